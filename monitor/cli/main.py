@@ -1,0 +1,31 @@
+"""The ``monitor`` command: assembles the command groups registered below."""
+
+from __future__ import annotations
+
+import click
+
+from monitor import __version__
+
+#: Every top-level command, by module. Adding a command is one module and one entry here.
+COMMAND_MODULES: tuple[str, ...] = ()
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="monitor")
+def cli() -> None:
+    """Streaming news alert monitor for the Russia-Ukraine war."""
+
+
+def _register() -> None:
+    import importlib
+
+    for name in COMMAND_MODULES:
+        module = importlib.import_module(f"monitor.cli.{name}")
+        cli.add_command(module.command)
+
+
+_register()
+
+
+def main() -> None:
+    cli(prog_name="monitor")

@@ -1,0 +1,56 @@
+"""Alerts and the decisions that let them fire or hold them back, each with its reason."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+Severity = Literal["info", "warning", "critical"]
+
+#: Why a match did or did not become an alert. ``first``: fired; ``seen``: same dedup key
+#: already alerted; ``cooldown``: inside the realert window; ``baseline``: first value of a
+#: record group, stored but not alerted; ``not_record``: below the stored maximum;
+#: ``known_term``: the term was seen before; ``silenced``, ``inhibited``, ``aggregated``: see
+#: the rules reference.
+Reason = Literal[
+    "first",
+    "seen",
+    "cooldown",
+    "baseline",
+    "not_record",
+    "known_term",
+    "silenced",
+    "inhibited",
+    "aggregated",
+]
+
+
+class Decision(BaseModel):
+    """The outcome of the stateful stage for one match."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    fire: bool
+    reason: Reason
+    previous: int | None = Field(default=None, description="Previous record, when relevant.")
+
+
+class Alert(BaseModel):
+    """An alert as every sink receives it; the JSON-lines output is this model's dump."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    alert_id: str = Field(description="Idempotency key: stable for the same rule and dedup key.")
+    rule: str
+    severity: Severity
+    title: str
+    reason: Reason
+    dedup_key: str
+    fired_at: datetime
+    item: dict[str, Any] = Field(description="id, source, url, title, published")
+    fact: dict[str, Any] = Field(description="The fact that fired the alert.")
+    previous: int | None = Field(default=None, description="Previous record for record rules.")
+    text: str = Field(default="", description="Rendered alert body.")
+    channel: str | None = Field(default=None, description="Routing hint for chat sinks.")
