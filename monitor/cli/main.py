@@ -7,7 +7,7 @@ import click
 from monitor import __version__
 
 #: Every top-level command, by module. Adding a command is one module and one entry here.
-COMMAND_MODULES: tuple[str, ...] = ()
+COMMAND_MODULES: tuple[str, ...] = ("replay", "extract")
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -32,6 +32,9 @@ class Match(BaseModel):
 
     rule_id: str
     item_id: str
+    title: str = Field(description="Rendered alert title.")
+    severity: Literal["info", "warning", "critical"]
+    realert_s: float = Field(description="Cooldown of the dedup key, in seconds.")
     fact_kind: FactKind
     fact: dict[str, Any] = Field(description="The fact that matched, as plain JSON data.")
     dedup_key: str = Field(description="Rendered dedup key; one alert per key per realert.")

@@ -1,0 +1,1 @@
+"""Sinks: where alerts go (console, JSON lines, Slack). Registry keyed by the --sink type."""

@@ -1,0 +1,168 @@
+"""Replay source: items from saved files (text articles, RSS/Atom files, JSON lines), in time order."""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import yaml
+from pydantic import ValidationError
+
+from monitor.models import Item
+from monitor.models.item import stable_id
+from monitor.sources.entries import items_from_feed, safe_link
+from monitor.sources.textfile import split_articles
+
+log = logging.getLogger(__name__)
+
+TEXT_SUFFIXES = {".txt"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+JSONL_SUFFIXES = {".jsonl"}
+MAX_FILE_BYTES = 20 * 1024 * 1024
+_FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
+
+
+class ReplayError(Exception):
+    """A path given to replay that does not exist."""
+
+
+def replay_items(paths: Iterable[Path]) -> list[Item]:
+    """Every item under ``paths``, ordered by published time, then file name, then position."""
+    items: list[Item] = []
+    for path in _files(paths):
+        items.extend(_read_file(path))
+    return sorted(items, key=lambda i: (i.published or _FAR_FUTURE, Path(i.origin).name, i.position))
+
+
+def _files(paths: Iterable[Path]) -> Iterator[Path]:
+    for path in paths:
+        if not path.exists():
+            raise ReplayError(f"{path}: no such file or directory")
+        if path.is_dir():
+            yield from sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
+        else:
+            yield path
+
+
+def _wanted(path: Path) -> bool:
+    return path.suffix.lower() in TEXT_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
+
+
+def _read_file(path: Path) -> list[Item]:
+    suffix = path.suffix.lower()
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            log.warning("%s: skipped, larger than %d bytes", path, MAX_FILE_BYTES)
+            return []
+        data = path.read_bytes()
+    except OSError as exc:
+        log.warning("%s: skipped, cannot read: %s", path, exc.strerror)
+        return []
+    if suffix in FEED_SUFFIXES:
+        return _feed_items(path, data)
+    if b"\x00" in data[:8192]:
+        log.warning("%s: skipped, binary file", path)
+        return []
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        log.warning("%s: skipped, not UTF-8 (byte %d)", path, exc.start)
+        return []
+    if suffix in JSONL_SUFFIXES:
+        return _jsonl_items(path, text)
+    return _text_items(path, text)
+
+
+def _manifest(folder: Path) -> dict[str, Any]:
+    manifest = folder / "manifest.yaml"
+    if not manifest.exists():
+        return {}
+    try:
+        data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
+    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
+        log.warning("%s: ignored, unreadable manifest: %s", manifest, exc)
+        return {}
+    files = data.get("files", {}) if isinstance(data, dict) else {}
+    return files if isinstance(files, dict) else {}
+
+
+def _text_items(path: Path, text: str) -> list[Item]:
+    meta = _manifest(path.parent).get(path.name) or {}
+    published = _as_datetime(meta.get("published"))
+    source = str(meta.get("source") or path.stem)
+    items = []
+    for position, article in enumerate(split_articles(text)):
+        items.append(
+            Item(
+                id=stable_id("text", article.title, article.text),
+                source=source,
+                url=safe_link(meta.get("url")),
+                title=article.title,
+                text=article.text,
+                published=published,
+                language=meta.get("language"),
+                origin=str(path),
+                position=position,
+            )
+        )
+    return items
+
+
+def _as_datetime(value: object) -> datetime | None:
+    if isinstance(value, datetime):
+        return value if value.tzinfo else value.replace(tzinfo=UTC)
+    if isinstance(value, str):
+        try:
+            parsed = datetime.fromisoformat(value.replace("Z", "+00:00"))
+        except ValueError:
+            return None
+        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+    return None
+
+
+def _feed_items(path: Path, data: bytes) -> list[Item]:
+    parsed = feedparser.parse(data)
+    source = str((parsed.get("feed", {}) or {}).get("title") or path.stem)
+    items = items_from_feed(parsed, source, str(path))
+    if not items and parsed.get("bozo"):
+        log.warning("%s: skipped, not a feed: %s", path, parsed.get("bozo_exception"))
+    return items
+
+
+def _jsonl_items(path: Path, text: str) -> list[Item]:
+    items = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        try:
+            raw = json.loads(line)
+            if not isinstance(raw, dict):
+                raise ValueError("not a JSON object")
+            items.append(_jsonl_item(raw, path, number))
+        except (ValueError, ValidationError) as exc:
+            log.warning("%s:%d: skipped line: %s", path, number, str(exc).splitlines()[0])
+    return items
+
+
+def _jsonl_item(raw: dict[str, Any], path: Path, number: int) -> Item:
+    title = str(raw.get("title") or "")
+    text = str(raw.get("text") or "")
+    source = str(raw.get("source") or path.stem)
+    identity = raw.get("id") or stable_id("text", title, text)
+    return Item(
+        id=stable_id(source, str(identity)) if raw.get("id") else str(identity),
+        source=source,
+        url=safe_link(raw.get("url")),
+        title=title,
+        text=text,
+        published=_as_datetime(raw.get("published")),
+        language=raw.get("language"),
+        tags=tuple(str(t) for t in raw.get("tags") or ()),
+        origin=str(path),
+        position=number,
+    )

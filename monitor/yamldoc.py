@@ -1,0 +1,130 @@
+"""YAML documents that remember where every value came from, for file:line:col errors."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+Loc = tuple[str | int, ...]
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One error or warning an analyst can fix, pointing at a place in a file."""
+
+    path: str
+    line: int
+    col: int
+    message: str
+    severity: Literal["error", "warning"] = "error"
+
+    def __str__(self) -> str:
+        prefix = "" if self.severity == "error" else "warning: "
+        return f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
+
+
+class ProblemsError(Exception):
+    """Raised when a document has errors; carries every one of them."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = sorted(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+@dataclass
+class YamlDocument:
+    """Plain data parsed from YAML plus the line and column of every key and value."""
+
+    path: str
+    data: Any
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, loc: Loc) -> tuple[int, int]:
+        """Line and column (1-based) of the deepest known prefix of ``loc``."""
+        for end in range(len(loc), -1, -1):
+            found = self.marks.get(tuple(loc[:end]))
+            if found is not None:
+                return found
+        return (1, 1)
+
+    def problem(self, loc: Loc, message: str, severity: Literal["error", "warning"] = "error") -> Problem:
+        line, col = self.position(loc)
+        return Problem(self.path, line, col, message, severity)
+
+    def validate(self, model: type[M], loc: Loc = (), data: Any = None) -> tuple[M | None, list[Problem]]:
+        """Validate ``data`` (default: the whole document) against ``model``, positioning errors."""
+        payload = self.data if data is None else data
+        try:
+            return model.model_validate(payload), []
+        except ValidationError as exc:
+            return None, [self._problem_from(error, loc) for error in exc.errors()]
+
+    def _problem_from(self, error: Any, base: Loc) -> Problem:
+        err_loc: Loc = tuple(part for part in error["loc"] if not _is_union_tag(part))
+        full = base + err_loc
+        field_name = ".".join(str(p) for p in full) or "(document)"
+        message = _friendly(error)
+        return self.problem(full, f"{field_name}: {message}")
+
+
+def _is_union_tag(part: str | int) -> bool:
+    # pydantic adds the member type name to loc for unions ("function-after[...]", "int")
+    return isinstance(part, str) and ("[" in part or part in {"int", "str", "float", "bool"})
+
+
+def _friendly(error: Any) -> str:
+    kind = error.get("type", "")
+    if kind == "extra_forbidden":
+        return "unknown key (not allowed here)"
+    if kind == "missing":
+        return "required key is missing"
+    msg = str(error.get("msg", "invalid value"))
+    return msg.removeprefix("Value error, ")
+
+
+def load_document(path: Path, text: str | None = None) -> YamlDocument:
+    """Parse ``path`` into a positioned document; raises ProblemsError on a YAML error."""
+    name = str(path)
+    try:
+        source = path.read_text(encoding="utf-8") if text is None else text
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProblemsError([Problem(name, 1, 1, f"cannot read file: {exc}")]) from None
+    try:
+        node = yaml.compose(source, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        detail = f"{exc.problem or exc.context}"
+        raise ProblemsError([Problem(name, line, col, f"YAML syntax error: {detail}")]) from None
+    doc = YamlDocument(name, None)
+    if node is None:
+        return doc
+    problems: list[Problem] = []
+    doc.data = _build(node, (), doc, problems)
+    if problems:
+        raise ProblemsError(problems)
+    return doc
+
+
+def _build(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> Any:
+    doc.marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+    if isinstance(node, yaml.MappingNode):
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = yaml.SafeLoader(" ").construct_object(key_node)  # scalar keys only
+            if key in result:
+                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
+                problems.append(Problem(doc.path, line, col, f"duplicate key {key!r}"))
+                continue
+            result[key] = _build(value_node, (*loc, key), doc, problems)
+            # point key-level errors (unknown key) at the key itself
+            doc.marks[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+        return result
+    if isinstance(node, yaml.SequenceNode):
+        return [_build(child, (*loc, i), doc, problems) for i, child in enumerate(node.value)]
+    return yaml.SafeLoader(" ").construct_object(node)

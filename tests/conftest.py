@@ -1,0 +1,50 @@
+"""Shared fixtures: a real Redis (REDIS_URL, else an embedded server) and a private namespace."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import redis
+
+from monitor.state.connection import connect
+from monitor.state.keys import Keys
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+RULES = ROOT / "rules"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def redis_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The Redis at REDIS_URL when set; otherwise an embedded server for the session."""
+    url = os.environ.get("REDIS_URL")
+    if url:
+        yield url
+        return
+    connection = connect(None, tmp_path_factory.mktemp("redis"))
+    try:
+        yield connection.url
+    finally:
+        connection.close()
+
+
+@pytest.fixture
+def redis_client(redis_url: str) -> Iterator[redis.Redis]:
+    client = redis.Redis.from_url(redis_url)
+    yield client
+    client.close()
+
+
+@pytest.fixture
+def namespace(redis_client: redis.Redis) -> Iterator[str]:
+    """A namespace of this test's own; its keys (and only those) are deleted afterwards."""
+    name = f"test-{uuid.uuid4().hex[:12]}"
+    yield name
+    keys = list(redis_client.scan_iter(match=Keys(name).pattern(), count=1000))
+    if keys:
+        redis_client.delete(*keys)
