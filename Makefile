@@ -1,0 +1,35 @@
+# One entry point for newcomers and CI: `make replay` and `make check`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+
+.PHONY: install replay lint types test rules-test check clean
+
+$(BIN)/monitor: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(BIN)/monitor
+
+replay: install
+	$(BIN)/monitor replay seeds/
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+types: install
+	$(BIN)/mypy monitor
+
+test: install
+	$(BIN)/pytest
+
+rules-test: install
+	$(BIN)/monitor rules test rules/
+
+check: lint types test rules-test
+
+clean:
+	rm -rf $(VENV) .monitor .mypy_cache .ruff_cache .pytest_cache
