@@ -4,17 +4,38 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+import time
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 
-from monitor.outbox.stream import OutboxEntry, RedisOutbox
+from monitor.outbox.stream import OutboxEntry, RedisOutbox, entry_time
 from monitor.sinks.base import DeliveryError, Sink
 
 log = logging.getLogger(__name__)
 
-#: A retryable failure is retried on later passes; after this many deliveries it is dead-lettered.
-MAX_DELIVERIES = 25
+#: A retryable failure is retried until its entry is this old, then dead-lettered (a Slack
+#: outage of hours loses nothing; `monitor outbox retry` re-queues what was given up).
+GIVE_UP_AFTER_S = 24 * 3600.0
+#: An entry another consumer has held unacknowledged this long is taken over (XAUTOCLAIM).
+#: It must exceed one delivery attempt (each sink call is bounded: Slack's by its timeout),
+#: so a live worker's entry is never sent twice concurrently.
+CLAIM_IDLE_MS = 60_000
 DEAD = "dead-lettered"
+
+Clock = Callable[[], float]
+Sleep = Callable[[float], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Backoff:
+    """Exponential backoff per sink: initial * factor ** (failures - 1), capped at maximum."""
+
+    initial: float = 0.5
+    factor: float = 2.0
+    maximum: float = 30.0
+
+    def delay(self, failures: int) -> float:
+        return float(min(self.initial * self.factor ** max(failures - 1, 0), self.maximum))
 
 
 @dataclass
@@ -24,6 +45,8 @@ class DeliveryStats:
     dead_lettered: int = 0
     last_retry_after: float = 0.0
     by_sink: dict[str, int] = field(default_factory=dict)
+    sleeps: int = 0
+    slept_s: float = 0.0
 
 
 class DeliveryWorker:
@@ -31,18 +54,44 @@ class DeliveryWorker:
 
     A sink's receipt is stored before the entry is acknowledged; a worker that crashes between
     the two leaves a pending entry whose redelivery skips every sink that already has a receipt.
+    A sink that fails retryably is paused (backoff, or its Retry-After) so a storm of 429s or
+    an outage costs one request per pause, not one per entry; its entries stay pending.
     """
 
-    def __init__(self, outbox: RedisOutbox, sinks: Sequence[Sink]) -> None:
+    def __init__(
+        self,
+        outbox: RedisOutbox,
+        sinks: Sequence[Sink],
+        *,
+        clock: Clock = time.time,
+        sleep: Sleep = asyncio.sleep,
+        backoff: Backoff | None = None,
+        give_up_after_s: float = GIVE_UP_AFTER_S,
+        claim_idle_ms: int = CLAIM_IDLE_MS,
+    ) -> None:
         self.outbox = outbox
         self.sinks = list(sinks)
         self.stats = DeliveryStats()
+        self.clock = clock
+        self.sleep = sleep
+        self.backoff = backoff or Backoff()
+        self.give_up_after_s = give_up_after_s
+        self.claim_idle_ms = claim_idle_ms
+        self._paused: dict[str, float] = {}
+        self._failures: dict[str, int] = {}
+        for sink in self.sinks:
+            attach = getattr(sink, "attach", None)
+            if callable(attach):  # sinks with state of their own (Slack threads) share our Redis
+                attach(outbox.client, outbox.keys)
 
     async def deliver(self, entry: OutboxEntry) -> bool:
         """Try every sink once; True when the entry is done (acknowledged)."""
         done = True
         for sink in self.sinks:
             if self.outbox.receipt(sink.name, entry.alert.alert_id) is not None:
+                continue
+            if self._paused.get(sink.name, 0.0) > self.clock():
+                done = False
                 continue
             done = await self._send_one(sink, entry) and done
         if done:
@@ -54,25 +103,41 @@ class DeliveryWorker:
         try:
             receipt = await sink.send(alert)
         except DeliveryError as exc:
-            if exc.retryable and entry.deliveries < MAX_DELIVERIES:
-                self.stats.retried += 1
-                self.stats.last_retry_after = max(self.stats.last_retry_after, exc.retry_after or 0)
-                log.warning(
-                    "delivery to %s of rule %s failed, will retry: %s",
-                    sink.name,
-                    alert.rule,
-                    exc.reason,
-                )
+            age = self.clock() - entry_time(entry.entry_id).timestamp()
+            if exc.retryable and age < self.give_up_after_s:
+                self._retry_later(sink, entry, exc)
                 return False
-            log.warning("delivery to %s of rule %s dead-lettered: %s", sink.name, alert.rule, exc.reason)
-            self.outbox.dead_letter(alert, sink.name, exc.reason)
-            self.outbox.confirm(sink.name, alert.alert_id, DEAD)
-            self.stats.dead_lettered += 1
+            reason = exc.reason if not exc.retryable else f"gave up after {age:.0f}s: {exc.reason}"
+            self._dead_letter(sink, entry, reason)
             return True
+        self._failures.pop(sink.name, None)
+        self._paused.pop(sink.name, None)
         self.outbox.confirm(sink.name, alert.alert_id, receipt or "ok")
         self.stats.delivered += 1
         self.stats.by_sink[sink.name] = self.stats.by_sink.get(sink.name, 0) + 1
         return True
+
+    def _retry_later(self, sink: Sink, entry: OutboxEntry, exc: DeliveryError) -> None:
+        failures = self._failures.get(sink.name, 0) + 1
+        self._failures[sink.name] = failures
+        wait = max(self.backoff.delay(failures), exc.retry_after or 0.0)
+        self._paused[sink.name] = self.clock() + wait
+        self.stats.retried += 1
+        self.stats.last_retry_after = max(self.stats.last_retry_after, exc.retry_after or 0.0)
+        log.warning(
+            "delivery to %s of rule %s failed, retrying in %.1fs: %s",
+            sink.name,
+            entry.alert.rule,
+            wait,
+            exc.reason,
+        )
+
+    def _dead_letter(self, sink: Sink, entry: OutboxEntry, reason: str) -> None:
+        alert = entry.alert
+        log.warning("delivery to %s of rule %s dead-lettered: %s", sink.name, alert.rule, reason)
+        self.outbox.dead_letter(alert, sink.name, reason)
+        self.outbox.confirm(sink.name, alert.alert_id, DEAD)
+        self.stats.dead_lettered += 1
 
     async def run_once(self, block_ms: int | None = None) -> int:
         """Deliver new entries in stream order; returns how many were handled."""
@@ -81,9 +146,10 @@ class DeliveryWorker:
             await self.deliver(entry)
         return len(entries)
 
-    async def retry_pending(self, stale_ms: int = 60_000) -> int:
+    async def retry_pending(self, stale_ms: int | None = None) -> int:
         """Retry this worker's unacknowledged entries and those a dead worker left behind."""
-        entries = self.outbox.read_own_pending() + self.outbox.claim_stale(stale_ms)
+        idle = self.claim_idle_ms if stale_ms is None else stale_ms
+        entries = self.outbox.read_own_pending() + self.outbox.claim_stale(idle)
         remaining = 0
         for entry in entries:
             if not await self.deliver(entry):
@@ -91,16 +157,31 @@ class DeliveryWorker:
         return remaining
 
     async def drain(self, max_backoff: float = 30.0) -> None:
-        """Deliver until the outbox is empty, backing off between passes over failures."""
-        delay = 0.5
+        """Deliver until the outbox is empty, waiting out paused sinks between passes.
+
+        Entries left pending (by this consumer before a restart, or by a dead one) go first,
+        so a story's first alert is finished before its follow-ups are sent.
+        """
+        passes = 0
+        if self.outbox.pending().count:
+            await self.retry_pending()
         while True:
             while await self.run_once():
                 pass
             if self.outbox.depth() == 0:
                 return
             self.stats.last_retry_after = 0.0
-            if await self.retry_pending(stale_ms=0) == 0 and self.outbox.depth() == 0:
+            if await self.retry_pending() == 0 and self.outbox.depth() == 0:
                 return
-            wait = max(delay, self.stats.last_retry_after)
-            await asyncio.sleep(min(wait, max_backoff))
-            delay = min(delay * 2, max_backoff)
+            passes += 1
+            wait = self._next_wake(passes, max_backoff)
+            self.stats.sleeps += 1
+            self.stats.slept_s += wait
+            await self.sleep(wait)
+
+    def _next_wake(self, passes: int, max_backoff: float) -> float:
+        """Until the first paused sink may be tried; else the backoff of this pass."""
+        now = self.clock()
+        pauses = [until - now for until in self._paused.values() if until > now]
+        wait = min(pauses) if pauses else self.backoff.delay(passes)
+        return max(0.01, min(wait, max_backoff))

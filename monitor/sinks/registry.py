@@ -23,10 +23,23 @@ def _jsonl(arg: str) -> Sink:
     return JsonlSink(arg)
 
 
+def _slack(arg: str, *, dry_run: bool = False) -> Sink:
+    """slack[:CHANNEL] from the settings (SLACK_BOT_TOKEN or SLACK_WEBHOOK_URL, MONITOR_SLACK__*)."""
+    from monitor.settings import SettingsError
+    from monitor.sinks.slack.factory import build_slack_sink
+
+    try:
+        return build_slack_sink(arg, dry_run=dry_run)
+    except SettingsError as exc:
+        raise SinkSpecError(f"--sink slack: {exc}") from None
+
+
 #: type name -> factory taking the text after the first ':'.
 SINK_TYPES: dict[str, Callable[[str], Sink]] = {
     "console": _console,
     "jsonl": _jsonl,
+    "slack": _slack,
+    "slack-dry": lambda arg: _slack(arg, dry_run=True),
 }
 
 

@@ -21,6 +21,9 @@ MEMORY_TTL = 730 * DAY
 RECEIPT_TTL = 30 * DAY
 #: Trimming bound of the outbox stream (approximate, acknowledged entries only matter).
 OUTBOX_MAXLEN = 100_000
+#: A feed's poll state (validators, errors, next allowed poll) is refreshed on every poll; a
+#: feed gone from the configuration for 90 days is forgotten.
+FEED_STATE_TTL = 90 * DAY
 
 
 def _part(value: str) -> str:
@@ -66,6 +69,73 @@ class Keys:
     def receipt(self, sink: str, alert_id: str) -> str:
         """String: a sink confirmed delivery of an alert (its reply, e.g. Slack ts). RECEIPT_TTL."""
         return f"{self.prefix}receipt:{_part(sink)}:{_part(alert_id)}"
+
+    # feeds
+
+    def feed(self, name: str) -> str:
+        """String (JSON): one feed's poll state: current URL, ETag and Last-Modified, last poll,
+        success, status and new item, consecutive errors, next allowed poll, disabled flag.
+        TTL FEED_STATE_TTL, refreshed on every poll."""
+        return f"{self.prefix}feed:{_part(name)}"
+
+    # slack
+
+    def slack_story(self, story: str) -> str:
+        """Hash {channel, ts}: the Slack message that opened a story's thread. TTL story_ttl_s."""
+        return f"{self.prefix}slack:story:{_part(story)}"
+
+    def slack_story_sources(self, story: str) -> str:
+        """Set of source names that reported a story (its context line). TTL story_ttl_s."""
+        return f"{self.prefix}slack:sources:{_part(story)}"
+
+    def slack_story_lock(self, story: str) -> str:
+        """String: a worker is posting to this story now (no second parent). TTL a few seconds."""
+        return f"{self.prefix}slack:lock:{_part(story)}"
+
+    def slack_send(self, alert_id: str) -> str:
+        """Hash {state: sending|sent, channel, thread_ts, ts, at}: one alert's post. RECEIPT_TTL."""
+        return f"{self.prefix}slack:send:{_part(alert_id)}"
+
+    def slack_channel_id(self, channel: str) -> str:
+        """String: the ID Slack answered for a channel name (for history lookups). RECEIPT_TTL."""
+        return f"{self.prefix}slack:channel:{_part(channel)}"
+
+    # rules: state of the windowed rule types, silences, inhibition and aggregation
+
+    def window(self, rule_id: str, group: str) -> str:
+        """Sorted set {member: event ms} of a frequency or spike rule's group, trimmed to the
+        rule's windows on each write. TTL: the windows plus a minute, refreshed on write."""
+        return f"{self.prefix}window:{_part(rule_id)}:{_part(group)}"
+
+    def change(self, rule_id: str, group: str) -> str:
+        """Hash {value, item, at}: the last value of a change rule's group. TTL MEMORY_TTL."""
+        return f"{self.prefix}change:{_part(rule_id)}:{_part(group)}"
+
+    def story(self, story: str) -> str:
+        """String: severity rank (1 info, 2 warning, 3 critical) of the highest alert fired for
+        a story, to inhibit lower ones. TTL: the realert of the rule that set it."""
+        return f"{self.prefix}story:{_part(story)}"
+
+    def aggregation(self, rule_id: str) -> str:
+        """List of alert payloads held for a rule's aggregated alert. TTL: ten windows (safety)."""
+        return f"{self.prefix}agg:{_part(rule_id)}"
+
+    def aggregations(self) -> str:
+        """Sorted set {aggregation list key: flush due ms}. No TTL (members removed on flush)."""
+        return f"{self.prefix}aggs"
+
+    def silence(self, silence_id: str) -> str:
+        """String: a silence as JSON. TTL: until the silence ends (it expires on its own)."""
+        return f"{self.prefix}silence:{_part(silence_id)}"
+
+    def silences(self) -> str:
+        """Sorted set {silence id: end ms}, to list silences; ended ids pruned on read. No TTL."""
+        return f"{self.prefix}silences"
+
+    def last_seen(self, watch: str) -> str:
+        """Hash {name: last ms} of the sources, tags or rules a flatline rule watches (watch is
+        source, tag or rule). TTL MEMORY_TTL, refreshed on write."""
+        return f"{self.prefix}lastseen:{_part(watch)}"
 
     def pattern(self) -> str:
         """Glob matching every key of this namespace (for --fresh and test cleanup)."""

@@ -1,0 +1,217 @@
+"""Application settings from the environment and the config file; secrets stay SecretStr."""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import re
+from contextvars import ContextVar
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
+from pydantic.fields import FieldInfo
+from pydantic_settings import (
+    BaseSettings,
+    PydanticBaseSettingsSource,
+    SettingsConfigDict,
+    YamlConfigSettingsSource,
+)
+
+from monitor.models.alert import Severity
+
+DEFAULT_SLACK_API = "https://slack.com/api/"
+#: Env vars read under their usual Slack names (no MONITOR_ prefix) -> SlackSettings field.
+SLACK_ENV = {"SLACK_BOT_TOKEN": "bot_token", "SLACK_WEBHOOK_URL": "webhook_url"}
+_TOKEN = re.compile(r"^(xoxe\.)?xox[bp]-[A-Za-z0-9-]+$")
+_GROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
+_CHANNEL = re.compile(r"^(#[a-z0-9_\-]{1,80}|[CGD][A-Z0-9]{2,})$")
+_config_file: ContextVar[Path | None] = ContextVar("monitor_config_file", default=None)
+
+
+class SettingsError(ValueError):
+    """Bad or missing configuration: the message names each setting, never its value."""
+
+
+class SlackSettings(BaseModel):
+    """Slack delivery: credentials, routing and limits. Bot mode when a token is set."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
+
+    bot_token: SecretStr | None = Field(
+        default=None, description="SLACK_BOT_TOKEN: bot token (xoxb-...), chat.postMessage and threads."
+    )
+    webhook_url: SecretStr | None = Field(
+        default=None, description="SLACK_WEBHOOK_URL: incoming webhook, post only (no threads)."
+    )
+    api_url: str = Field(default=DEFAULT_SLACK_API, description="Web API base URL (tests, proxies).")
+    default_channel: str | None = Field(
+        default=None, description="Channel (#name or ID) for alerts no rule or severity routes."
+    )
+    channels_by_severity: dict[Severity, str] = Field(
+        default_factory=dict, description="Severity -> channel; a rule's own route wins."
+    )
+    channels_by_rule: dict[str, str] = Field(
+        default_factory=dict, description="Rule id -> channel; Alert.channel wins over this."
+    )
+    oncall_group: str | None = Field(
+        default=None, description="User group ID (S...) mentioned on alerts at mention_severity."
+    )
+    mention_severity: Severity = Field(default="critical", description="Lowest severity that mentions.")
+    timeout_s: float = Field(default=10.0, gt=0, le=60, description="Bound on one Slack call, seconds.")
+    story_ttl_s: int = Field(default=7 * 86_400, gt=0, description="How long a story keeps its thread.")
+    dry_run: bool = Field(default=False, description="Print the Block Kit JSON instead of posting.")
+
+    @field_validator("bot_token")
+    @classmethod
+    def _token_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _TOKEN.match(value.get_secret_value()):
+            raise ValueError("must be a Slack bot token starting with 'xoxb-' (or 'xoxp-')")
+        return value
+
+    @field_validator("webhook_url")
+    @classmethod
+    def _webhook_shape(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is not None and not _is_webhook_url(value.get_secret_value()):
+            raise ValueError("must be an https:// URL such as https://hooks.slack.com/services/...")
+        return value
+
+    @field_validator("default_channel")
+    @classmethod
+    def _channel_shape(cls, value: str | None) -> str | None:
+        if value is not None and not _CHANNEL.match(value):
+            raise ValueError("must be a channel name like '#alerts' or an ID like 'C0123ABCD'")
+        return value
+
+    @field_validator("channels_by_severity", "channels_by_rule")
+    @classmethod
+    def _route_shapes(cls, value: dict[str, str]) -> dict[str, str]:
+        bad = sorted(key for key, channel in value.items() if not _CHANNEL.match(channel))
+        if bad:
+            raise ValueError(f"channel for {', '.join(bad)} must look like '#alerts' or 'C0123ABCD'")
+        return value
+
+    @field_validator("oncall_group")
+    @classmethod
+    def _group_shape(cls, value: str | None) -> str | None:
+        if value is not None and not _GROUP_ID.match(value):
+            raise ValueError("must be a user group ID like 'S0123ABCD' (see the group's profile)")
+        return value
+
+    @property
+    def mode(self) -> str | None:
+        """``bot`` when a token is set, else ``webhook`` when a URL is set, else None."""
+        if self.bot_token is not None:
+            return "bot"
+        return "webhook" if self.webhook_url is not None else None
+
+    def require_delivery(self) -> None:
+        """Raise SettingsError unless these settings can post (checked when the sink starts)."""
+        if self.mode is None:
+            raise SettingsError(
+                "the slack sink needs SLACK_BOT_TOKEN (bot mode) or SLACK_WEBHOOK_URL (webhook mode)"
+            )
+        if self.mode == "bot" and self.default_channel is None:
+            raise SettingsError(
+                "bot mode needs a default channel: set MONITOR_SLACK__DEFAULT_CHANNEL "
+                "(or slack.default_channel in the config file)"
+            )
+
+
+def _is_webhook_url(url: str) -> bool:
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return False
+    if not parts.hostname or any(c.isspace() for c in url):
+        return False
+    if parts.scheme == "https":
+        return True
+    return parts.scheme == "http" and _is_loopback(parts.hostname)
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+class _SlackEnvSource(PydanticBaseSettingsSource):
+    """SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL, read under the names Slack's docs use."""
+
+    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
+        return None, field_name, False
+
+    def __call__(self) -> dict[str, Any]:
+        found = {name: os.environ[var] for var, name in SLACK_ENV.items() if os.environ.get(var)}
+        return {"slack": found} if found else {}
+
+
+class Settings(BaseSettings):
+    """All settings. Env: MONITOR_<SECTION>__<FIELD> (e.g. MONITOR_SLACK__DEFAULT_CHANNEL)."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="MONITOR_",
+        env_nested_delimiter="__",
+        extra="forbid",
+        frozen=True,
+        hide_input_in_errors=True,
+    )
+
+    slack: SlackSettings = Field(default_factory=SlackSettings, description="Slack delivery.")
+
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
+        """Priority: arguments, MONITOR_* env, SLACK_* env, then the config file."""
+        sources: list[PydanticBaseSettingsSource] = [
+            init_settings,
+            env_settings,
+            _SlackEnvSource(settings_cls),
+        ]
+        path = _config_file.get()
+        if path is not None:
+            sources.append(YamlConfigSettingsSource(settings_cls, yaml_file=path))
+        return tuple(sources)
+
+
+def load_settings(config_file: Path | None = None) -> Settings:
+    """Settings from env and ``config_file`` (default $MONITOR_CONFIG); SettingsError if invalid."""
+    path = config_file or (Path(os.environ["MONITOR_CONFIG"]) if os.environ.get("MONITOR_CONFIG") else None)
+    if path is not None and not path.is_file():
+        raise SettingsError(f"config file {path} does not exist")
+    token = _config_file.set(path)
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+    finally:
+        _config_file.reset(token)
+
+
+def setting_name(loc: tuple[int | str, ...]) -> str:
+    """The name an operator sets: the Slack env var, else MONITOR_A__B and the file path a.b."""
+    parts = [str(p) for p in loc]
+    if len(parts) >= 2 and parts[0] == "slack":
+        for var, field in SLACK_ENV.items():
+            if parts[1] == field:
+                return var
+    env = "MONITOR_" + "__".join(p.upper() for p in parts)
+    return f"{env} (config: {'.'.join(parts)})"
+
+
+def _describe(exc: ValidationError) -> str:
+    """One line per error naming the setting; input values are never included."""
+    lines = [f"{setting_name(err['loc'])}: {err['msg']}" for err in exc.errors(include_input=False)]
+    return "invalid settings:\n  " + "\n  ".join(lines)

@@ -1,0 +1,167 @@
+"""SlackSink: post each alert once (claim, post, record), threading follow-ups of a story."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+
+import redis
+
+from monitor.models import Alert
+from monitor.settings import SlackSettings
+from monitor.sinks.base import DeliveryError
+from monitor.sinks.slack.blocks import Message, build_message
+from monitor.sinks.slack.client import SlackError, WebApi
+from monitor.sinks.slack.ledger import Attempt, SendLedger
+from monitor.sinks.slack.routing import mention_for, route
+from monitor.sinks.slack.threads import Story, ThreadStore, story_key
+from monitor.state.keys import Keys
+
+log = logging.getLogger(__name__)
+
+
+class SlackSink:
+    """Bot-token mode: chat.postMessage with threads per story and chat.update of the parent.
+
+    Exactly-once: before posting, a 'sending' claim is written; the moment Slack answers, the
+    ts is recorded. A redelivery that finds a claim without a ts looks for the alert id in the
+    metadata of the channel's (or thread's) recent messages before posting again. If that
+    lookup is impossible (no channels:history scope, an unresolved #name) it posts again:
+    at most one duplicate, and only after a crash or a lost answer.
+    """
+
+    name = "slack"
+
+    def __init__(
+        self,
+        settings: SlackSettings,
+        client: redis.Redis | None = None,
+        keys: Keys | None = None,
+        clock: Callable[[], float] = time.time,
+    ) -> None:
+        settings.require_delivery()
+        if settings.bot_token is None:
+            raise ValueError("SlackSink needs SLACK_BOT_TOKEN; use WebhookSink for SLACK_WEBHOOK_URL")
+        self.settings = settings
+        self.api = WebApi(settings.bot_token.get_secret_value(), settings.api_url, settings.timeout_s)
+        self.clock = clock
+        self._ledger: SendLedger | None = None
+        self._threads: ThreadStore | None = None
+        if client is not None:
+            self.attach(client, keys or Keys())
+
+    def __repr__(self) -> str:
+        return f"SlackSink(mode='bot', api={self.api!r})"
+
+    def attach(self, client: redis.Redis, keys: Keys) -> None:
+        """Keep send and thread state in this Redis namespace (the outbox's)."""
+        self._ledger = SendLedger(client, keys)
+        self._threads = ThreadStore(client, keys, self.settings.story_ttl_s)
+
+    def _state(self) -> tuple[SendLedger, ThreadStore]:
+        if self._ledger is None or self._threads is None:
+            raise DeliveryError("slack sink has no Redis state attached", retryable=False)
+        return self._ledger, self._threads
+
+    async def send(self, alert: Alert) -> str:
+        ledger, threads = self._state()
+        attempt = ledger.get(alert.alert_id)
+        if attempt is not None:
+            ts = await self._resume(alert, attempt)
+            if ts is not None:
+                return ts
+        story = story_key(alert)
+        existing = threads.get(story)
+        if existing is not None:
+            return await self._reply(alert, story, existing)
+        if not threads.lock(story, int(self.settings.timeout_s * 1000) + 2000):
+            raise DeliveryError(f"slack: story {story} is being posted by another worker", retryable=True)
+        try:
+            return await self._open(alert, story)
+        finally:
+            threads.unlock(story)
+
+    async def _resume(self, alert: Alert, attempt: Attempt) -> str | None:
+        """A previous attempt exists: finish it if Slack has the message, else None (post)."""
+        ledger, _ = self._state()
+        ts = attempt.ts if attempt.state == "sent" else await self._lookup(alert, attempt)
+        if ts is None:
+            return None
+        if attempt.state != "sent":
+            ledger.sent(alert.alert_id, attempt.channel, ts)
+        await self._after_post(alert, attempt.channel, ts, attempt.thread_ts)
+        log.info("slack: alert %s of rule %s was already posted (ts %s)", alert.alert_id, alert.rule, ts)
+        return ts
+
+    async def _lookup(self, alert: Alert, attempt: Attempt) -> str | None:
+        if attempt.channel.startswith("#"):
+            log.warning(
+                "slack: cannot check %s for a lost post (name, not ID); posting again", attempt.channel
+            )
+            return None
+        try:
+            return await self.api.find(attempt.channel, attempt.thread_ts, alert.alert_id, attempt.at)
+        except SlackError as exc:
+            if exc.retryable:
+                raise
+            log.warning("slack: lookup of a possibly lost post failed (%s); posting again", exc.reason)
+            return None
+
+    async def _open(self, alert: Alert, story: str) -> str:
+        target = route(alert, self.settings)
+        channel = target.channel or self.settings.default_channel or ""
+        message = build_message(alert, mention=target.mention, sources=1)
+        channel_id, ts = await self._post(alert, channel, "", message)
+        await self._after_post(alert, channel_id, ts, "")
+        return ts
+
+    async def _reply(self, alert: Alert, story: str, parent: Story) -> str:
+        source = _source(alert)
+        count = len(parent.sources | {source})
+        message = build_message(alert, mention=None, sources=count, reply=True)
+        channel_id, ts = await self._post(alert, parent.channel, parent.ts, message)
+        await self._after_post(alert, channel_id, ts, parent.ts)
+        return ts
+
+    async def _post(self, alert: Alert, channel: str, thread_ts: str, message: Message) -> tuple[str, str]:
+        ledger, _ = self._state()
+        ledger.claim(alert.alert_id, ledger.channel_id(channel), thread_ts, self.clock())
+        try:
+            channel_id, ts = await self.api.post(channel, message, thread_ts, alert.alert_id)
+        except SlackError as exc:
+            if not exc.maybe_done:
+                ledger.release(alert.alert_id)
+            raise
+        ledger.sent(alert.alert_id, channel_id, ts)  # first thing after the answer: closes the window
+        ledger.remember_channel(channel, channel_id)
+        return channel_id, ts
+
+    async def _after_post(self, alert: Alert, channel: str, ts: str, thread_ts: str) -> None:
+        """Thread bookkeeping once the post is recorded; the parent update is best effort."""
+        _, threads = self._state()
+        story = story_key(alert)
+        if not thread_ts:
+            threads.start(story, channel, ts, _source(alert))
+            return
+        threads.add_source(story, _source(alert))
+        await self.refresh_parent(alert)
+
+    async def refresh_parent(self, alert: Alert) -> None:
+        """chat.update the story's parent with this alert's figures and the source count."""
+        _, threads = self._state()
+        story = threads.get(story_key(alert))
+        if story is None:
+            return
+        message = build_message(alert, mention=mention_for(alert, self.settings), sources=len(story.sources))
+        try:
+            await self.api.update(story.channel, story.ts, message)
+        except SlackError as exc:
+            log.warning("slack: update of story %s failed, next follow-up retries: %s", story.ts, exc.reason)
+
+    async def close(self) -> None:
+        return None
+
+
+def _source(alert: Alert) -> str:
+    return str(alert.item.get("source") or "unknown")
