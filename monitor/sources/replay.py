@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from collections.abc import Iterable, Iterator
@@ -126,7 +127,8 @@ def _as_datetime(value: object) -> datetime | None:
 
 
 def _feed_items(path: Path, data: bytes) -> list[Item]:
-    parsed = feedparser.parse(data)
+    # BytesIO: given raw bytes, feedparser may treat them as a path or URL and open it.
+    parsed = feedparser.parse(io.BytesIO(data))
     source = str((parsed.get("feed", {}) or {}).get("title") or path.stem)
     items = items_from_feed(parsed, source, str(path))
     if not items and parsed.get("bozo"):

@@ -1,0 +1,166 @@
+"""``monitor feeds``: list the configured feeds, check one without touching state, show poll status."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import click
+
+from monitor.cli.common import fail, redis_options, redis_or_exit, setup_logging
+from monitor.sources.feeds.config import FeedConfig, check_url, load_feeds
+from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
+from monitor.sources.feeds.fetcher import Fetcher, FetchError
+from monitor.sources.feeds.parse import ParsedFeed, parse_items
+from monitor.sources.feeds.xmlguard import UnsafeXmlError
+from monitor.state.keys import Keys
+from monitor.yamldoc import ProblemsError
+
+DEFAULT_FEEDS = Path("feeds.yaml")
+
+feeds_option = click.option(
+    "--feeds",
+    "feeds_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=DEFAULT_FEEDS,
+    show_default=True,
+    help="Feeds file (YAML).",
+)
+
+
+def load_feeds_or_exit(path: Path) -> list[FeedConfig]:
+    """Load the feeds file; on any error print every one as file:line:col and exit 1."""
+    if not path.exists():
+        fail(f"{path}: no such feeds file")
+    try:
+        return load_feeds(path)
+    except ProblemsError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        fail(f"{len(exc.problems)} error(s) in {path}; nothing was started")
+
+
+@click.group("feeds")
+def command() -> None:
+    """Inspect the configured RSS/Atom feeds."""
+
+
+@command.command("list")
+@feeds_option
+def list_feeds(feeds_path: Path) -> None:
+    """Validate the feeds file and list its feeds."""
+    for feed in load_feeds_or_exit(feeds_path):
+        flag = "" if feed.enabled else "  (disabled)"
+        tags = ",".join(feed.tags) or "-"
+        click.echo(f"{feed.name}\t{_duration(feed.interval)}\t{tags}\t{feed.url}{flag}")
+
+
+@command.command("check")
+@click.argument("target", metavar="URL")
+@feeds_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per item.")
+@click.option("-v", "--verbose", count=True)
+def check(target: str, feeds_path: Path, as_json: bool, verbose: int) -> None:
+    """Fetch URL (or the feed so named in --feeds) once and show its items; touches no state."""
+    setup_logging(verbose)
+    feed = _feed_for(target, feeds_path)
+    try:
+        result, parsed = asyncio.run(_check(feed))
+    except (FetchError, UnsafeXmlError) as exc:
+        fail(f"{feed.name}: {exc}")
+    for item in parsed.items:
+        if as_json:
+            click.echo(
+                json.dumps({**item.ref(), "tags": list(item.tags), "text": item.text}, ensure_ascii=False)
+            )
+        else:
+            when = item.published.isoformat() if item.published else "undated"
+            click.echo(f"{when}  {item.title or '(no title)'}\n    {item.url or '-'}  id={item.id}")
+    moved = f", moved permanently to {result}" if result else ""
+    note = f", warning: {parsed.warning}" if parsed.warning else ""
+    click.echo(f"{feed.name}: {parsed.entries} entries, {len(parsed.items)} items{moved}{note}", err=True)
+
+
+def _feed_for(target: str, feeds_path: Path) -> FeedConfig:
+    try:
+        check_url(target)
+    except ValueError as exc:
+        if "://" in target or not feeds_path.exists():
+            fail(f"{target}: {exc}")
+        by_name = {feed.name: feed for feed in load_feeds_or_exit(feeds_path)}
+        if target not in by_name:
+            fail(f"{target}: not a URL and no feed of that name in {feeds_path}")
+        return by_name[target]
+    return FeedConfig(name=urlsplit(target).hostname or "feed", url=target)
+
+
+async def _check(feed: FeedConfig) -> tuple[str | None, ParsedFeed]:
+    fetcher = Fetcher()
+    try:
+        result = await fetcher.fetch(feed.url, headers=feed.headers)
+    finally:
+        await fetcher.aclose()
+    if not result.ok or result.body is None:
+        raise FetchError(f"HTTP {result.status}")
+    parsed = parse_items(result.body, result.headers, result.final_url, feed.name, feed.tags)
+    return result.moved_to, parsed
+
+
+@command.command("status")
+@feeds_option
+@redis_options
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per feed.")
+def status(feeds_path: Path, redis_url: str | None, namespace: str, data_dir: Path, as_json: bool) -> None:
+    """Per feed: last poll, HTTP status, last new item, errors in a row, next poll, stale or not."""
+    feeds = load_feeds_or_exit(feeds_path)
+    connection = redis_or_exit(redis_url, data_dir)
+    try:
+        states = FeedStateStore(connection.client, Keys(namespace)).load_many(feeds)
+    finally:
+        connection.close()
+    now = datetime.now(UTC)
+    rows = [_status_row(feed, states[feed.name], now) for feed in feeds]
+    if as_json:
+        for row in rows:
+            click.echo(json.dumps(row, ensure_ascii=False))
+        return
+    header = ("feed", "last poll", "status", "last new item", "errors", "next poll", "state")
+    widths = [max(len(header[i]), *(len(str(list(r.values())[i])) for r in rows)) for i in range(len(header))]
+    for line in [header, *(tuple(str(v) for v in r.values()) for r in rows)]:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(line, widths, strict=True)).rstrip())
+
+
+def _status_row(feed: FeedConfig, state: FeedState, now: datetime) -> dict[str, Any]:
+    if not feed.enabled:
+        condition = "disabled in config"
+    elif state.disabled:
+        condition = f"disabled: {state.disabled_reason}"
+    elif state.last_error:
+        condition = f"failing: {state.last_error}"
+    else:
+        condition = "stale" if state.stale(feed, now) else "ok"
+    next_poll = max((t for t in (state.next_poll, state.next_allowed) if t), default=None)
+    return {
+        "feed": feed.name,
+        "last_poll": _when(state.last_poll),
+        "status": state.last_status or "-",
+        "last_new_item": _when(state.last_new_item),
+        "errors": state.errors,
+        "next_poll": _when(next_poll),
+        "state": condition,
+    }
+
+
+def _when(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%SZ") if value else "-"
+
+
+def _duration(seconds: float) -> str:
+    for unit, size in (("d", 86_400), ("h", 3600), ("m", 60)):
+        if seconds >= size and seconds % size == 0:
+            return f"{int(seconds // size)}{unit}"
+    return f"{seconds:g}s"

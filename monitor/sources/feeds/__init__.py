@@ -1,0 +1,1 @@
+"""Live RSS/Atom feeds: configuration, fetching, per-feed state, polling and scheduling."""

@@ -1,0 +1,212 @@
+"""One poll of one feed: fetch (conditionally), parse, run new items through the pipeline, save state."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any, Protocol, TypeVar
+
+from monitor.models import Decision, Item
+from monitor.sources.feeds.config import FeedConfig
+from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
+from monitor.sources.feeds.fetcher import Fetcher, FetchError, FetchResult, parse_retry_after
+from monitor.sources.feeds.limits import BackoffPolicy
+from monitor.sources.feeds.parse import ParsedFeed, parse_items
+from monitor.sources.feeds.xmlguard import UnsafeXmlError
+
+log = logging.getLogger(__name__)
+
+Clock = Callable[[], datetime]
+THROTTLED = frozenset({429, 503})
+T = TypeVar("T")
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _timed(func: Callable[..., T], *args: object) -> tuple[T, float]:
+    started = time.perf_counter()
+    return func(*args), time.perf_counter() - started
+
+
+class ProcessedItem(Protocol):
+    """What the poller reads from each outcome of the pipeline (monitor.pipeline.Outcome)."""
+
+    @property
+    def decisions(self) -> Sequence[tuple[Any, Decision]]: ...
+
+
+class ItemProcessor(Protocol):
+    """The pipeline as the poller sees it: process items not seen before, mark them seen."""
+
+    def process(self, items: Sequence[Item]) -> Sequence[ProcessedItem]: ...
+
+
+@dataclass(frozen=True)
+class PollResult:
+    """What one poll did; ``parsed`` is False whenever no body was parsed (304, errors, skips)."""
+
+    feed: str
+    outcome: str  # ok, not-modified, failed, gone, skipped, disabled
+    status: int | None = None
+    parsed: bool = False
+    entries: int = 0
+    new: int = 0
+    fired: int = 0
+    reason: str | None = None
+    #: Time spent parsing the body and running its items through the pipeline (for metrics).
+    parse_seconds: float = 0.0
+    process_seconds: float = 0.0
+
+
+class FeedPoller:
+    """Polls feeds; state is saved only after the pipeline decided and marked the new items."""
+
+    def __init__(
+        self,
+        fetcher: Fetcher,
+        states: FeedStateStore,
+        processor: ItemProcessor,
+        clock: Clock = utc_now,
+        backoff: BackoffPolicy | None = None,
+    ) -> None:
+        self.fetcher = fetcher
+        self.states = states
+        self.processor = processor
+        self.clock = clock
+        self.backoff = backoff or BackoffPolicy()
+        # One thread parses and processes: the pipeline is never run concurrently with itself,
+        # the event loop stays free for fetches, and one large document is in memory at a time.
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+
+    async def in_worker(self, func: Callable[[], object]) -> None:
+        """Run ``func`` on the ingest thread, so it never overlaps with processing (pipeline ticks)."""
+        await asyncio.get_running_loop().run_in_executor(self._worker, func)
+
+    def close(self) -> None:
+        """Wait for the ingest in progress (if any) to finish; its items are then fully decided."""
+        self._worker.shutdown(wait=True, cancel_futures=True)
+
+    async def poll(self, feed: FeedConfig) -> PollResult:
+        """Poll ``feed`` once if it is due; never raises for anything the feed or server does."""
+        now = self.clock()
+        state = self.states.load(feed)
+        if state.disabled:
+            return PollResult(feed.name, "disabled", state.last_status, reason=state.disabled_reason)
+        if not state.due(now):
+            return PollResult(feed.name, "skipped", state.last_status)
+        state = state.model_copy(update={"since": state.since or now, "last_poll": now})
+        try:
+            result = await self.fetcher.fetch(state.url or feed.url, state.validators(), feed.headers)
+        except FetchError as exc:
+            return self._failed(feed, state, now, None, str(exc))
+        if result.moved_to:
+            log.info("feed %s: moved permanently; polling the new address from now on", feed.name)
+            state = state.model_copy(update={"url": result.moved_to})
+        return await self._answered(feed, state, now, result)
+
+    async def _answered(
+        self, feed: FeedConfig, state: FeedState, now: datetime, result: FetchResult
+    ) -> PollResult:
+        status = result.status
+        if result.not_modified:
+            self._succeeded(feed, state, now, status, result)
+            return PollResult(feed.name, "not-modified", status)
+        if result.ok and result.body is not None:
+            return await self._ingest(feed, state, now, result, result.body)
+        if status == 410:
+            log.warning("feed %s: gone (HTTP 410), disabled until its configuration changes", feed.name)
+            self._save(feed, state, last_status=status, disabled=True, disabled_reason="HTTP 410 Gone")
+            return PollResult(feed.name, "gone", status, reason="HTTP 410 Gone")
+        retry_after = None
+        if status in THROTTLED:
+            retry_after = parse_retry_after(result.headers.get("retry-after"), now)
+        return self._failed(feed, state, now, status, f"HTTP {status}", retry_after)
+
+    async def _ingest(
+        self, feed: FeedConfig, state: FeedState, now: datetime, result: FetchResult, body: bytes
+    ) -> PollResult:
+        loop = asyncio.get_running_loop()
+        try:
+            parsed, parse_s = await loop.run_in_executor(
+                self._worker, _timed, self._parse, feed, result, body
+            )
+        except UnsafeXmlError as exc:
+            return self._failed(feed, state, now, result.status, f"refused document: {exc}")
+        except Exception as exc:  # feedparser on untrusted bytes: contain whatever it raises
+            return self._failed(feed, state, now, result.status, f"cannot parse: {type(exc).__name__}")
+        if parsed.warning:
+            log.warning("feed %s: %s", feed.name, parsed.warning)
+        outcomes, process_s = await loop.run_in_executor(
+            self._worker, _timed, self.processor.process, parsed.items
+        )
+        fired = sum(1 for outcome in outcomes for _, decision in outcome.decisions if decision.fire)
+        self._succeeded(feed, state, now, result.status, result, len(outcomes))
+        new = len(outcomes)
+        return PollResult(
+            feed.name, "ok", result.status, True, parsed.entries, new, fired, None, parse_s, process_s
+        )
+
+    @staticmethod
+    def _parse(feed: FeedConfig, result: FetchResult, body: bytes) -> ParsedFeed:
+        return parse_items(body, result.headers, result.final_url, feed.name, feed.tags)
+
+    def _succeeded(
+        self,
+        feed: FeedConfig,
+        state: FeedState,
+        now: datetime,
+        status: int,
+        result: FetchResult,
+        new: int = 0,
+    ) -> None:
+        validators = result.validators(state.validators())
+        self._save(
+            feed,
+            state,
+            etag=validators.etag,
+            last_modified=validators.last_modified,
+            last_success=now,
+            last_status=status,
+            last_error=None,
+            last_new_item=now if new else state.last_new_item,
+            errors=0,
+            next_poll=now + timedelta(seconds=feed.interval),
+            next_allowed=None,
+        )
+
+    def _failed(
+        self,
+        feed: FeedConfig,
+        state: FeedState,
+        now: datetime,
+        status: int | None,
+        reason: str,
+        retry_after: float | None = None,
+    ) -> PollResult:
+        errors = state.errors + 1
+        if retry_after is not None:
+            wait = self.backoff.retry_after(retry_after)
+        else:
+            wait = self.backoff.delay(errors, feed.interval)
+        next_allowed = now + timedelta(seconds=wait)
+        log.warning("feed %s: %s (failure %d in a row, next try after %ds)", feed.name, reason, errors, wait)
+        self._save(
+            feed,
+            state,
+            last_status=status,
+            last_error=reason,
+            errors=errors,
+            next_poll=max(next_allowed, now + timedelta(seconds=feed.interval)),
+            next_allowed=next_allowed,
+        )
+        return PollResult(feed.name, "failed", status, reason=reason)
+
+    def _save(self, feed: FeedConfig, state: FeedState, **changes: object) -> None:
+        self.states.save(feed.name, state.model_copy(update=changes))
