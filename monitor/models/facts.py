@@ -63,6 +63,9 @@ class TroopReport(BaseModel):
     nationality: str = Field(description="Canonical demonym, e.g. 'North Korean'.")
     count: int | None = Field(default=None, description="Number of troops (range: lower end).")
     count_max: int | None = Field(default=None, description="Upper end of a range.")
+    lower_bound: int | None = Field(
+        default=None, description="Lower bound of a vague number ('thousands of' -> 2000)."
+    )
     qualifier: Qualifier | None = Field(default=None, description="Hedge on the count.")
     side: Side | None = Field(default=None, description="Side they serve or would serve.")
     activity: TroopActivity | None = Field(default=None, description="What is reported.")
@@ -89,6 +92,12 @@ class Casualty(BaseModel):
     injured: int | None = None
     place: str | None = None
     evidence: str = ""
+    killed_qualifier: Qualifier | None = Field(
+        default=None, description="Hedge on the killed count ('at least')."
+    )
+    injured_qualifier: Qualifier | None = Field(
+        default=None, description="Hedge on the injured count."
+    )
 
 
 class Facts(BaseModel):

@@ -1,0 +1,183 @@
+"""Sentence framing around counts: record claims, previous records, time, cumulative totals."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from monitor.extract.lexicon import (
+    ATTACK_NOUNS,
+    CUMULATIVE_AFTER_SINCE,
+    LONG_PERIODS,
+    MONTHS,
+    RATE_UNITS,
+    RECORD_SUPERLATIVES,
+    SURPASS_WORDS,
+    WEEKDAYS,
+)
+from monitor.extract.numbers import quantity_at
+from monitor.extract.tokens import Tokens
+
+_SCOPE_STOPS = frozenset(
+    [
+        "since",
+        "so",
+        "ever",
+        "yet",
+        "this",
+        "that",
+        "which",
+        "when",
+        "as",
+        "with",
+        "using",
+        "involving",
+        "amid",
+        "after",
+        ",",
+        ";",
+        ":",
+        ".",
+        "(",
+        ")",
+        "—",
+        "–",
+        '"',
+        "”",
+        "“",
+        "to",
+    ]
+)
+_PREVIOUS = frozenset(("previous", "prior", "former", "old", "earlier"))
+_RECORD_NOUNS = frozenset(("record", "high", "peak"))
+_PERIODS = frozenset(("morning", "night", "evening", "afternoon"))
+_RECORD_WORDS = _RECORD_NOUNS | RECORD_SUPERLATIVES | {"most"}
+
+
+@dataclass(frozen=True, slots=True)
+class Framing:
+    """What a sentence says about its counts as a whole."""
+
+    record: bool = False
+    scope: str | None = None
+    previous_record: int | None = None
+    hidden: tuple[int, ...] = ()  # token positions of numbers that are not this event's counts
+    time_ref: str | None = None
+    cumulative: bool = False
+
+
+def _scope(tokens: Tokens, start: int) -> str | None:
+    low = tokens.low
+    end = start
+    while end < len(low) and end - start < 8 and low[end] not in _SCOPE_STOPS:
+        if low[end][:1].isdigit():
+            break
+        end += 1
+    return tokens.text(start, end) if end > start else None
+
+
+def _previous_record(low: Sequence[str], i: int) -> tuple[int, int] | None:
+    """'previous record of 728' -> (728, position of the number)."""
+    for j in range(i + 1, min(i + 4, len(low))):
+        quantity = quantity_at(low, j)
+        if quantity is not None and quantity.value is not None:
+            return quantity.value, j
+        if low[j] not in ("of", ",", "was", "is", "stood", "at", "set"):
+            return None
+    return None
+
+
+def _superlative_at(low: Sequence[str], i: int) -> int | None:
+    """Index after 'largest'/'most massive' when followed by an attack noun, else None."""
+    word = low[i]
+    after = i + 1
+    if word == "most" and i + 1 < len(low) and low[i + 1] in ("massive", "intense", "powerful"):
+        after = i + 2
+    elif word not in RECORD_SUPERLATIVES:
+        return None
+    if word == "unprecedented" or any(w in ATTACK_NOUNS for w in low[after : after + 4]):
+        return after
+    if any(w in ATTACK_NOUNS for w in low[max(0, i - 8) : i]) and low[i - 1 : i] == ("the",):
+        return after  # 'Sunday's attack on Kyiv was the largest of the war'
+    return None
+
+
+def _surpass(low: Sequence[str], i: int) -> bool:
+    return any(w in SURPASS_WORDS for w in low[max(0, i - 3) : i])
+
+
+def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, ...], int]:
+    low = tokens.low
+    claim, scope, previous, hidden, first = False, None, None, [], -1
+    if not _RECORD_WORDS.intersection(low):
+        return claim, scope, previous, (), first
+    for i, word in enumerate(low):
+        if word in _RECORD_NOUNS and i > 0 and (low[i - 1] in _PREVIOUS or _surpass(low, i)):
+            found = _previous_record(low, i)
+            if found is not None:
+                previous = found[0]
+                hidden.append(found[1])
+                claim = claim or any(w in SURPASS_WORDS for w in low[:i])
+                first = i if first < 0 else first
+            continue
+        after = _superlative_at(low, i)
+        if word == "record" and low[i - 1 : i] != ("on",):
+            claim = True
+        elif after is not None:
+            claim = True
+            scope = scope or _scope(tokens, after)
+        if claim and first < 0:
+            first = i
+    return claim, scope, previous, tuple(hidden), first
+
+
+def time_ref(tokens: Tokens) -> str | None:
+    """'overnight', 'last night', 'on Sunday', 'Sunday morning'."""
+    low = tokens.low
+    for i, word in enumerate(low):
+        if word == "overnight":
+            return "overnight"
+        if word == "night" and i > 0 and low[i - 1] == "last":
+            return "last night"
+        if word in WEEKDAYS:
+            if i + 1 < len(low) and low[i + 1] in _PERIODS:
+                return f"{tokens.words[i]} {low[i + 1]}"
+            if i > 0 and low[i - 1] in ("on", "early", "late"):
+                return f"{low[i - 1]} {tokens.words[i]}"
+            return tokens.words[i]
+    return None
+
+
+def _cumulative_at(low: Sequence[str], i: int) -> bool:
+    word = low[i]
+    nxt = low[i + 1] if i + 1 < len(low) else ""
+    if word == "since":
+        return any(w in CUMULATIVE_AFTER_SINCE for w in low[i + 1 : i + 5])
+    if word in ("this", "last") and nxt in ("year", "month", "summer", "winter", "spring"):
+        return True
+    if word in ("so", "thus") and nxt == "far":
+        return True
+    if word in ("throughout", "during") and low[i + 1 : i + 3] == ("the", "war"):
+        return True
+    if word == "in" and nxt in MONTHS:
+        return not (i + 2 < len(low) and low[i + 2][:1].isdigit())
+    if word == "over" and low[i + 1 : i + 3] in (("the", "past"), ("the", "last")):
+        return any(w in LONG_PERIODS for w in low[i + 3 : i + 5])
+    rate = word in ("a", "per", "each", "every") and nxt in RATE_UNITS
+    return rate and low[i + 2 : i + 3] != ("ago",)
+
+
+def framing(tokens: Tokens) -> Framing:
+    """Record claim, previous record, time reference and cumulative marker of a sentence."""
+    low = tokens.low
+    claim, scope, previous, hidden, first = _records(tokens)
+    cumulative = False
+    for i, word in enumerate(low):
+        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
+            if _cumulative_at(low, i) and not 0 <= first < i:
+                cumulative = True
+                break
+        elif word in ("a", "per", "each", "every") and _cumulative_at(low, i):
+            cumulative = True
+            break
+    return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative)

@@ -1,0 +1,80 @@
+"""Cue scan: one Aho-Corasick pass over the article marks which sentences deserve a full parse."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+import ahocorasick
+
+from monitor.extract.lexicon import TROOP_NOUNS
+from monitor.extract.nations import COUNTRIES, DEMONYMS, PEOPLE_DEMONYMS
+from monitor.extract.weapons_lexicon import WEAPON_ALIASES
+
+
+class Cue:
+    """What a sentence may hold, judging by its cue words (bit flags; plain ints are cheap)."""
+
+    NONE = 0
+    STRIKE = 1
+    TROOP = 2
+    WEAPON = 4
+    CASUALTY = 8
+    NATION = 16
+    EVENT = 32
+
+
+_STRIKE_WORDS = ["drone", "uav", "missile", "rocket", "shahed", "geran", "bomb", "kab", "targets"]
+_CASUALTY_WORDS = ["killed", "killing", "injur", "wounded", "dead", "died", "death", "casualt", "hurt"]
+_EVENT_WORDS = ["attack", "strike"]
+
+
+def _build() -> ahocorasick.Automaton:
+    words: dict[str, int] = {}
+
+    def add(word: str, cue: int) -> None:
+        words[word] = words.get(word, Cue.NONE) | cue
+
+    for word in _STRIKE_WORDS:
+        add(word, Cue.STRIKE)
+    for word in _CASUALTY_WORDS:
+        add(word, Cue.CASUALTY)
+    for word in _EVENT_WORDS:
+        add(word, Cue.EVENT)
+    for word in (*TROOP_NOUNS, "men", "citizens", "nationals", *(" ".join(k) for k in PEOPLE_DEMONYMS)):
+        add(word, Cue.TROOP)
+    for key in (*DEMONYMS, *COUNTRIES):
+        add(" ".join(key), Cue.NATION)
+    for alias in WEAPON_ALIASES:
+        add(" ".join(alias), Cue.WEAPON)
+    automaton = ahocorasick.Automaton()
+    for word, cue in words.items():
+        automaton.add_word(word, (len(word), cue))
+    automaton.make_automaton()
+    return automaton
+
+
+_AUTOMATON = _build()
+
+
+def hits(text: str) -> list[tuple[int, int]]:
+    """(offset, cue flag) of every cue word that starts a word, in text order."""
+    lower = text.lower()
+    if len(lower) != len(text):  # a few characters change length when lowercased
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found: list[tuple[int, int]] = []
+    for end, (size, cue) in _AUTOMATON.iter(lower):
+        begin = end - size + 1
+        if begin == 0 or not lower[begin - 1].isalnum():
+            found.append((begin, cue))
+    found.sort()
+    return found
+
+
+def flags_for(found: list[tuple[int, int]], starts: list[int], offset: int = 0) -> list[int]:
+    """Cue flags per sentence; ``starts`` are sentence offsets (relative to ``offset``)."""
+    flags = [Cue.NONE] * len(starts)
+    for begin, cue in found:
+        index = bisect_right(starts, begin - offset) - 1
+        if index >= 0:
+            flags[index] |= cue
+    return flags

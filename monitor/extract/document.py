@@ -1,0 +1,88 @@
+"""An article as the extractor sees it: sentences with cue flags, tokens and places on demand."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from monitor.extract.cues import flags_for, hits
+from monitor.extract.gazetteer import PlaceMention, find_places
+from monitor.extract.numbers import SCALES, TENS, UNITS, VAGUE, Quantity, find_quantities
+from monitor.extract.sentences import split_sentences
+from monitor.extract.tokens import Tokens, tokenize
+from monitor.models.item import Article
+
+_DIGIT = re.compile(r"\d")
+_LETTERS = re.compile(r"[a-z]+")
+_NUMBER_WORDS = frozenset((*UNITS, *TENS, *SCALES, *VAGUE, "dozen", "hundred"))
+
+
+@dataclass(slots=True)
+class Sentence:
+    """One sentence; tokens and places are computed the first time a parser asks."""
+
+    index: int
+    text: str
+    cues: int
+    _tokens: Tokens | None = field(default=None, repr=False)
+    _places: list[PlaceMention] | None = field(default=None, repr=False)
+    _quantities: list[Quantity] | None = field(default=None, repr=False)
+
+    @property
+    def tokens(self) -> Tokens:
+        if self._tokens is None:
+            self._tokens = tokenize(self.text)
+        return self._tokens
+
+    @property
+    def places(self) -> list[PlaceMention]:
+        if self._places is None:
+            self._places = find_places(self.tokens.low)
+        return self._places
+
+    @property
+    def quantities(self) -> list[Quantity]:
+        if self._quantities is None:
+            self._quantities = find_quantities(self.tokens.low)
+        return self._quantities
+
+    @property
+    def has_number(self) -> bool:
+        """Cheap test before any parsing: a digit or a number word somewhere."""
+        if _DIGIT.search(self.text) is not None:
+            return True
+        return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(self.text.lower()))
+
+    def place_at(self) -> dict[int, str]:
+        return {place.start: place.name for place in self.places}
+
+
+def _full_text(article: Article) -> str:
+    title = article.title.strip()
+    if title and title not in article.text[: len(title) + 200]:
+        return f"{title}\n{article.text}"
+    return article.text
+
+
+def sentences_of(article: Article) -> list[Sentence]:
+    """The article's sentences that hold a cue word (title first when the text does not repeat
+    it). Lines without any cue are never split; each counts as one sentence for distances."""
+    text = _full_text(article)
+    found = hits(text)
+    sentences: list[Sentence] = []
+    index, offset, h = 0, 0, 0
+    for line in text.splitlines(keepends=True):
+        end = offset + len(line)
+        first = h
+        while h < len(found) and found[h][0] < end:
+            h += 1
+        if h == first:
+            index, offset = index + 1, end
+            continue
+        spans = split_sentences(line)
+        flags = flags_for(found[first:h], [s for s, _ in spans], offset)
+        for k, (start, stop) in enumerate(spans):
+            if flags[k]:
+                sentences.append(Sentence(index + k, line[start:stop].strip(), flags[k]))
+        index, offset = index + len(spans), end
+    return sentences

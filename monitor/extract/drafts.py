@@ -1,0 +1,107 @@
+"""Strike drafts and how drafts from several sentences merge into one attack."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from monitor.models.facts import Qualifier, Side, WeaponKind
+
+#: How far back (in drafts) a sentence may link to an earlier report of the same attack.
+_LINK_WINDOW = 12
+#: How many sentences apart an outcome ("76 were shot down") may be from its launch report.
+_FOLLOW_SENTENCES = 4
+
+
+@dataclass(slots=True)
+class Draft:
+    """What one sentence (then several merged sentences) says about one attack."""
+
+    kind: WeaponKind | None
+    attacker: Side | None
+    counts: dict[str, int]
+    parts: set[str]
+    sentence: int
+    launched_max: int | None = None
+    qualifier: Qualifier | None = None
+    lower_bound: int | None = None
+    another: bool = False
+    places: list[str] = field(default_factory=list)
+    models: list[str] = field(default_factory=list)
+    record: bool = False
+    scope: str | None = None
+    previous_record: int | None = None
+    time_ref: str | None = None
+    evidence: list[str] = field(default_factory=list)
+
+
+def _compatible(a: Draft, b: Draft) -> bool:
+    kinds = a.kind is None or b.kind is None or a.kind == b.kind
+    sides = a.attacker is None or b.attacker is None or a.attacker == b.attacker
+    return kinds and sides
+
+
+def _shares_count(a: Draft, b: Draft) -> bool:
+    return any(b.counts.get(role) == value for role, value in a.counts.items())
+
+
+def _recent(merged: list[Draft], draft: Draft) -> Draft | None:
+    """The latest earlier draft this one may continue: compatible and a few sentences back."""
+    for earlier in reversed(merged[-4:]):
+        if draft.sentence - earlier.sentence > _FOLLOW_SENTENCES:
+            return None
+        if _compatible(earlier, draft):
+            return earlier
+    return None
+
+
+def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
+    """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, or 'note' only."""
+    for earlier in reversed(merged[-_LINK_WINDOW:]):
+        if _compatible(earlier, draft) and _shares_count(earlier, draft):
+            return earlier, "fill"
+    last = _recent(merged, draft)
+    if last is None:
+        return None
+    roles = set(draft.counts)
+    if draft.parts and roles == draft.parts and roles <= last.parts:
+        return last, "add"  # '... two over Voronezh, and another two over Rostov'
+    if draft.another and "launched" not in roles:
+        return last, "note"  # 'another 36 drones were shot down': same report, not a new strike
+    if draft.kind is None or ("launched" in last.counts and not roles & set(last.counts)):
+        return last, "fill"  # '76 were shot down' after 'Russia attacked with 112 drones'
+    return None
+
+
+def _absorb(into: Draft, draft: Draft, how: str) -> None:
+    for role, value in draft.counts.items():
+        if how == "add" and role in into.counts:
+            into.counts[role] += value
+        elif how != "note" and role not in into.counts:
+            into.counts[role] = value
+            into.parts.discard(role)
+            into.parts.update(draft.parts & {role})
+    into.kind = into.kind or draft.kind
+    into.attacker = into.attacker or draft.attacker
+    if into.launched_max is None and how == "fill":
+        into.launched_max = draft.launched_max
+    into.qualifier = into.qualifier or (draft.qualifier if how == "fill" else None)
+    into.places.extend(draft.places)
+    into.models.extend(draft.models)
+    into.record = into.record or draft.record
+    into.scope = into.scope or draft.scope
+    into.previous_record = into.previous_record or draft.previous_record
+    into.time_ref = into.time_ref or draft.time_ref
+    into.evidence.extend(e for e in draft.evidence if e not in into.evidence)
+    into.sentence = draft.sentence
+
+
+def merge_drafts(drafts: list[Draft]) -> list[Draft]:
+    """Merge drafts that report the same attack; keeps the order of first mention."""
+    merged: list[Draft] = []
+    for draft in drafts:
+        target = _how(merged, draft)
+        if target is None:
+            merged.append(draft)
+        else:
+            _absorb(target[0], draft, target[1])
+    return merged

@@ -1,0 +1,278 @@
+"""Counted weapon mentions in one sentence: the number, what it counts and the verb's role."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from monitor.extract.lexicon import NOUN_MODIFIERS, SIDE_WORDS, WEAPON_NOUNS, Role, words
+from monitor.extract.numbers import Quantity, find_quantities
+from monitor.extract.roles import PASSIVE_SKIP, RoleSpan, find_role, role_spans
+from monitor.extract.sides import (
+    actor_before,
+    actors,
+    agent_after,
+    launcher,
+    other,
+    reporter,
+    target_after,
+)
+from monitor.extract.weapons_lexicon import STRIKE_KINDS, WEAPON_ALIASES
+from monitor.models.facts import Side, WeaponKind
+
+_OF_PART = frozenset(("them", "these", "which", "those"))
+_PART_PREPS = words("over in above near at on toward towards targeting across")
+_SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
+
+
+@dataclass(slots=True)
+class Mention:
+    """One count of weapons with its role ('launched', 'shot_down', ...) and attachments."""
+
+    quantity: Quantity
+    kind: WeaponKind | None
+    role: Role
+    verb: int
+    verb_end: int
+    side: Side | None = None
+    place: str | None = None
+    bare: bool = False
+    another: bool = False
+    models: tuple[str, ...] = ()
+    attacker: Side | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Noun:
+    """The weapon noun phrase after a number."""
+
+    kind: WeaponKind
+    side: Side | None
+    models: tuple[str, ...]
+    end: int
+
+
+def noun_after(low: Sequence[str], k: int) -> Noun | None:
+    """'Russian attack drones', 'Shahed-136/131 UAVs', 'Kalibrs' after a number at k."""
+    side: Side | None = None
+    models: list[str] = []
+    model_kind = ""
+    j, n = k, len(low)
+    while j < n and j - k < 7:
+        word = low[j]
+        kind = WEAPON_NOUNS.get(word)
+        if kind is not None:
+            return Noun(kind, side, tuple(models), j + 1)
+        if word == "vehicles" and low[j - 1] in ("aerial", "unmanned"):
+            return Noun("drone", side, tuple(models), j + 1)
+        if word == "means" and low[j - 1] == "attack":
+            return Noun("targets", side, tuple(models), j + 1)  # 'air attack means'
+        if word == "weapons" and low[j - 1] == "attack":
+            return Noun("targets", side, tuple(models), j + 1)  # 'air attack weapons'
+        alias = WEAPON_ALIASES.get((word,)) or WEAPON_ALIASES.get(tuple(low[j : j + 2]))
+        if alias is not None:
+            models.extend(alias[0])
+            model_kind = alias[1]
+            j += 2 if tuple(low[j : j + 2]) in WEAPON_ALIASES else 1
+            continue
+        if word in _SIDE_ADJECTIVES:
+            side = _SIDE_ADJECTIVES[word]
+        elif word not in NOUN_MODIFIERS:
+            break
+        j += 1
+    if models and model_kind in STRIKE_KINDS:
+        return Noun(model_kind, side, tuple(models), j)  # type: ignore[arg-type]
+    return None
+
+
+def attached_place(low: Sequence[str], j: int, place_at: dict[int, str], spans: list[RoleSpan]) -> str | None:
+    """A place right after the count phrase: '18 over Bryansk', 'destroyed over the Kursk region'."""
+    ends = {span.start: span.end for span in spans}
+    while j < len(low) and (low[j] in PASSIVE_SKIP or j in ends):
+        j = ends.get(j, j + 1)
+    if j >= len(low) or low[j] not in _PART_PREPS:
+        return None
+    j += 1
+    while j < len(low) and low[j] in ("the", "russia", "ukraine"):
+        j += 1
+    return place_at.get(j)
+
+
+def sentence_quantities(found: list[Quantity], hidden: tuple[int, ...]) -> list[Quantity]:
+    """Quantities that may be counts (not a quoted previous record)."""
+    if not hidden:
+        return found
+    return [q for q in found if not any(q.start <= h < q.end for h in hidden)]
+
+
+def is_another(low: Sequence[str], quantity: Quantity) -> bool:
+    """'another 36 drones', 'a further 12', '12 more drones'."""
+    before = low[quantity.start - 1] if quantity.start > 0 else ""
+    after = low[quantity.end] if quantity.end < len(low) else ""
+    return before in ("another", "further", "additional") or after == "more"
+
+
+@dataclass(frozen=True, slots=True)
+class _Sentence:
+    low: Sequence[str]
+    spans: list[RoleSpan]
+    place_at: dict[int, str]
+    acts: list[tuple[int, Side]]
+    first_kind: WeaponKind | None
+
+
+def _agent_near(low: Sequence[str], spans: list[RoleSpan], start: int) -> Side | None:
+    """'drones launched by Ukraine' -> Ukraine; 'shot down by Ukrainian air defence' -> Russia."""
+    for k in range(start, min(start + 5, len(low))):
+        if low[k] != "by":
+            continue
+        side = next((SIDE_WORDS[w] for w in low[k + 1 : k + 4] if w in SIDE_WORDS), None)
+        roles = [s.role for s in spans if start <= s.start < k]
+        return side if not roles or roles[-1] == "launched" else other(side)
+    return None
+
+
+def _attacker(low: Sequence[str], s: _Sentence, mention: Mention, end: int) -> Side | None:
+    """Attacker from the verb's subject: 'Russia launched' or 'Ukrainian air defence shot down'."""
+    if mention.side is not None:
+        return mention.side
+    near = _agent_near(low, s.spans, end)
+    if near is not None:
+        return near
+    agent = agent_after(low, mention.verb_end) if mention.verb >= 0 else None
+    if mention.role == "launched":
+        found = agent or launcher(low, s.acts, mention.verb)
+        return found or other(target_after(low, max(mention.verb_end, end)))
+    shooter = agent or actor_before(s.acts, min(mention.verb, mention.quantity.start))
+    return other(shooter or reporter(low, s.acts))
+
+
+def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
+    verb = find_role(s.low, s.spans, q.start, noun.end)
+    if verb is None and "of" in s.low[max(0, q.start - 2) : q.start]:
+        verb = RoleSpan(q.start, q.start, "launched")  # 'Of the 145 drones, 62 were shot down'
+    if verb is None or verb.role == "block":
+        return None
+    place = attached_place(s.low, noun.end, s.place_at, s.spans)
+    mention = Mention(q, noun.kind, verb.role, verb.start, verb.end, noun.side, place)
+    mention.another = is_another(s.low, q)
+    mention.models = noun.models
+    mention.attacker = _attacker(s.low, s, mention, noun.end)
+    return mention
+
+
+def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None:
+    """A count without its own noun: '76 were shot down', '48 of them', 'two over Voronezh'."""
+    low, j = s.low, q.end
+    part = j + 1 < len(low) and low[j] == "of" and low[j + 1] in _OF_PART
+    after = j + 2 if part else j
+    place = attached_place(low, after, s.place_at, s.spans)
+    verb = find_role(low, s.spans, q.start, after, part=True)
+    if verb is None and place is not None and previous is not None and previous.verb >= 0:
+        verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
+    if verb is None or verb.role == "block" or not (part or place or verb.start >= j):
+        return None
+    kind = previous.kind if previous is not None else s.first_kind
+    mention = Mention(q, kind, verb.role, verb.start, verb.end, None, place, bare=True)
+    mention.another = is_another(low, q)
+    inherited = previous.attacker if previous is not None else None
+    mention.attacker = inherited or _attacker(low, s, mention, after)
+    return mention
+
+
+def _of_pair(s: _Sentence, part: Quantity, total: Quantity) -> list[Mention]:
+    """'62 of the 145 drones were neutralized': a part and the launched total it belongs to."""
+    noun = noun_after(s.low, total.end)
+    if noun is None:
+        return []
+    verb = find_role(s.low, s.spans, part.start, noun.end, part=True)
+    if verb is None or verb.role == "block":
+        return []
+    first = Mention(part, noun.kind, verb.role, verb.start, verb.end, noun.side, None)
+    first.models = noun.models
+    first.attacker = _attacker(s.low, s, first, noun.end)
+    whole = Mention(total, noun.kind, "launched", -1, -1, noun.side, None, models=noun.models)
+    whole.attacker = first.attacker
+    return [whole, first]
+
+
+def _coordinated(s: _Sentence, waiting: list[tuple[Quantity, Noun]], found: Mention) -> list[Mention]:
+    """Counts joined by 'and' to a later count share its verb."""
+    shared: list[Mention] = []
+    for q, noun in waiting:
+        mention = Mention(q, noun.kind, found.role, found.verb, found.verb_end, noun.side, None)
+        mention.models = noun.models
+        mention.attacker = _attacker(s.low, s, mention, noun.end)
+        shared.append(mention)
+    return shared
+
+
+def _of_link(low: Sequence[str], q: Quantity, nxt: Quantity) -> bool:
+    if q.end >= len(low) or low[q.end] != "of":
+        return False
+    return nxt.start == q.end + 1 or (nxt.start == q.end + 2 and low[q.end + 1] == "the")
+
+
+def _first_kind(low: Sequence[str]) -> WeaponKind | None:
+    for word in low:
+        kind = WEAPON_NOUNS.get(word)
+        if kind is not None:
+            return kind
+    return None
+
+
+def find_mentions(
+    low: Sequence[str],
+    place_at: dict[int, str],
+    hidden: tuple[int, ...] = (),
+    parsed: list[Quantity] | None = None,
+) -> list[Mention]:
+    """Every counted weapon mention of a sentence with a role, in order."""
+    quantities = sentence_quantities(find_quantities(low) if parsed is None else parsed, hidden)
+    if not quantities:
+        return []
+    s = _Sentence(low, role_spans(low), place_at, actors(low), _first_kind(low))
+    mentions: list[Mention] = []
+    waiting: list[tuple[Quantity, Noun]] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        nxt = quantities[i + 1] if i + 1 < len(quantities) else None
+        if nxt is not None and _of_link(low, q, nxt):
+            mentions.extend(_of_pair(s, q, nxt))
+            i += 2
+            continue
+        noun = noun_after(low, q.end)
+        previous = mentions[-1] if mentions else None
+        found = _counted(s, q, noun) if noun is not None else _bare(s, q, previous)
+        if found is not None:
+            mentions.extend(_coordinated(s, waiting, found))
+            mentions.append(found)
+            waiting = []
+        elif noun is not None and noun.end < len(low) and low[noun.end] in ("and", ","):
+            waiting.append((q, noun))  # '300 drones and 30 missiles were launched'
+        else:
+            waiting = []
+        i += 1
+    _share_sides(mentions)
+    return mentions
+
+
+def _share_sides(mentions: list[Mention]) -> None:
+    """One attack per kind and sentence: an adjective ('48 Russian drones') or the launch's
+    attacker names the side of the kind's other counts; a lone known side fills the rest."""
+    adjective: dict[WeaponKind | None, set[Side]] = {}
+    launched: dict[WeaponKind | None, set[Side]] = {}
+    for m in mentions:
+        if m.side is not None:
+            adjective.setdefault(m.kind, set()).add(m.side)
+        if m.role == "launched" and m.attacker is not None:
+            launched.setdefault(m.kind, set()).add(m.attacker)
+    for m in mentions:
+        anchor = adjective.get(m.kind) or (launched.get(m.kind) if m.role != "launched" else None)
+        if m.side is None and anchor is not None and len(anchor) == 1:
+            m.attacker = next(iter(anchor))
+    known = {m.attacker for m in mentions if m.attacker is not None}
+    if len(known) == 1:
+        for m in mentions:
+            m.attacker = m.attacker or next(iter(known))

@@ -1,0 +1,93 @@
+"""Role verbs ('launched', 'shot down', 'locationally lost') and which count each governs."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from monitor.extract.lexicon import MODALS, ROLE_PHRASES, Role, words
+
+_ROLE_FIRST = frozenset(key[0] for key in ROLE_PHRASES)
+PASSIVE_SKIP = words(
+    "were was had have has been being reportedly successfully also all subsequently later "
+    "then reported said allegedly ultimately eventually more others other"
+)
+_BACK_WINDOW = 16
+_AUXILIARIES = words("were was been being")
+
+
+@dataclass(frozen=True, slots=True)
+class RoleSpan:
+    """A role verb phrase at tokens [start, end)."""
+
+    start: int
+    end: int
+    role: Role
+
+
+def role_spans(low: Sequence[str]) -> list[RoleSpan]:
+    """Role verb phrases, longest match first at each position."""
+    spans: list[RoleSpan] = []
+    i, n = 0, len(low)
+    while i < n:
+        if low[i] in _ROLE_FIRST:
+            for size in (4, 3, 2, 1):
+                role = ROLE_PHRASES.get(tuple(low[i : i + size]))
+                if role is not None:
+                    spans.append(RoleSpan(i, i + size, role))
+                    i += size - 1
+                    break
+        i += 1
+    return spans
+
+
+def _hypothetical(low: Sequence[str], verb: int) -> bool:
+    for j in range(max(0, verb - 4), verb):
+        word = low[j]
+        if word in MODALS and not (word == "may" and low[j + 1][:1].isdigit()):
+            return True
+    return "if" in low[:verb]
+
+
+def _forward(
+    low: Sequence[str], at: dict[int, RoleSpan], j: int, skip_launch: bool
+) -> tuple[RoleSpan | None, bool]:
+    """The verb right after a count, and whether an auxiliary ('were') came before it."""
+    steps, aux = 0, False
+    while j < len(low) and steps < 6:
+        span = at.get(j)
+        if span is not None:
+            if not (skip_launch and span.role == "launched"):
+                return span, aux
+            j = span.end
+        elif low[j] in PASSIVE_SKIP:
+            aux = aux or low[j] in _AUXILIARIES
+            j += 1
+        else:
+            return None, aux
+        steps += 1
+    return None, aux
+
+
+def _backward(low: Sequence[str], spans: list[RoleSpan], start: int) -> RoleSpan | None:
+    for span in reversed(spans):
+        if span.end > start:
+            continue
+        if start - span.end > _BACK_WINDOW or ";" in low[span.end : start]:
+            return None
+        return span
+    return None
+
+
+def find_role(
+    low: Sequence[str], spans: list[RoleSpan], start: int, after: int, *, part: bool = False
+) -> RoleSpan | None:
+    """The verb governing a count: a passive/active verb right after it, else the nearest before."""
+    at = {span.start: span for span in spans}
+    span, aux = _forward(low, at, after, part)
+    back = _backward(low, spans, start)
+    if span is None or (span.role == "launched" and not aux and back is not None):
+        span = back  # '45 drones launched by Ukraine' after 'intercepted': the participle is not the verb
+    if span is not None and _hypothetical(low, span.start):
+        return RoleSpan(span.start, span.end, "block")
+    return span

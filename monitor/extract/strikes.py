@@ -1,0 +1,161 @@
+"""Strikes: per-sentence drafts from counted mentions, merged across an article's sentences."""
+
+from __future__ import annotations
+
+import re
+
+from monitor.extract.context import Framing, framing
+from monitor.extract.cues import Cue
+from monitor.extract.document import Sentence
+from monitor.extract.drafts import Draft, merge_drafts
+from monitor.extract.mentions import Mention, find_mentions
+from monitor.extract.sides import other
+from monitor.models.facts import Side, Strike, WeaponKind
+
+_RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
+ROLES = ("launched", "shot_down", "suppressed", "neutralized")
+_MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
+_MAX_EVIDENCE = 800
+
+
+def _group(mentions: list[Mention]) -> dict[tuple[WeaponKind | None, Side | None], list[Mention]]:
+    groups: dict[tuple[WeaponKind | None, Side | None], list[Mention]] = {}
+    targets_seen = False
+    for mention in mentions:
+        if targets_seen and mention.kind != "targets":
+            continue  # '76 targets: 49 drones and 27 missiles' - the kinds are parts of the total
+        targets_seen = targets_seen or mention.kind == "targets"
+        groups.setdefault((mention.kind, mention.attacker), []).append(mention)
+    return groups
+
+
+def _distinct_models(mentions: list[Mention]) -> bool:
+    models = [m.models for m in mentions]
+    return len(models) > 1 and all(models) and len(set(models)) == len(models)
+
+
+def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str, Mention]]:
+    counts: dict[str, int] = {}
+    parts: set[str] = set()
+    main: dict[str, Mention] = {}
+    for role in ROLES:
+        exact = [m for m in mentions if m.role == role and m.quantity.value is not None]
+        totals = [m for m in exact if m.place is None]
+        if _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
+            counts[role] = sum(m.quantity.value or 0 for m in totals)
+            main[role] = totals[0]
+        elif totals:
+            counts[role] = totals[0].quantity.value or 0
+            main[role] = totals[0]
+        elif exact:
+            counts[role] = sum(m.quantity.value or 0 for m in exact)
+            parts.add(role)
+            main[role] = exact[0]
+    return counts, parts, main
+
+
+def _draft(
+    key: tuple[WeaponKind | None, Side | None], mentions: list[Mention], sentence: Sentence
+) -> Draft | None:
+    counts, parts, main = _counts(mentions)
+    vague = [m.quantity.lower_bound for m in mentions if m.quantity.lower_bound is not None]
+    if not counts and not vague:
+        return None
+    draft = Draft(key[0], key[1], counts, parts, sentence.index)
+    draft.lower_bound = None if counts else vague[0]
+    first = next((main[r] for r in _MAIN_ORDER if r in main), mentions[0])
+    draft.qualifier = first.quantity.qualifier
+    if "launched" in main:
+        draft.launched_max = main["launched"].quantity.value_max
+    draft.another = all(m.another for m in mentions)
+    draft.places = [m.place for m in mentions if m.place is not None]
+    draft.models = [name for m in mentions for name in m.models]
+    draft.evidence = [sentence.text]
+    return draft
+
+
+def _apply_framing(draft: Draft, frame: Framing) -> None:
+    draft.record = draft.record or frame.record
+    draft.scope = draft.scope or frame.scope
+    draft.previous_record = draft.previous_record or frame.previous_record
+    draft.time_ref = draft.time_ref or frame.time_ref
+
+
+def sentence_drafts(sentence: Sentence, frame: Framing) -> list[Draft]:
+    """The strikes one sentence reports, before merging with its neighbours."""
+    if frame.cumulative:
+        return []
+    low = sentence.tokens.low
+    mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
+    groups = _group(mentions)
+    drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
+    attackers = {d.attacker for d in drafts}
+    located = [p.name for p in sentence.places if p.locative]
+    for draft in drafts:
+        _apply_framing(draft, frame)
+        if len(attackers) == 1:
+            draft.places.extend(located)
+    return drafts
+
+
+def _place_sides(draft: Draft, sides: dict[str, Side | None]) -> Side | None:
+    found = {sides.get(name) for name in draft.places} - {None}
+    return found.pop() if len(found) == 1 else None
+
+
+def to_strike(draft: Draft, sides: dict[str, Side | None]) -> Strike | None:
+    """The final Strike: neutralized filled in, sides completed from places."""
+    if draft.kind is None:
+        return None
+    counts = dict(draft.counts)
+    if "neutralized" not in counts and "shot_down" in counts:
+        counts["neutralized"] = counts["shot_down"] + counts.get("suppressed", 0)
+    attacker = draft.attacker
+    target = other(attacker) if attacker else _place_sides(draft, sides)
+    attacker = attacker or other(target)
+    evidence = " ".join(draft.evidence)[:_MAX_EVIDENCE]
+    return Strike(
+        weapon=draft.kind,
+        models=tuple(dict.fromkeys(draft.models)),
+        launched=counts.get("launched"),
+        launched_max=draft.launched_max,
+        shot_down=counts.get("shot_down"),
+        suppressed=counts.get("suppressed"),
+        neutralized=counts.get("neutralized"),
+        lower_bound=draft.lower_bound,
+        attacker=attacker,
+        target=target,
+        places=tuple(dict.fromkeys(draft.places)),
+        qualifier=draft.qualifier,
+        record_claim=draft.record,
+        record_scope=draft.scope if draft.record else None,
+        previous_record=draft.previous_record,
+        time_ref=draft.time_ref,
+        evidence=evidence,
+    )
+
+
+def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
+    """All strikes of an article, one per attack however many sentences report it."""
+    drafts: list[Draft] = []
+    sides: dict[str, Side | None] = {}
+    pending: tuple[int, Framing] | None = None
+    for sentence in sentences:
+        if not sentence.cues & (Cue.STRIKE | Cue.EVENT):
+            continue
+        if not sentence.has_number and not _RECORDISH.search(sentence.text.lower()):
+            continue
+        frame = framing(sentence.tokens)
+        found = sentence_drafts(sentence, frame) if sentence.cues & Cue.STRIKE else []
+        if not found:
+            if frame.record and not frame.cumulative:
+                pending = (sentence.index, frame)
+            continue
+        if pending is not None and sentence.index - pending[0] <= 2:
+            for draft in found:
+                _apply_framing(draft, pending[1])
+        pending = None
+        sides.update((p.name, p.side) for p in sentence.places)
+        drafts.extend(found)
+    strikes = (to_strike(d, sides) for d in merge_drafts(drafts))
+    return tuple(s for s in strikes if s is not None)
