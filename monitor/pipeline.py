@@ -1,4 +1,8 @@
-"""The pipeline, written down once: sources -> extract -> rules -> state -> outbox -> sinks."""
+"""The pipeline, written down once: sources -> extract -> rules -> state -> outbox -> sinks.
+
+Besides ``process`` (items as they arrive) the service calls ``tick(now)`` periodically (every
+minute is plenty): it runs the flatline checks and flushes aggregated alerts whose window ended.
+"""
 
 from __future__ import annotations
 
@@ -8,21 +12,32 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from monitor.extract import extract
 from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
 from monitor.outbox.worker import DeliveryWorker
 from monitor.rules.engine import evaluate
+from monitor.rules.flatline import flatline_match, watched
 from monitor.rules.ruleset import RuleSet
-from monitor.state.store import StateStore
+from monitor.state.aggregation import AggregationBuffers, summary_alert
+from monitor.state.silences import Silence, SilenceStore, silenced_by
+from monitor.state.store import RANK, RedisStateStore, StateStore
 
 log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
+Extractor = Callable[[Article], Facts]
+#: Reasons worth an INFO line: the alert fired, or an analyst's setting held it back.
+_NOTABLE = {"first", "silenced", "inhibited", "aggregated"}
 
 
 def utc_now() -> datetime:
     return datetime.now(UTC)
+
+
+def default_extractor(article: Article) -> Facts:
+    from monitor.extract import extract  # imported late: the pipeline loads without the extractor
+
+    return extract(article)
 
 
 @dataclass
@@ -65,24 +80,48 @@ def build_alert(match: Match, item: Item, fired_at: datetime) -> Alert:
         fired_at=fired_at,
         item=item.ref(),
         fact=match.fact,
+        text=match.text,
     )
+
+
+def event_time(item: Item, now: datetime) -> datetime:
+    """The time windows count an item at: when it was published, never later than now."""
+    return min(item.published, now) if item.published else now
 
 
 class Pipeline:
     """Runs items through extraction, rules and the state stage; alerts land in the outbox."""
 
-    def __init__(self, rules: RuleSet, store: StateStore, clock: Clock = utc_now) -> None:
+    def __init__(
+        self,
+        rules: RuleSet,
+        store: StateStore,
+        clock: Clock = utc_now,
+        *,
+        extractor: Extractor = default_extractor,
+        silences: SilenceStore | None = None,
+        buffers: AggregationBuffers | None = None,
+    ) -> None:
         self.rules = rules
         self.store = store
         self.clock = clock
+        self.extractor = extractor
+        redis_store = store if isinstance(store, RedisStateStore) else None
+        if redis_store is not None:
+            silences = silences or SilenceStore(redis_store.client, redis_store.keys)
+            buffers = buffers or AggregationBuffers(redis_store.client, redis_store.keys)
+        self.silences = silences
+        self.buffers = buffers
         self.tally = Tally()
+        self._active: list[Silence] = []
 
     def process(self, items: Sequence[Item]) -> list[Outcome]:
         """Process the items not seen before (one round trip decides which), then mark them seen."""
         self.tally.read += len(items)
         unseen = self.store.unseen(item.id for item in items)
         fresh = [item for item in items if item.id in unseen]
-        outcomes = [self.process_item(item) for item in fresh]
+        self._active = self.silences.active(self.clock()) if self.silences and fresh else []
+        outcomes = [self._process(item) for item in fresh]
         if fresh:
             self.store.mark_seen(item.id for item in fresh)
         self.tally.new += len(fresh)
@@ -92,14 +131,81 @@ class Pipeline:
 
     def process_item(self, item: Item) -> Outcome:
         """Extract, match and decide one item (no seen check)."""
-        facts = extract(Article.from_item(item))
+        self._active = self.silences.active(self.clock()) if self.silences else []
+        return self._process(item)
+
+    def _process(self, item: Item) -> Outcome:
+        facts = self.extractor(Article.from_item(item))
         outcome = Outcome(item, facts)
-        for match in evaluate(self.rules, item, facts):
-            alert = build_alert(match, item, self.clock())
-            decision = self.store.decide(match, alert.alert_id, alert.model_dump_json(), match.realert_s)
-            outcome.decisions.append((match, decision))
-            log.debug("rule %s on item %s: %s", match.rule_id, item.id, decision.reason)
+        now = self.clock()
+        # higher severities decide first, so they inhibit lower ones of the same story
+        matches = sorted(evaluate(self.rules, item, facts), key=lambda m: -RANK[m.severity])
+        for match in matches:
+            outcome.decisions.append((match, self.decide(match, item, now, event_time(item, now))))
+        self._touch(item, matches, now)
         return outcome
+
+    def decide(self, match: Match, item: Item, now: datetime, at: datetime) -> Decision:
+        """The state stage for one match: silences, then the atomic decision."""
+        alert = build_alert(match, item, now)
+        silence = silenced_by(self._active, match, item, now)
+        decision = self.store.decide(
+            match, alert.alert_id, alert.model_dump_json(), match.realert_s,
+            now=now, at=at, mute="silenced" if silence else "",
+        )  # fmt: skip
+        level = logging.INFO if decision.reason in _NOTABLE else logging.DEBUG
+        why = f" (silence {silence.id}: {silence.reason})" if silence else ""
+        log.log(level, "rule %s on item %s: %s%s", match.rule_id, item.id, decision.reason, why)
+        return decision
+
+    def _touch(self, item: Item, matches: list[Match], now: datetime) -> None:
+        if not isinstance(self.store, RedisStateStore):
+            return
+        wanted: dict[str, set[str]] = {"source": set(), "tag": set(), "rule": set()}
+        for compiled in self.rules.flatlines:
+            kind, name = watched(compiled)
+            wanted[kind].add(name)
+        active = {
+            "source": {item.source.casefold()},
+            "tag": {t.casefold() for t in item.tags},
+            "rule": {m.rule_id for m in matches},
+        }
+        at = event_time(item, now)
+        for kind, names in wanted.items():
+            self.store.touch(kind, names & active[kind], at)
+
+    def check_flatlines(self, now: datetime | None = None) -> list[tuple[Match, Decision]]:
+        """Fire flatline rules whose source, tag or rule has been silent past its window."""
+        if not isinstance(self.store, RedisStateStore):
+            return []
+        now = now or self.clock()
+        self._active = self.silences.active(now) if self.silences else []
+        decided: list[tuple[Match, Decision]] = []
+        for compiled in self.rules.flatlines:
+            kind, name = watched(compiled)
+            match = flatline_match(compiled, self.store.last_seen(kind, name, now), now)
+            if match is not None:
+                item = Item(id=match.item_id, source=f"monitor:{kind}", title=match.title)
+                decided.append((match, self.decide(match, item, now, now)))
+        return decided
+
+    def flush_aggregations(self, now: datetime | None = None) -> list[Alert]:
+        """Send one alert per aggregation buffer whose window ended; returns the alerts sent."""
+        if self.buffers is None:
+            return []
+        now = now or self.clock()
+        sent: list[Alert] = []
+        for buffer in self.buffers.due(now):
+            alert = summary_alert(buffer.held, now)
+            if self.buffers.commit(buffer, alert.model_dump_json()):
+                log.info("rule %s: aggregated alert of %d matches", alert.rule, len(buffer.held))
+                sent.append(alert)
+        return sent
+
+    def tick(self, now: datetime | None = None) -> None:
+        """The periodic entry point for the service: flatline checks, then aggregation flushes."""
+        self.check_flatlines(now)
+        self.flush_aggregations(now)
 
 
 async def deliver(worker: DeliveryWorker) -> None:

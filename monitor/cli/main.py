@@ -7,7 +7,17 @@ import click
 from monitor import __version__
 
 #: Every top-level command, by module. Adding a command is one module and one entry here.
-COMMAND_MODULES: tuple[str, ...] = ("replay", "extract")
+COMMAND_MODULES: tuple[str, ...] = (
+    "replay",
+    "extract",
+    "eval",
+    "feeds",
+    "run",
+    "outbox",
+    "rules",
+    "backtest",
+    "silence",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -13,7 +13,9 @@ Severity = Literal["info", "warning", "critical"]
 #: already alerted; ``cooldown``: inside the realert window; ``baseline``: first value of a
 #: record group, stored but not alerted; ``not_record``: below the stored maximum;
 #: ``known_term``: the term was seen before; ``silenced``, ``inhibited``, ``aggregated``: see
-#: the rules reference.
+#: the rules reference. ``counting``: a frequency or spike rule's window has not reached its
+#: count or rate yet; ``unchanged``: a change rule's value is the stored one (or moved the
+#: other way than the rule watches).
 Reason = Literal[
     "first",
     "seen",
@@ -24,6 +26,8 @@ Reason = Literal[
     "silenced",
     "inhibited",
     "aggregated",
+    "counting",
+    "unchanged",
 ]
 
 

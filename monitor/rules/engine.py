@@ -7,11 +7,11 @@ from typing import Any
 
 from monitor.models import Facts, Item, Match, StateCheck
 from monitor.rules.compiled import CompiledRule
+from monitor.rules.conditions import ItemView
 from monitor.rules.keywords import normalize
-from monitor.rules.predicates import check_field
 from monitor.rules.ruleset import RuleSet
 
-_FACT_ATTR = {
+FACT_ATTR = {
     "strike": "strikes",
     "troops": "troops",
     "weapon": "weapons",
@@ -19,92 +19,127 @@ _FACT_ATTR = {
 }
 
 
+def item_view(ruleset: RuleSet, item: Item) -> ItemView:
+    """The item with the keywords of every rule found in one automaton scan."""
+    return ItemView(item, ruleset.index.found(normalize(f"{item.title}\n{item.text}")))
+
+
 def evaluate(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
     """Every (rule, fact) pair whose conditions hold, in rule order then fact order."""
-    words = ruleset.index.found(normalize(f"{item.title}\n{item.text}"))
+    view = item_view(ruleset, item)
     matches: list[Match] = []
-    for compiled in ruleset.enabled:
-        if not (_source_ok(compiled, item) and _keywords_ok(compiled, words)):
-            continue
-        for fact in _facts_for(compiled, facts):
-            match = _match(compiled, item, fact)
-            if match is not None:
-                matches.append(match)
+    for compiled in ruleset.candidates(view.words):
+        matches.extend(rule_matches(compiled, view, facts))
     return matches
 
 
-def _source_ok(compiled: CompiledRule, item: Item) -> bool:
-    sources = compiled.rule.sources
-    if sources is None:
-        return True
-    names = {item.source.casefold(), *(t.casefold() for t in item.tags)}
-    if sources.include and not names & {s.casefold() for s in sources.include}:
-        return False
-    return not names & {s.casefold() for s in sources.exclude}
+def rule_matches(compiled: CompiledRule, view: ItemView, facts: Facts) -> Iterator[Match]:
+    """The matches of one rule on one item."""
+    for fact in facts_for(compiled.rule.fact, facts):
+        if compiled.condition.test(view, fact):
+            match = build_match(compiled, view.item, fact)
+            if match is not None:
+                yield match
 
 
-def _keywords_ok(compiled: CompiledRule, words: frozenset[str]) -> bool:
-    if compiled.any_words and not compiled.any_words & words:
-        return False
-    if not compiled.all_words <= words:
-        return False
-    return not compiled.none_words & words
-
-
-def _facts_for(compiled: CompiledRule, facts: Facts) -> Iterator[dict[str, Any]]:
-    kind = compiled.rule.fact
+def facts_for(kind: str, facts: Facts) -> Iterator[dict[str, Any]]:
     if kind == "item":
         yield {}
         return
-    for fact in getattr(facts, _FACT_ATTR[kind]):
+    for fact in getattr(facts, FACT_ATTR[kind]):
         yield fact.model_dump(mode="json")
 
 
-def _match(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> Match | None:
-    rule = compiled.rule
-    if not all(check_field(fact.get(name), test) for name, test in rule.where.items()):
+def render_context(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> dict[str, Any]:
+    """The template context: item, fact, rule, then group, dedup_key and story as they render."""
+    context: dict[str, Any] = {"fact": fact, "item": {**item.ref(), "tags": list(item.tags)}}
+    context["rule"] = compiled.rule
+    for name in ("group", "dedup_key", "story"):
+        template = compiled.template(name)
+        context[name] = template.render(context) if template is not None else "all"
+    return context
+
+
+def build_match(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> Match | None:
+    """The match of a rule whose conditions hold, with its state check; None when the type says no."""
+    context = render_context(compiled, item, fact)
+    check = state_check(compiled, item, fact, context["group"])
+    if check is False:
         return None
-    context = {"fact": fact, "item": {**item.ref(), "tags": list(item.tags)}, "rule": rule}
-    check: StateCheck | None = None
-    if rule.threshold is not None:
-        spec = rule.threshold
-        value = fact.get(spec.field)
-        if not _passes_threshold(value, spec.gte, spec.gt, spec.lte, spec.lt):
-            return None
-    elif rule.record is not None:
-        value = fact.get(rule.record.field)
-        if not isinstance(value, int) or isinstance(value, bool):
-            return None
-        claim = bool(fact.get(rule.record.claim_field)) if rule.record.claim_field else False
-        group = _render_group(compiled, context)
-        check = StateCheck(kind="record", group=group, value=value, claim=claim)
-    elif rule.new_term is not None:
-        term = fact.get(rule.new_term.field)
-        if term in (None, ""):
-            return None
-        group = _render_group(compiled, context)
-        check = StateCheck(kind="new_term", group=group, term=normalize(str(term)))
+    rule = compiled.rule
+    aggregation = compiled.template("aggregation_group")
     return Match(
         rule_id=rule.id,
         item_id=item.id,
         title=compiled.title.render(context),
+        text=compiled.templates["text"].render(context),
         severity=rule.severity,
         realert_s=rule.realert,
         fact_kind=rule.fact,
         fact=fact,
-        dedup_key=compiled.dedup_key.render(context),
-        check=check,
+        dedup_key=context["dedup_key"],
+        story=context["story"],
+        group=context["group"],
+        check=check if isinstance(check, StateCheck) else None,
+        aggregate_s=rule.aggregation.window if rule.aggregation else 0.0,
+        aggregate_group=aggregation.render(context) if aggregation else "",
     )
 
 
-def _render_group(compiled: CompiledRule, context: dict[str, Any]) -> str:
-    return compiled.group.render(context) if compiled.group is not None else "all"
+def state_check(compiled: CompiledRule, item: Item, fact: dict[str, Any], group: str) -> StateCheck | bool:
+    """The state question of a stateful rule; True: no state needed; False: the fact cannot fire."""
+    rule = compiled.rule
+    spec: Any = rule.spec
+    if rule.type == "threshold":
+        return passes_bounds(fact.get(spec.field), spec.gte, spec.gt, spec.lte, spec.lt)
+    if rule.type == "record":
+        value: Any = fact.get(spec.field)
+        if not _is_number(value):
+            return False
+        claim = bool(fact.get(spec.claim_field)) if spec.claim_field else False
+        return StateCheck(kind="record", group=group, value=int(value), claim=claim)
+    if rule.type == "new_term":
+        term = fact.get(spec.field)
+        if term in (None, ""):
+            return False
+        return StateCheck(kind="new_term", group=group, term=normalize(str(term)))
+    if rule.type == "change":
+        value = fact.get(spec.field)
+        if value in (None, ""):
+            return False
+        term = str(value) if _is_number(value) else normalize(str(value))
+        return StateCheck(kind="change", group=group, term=term, direction=spec.direction)
+    return _window_check(rule.type, spec, item, group)
 
 
-def _passes_threshold(
+def _window_check(kind: str, spec: Any, item: Item, group: str) -> StateCheck | bool:
+    if kind == "frequency":
+        member = item.source.casefold() if spec.distinct == "source" else item.id
+        return StateCheck(
+            kind="frequency", group=group, member=member, window_s=spec.window, count=spec.count
+        )
+    if kind == "spike":
+        return StateCheck(
+            kind="spike",
+            group=group,
+            member=item.id,
+            window_s=spec.window,
+            reference_s=spec.reference,
+            count=spec.min_count,
+            ratio=spec.ratio,
+            direction=spec.direction,
+        )
+    return True
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def passes_bounds(
     value: Any, gte: float | None, gt: float | None, lte: float | None, lt: float | None
 ) -> bool:
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    if not _is_number(value):
         return False
     return (
         (gte is None or value >= gte)

@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from monitor.rules.compiled import CompiledRule, fact_fields, sample_context
+from monitor.rules.compiled import CompiledRule, RuleCompiler, fact_fields
+from monitor.rules.condition import Condition
+from monitor.rules.lists import ListResolver, Loc, Report
 from monitor.rules.model import Rule, RuleFile
 from monitor.rules.ruleset import RuleSet
-from monitor.rules.templates import TemplateError
+from monitor.rules.warnings import rule_warnings
 from monitor.yamldoc import Problem, ProblemsError, YamlDocument, load_document
+
+_LIST_NAME = r"^[a-z][a-z0-9_]*$"
 
 
 def rule_files(paths: Iterable[Path]) -> list[Path]:
@@ -23,80 +30,136 @@ def rule_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
+@dataclass
+class _Loaded:
+    """Documents parsed and validated, before compiling (lists must all be known first)."""
+
+    rules: list[tuple[int, Rule, YamlDocument]] = field(default_factory=list)
+    lists: dict[str, list[str | int | float | bool]] = field(default_factory=dict)
+    list_places: dict[str, tuple[YamlDocument, Loc]] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
 def load_rules(paths: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
     """Load every rule file; the rule set holds only the rules without errors."""
-    problems: list[Problem] = []
-    compiled: list[CompiledRule] = []
-    first_seen: dict[str, str] = {}
+    loaded = _Loaded()
     for path in rule_files(paths):
         if not path.exists():
-            problems.append(Problem(str(path), 1, 1, "no such file or directory"))
+            loaded.problems.append(Problem(str(path), 1, 1, "no such file or directory"))
             continue
-        for index, rule, doc in _rules_in(path, problems):
-            where = f"{doc.path}:{doc.position(('rules', index, 'id'))[0]}"
-            if rule.id in first_seen:
-                first = first_seen[rule.id]
-                msg = f"rules.{index}.id: duplicate rule id {rule.id!r} (first defined at {first})"
-                problems.append(doc.problem(("rules", index, "id"), msg))
-                continue
-            first_seen[rule.id] = where
-            built = _compile(rule, index, doc, problems)
-            if built is not None:
-                compiled.append(built)
-    return RuleSet(tuple(compiled)), sorted(problems)
+        _read(path, loaded)
+    resolver = ListResolver(loaded.lists)
+    compiler = RuleCompiler(resolver)
+    compiled: list[CompiledRule] = []
+    first_seen: dict[str, str] = {}
+    for index, rule, doc in loaded.rules:
+        base: Loc = ("rules", index)
+        where = f"{doc.path}:{doc.position((*base, 'id'))[0]}"
+        if rule.id in first_seen:
+            msg = f"rules.{index}.id: duplicate rule id {rule.id!r} (first defined at {first_seen[rule.id]})"
+            loaded.problems.append(doc.problem((*base, "id"), msg))
+            continue
+        first_seen[rule.id] = where
+        built = _compile(compiler, rule, index, doc, loaded.problems, len(compiled))
+        if built is not None:
+            compiled.append(built)
+    for name in sorted(set(loaded.lists) - resolver.used):
+        doc, loc = loaded.list_places[name]
+        loaded.problems.append(doc.problem(loc, f"lists.{name}: list is never used", "warning"))
+    ruleset = RuleSet(tuple(compiled), lists=dict(loaded.lists))
+    return ruleset, sorted(set(loaded.problems))
 
 
-def _rules_in(path: Path, problems: list[Problem]) -> list[tuple[int, Rule, YamlDocument]]:
+def _read(path: Path, loaded: _Loaded) -> None:
     try:
         doc = load_document(path)
     except ProblemsError as exc:
-        problems.extend(exc.problems)
-        return []
+        loaded.problems.extend(exc.problems)
+        return
     if doc.data is None:
-        return []
+        return
     if not isinstance(doc.data, dict) or not isinstance(doc.data.get("rules", []), list):
-        problems.append(doc.problem((), "a rules file is a mapping with a 'rules:' list"))
-        return []
-    extra = set(doc.data) - set(RuleFile.model_fields)
-    for key in sorted(extra, key=str):
-        problems.append(doc.problem((key,), f"{key}: unknown key (not allowed here)"))
-    found = []
+        loaded.problems.append(doc.problem((), "a rules file is a mapping with a 'rules:' list"))
+        return
+    for key in sorted(set(doc.data) - set(RuleFile.model_fields), key=str):
+        loaded.problems.append(doc.problem((key,), f"{key}: unknown key (not allowed here)"))
+    _read_lists(doc, loaded)
     for index, raw in enumerate(doc.data.get("rules", [])):
         rule, errors = doc.validate(Rule, ("rules", index), raw)
-        problems.extend(errors)
+        loaded.problems.extend(errors)
         if rule is not None:
-            found.append((index, rule, doc))
-    return found
+            loaded.rules.append((index, rule, doc))
 
 
-def _compile(rule: Rule, index: int, doc: YamlDocument, problems: list[Problem]) -> CompiledRule | None:
-    base = ("rules", index)
-    before = len(problems)
-    known = fact_fields(rule.fact)
-    named = [("where", name) for name in rule.where]
-    for spec_name in ("threshold", "record", "new_term"):
-        spec = getattr(rule, spec_name)
-        if spec is not None:
-            named.append((spec_name, "field"))
-    for section, key in named:
-        field = key if section == "where" else getattr(rule, section).field
-        if field not in known:
-            allowed = ", ".join(sorted(known)) or "(none: item rules have no fact fields)"
-            msg = f"{section}.{key}: unknown {rule.fact} field {field!r} (known: {allowed})"
-            problems.append(doc.problem((*base, section, key), f"{'.'.join(map(str, base))}.{msg}"))
-    try:
-        built = CompiledRule.build(rule)
-    except TemplateError as exc:
-        problems.append(doc.problem((*base, "title"), f"rules.{index}: rule {rule.id!r}: {exc}"))
+def _read_lists(doc: YamlDocument, loaded: _Loaded) -> None:
+    raw = doc.data.get("lists", {})
+    if not isinstance(raw, dict):
+        loaded.problems.append(doc.problem(("lists",), "lists: a mapping of list name to values"))
+        return
+    for name, values in raw.items():
+        model, errors = doc.validate(RuleFile, (), {"lists": {name: values}})
+        loaded.problems.extend(errors)
+        if model is None:
+            continue
+        if not re.match(_LIST_NAME, str(name)):
+            msg = f"lists.{name}: list names are lowercase letters, digits and _"
+            loaded.problems.append(doc.problem(("lists", name), msg))
+            continue
+        if name in loaded.lists:
+            first_doc, first_loc = loaded.list_places[name]
+            first = f"{first_doc.path}:{first_doc.position(first_loc)[0]}"
+            msg = f"lists.{name}: duplicate list {name!r} (first defined at {first})"
+            loaded.problems.append(doc.problem(("lists", name), msg))
+            continue
+        loaded.lists[name] = list(model.lists[name])
+        loaded.list_places[name] = (doc, ("lists", name))
+
+
+def _compile(
+    compiler: RuleCompiler, rule: Rule, index: int, doc: YamlDocument, problems: list[Problem], position: int
+) -> CompiledRule | None:
+    base: Loc = ("rules", index)
+    errors: list[Problem] = []
+
+    def report(loc: Loc, message: str) -> None:
+        dotted = ".".join(str(p) for p in (*base, *loc))
+        errors.append(doc.problem((*base, *loc), f"{dotted}: rule {rule.id!r}: {message}"))
+
+    _check_fields(rule, report)
+    built = compiler.build(rule, report, position)
+    problems.extend(errors)
+    if errors:
         return None
-    context = sample_context(rule)
-    for name, template in (
-        ("title", built.title),
-        ("dedup_key", built.dedup_key),
-        ("group", built.group),
-    ):
-        error = template.check(context) if template is not None else None
-        if error:
-            loc = (*base, name) if name != "group" else (*base, rule.type)
-            problems.append(doc.problem(loc, f"rules.{index}.{name}: rule {rule.id!r}: {error}"))
-    return built if len(problems) == before else None
+    lines = tuple(doc.position((*base, "examples", i))[0] for i in range(len(rule.examples)))
+    built = dataclasses.replace(
+        built, path=doc.path, line=doc.position((*base, "id"))[0], example_lines=lines
+    )
+    problems.extend(rule_warnings(built, lambda loc, msg: doc.problem((*base, *loc), msg, "warning")))
+    return built
+
+
+def _check_fields(rule: Rule, report: Report) -> None:
+    known = fact_fields(rule.fact)
+    named: list[tuple[Loc, str]] = [(("where", name), name) for name in rule.where]
+    spec = rule.spec
+    value = getattr(spec, "field", None) if spec is not None else None
+    if isinstance(value, str):
+        named.append(((rule.type, "field"), value))
+    named.extend(_condition_fields(rule.when, ("when",)) if rule.when is not None else [])
+    for loc, name in named:
+        if name not in known:
+            allowed = ", ".join(sorted(known)) or "(none: item rules have no fact fields)"
+            report(loc, f"unknown {rule.fact} field {name!r} (known: {allowed})")
+
+
+def _condition_fields(cond: Condition, loc: Loc) -> list[tuple[Loc, str]]:
+    found: list[tuple[Loc, str]] = []
+    for kind in ("all", "any"):
+        for i, child in enumerate(getattr(cond, kind) or []):
+            found.extend(_condition_fields(child, (*loc, kind, i)))
+    if cond.not_ is not None:
+        found.extend(_condition_fields(cond.not_, (*loc, "not")))
+    found.extend(((*loc, "fact", name), name) for name in cond.fact or {})
+    if cond.regex is not None and cond.in_.startswith("fact."):
+        found.append(((*loc, "in"), cond.in_[5:]))
+    return found

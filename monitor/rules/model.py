@@ -2,134 +2,120 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, Field, model_validator
 
+from monitor.rules.condition import (
+    STRICT,
+    Condition,
+    FieldTest,
+    Keywords,
+    Predicate,
+    Scalar,
+    SourceFilter,
+)
 from monitor.rules.duration import Duration
+from monitor.rules.spec import (
+    AggregationSpec,
+    ChangeSpec,
+    Example,
+    FlatlineSpec,
+    FrequencySpec,
+    NewTermSpec,
+    RecordSpec,
+    SpikeSpec,
+    ThresholdSpec,
+)
 
-Scalar = str | int | float | bool
-_STRICT = ConfigDict(extra="forbid", frozen=True)
-
-
-class Predicate(BaseModel):
-    """A test on one fact field; several keys must all hold."""
-
-    model_config = _STRICT
-
-    eq: Scalar | None = Field(default=None, description="Equal (strings: case-insensitive).")
-    ne: Scalar | None = Field(default=None, description="Not equal.")
-    in_: list[Scalar] | None = Field(default=None, alias="in", description="One of these.")
-    not_in: list[Scalar] | None = Field(default=None, description="None of these.")
-    gte: float | None = Field(default=None, description="Number >= this.")
-    gt: float | None = Field(default=None, description="Number > this.")
-    lte: float | None = Field(default=None, description="Number <= this.")
-    lt: float | None = Field(default=None, description="Number < this.")
-    contains: Scalar | None = Field(default=None, description="List field contains this value.")
-    exists: bool | None = Field(default=None, description="The field is stated (not null).")
-
-
-FieldTest = Annotated[Scalar | list[Scalar] | Predicate, Field(union_mode="left_to_right")]
-
-
-class Keywords(BaseModel):
-    """Whole-word, case-insensitive keyword tests over the item's title and text."""
-
-    model_config = _STRICT
-
-    any: list[str] = Field(default_factory=list, description="At least one must occur.")
-    all: list[str] = Field(default_factory=list, description="Every one must occur.")
-    none: list[str] = Field(default_factory=list, description="None may occur.")
-
-
-class SourceFilter(BaseModel):
-    """Which sources (outlet names or feed tags) a rule listens to."""
-
-    model_config = _STRICT
-
-    include: list[str] = Field(default_factory=list, description="Only these sources or tags.")
-    exclude: list[str] = Field(default_factory=list, description="Never these sources or tags.")
-
-
-class ThresholdSpec(BaseModel):
-    """Fire when a numeric fact field passes a bound."""
-
-    model_config = _STRICT
-
-    field: str = Field(description="Fact field, e.g. 'launched'.")
-    gte: float | None = None
-    gt: float | None = None
-    lte: float | None = None
-    lt: float | None = None
-
-    @model_validator(mode="after")
-    def _one_bound(self) -> ThresholdSpec:
-        if all(v is None for v in (self.gte, self.gt, self.lte, self.lt)):
-            raise ValueError("threshold needs one of gte, gt, lte, lt")
-        return self
-
-
-class RecordSpec(BaseModel):
-    """Fire when a fact value exceeds the stored maximum of its group (or the text claims it)."""
-
-    model_config = _STRICT
-
-    field: str = Field(default="size", description="Numeric fact field holding the value.")
-    group: str = Field(default="all", description="Template naming the group, e.g. '{{ fact.attacker }}'.")
-    claim_field: str | None = Field(
-        default="record_claim", description="Boolean fact field: the text claims a record."
-    )
-
-
-class NewTermSpec(BaseModel):
-    """Fire the first time a value of a fact field is seen."""
-
-    model_config = _STRICT
-
-    field: str = Field(description="Fact field whose values are tracked, e.g. 'nationality'.")
-    group: str = Field(default="all", description="Template naming the group of terms.")
-
+__all__ = ["Condition", "FieldTest", "Keywords", "Predicate", "Rule", "RuleFile", "Scalar", "SourceFilter"]
 
 FactKind = Literal["strike", "troops", "weapon", "casualty", "item"]
+RuleType = Literal["any", "threshold", "record", "new_term", "frequency", "spike", "flatline", "change"]
+#: The type-specific sections; a rule of type T has exactly the section T (``any`` has none).
+TYPE_SECTIONS: tuple[str, ...] = (
+    "threshold",
+    "record",
+    "new_term",
+    "frequency",
+    "spike",
+    "flatline",
+    "change",
+)
+#: Types whose alerts are about a group over time: their dedup key defaults to rule and group.
+WINDOWED = frozenset({"frequency", "spike", "change", "flatline"})
 
 
 class Rule(BaseModel):
     """One alert rule."""
 
-    model_config = _STRICT
+    model_config = STRICT
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9_.-]*$", description="Unique id (lowercase, -_. allowed).")
     title: str = Field(description="Alert title template (Jinja2, sandboxed).")
+    text: str = Field(default="", description="Alert body template (Jinja2, sandboxed).")
     description: str = Field(default="", description="What the rule is for.")
-    severity: Literal["info", "warning", "critical"] = Field(default="warning")
-    enabled: bool = Field(default=True)
-    type: Literal["any", "threshold", "record", "new_term"] = Field(description="Rule type.")
-    fact: FactKind = Field(default="strike", description="Which facts the rule inspects.")
-    where: dict[str, FieldTest] = Field(default_factory=dict, description="Fact predicates.")
+    severity: Literal["info", "warning", "critical"] = Field(default="warning", description="Alert severity.")
+    enabled: bool = Field(default=True, description="A disabled rule is loaded and checked but never run.")
+    type: RuleType = Field(description="Rule type.")
+    fact: FactKind = Field(default="strike", description="Which facts the rule inspects ('item': none).")
+    where: dict[str, FieldTest] = Field(default_factory=dict, description="Fact predicates (all hold).")
     keywords: Keywords | None = Field(default=None, description="Keyword tests on the item.")
+    when: Condition | None = Field(default=None, description="A condition tree (all/any/not).")
     sources: SourceFilter | None = Field(default=None, description="Source filter.")
-    threshold: ThresholdSpec | None = None
-    record: RecordSpec | None = None
-    new_term: NewTermSpec | None = None
-    dedup_key: str = Field(default="{{ item.id }}", description="Template: one alert per key.")
+    threshold: ThresholdSpec | None = Field(default=None, description="For type threshold.")
+    record: RecordSpec | None = Field(default=None, description="For type record.")
+    new_term: NewTermSpec | None = Field(default=None, description="For type new_term.")
+    frequency: FrequencySpec | None = Field(default=None, description="For type frequency.")
+    spike: SpikeSpec | None = Field(default=None, description="For type spike.")
+    flatline: FlatlineSpec | None = Field(default=None, description="For type flatline.")
+    change: ChangeSpec | None = Field(default=None, description="For type change.")
+    dedup_key: str | None = Field(
+        default=None,
+        description="Template: one alert per key per realert (default: the item id; for frequency, "
+        "spike, change and flatline: the group).",
+    )
+    story: str | None = Field(
+        default=None,
+        description="Template naming the story for inhibition (default: the dedup key). A firing "
+        "alert suppresses lower-severity alerts of the same story for its realert.",
+    )
     realert: Duration = Field(default=3600.0, description="Cooldown per dedup key, e.g. '6h'.")
-    tags: list[str] = Field(default_factory=list)
-    owner: str | None = None
+    aggregation: AggregationSpec | None = Field(
+        default=None, description="Collect matches for a window and send one alert listing them."
+    )
+    tags: list[str] = Field(default_factory=list, description="Free labels, e.g. [strikes].")
+    owner: str | None = Field(default=None, description="Who maintains the rule, e.g. 'air-desk'.")
+    examples: list[Example] = Field(default_factory=list, description="Rule tests (monitor rules test).")
 
     @model_validator(mode="after")
     def _spec_matches_type(self) -> Rule:
-        needed = {"threshold": self.threshold, "record": self.record, "new_term": self.new_term}
-        for kind, spec in needed.items():
+        for kind in TYPE_SECTIONS:
+            spec = getattr(self, kind)
             if self.type == kind and spec is None:
                 raise ValueError(f"a rule of type {kind!r} needs a '{kind}:' section")
             if self.type != kind and spec is not None:
                 raise ValueError(f"'{kind}:' only applies to rules of type {kind!r}")
+        if self.type == "flatline" and (self.where or self.keywords or self.when or self.sources):
+            raise ValueError("a flatline rule has no conditions (where, keywords, when, sources)")
         return self
+
+    @property
+    def spec(self) -> BaseModel | None:
+        """The type-specific section, if the type has one."""
+        return getattr(self, self.type) if self.type in TYPE_SECTIONS else None
+
+
+ListName = str
 
 
 class RuleFile(BaseModel):
-    """A rules file: a list of rules."""
+    """A rules file: named lists shared by every rules file, and a list of rules."""
 
-    model_config = _STRICT
+    model_config = STRICT
 
-    rules: list[Rule] = Field(default_factory=list)
+    lists: dict[ListName, list[Scalar]] = Field(
+        default_factory=dict,
+        description="Named lists, usable from any rules file as '$name' or in_list: name.",
+    )
+    rules: list[Rule] = Field(default_factory=list, description="The rules.")

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+import json
+import uuid
 from collections.abc import Iterable
+from datetime import UTC, datetime
 from importlib import resources
-from typing import Protocol
+from typing import Any, Protocol
 
 import redis
 
 from monitor.models import Decision, Match
 from monitor.state.keys import MEMORY_TTL, OUTBOX_MAXLEN, SEEN_TTL, Keys
+
+#: Severity ranks for inhibition: a story's higher rank suppresses lower ones.
+RANK = {"info": 1, "warning": 2, "critical": 3}
 
 
 class StateStore(Protocol):
@@ -19,9 +25,31 @@ class StateStore(Protocol):
 
     def mark_seen(self, item_ids: Iterable[str]) -> None: ...
 
-    def decide(self, match: Match, alert_id: str, payload: str, realert_s: float) -> Decision: ...
+    def decide(
+        self,
+        match: Match,
+        alert_id: str,
+        payload: str,
+        realert_s: float,
+        *,
+        now: datetime | None = None,
+        at: datetime | None = None,
+        mute: str = "",
+    ) -> Decision: ...
 
     def reset(self) -> int: ...
+
+
+def _ms(moment: datetime) -> int:
+    return int(moment.timestamp() * 1000)
+
+
+def _text(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)
+
+
+def _script(client: redis.Redis, name: str) -> Any:
+    return client.register_script(resources.files("monitor.state").joinpath(name).read_text("utf-8"))
 
 
 class RedisStateStore:
@@ -30,8 +58,7 @@ class RedisStateStore:
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
         self.keys = keys
-        source = resources.files("monitor.state").joinpath("decide.lua").read_text("utf-8")
-        self._decide = client.register_script(source)
+        self._decide = _script(client, "decide.lua")
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
         """Ids not processed before, in one pipelined round trip."""
@@ -50,56 +77,132 @@ class RedisStateStore:
             pipe.set(self.keys.seen(item_id), 1, ex=SEEN_TTL)
         pipe.execute()
 
-    def decide(self, match: Match, alert_id: str, payload: str, realert_s: float) -> Decision:
-        """Run the state check, dedup claim and outbox append for one match, atomically."""
+    def state_key(self, match: Match) -> str:
+        """The key holding the state a match's check reads (a placeholder in the slot if none)."""
         check = match.check
-        state_key = self.keys.dedup(match.rule_id, "-")  # unused placeholder in the slot
-        kind, value, claim, term = "", 0, "0", ""
-        if check is not None:
-            kind, claim = check.kind, "1" if check.claim else "0"
-            if check.kind == "record":
-                state_key = self.keys.record(match.rule_id, check.group)
-                value = check.value or 0
-            else:
-                state_key = self.keys.terms(match.rule_id, check.group)
-                term = check.term or ""
-        realert_ms = max(1, int(realert_s * 1000))
-        reason, previous = self._decide(
-            keys=[state_key, self.keys.dedup(match.rule_id, match.dedup_key), self.keys.outbox()],
-            args=[
-                kind,
-                value,
-                claim,
-                term,
-                realert_ms,
-                alert_id,
-                payload,
-                MEMORY_TTL,
-                match.item_id,
-                _now_iso(),
-                OUTBOX_MAXLEN,
-            ],
-        )
+        if check is None:
+            return self.keys.dedup(match.rule_id, "-")
+        builders = {
+            "record": self.keys.record,
+            "new_term": self.keys.terms,
+            "change": self.keys.change,
+            "frequency": self.keys.window,
+            "spike": self.keys.window,
+        }
+        return builders[check.kind](match.rule_id, check.group)
+
+    def decide(
+        self,
+        match: Match,
+        alert_id: str,
+        payload: str,
+        realert_s: float,
+        *,
+        now: datetime | None = None,
+        at: datetime | None = None,
+        mute: str = "",
+    ) -> Decision:
+        """Run state check, silence, dedup claim, inhibition and outbox append for one match,
+        atomically. ``now`` is the clock; ``at`` the event time windows count (default now);
+        ``mute`` a reason ('silenced') to hold the alert back after the state check."""
+        now = now or datetime.now(UTC)
+        params = _check_params(match) | {
+            "item_id": match.item_id,
+            "alert_id": alert_id,
+            "realert_ms": max(1, int(realert_s * 1000)),
+            "memory_ttl": MEMORY_TTL,
+            "now_iso": now.isoformat(),
+            "now_ms": _ms(now),
+            "at": _ms(at or now),
+            "mute": mute,
+            "rank": RANK[match.severity],
+            "aggregate_ms": int(match.aggregate_s * 1000),
+            "agg_group": match.aggregate_group,
+            "maxlen": OUTBOX_MAXLEN,
+        }
+        story = match.story or match.dedup_key
+        keys = [
+            self.state_key(match),
+            self.keys.dedup(match.rule_id, match.dedup_key),
+            self.keys.outbox(),
+            self.keys.story(story),
+            self.keys.aggregation(match.rule_id),
+            self.keys.aggregations(),
+        ]
+        reason, previous = self._decide(keys=keys, args=[json.dumps(params), payload])
         prev = _text(previous)
         return Decision.model_validate(
             {
                 "fire": _text(reason) == "first",
                 "reason": _text(reason),
-                "previous": int(prev) if prev else None,
+                "previous": int(prev) if prev.lstrip("-").isdigit() else None,
             }
         )
+
+    def dry_run(self, match: Match, alert_id: str, payload: str, **options: Any) -> Decision:
+        """The decision ``decide`` would take, leaving this namespace untouched: the keys it reads
+        are copied to a scratch namespace, decided there, and the scratch is deleted."""
+        scratch = RedisStateStore(self.client, Keys(f"dry-run-{uuid.uuid4().hex[:12]}", self.keys.root))
+        try:
+            for source, target in zip(self._read_keys(match), scratch._read_keys(match), strict=True):
+                dumped = self.client.dump(source)
+                if dumped is not None:
+                    self.client.restore(target, 0, dumped, replace=True)
+            return scratch.decide(match, alert_id, payload, match.realert_s, **options)
+        finally:
+            scratch.reset()
+
+    def _read_keys(self, match: Match) -> list[str]:
+        story = match.story or match.dedup_key
+        return [
+            self.state_key(match),
+            self.keys.dedup(match.rule_id, match.dedup_key),
+            self.keys.story(story),
+        ]
 
     def record(self, rule_id: str, group: str) -> int | None:
         """The stored maximum for a record group (for explain and tests)."""
         value = self.client.hget(self.keys.record(rule_id, group), "max")
         return int(value) if value is not None else None
 
+    def read_state(self, match: Match) -> dict[str, str]:
+        """What a match's check would read, without writing (for explain)."""
+        check = match.check
+        if check is None:
+            return {}
+        key = self.state_key(match)
+        if check.kind == "new_term":
+            seen = bool(self.client.sismember(key, check.term or ""))
+            return {"term": check.term or "", "first_sighting": "no" if seen else "yes"}
+        if check.kind in {"frequency", "spike"}:
+            return {"window_members": str(self.client.zcard(key))}
+        raw = self.client.hgetall(key)
+        return {_text(k): _text(v) for k, v in raw.items()} or {"stored": "nothing yet"}
+
+    def touch(self, watch: str, names: Iterable[str], moment: datetime) -> None:
+        """Note that sources, tags or rules (``watch``) were active at ``moment`` (flatlines)."""
+        names = sorted(set(names))
+        if names:
+            key = self.keys.last_seen(watch)
+            pipe = self.client.pipeline(transaction=False)
+            for name in names:
+                pipe.hset(key, name, _ms(moment))
+            pipe.expire(key, MEMORY_TTL)
+            pipe.execute()
+
+    def last_seen(self, watch: str, name: str, now: datetime) -> datetime:
+        """When ``name`` was last active; the first time asked, from now on (watching starts)."""
+        key = self.keys.last_seen(watch)
+        self.client.hsetnx(key, name, _ms(now))
+        value = self.client.hget(key, name)
+        return datetime.fromtimestamp(int(_text(value)) / 1000, UTC)
+
     def reset(self) -> int:
         """Delete every key of this namespace; returns how many were deleted."""
         deleted = 0
         batch: list[str] = []
         for key in self.client.scan_iter(match=self.keys.pattern(), count=1000):
-            batch.append(key if isinstance(key, str) else key.decode())
+            batch.append(_text(key))
             if len(batch) >= 500:
                 deleted += int(self.client.delete(*batch))
                 batch.clear()
@@ -108,11 +211,19 @@ class RedisStateStore:
         return deleted
 
 
-def _text(value: object) -> str:
-    return value.decode() if isinstance(value, bytes) else str(value)
-
-
-def _now_iso() -> str:
-    from datetime import UTC, datetime
-
-    return datetime.now(UTC).isoformat()
+def _check_params(match: Match) -> dict[str, Any]:
+    check = match.check
+    if check is None:
+        return {"kind": ""}
+    return {
+        "kind": check.kind,
+        "value": check.value or 0,
+        "claim": check.claim,
+        "term": check.term or "",
+        "member": check.member or "",
+        "window_ms": int((check.window_s or 0) * 1000),
+        "reference_ms": int((check.reference_s or 0) * 1000),
+        "count": check.count or 0,
+        "ratio": check.ratio or 1.0,
+        "direction": check.direction or "any",
+    }

@@ -1,0 +1,204 @@
+"""Compiled conditions: a small tree of tests over an item and one fact, able to explain itself."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any, Protocol
+
+import re2
+
+from monitor.models import Item
+from monitor.rules.condition import FieldTest
+from monitor.rules.keywords import normalize
+from monitor.rules.predicates import check_field
+
+
+@dataclass
+class ItemView:
+    """What conditions look at: the item, the keywords found in it, its source names."""
+
+    item: Item
+    words: frozenset[str]
+    names: frozenset[str] = field(init=False)
+    regex_cache: dict[int, bool] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.names = frozenset({self.item.source.casefold(), *(t.casefold() for t in self.item.tags)})
+
+    def part(self, on: str) -> str:
+        if on == "title":
+            return self.item.title
+        if on == "text":
+            return self.item.text
+        return f"{self.item.title}\n{self.item.text}"
+
+
+@dataclass(frozen=True)
+class Explained:
+    """One node's verdict for explain output."""
+
+    label: str
+    matched: bool
+    children: tuple[Explained, ...] = ()
+
+    def lines(self, depth: int = 0) -> list[str]:
+        mark = "yes" if self.matched else "no "
+        out = [f"{'  ' * depth}[{mark}] {self.label}"]
+        for child in self.children:
+            out.extend(child.lines(depth + 1))
+        return out
+
+
+class Node(Protocol):
+    @property
+    def required(self) -> frozenset[str] | None:
+        """Words one of which must occur for the node to hold; None when no such set is known."""
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool: ...
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained: ...
+
+
+@dataclass(frozen=True)
+class AllNode:
+    children: tuple[Node, ...]
+    label: str = "all"
+
+    @property
+    def required(self) -> frozenset[str] | None:
+        known = [c.required for c in self.children if c.required is not None]
+        return min(known, key=len) if known else None
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        return all(c.test(view, fact) for c in self.children)
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
+        parts = tuple(c.explain(view, fact) for c in self.children)
+        return Explained(self.label, all(p.matched for p in parts), parts)
+
+
+@dataclass(frozen=True)
+class AnyNode:
+    children: tuple[Node, ...]
+
+    @property
+    def required(self) -> frozenset[str] | None:
+        sets = [c.required for c in self.children]
+        if not sets or any(s is None for s in sets):
+            return None
+        return frozenset().union(*(s for s in sets if s is not None))
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        return any(c.test(view, fact) for c in self.children)
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
+        parts = tuple(c.explain(view, fact) for c in self.children)
+        return Explained("any", any(p.matched for p in parts), parts)
+
+
+@dataclass(frozen=True)
+class NotNode:
+    child: Node
+    required: frozenset[str] | None = None
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        return not self.child.test(view, fact)
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
+        inner = self.child.explain(view, fact)
+        return Explained("not", not inner.matched, (inner,))
+
+
+@dataclass(frozen=True)
+class WordsNode:
+    """Keyword test: ``any`` (one occurs), ``all`` (each occurs) or ``none`` (none occurs)."""
+
+    words: frozenset[str]
+    mode: str = "any"
+
+    @property
+    def required(self) -> frozenset[str] | None:
+        if self.mode == "any" and self.words:
+            return self.words
+        if self.mode == "all" and self.words:
+            return frozenset({max(sorted(self.words), key=len)})
+        return None
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        if self.mode == "any":
+            return bool(self.words & view.words)
+        if self.mode == "all":
+            return self.words <= view.words
+        return not self.words & view.words
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
+        found = sorted(self.words & view.words)
+        label = f"keywords {self.mode} of {sorted(self.words)}: found {found or 'none'}"
+        return Explained(label, self.test(view, fact))
+
+
+@dataclass(frozen=True)
+class RegexNode:
+    pattern: str
+    on: str
+    compiled: Any
+    required: frozenset[str] | None = None
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        if self.on.startswith("fact."):
+            value = fact.get(self.on[5:])
+            values = value if isinstance(value, list | tuple) else [value]
+            return any(v is not None and self.compiled.search(str(v)) for v in values)
+        key = id(self)
+        if key not in view.regex_cache:
+            view.regex_cache[key] = self.compiled.search(view.part(self.on)) is not None
+        return view.regex_cache[key]
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
+        return Explained(f"regex {self.pattern!r} on {self.on}", self.test(view, fact))
+
+
+@dataclass(frozen=True)
+class FactNode:
+    name: str
+    check: FieldTest
+    required: frozenset[str] | None = None
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        return check_field(fact.get(self.name), self.check)
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
+        shown = self.check.model_dump(exclude_none=True) if hasattr(self.check, "model_dump") else self.check
+        label = f"fact.{self.name} = {fact.get(self.name)!r} against {shown}"
+        return Explained(label, self.test(view, fact))
+
+
+@dataclass(frozen=True)
+class SourceNode:
+    include: frozenset[str]
+    exclude: frozenset[str] = frozenset()
+    required: frozenset[str] | None = None
+
+    def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        if self.include and not self.include & view.names:
+            return False
+        return not self.exclude & view.names
+
+    def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
+        label = f"source {sorted(view.names)} in {sorted(self.include) or 'any'}"
+        if self.exclude:
+            label += f", not in {sorted(self.exclude)}"
+        return Explained(label, self.test(view, fact))
+
+
+def compile_regex(pattern: str) -> Any:
+    """Compile with RE2 (linear time), case-insensitive; raises re2.error on a bad pattern."""
+    options = re2.Options()
+    options.case_sensitive = False
+    options.log_errors = False
+    return re2.compile(pattern, options)
+
+
+def words_node(words: Sequence[str], mode: str) -> WordsNode:
+    return WordsNode(frozenset(w for w in (normalize(x) for x in words) if w), mode)

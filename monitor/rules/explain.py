@@ -1,0 +1,80 @@
+"""``explain``: why a rule does or does not fire on an article, step by step, writing no state."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import datetime
+
+from monitor.models import Facts, Item
+from monitor.pipeline import build_alert, event_time
+from monitor.rules.compiled import CompiledRule
+from monitor.rules.engine import build_match, facts_for, item_view
+from monitor.rules.ruleset import RuleSet
+from monitor.state.silences import Silence, silenced_by
+from monitor.state.store import RedisStateStore
+
+
+def explain(
+    ruleset: RuleSet,
+    compiled: CompiledRule,
+    item: Item,
+    facts: Facts,
+    store: RedisStateStore,
+    now: datetime,
+    silences: list[Silence],
+) -> Iterator[str]:
+    """Lines telling each condition's verdict, the facts, the state read and the decision."""
+    rule = compiled.rule
+    view = item_view(ruleset, item)
+    yield f"rule {rule.id} ({rule.type}, {rule.severity}) on item {item.id}: {item.title}"
+    found = facts.model_dump(mode="json", exclude_defaults=True)
+    yield f"facts found: {json.dumps(found, ensure_ascii=False)}"
+    if rule.type == "flatline":
+        yield "a flatline rule does not match articles; it fires from the periodic check"
+        return
+    candidates = {c.rule.id for c in ruleset.candidates(view.words)}
+    if rule.id not in candidates:
+        yield f"not a candidate: none of its keywords {sorted(compiled.required or ())} occur"
+    any_fact = False
+    for index, fact in enumerate(facts_for(rule.fact, facts)):
+        any_fact = True
+        verdict = compiled.condition.explain(view, fact)
+        yield f"{rule.fact} #{index}: conditions {'hold' if verdict.matched else 'fail'}"
+        yield from ("  " + line for line in verdict.lines(1))
+        if verdict.matched:
+            yield from _decision(compiled, item, fact, store, now, silences)
+    if not any_fact:
+        yield f"no {rule.fact} facts in the article: the rule cannot match"
+
+
+def _decision(
+    compiled: CompiledRule,
+    item: Item,
+    fact: dict[str, object],
+    store: RedisStateStore,
+    now: datetime,
+    silences: list[Silence],
+) -> Iterator[str]:
+    match = build_match(compiled, item, fact)
+    if match is None:
+        yield f"    the {compiled.rule.type} test does not pass for this fact: no match"
+        return
+    yield f"    title: {match.title}"
+    yield f"    dedup key: {match.dedup_key}; story: {match.story}"
+    if match.check is not None:
+        shown = json.dumps(match.check.model_dump(exclude_none=True), ensure_ascii=False)
+        yield f"    state check: {shown}"
+        state = store.read_state(match)
+        yield f"    state read: {json.dumps(state, ensure_ascii=False)}"
+    silence = silenced_by(silences, match, item, now)
+    if silence is not None:
+        yield f"    silence {silence.id} applies: {silence.reason} (until {silence.ends_at.isoformat()})"
+    alert = build_alert(match, item, now)
+    decision = store.dry_run(
+        match, alert.alert_id, alert.model_dump_json(),
+        now=now, at=event_time(item, now), mute="silenced" if silence else "",
+    )  # fmt: skip
+    verb = "FIRE" if decision.fire else "no alert"
+    previous = f" (previous {decision.previous})" if decision.previous is not None else ""
+    yield f"    decision: {verb}, reason {decision.reason}{previous}"

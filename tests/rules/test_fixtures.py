@@ -1,0 +1,51 @@
+"""Every kind of rule mistake gives the exact positioned message; valid fixtures load cleanly."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from monitor.rules.loader import load_rules
+from tests.conftest import DATA, ROOT
+
+INVALID = sorted((DATA / "rules" / "invalid").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("case", INVALID, ids=[p.stem for p in INVALID])
+def test_invalid_rule_file_gives_the_expected_errors(case: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    _, problems = load_rules([case.relative_to(ROOT)])
+    errors = [str(p) for p in problems if p.severity == "error"]
+    expected = case.with_suffix(".expected").read_text(encoding="utf-8").splitlines()
+    assert errors == expected
+
+
+def test_every_mistake_kind_has_a_fixture() -> None:
+    kinds = {"unknown_key", "wrong_type", "unknown_list", "bad_duration", "bad_regex", "bad_template",
+             "duplicate_id", "yaml_syntax"}  # fmt: skip
+    assert kinds <= {p.stem for p in INVALID}
+
+
+def test_errors_of_all_files_come_in_one_pass(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    _, problems = load_rules([(DATA / "rules" / "invalid").relative_to(ROOT)])
+    files = {p.path for p in problems if p.severity == "error"}
+    assert len(files) == len(INVALID)
+
+
+def test_valid_fixtures_load_without_errors_or_warnings() -> None:
+    ruleset, problems = load_rules([DATA / "rules" / "valid"])
+    assert problems == []
+    assert {r.rule.type for r in ruleset.rules} == {
+        "any", "threshold", "record", "new_term", "frequency", "spike", "flatline", "change"
+    }  # fmt: skip
+
+
+def test_shipped_rules_load_without_errors_or_warnings() -> None:
+    ruleset, problems = load_rules([ROOT / "rules"])
+    assert problems == []
+    ids = {r.rule.id for r in ruleset.rules}
+    assert {"record-drone-attack", "mass-drone-attack", "foreign-troops-new", "new-strategic-weapon"} <= ids
+    assert all(r.rule.examples for r in ruleset.rules)
+    assert all(any(e.expect == "no_fire" for e in r.rule.examples) for r in ruleset.rules)
