@@ -20,7 +20,7 @@ from monitor.rules.flatline import flatline_match, watched
 from monitor.rules.ruleset import RuleSet
 from monitor.state.aggregation import AggregationBuffers, summary_alert
 from monitor.state.silences import Silence, SilenceStore, silenced_by
-from monitor.state.store import RANK, RedisStateStore, StateStore
+from monitor.state.store import RANK, DecideRequest, RedisStateStore, StateStore
 
 log = logging.getLogger(__name__)
 
@@ -116,12 +116,13 @@ class Pipeline:
         self._active: list[Silence] = []
 
     def process(self, items: Sequence[Item]) -> list[Outcome]:
-        """Process the items not seen before (one round trip decides which), then mark them seen."""
+        """Process the items not seen before, then mark them seen. Three round trips per batch:
+        which items are new, every decision (atomic scripts, run in order), the seen marks."""
         self.tally.read += len(items)
         unseen = self.store.unseen(item.id for item in items)
         fresh = [item for item in items if item.id in unseen]
         self._active = self.silences.active(self.clock()) if self.silences and fresh else []
-        outcomes = [self._process(item) for item in fresh]
+        outcomes = self._decide_all([self._match(item) for item in fresh])
         if fresh:
             self.store.mark_seen(item.id for item in fresh)
         self.tally.new += len(fresh)
@@ -132,31 +133,54 @@ class Pipeline:
     def process_item(self, item: Item) -> Outcome:
         """Extract, match and decide one item (no seen check)."""
         self._active = self.silences.active(self.clock()) if self.silences else []
-        return self._process(item)
+        return self._decide_all([self._match(item)])[0]
 
-    def _process(self, item: Item) -> Outcome:
+    def _match(self, item: Item) -> tuple[Outcome, list[Match]]:
         facts = self.extractor(Article.from_item(item))
-        outcome = Outcome(item, facts)
-        now = self.clock()
         # higher severities decide first, so they inhibit lower ones of the same story
         matches = sorted(evaluate(self.rules, item, facts), key=lambda m: -RANK[m.severity])
-        for match in matches:
-            outcome.decisions.append((match, self.decide(match, item, now, event_time(item, now))))
-        self._touch(item, matches, now)
-        return outcome
+        return Outcome(item, facts), matches
+
+    def _decide_all(self, matched: list[tuple[Outcome, list[Match]]]) -> list[Outcome]:
+        now = self.clock()
+        requests: list[DecideRequest] = []
+        silences: list[Silence | None] = []
+        for outcome, matches in matched:
+            at = event_time(outcome.item, now)
+            for match in matches:
+                request, silence = self._request(match, outcome.item, now, at)
+                requests.append(request)
+                silences.append(silence)
+        decisions = iter(zip(self.store.decide_many(requests), silences, strict=True))
+        for outcome, matches in matched:
+            for match in matches:
+                decision, silence = next(decisions)
+                self._log(match, outcome.item, decision, silence)
+                outcome.decisions.append((match, decision))
+            self._touch(outcome.item, matches, now)
+        return [outcome for outcome, _ in matched]
+
+    def _request(
+        self, match: Match, item: Item, now: datetime, at: datetime
+    ) -> tuple[DecideRequest, Silence | None]:
+        alert = build_alert(match, item, now)
+        silence = silenced_by(self._active, match, item, now)
+        mute = "silenced" if silence else ""
+        payload = alert.model_dump_json()
+        return DecideRequest(match, alert.alert_id, payload, match.realert_s, now, at, mute), silence
 
     def decide(self, match: Match, item: Item, now: datetime, at: datetime) -> Decision:
         """The state stage for one match: silences, then the atomic decision."""
-        alert = build_alert(match, item, now)
-        silence = silenced_by(self._active, match, item, now)
-        decision = self.store.decide(
-            match, alert.alert_id, alert.model_dump_json(), match.realert_s,
-            now=now, at=at, mute="silenced" if silence else "",
-        )  # fmt: skip
+        request, silence = self._request(match, item, now, at)
+        decision = self.store.decide_many([request])[0]
+        self._log(match, item, decision, silence)
+        return decision
+
+    @staticmethod
+    def _log(match: Match, item: Item, decision: Decision, silence: Silence | None) -> None:
         level = logging.INFO if decision.reason in _NOTABLE else logging.DEBUG
         why = f" (silence {silence.id}: {silence.reason})" if silence else ""
         log.log(level, "rule %s on item %s: %s%s", match.rule_id, item.id, decision.reason, why)
-        return decision
 
     def _touch(self, item: Item, matches: list[Match], now: datetime) -> None:
         if not isinstance(self.store, RedisStateStore):

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import json
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any, Protocol
@@ -36,6 +37,8 @@ class StateStore(Protocol):
         at: datetime | None = None,
         mute: str = "",
     ) -> Decision: ...
+
+    def decide_many(self, requests: Sequence[DecideRequest]) -> list[Decision]: ...
 
     def reset(self) -> int: ...
 
@@ -105,16 +108,33 @@ class RedisStateStore:
         """Run state check, silence, dedup claim, inhibition and outbox append for one match,
         atomically. ``now`` is the clock; ``at`` the event time windows count (default now);
         ``mute`` a reason ('silenced') to hold the alert back after the state check."""
-        now = now or datetime.now(UTC)
+        request = DecideRequest(match, alert_id, payload, realert_s, now=now, at=at, mute=mute)
+        keys, args = self._call(request)
+        return _decision(self._decide(keys=keys, args=args))
+
+    def decide_many(self, requests: Sequence[DecideRequest]) -> list[Decision]:
+        """``decide`` for many matches in one round trip. Each script still runs atomically and
+        in order, so a match sees the state left by the ones before it."""
+        if not requests:
+            return []
+        pipe = self.client.pipeline(transaction=False)
+        for request in requests:
+            keys, args = self._call(request)
+            self._decide(keys=keys, args=args, client=pipe)
+        return [_decision(reply) for reply in pipe.execute()]
+
+    def _call(self, request: DecideRequest) -> tuple[list[str], list[str]]:
+        match = request.match
+        now = request.now or datetime.now(UTC)
         params = _check_params(match) | {
             "item_id": match.item_id,
-            "alert_id": alert_id,
-            "realert_ms": max(1, int(realert_s * 1000)),
+            "alert_id": request.alert_id,
+            "realert_ms": max(1, int(request.realert_s * 1000)),
             "memory_ttl": MEMORY_TTL,
             "now_iso": now.isoformat(),
             "now_ms": _ms(now),
-            "at": _ms(at or now),
-            "mute": mute,
+            "at": _ms(request.at or now),
+            "mute": request.mute,
             "rank": RANK[match.severity],
             "aggregate_ms": int(match.aggregate_s * 1000),
             "agg_group": match.aggregate_group,
@@ -129,15 +149,7 @@ class RedisStateStore:
             self.keys.aggregation(match.rule_id),
             self.keys.aggregations(),
         ]
-        reason, previous = self._decide(keys=keys, args=[json.dumps(params), payload])
-        prev = _text(previous)
-        return Decision.model_validate(
-            {
-                "fire": _text(reason) == "first",
-                "reason": _text(reason),
-                "previous": int(prev) if prev.lstrip("-").isdigit() else None,
-            }
-        )
+        return keys, [json.dumps(params), request.payload]
 
     def dry_run(self, match: Match, alert_id: str, payload: str, **options: Any) -> Decision:
         """The decision ``decide`` would take, leaving this namespace untouched: the keys it reads
@@ -227,3 +239,28 @@ def _check_params(match: Match) -> dict[str, Any]:
         "ratio": check.ratio or 1.0,
         "direction": check.direction or "any",
     }
+
+
+@dataclass(frozen=True)
+class DecideRequest:
+    """One match waiting for its decision (see ``RedisStateStore.decide``)."""
+
+    match: Match
+    alert_id: str
+    payload: str
+    realert_s: float
+    now: datetime | None = None
+    at: datetime | None = None
+    mute: str = ""
+
+
+def _decision(reply: Any) -> Decision:
+    reason, previous = reply
+    prev = _text(previous)
+    return Decision.model_validate(
+        {
+            "fire": _text(reason) == "first",
+            "reason": _text(reason),
+            "previous": int(prev) if prev.lstrip("-").isdigit() else None,
+        }
+    )
