@@ -69,6 +69,8 @@ def _alert_from(fields: dict[Any, Any]) -> Alert:
     previous = data.get("previous") or None
     if previous is not None:
         payload["previous"] = int(previous)
+    if data.get("reason"):  # a follow-up of an earlier alert of the same story
+        payload["reason"] = data["reason"]
     return Alert.model_validate(payload)
 
 

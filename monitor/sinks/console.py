@@ -54,6 +54,11 @@ class ConsoleSink:
         self._console = console or Console(highlight=False)
 
     async def send(self, alert: Alert) -> str:
+        if alert.reason == "cooldown":
+            source = Text(f"  ↳ also reported by {alert.item.get('source')}: ", style="dim")
+            source.append(str(alert.item.get("title") or ""), style="dim")
+            self._console.print(source)
+            return alert.alert_id
         style = _STYLE.get(alert.severity, "white")
         body = Text()
         body.append(f"{alert.severity.upper()}  ", style=style)

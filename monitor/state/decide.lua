@@ -82,9 +82,15 @@ if check then
 end
 if p.mute ~= '' then return {p.mute, previous} end
 
+-- the outbox reads 'previous' as a number: a changed text value stays out of it
+local number = tonumber(previous) and previous or ''
 local holder = redis.call('GET', KEYS[2])
 if holder then
   if holder == p.alert_id then return {'seen', previous} end
+  -- another item of the same story (a corroborating source): not a new alert, but a
+  -- follow-up the sinks may thread under the first one (Slack) or log with its reason
+  redis.call('XADD', KEYS[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
+             'reason', 'cooldown')
   return {'cooldown', previous}
 end
 local rank = tonumber(redis.call('GET', KEYS[4]) or '0')
@@ -98,7 +104,5 @@ if p.aggregate_ms > 0 then
   redis.call('ZADD', KEYS[6], 'NX', p.now_ms + p.aggregate_ms, KEYS[5])
   return {'aggregated', previous}
 end
--- the outbox reads 'previous' as a number: a changed text value stays out of it
-local number = tonumber(previous) and previous or ''
 redis.call('XADD', KEYS[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number)
 return {'first', previous}

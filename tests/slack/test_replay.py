@@ -53,9 +53,8 @@ async def test_seed_replay_posts_every_alert_once_in_its_channel_with_follow_ups
     sinks: list[Sink] = [JsonlSink(str(jsonl)), SlackSink(slack_settings)]
     worker = DeliveryWorker(RedisOutbox(redis_client, keys), sinks)
     await _replay(replay_items([SEEDS]), pipeline, worker)
-    # a day later (the rules' 24h realert has passed) another outlet reports the 800-drone attack
-    for key in redis_client.scan_iter(match=keys.prefix + "dedup:*"):
-        redis_client.delete(key)
+    # the next morning another outlet reports the 800-drone attack: inside the rules' realert,
+    # so no new alert, but a follow-up threaded under the first one
     follow_ups = tmp_path / "later" / "follow_ups.jsonl"
     follow_ups.parent.mkdir()
     follow_ups.write_text("".join(json.dumps(row) + "\n" for row in FOLLOW_UPS))
@@ -78,6 +77,11 @@ def _check(fake_slack: FakeSlack, written: list[dict[str, Any]]) -> None:
         assert by_id[alert["alert_id"]].channel == CHANNELS[expected], alert["rule"]
     replies = [m for m in fake_slack.messages if m.thread_ts]
     assert len(replies) == 1
+    [follow_up] = [a for a in written if a["reason"] == "cooldown"]
+    assert (follow_up["rule"], follow_up["item"]["source"]) == ("mass-drone-attack", "kyiv-post")
+    assert replies[0].alert_id == follow_up["alert_id"]
+    parent = next(a for a in written if a["dedup_key"] == follow_up["dedup_key"] and a["reason"] == "first")
+    assert by_id[parent["alert_id"]].updates >= 1  # the parent now counts two sources
     [parent] = [m for m in fake_slack.messages if m.ts == replies[0].thread_ts]
     assert parent.alert_id == next(
         a["alert_id"]

@@ -75,6 +75,10 @@ class SlackSink:
         existing = threads.get(story)
         if existing is not None:
             return await self._reply(alert, story, existing)
+        if alert.reason == "cooldown":
+            # a corroborating report of a story whose message is gone (or never posted here):
+            # a new top-level message for something already alerted would be noise
+            return "skipped: follow-up without a thread"
         if not threads.lock(story, int(self.settings.timeout_s * 1000) + 2000):
             raise DeliveryError(f"slack: story {story} is being posted by another worker", retryable=True)
         try:

@@ -27,6 +27,8 @@ class WebhookSink:
         return f"WebhookSink(api={self.api!r})"
 
     async def send(self, alert: Alert) -> str:
+        if alert.reason == "cooldown":
+            return "skipped: webhooks cannot thread follow-ups"
         message = build_message(alert, mention=mention_for(alert, self.settings), sources=1)
         await self.api.post(message)
         return f"webhook:{alert.alert_id}"
