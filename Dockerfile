@@ -1,13 +1,31 @@
-# The monitor as a service: slim Python, a non-root user, the installed package.
+# The monitor as a service: slim Python, the installed package, a non-root user.
 FROM python:3.11-slim
 
-ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1
+ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
 COPY pyproject.toml README.md ./
 COPY monitor ./monitor
-RUN pip install . && useradd --create-home --uid 10001 monitor
+RUN pip install . \
+    && useradd --create-home --uid 10001 --user-group monitor \
+    && mkdir -p /config /data && chown monitor:monitor /data
 COPY rules ./rules
 COPY seeds ./seeds
+COPY feeds.example.yaml /config/feeds.yaml
+COPY monitor.example.yaml ./monitor.example.yaml
+
+# Settings for a container: every one can be overridden with MONITOR_* (see monitor.example.yaml).
+ENV MONITOR_FEEDS=/config/feeds.yaml \
+    MONITOR_RULES='["/app/rules"]' \
+    MONITOR_REDIS__DATA_DIR=/data \
+    MONITOR_METRICS__HOST=0.0.0.0 \
+    MONITOR_METRICS__PORT=9108 \
+    MONITOR_LOG__FORMAT=json \
+    MONITOR_LOG__LEVEL=info
+
 USER monitor
 EXPOSE 9108
-CMD ["monitor", "run", "--feeds", "/config/feeds.yaml", "--rules", "/app/rules"]
+# SIGTERM stops it cleanly within service.shutdown_grace (twice: polls, then delivery).
+STOPSIGNAL SIGTERM
+HEALTHCHECK --interval=15s --timeout=3s --start-period=20s --retries=3 \
+    CMD ["python", "-c", "import urllib.request; urllib.request.urlopen('http://127.0.0.1:9108/healthz', timeout=3)"]
+CMD ["monitor", "run"]

@@ -9,24 +9,30 @@ import signal
 import threading
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import redis
 
+from monitor.observability.metrics import Metrics
 from monitor.outbox.stream import RedisOutbox
-from monitor.outbox.worker import DeliveryWorker
+from monitor.outbox.worker import GIVE_UP_AFTER_S, DeliveryWorker
 from monitor.pipeline import Pipeline
+from monitor.rules.reload import RulesReloader
 from monitor.rules.ruleset import RuleSet
+from monitor.settings import Settings
 from monitor.sinks.base import Sink
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
+from monitor.sources.feeds.leased import LeasedPoller
 from monitor.sources.feeds.limits import FetchLimits
 from monitor.sources.feeds.poller import FeedPoller, PollResult
 from monitor.sources.feeds.scheduler import CycleStats, FeedScheduler
 from monitor.sources.feeds.watcher import ConfigWatcher
+from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
+from monitor.state.lease import LeaseStore
 from monitor.state.store import RedisStateStore
 
 log = logging.getLogger(__name__)
@@ -34,7 +40,7 @@ log = logging.getLogger(__name__)
 
 @dataclass(frozen=True)
 class ServiceTimings:
-    """How often the housekeeping loops run, in seconds."""
+    """How often the housekeeping loops run, and the bounds of leases and shutdown, in seconds."""
 
     reload_every: float = 3.0
     deliver_every: float = 1.0
@@ -42,10 +48,40 @@ class ServiceTimings:
     summary_every: float = 60.0
     #: Flatline checks and aggregation flushes (Pipeline.tick).
     tick_every: float = 30.0
-    #: Polls still running at shutdown get this long to finish before they are abandoned.
+    #: Polls still running at shutdown get this long to finish before they are abandoned; the
+    #: final delivery pass gets as long again.
     stop_grace: float = 10.0
     #: First polls after start or reload are spread over this many seconds.
     start_spread: float = 10.0
+    lease_ttl: float = 60.0
+    claim_idle: float = 60.0
+    give_up_after: float = GIVE_UP_AFTER_S
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> ServiceTimings:
+        service, delivery = settings.service, settings.delivery
+        return cls(
+            reload_every=service.reload_every,
+            retry_every=delivery.retry_every,
+            summary_every=service.summary_every,
+            tick_every=service.tick_every,
+            start_spread=service.start_spread,
+            stop_grace=service.shutdown_grace,
+            lease_ttl=service.lease_ttl,
+            claim_idle=delivery.claim_idle,
+            give_up_after=delivery.give_up_after,
+        )
+
+
+@dataclass
+class Extras:
+    """Optional parts: replica leases, metrics, rule reloading and the Redis URL for messages."""
+
+    leases: LeaseStore | None = None
+    metrics: Metrics | None = None
+    reloader: RulesReloader | None = None
+    redis_url: str = ""
+    observers: list[Callable[[PollResult], None]] = field(default_factory=list)
 
 
 class MonitorService:
@@ -59,18 +95,26 @@ class MonitorService:
         feeds_path: Path,
         feeds: list[FeedConfig],
         timings: ServiceTimings | None = None,
+        extras: Extras | None = None,
     ) -> None:
         self.pipeline = pipeline
         self.poller = poller
         self.worker = worker
         self.timings = timings or ServiceTimings()
-        self.scheduler = FeedScheduler(poller.poll, self._on_result, self.timings.start_spread)
+        extras = extras or Extras()
+        self.metrics = extras.metrics
+        self.reloader = extras.reloader
+        self.polls = LeasedPoller(poller, extras.leases) if extras.leases else poller
+        self.health = RedisHealth(worker.outbox.client, extras.redis_url)
+        self.scheduler = FeedScheduler(self._poll, self._on_result, self.timings.start_spread)
         self.watcher = ConfigWatcher(feeds_path, self.scheduler.apply, feeds)
         self.cycle = CycleStats()
         #: Called with every poll result (metrics, tests).
-        self.observers: list[Callable[[PollResult], None]] = []
+        self.observers: list[Callable[[PollResult], None]] = extras.observers
         self._stop = asyncio.Event()
         self._wake = asyncio.Event()
+        self._reconnect: asyncio.Task[None] | None = None
+        self._rules_seen = self.reloader.fingerprint() if self.reloader else None
 
     @classmethod
     def assemble(
@@ -83,16 +127,37 @@ class MonitorService:
         feeds: list[FeedConfig],
         limits: FetchLimits | None = None,
         timings: ServiceTimings | None = None,
+        *,
+        consumer: str = "worker-1",
+        replicas: bool = False,
+        extras: Extras | None = None,
     ) -> MonitorService:
         """The whole service from its parts: one place that shows how they connect."""
+        timings = timings or ServiceTimings()
+        extras = extras or Extras()
         pipeline = Pipeline(rules, RedisStateStore(client, keys))
         poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), pipeline)
-        worker = DeliveryWorker(RedisOutbox(client, keys), sinks)
-        return cls(pipeline, poller, worker, feeds_path, feeds, timings)
+        if replicas:
+            extras.leases = LeaseStore(client, keys, consumer, timings.lease_ttl)
+        outbox = RedisOutbox(client, keys, consumer)
+        worker = DeliveryWorker(
+            outbox,
+            sinks,
+            give_up_after_s=timings.give_up_after,
+            claim_idle_ms=int(timings.claim_idle * 1000),
+            observer=extras.metrics,
+        )
+        if extras.metrics is not None:
+            extras.metrics.watch_outbox(outbox.depth, outbox.dead_letter_count)
+        return cls(pipeline, poller, worker, feeds_path, feeds, timings, extras)
 
     def stop(self) -> None:
         """Ask the service to stop (SIGTERM, SIGINT); ``run`` returns after a clean shutdown."""
         self._stop.set()
+
+    @property
+    def stopping(self) -> bool:
+        return self._stop.is_set()
 
     async def run(self) -> None:
         """Run until ``stop``: scheduled polls, live reload, delivery; then shut down cleanly."""
@@ -106,16 +171,28 @@ class MonitorService:
         try:
             await self._stop.wait()
         finally:
-            await self.scheduler.stop(self.timings.stop_grace)
-            # the ingest thread finishes the items it holds: they are decided and marked seen
-            await asyncio.to_thread(self.poller.close)
-            self._stop.set()
-            self._wake.set()
-            await delivery
-            await self._close()
+            await self._shutdown(delivery)
             for signum in signals:
                 asyncio.get_running_loop().remove_signal_handler(signum)
         log.info("monitor stopped")
+
+    async def _shutdown(self, delivery: asyncio.Task[None]) -> None:
+        """No new polls; in-flight ones finish (or are cancelled, releasing their leases) within
+        the grace, the ingest thread finishes its items, then one last bounded delivery pass."""
+        grace = self.timings.stop_grace
+        log.info("stopping: no new polls; in-flight work gets %gs", grace)
+        await self.scheduler.stop(grace)
+        await asyncio.to_thread(self.poller.close)
+        self._stop.set()
+        self._wake.set()
+        try:
+            await asyncio.wait_for(delivery, grace)
+        except TimeoutError:
+            log.warning("delivery: not finished within %gs; pending alerts go out on the next start", grace)
+        if self._reconnect is not None:
+            self._reconnect.cancel()
+            await asyncio.gather(self._reconnect, return_exceptions=True)
+        await self._close()
 
     def _install_signals(self) -> list[signal.Signals]:
         if threading.current_thread() is not threading.main_thread():
@@ -126,21 +203,34 @@ class MonitorService:
         loop.add_signal_handler(signal.SIGHUP, self.watcher.reload)
         return [signal.SIGTERM, signal.SIGINT, signal.SIGHUP]
 
-    async def _check_config(self) -> None:
-        self.watcher.check()
+    # -- polls, and Redis going away ----------------------------------------------------------
 
-    async def _tick(self) -> None:
+    async def _poll(self, feed: FeedConfig) -> PollResult:
+        if not self.health.up:
+            return PollResult(feed.name, "paused", reason="Redis unavailable")
+        started = time.perf_counter()
         try:
-            await self.poller.in_worker(self.pipeline.tick)
+            result = await self.polls.poll(feed)
         except redis.RedisError as exc:
-            log.warning("pipeline tick: Redis unavailable (%s)", type(exc).__name__)
-            return
-        self._wake.set()
+            self._redis_lost(exc)
+            return PollResult(feed.name, "paused", reason="Redis unavailable")
+        if self.metrics is not None:
+            self.metrics.observe_poll(result, time.perf_counter() - started)
+        return result
 
-    async def _log_cycle(self) -> None:
-        if self.cycle.outcomes:
-            log.info("%s", self.cycle.summary())
-        self.cycle = CycleStats()
+    def _redis_lost(self, exc: redis.RedisError) -> None:
+        """Pause polls and deliveries (one warning), reconnect in the background, then resume."""
+        self.health.lost(exc, "polls and deliveries")
+        if self.metrics is not None:
+            self.metrics.redis_up.set(0)
+        if self._reconnect is None or self._reconnect.done():
+            self._reconnect = asyncio.create_task(self._reconnect_loop())
+
+    async def _reconnect_loop(self) -> None:
+        if await self.health.wait_up(self._stop):
+            if self.metrics is not None:
+                self.metrics.redis_up.set(1)
+            self._wake.set()  # pending deliveries first; polls resume on their schedule
 
     def _on_result(self, result: PollResult) -> None:
         self.cycle.add(result)
@@ -149,24 +239,70 @@ class MonitorService:
         if result.fired:
             self._wake.set()
 
+    # -- housekeeping ---------------------------------------------------------------------------
+
+    async def _check_config(self) -> None:
+        self.watcher.check()
+        if self.reloader is not None:
+            await self._check_rules(self.reloader)
+
+    async def _check_rules(self, reloader: RulesReloader) -> None:
+        seen = await asyncio.to_thread(reloader.fingerprint)
+        if seen == self._rules_seen:
+            return
+        self._rules_seen = seen
+        ruleset = await asyncio.to_thread(reloader.check)
+        if ruleset is None:  # the change has errors (each logged with file:line:col)
+            if self.metrics is not None:
+                self.metrics.rule_reload_errors.inc()
+            return
+
+        def swap() -> None:  # on the ingest thread: never in the middle of an item
+            self.pipeline.rules = ruleset
+
+        await self.poller.in_worker(swap)
+
+    async def _tick(self) -> None:
+        if not self.health.up:
+            return
+        try:
+            await self.poller.in_worker(self.pipeline.tick)
+        except redis.RedisError as exc:
+            self._redis_lost(exc)
+            return
+        self._wake.set()
+
+    async def _log_cycle(self) -> None:
+        if self.cycle.outcomes:
+            log.info("%s", self.cycle.summary())
+        self.cycle = CycleStats()
+
+    # -- delivery ---------------------------------------------------------------------------------
+
     async def _deliver_loop(self) -> None:
         """Deliver new alerts promptly and retry failed ones; one last pass after stop."""
         last_retry = time.monotonic()
         while True:
             stopping = self._stop.is_set()
-            try:
-                while await self.worker.run_once():
-                    pass
-                if stopping or time.monotonic() - last_retry >= self.timings.retry_every:
+            if self.health.up:
+                retry = stopping or time.monotonic() - last_retry >= self.timings.retry_every
+                try:
+                    await self._deliver_pass(retry)
+                except redis.RedisError as exc:
+                    self._redis_lost(exc)
+                if retry:
                     last_retry = time.monotonic()
-                    await self.worker.retry_pending()
-            except redis.RedisError as exc:
-                log.warning("delivery: Redis unavailable (%s); retrying", type(exc).__name__)
             if stopping:
                 return
             self._wake.clear()
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), self.timings.deliver_every)
+
+    async def _deliver_pass(self, retry: bool) -> None:
+        while await self.worker.run_once():
+            pass
+        if retry:
+            await self.worker.retry_pending()
 
     async def _close(self) -> None:
         await self.poller.fetcher.aclose()

@@ -1,4 +1,4 @@
-"""Options and setup shared by the commands: logging, Redis, rules, exits with clear messages."""
+"""Options and setup shared by the commands: settings, logging, Redis, rules, clear exits."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ import click
 
 from monitor.rules.loader import load_rules
 from monitor.rules.ruleset import RuleSet
+from monitor.settings import Settings, SettingsError, load_settings, select_config_file
 from monitor.state.connection import RedisConnection, RedisUnavailableError, connect
 
 DEFAULT_RULES = Path("rules")
@@ -28,8 +29,74 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     sys.exit(code)
 
 
-def setup_logging(verbose: int, log_format: str = "text") -> None:
-    level = logging.WARNING - 10 * verbose
+#: The settings of this invocation (loaded by the --config callback) and the --log-format flag.
+_current: dict[str, Settings | str | None] = {"settings": None, "log_format": None}
+
+
+def settings() -> Settings:
+    """This invocation's settings: config file, .env and environment; exits 1 listing every error."""
+    current = _current["settings"]
+    if isinstance(current, Settings):
+        return current
+    try:
+        loaded = load_settings()
+    except SettingsError as exc:
+        for line in exc.lines:
+            click.echo(line, err=True)
+        fail(f"{len(exc.lines)} error(s) in the configuration; nothing was started")
+    _current["settings"] = loaded
+    return loaded
+
+
+def _use_config(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
+    _forget()
+    select_config_file(value)
+    ctx.call_on_close(_forget)  # nothing carries over to the next invocation (tests run many)
+    settings()
+
+
+def _forget() -> None:
+    select_config_file(None)
+    _current["settings"] = None
+    _current["log_format"] = None
+
+
+def _use_log_format(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+    _current["log_format"] = value
+
+
+def config_option(func: click.decorators.FC) -> click.decorators.FC:
+    """--config FILE, read before the other options (their defaults come from it)."""
+    return click.option(
+        "--config",
+        type=click.Path(path_type=Path, dir_okay=False),
+        expose_value=False,
+        is_eager=True,
+        callback=_use_config,
+        help="Config file (YAML); default: ./monitor.yaml when present. Env MONITOR_* overrides it.",
+    )(func)
+
+
+def log_format_option(func: click.decorators.FC) -> click.decorators.FC:
+    """--log-format text|json (default: log.format in the settings)."""
+    return click.option(
+        "--log-format",
+        type=click.Choice(["text", "json"]),
+        expose_value=False,
+        callback=_use_log_format,
+        help="text for a terminal, json for one JSON object per line (default: log.format).",
+    )(func)
+
+
+def setup_logging(verbose: int, log_format: str | None = None) -> None:
+    """Log to stderr at the settings' level lowered by -v, in text or JSON lines."""
+    current = _current["settings"]
+    base, fmt = logging.WARNING, "text"
+    if isinstance(current, Settings):
+        base, fmt = logging.getLevelNamesMapping()[current.log.level.upper()], current.log.format
+    flag = _current["log_format"]
+    log_format = log_format or (flag if isinstance(flag, str) else None) or fmt
+    level = base - 10 * verbose
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
         from monitor.cli.logjson import JsonFormatter
@@ -54,24 +121,33 @@ def load_rules_or_exit(paths: Iterable[Path]) -> RuleSet:
 
 
 def redis_or_exit(url: str | None, data_dir: Path) -> RedisConnection:
+    """Connect to ``url``, else the settings' Redis URL (REDIS_URL), else an embedded Redis."""
+    current = _current["settings"]
+    configured = current.redis.url if isinstance(current, Settings) else os.environ.get("REDIS_URL")
     try:
-        return connect(url or os.environ.get("REDIS_URL") or None, data_dir)
+        return connect(url or configured or None, data_dir)
     except RedisUnavailableError as exc:
         fail(str(exc), EXIT_UNAVAILABLE)
 
 
 def redis_options(func: click.decorators.FC) -> click.decorators.FC:
-    """--redis, --namespace and --data-dir, in that order."""
+    """--redis, --namespace, --data-dir and --config; the defaults come from the settings."""
     func = click.option(
         "--data-dir",
         type=click.Path(path_type=Path, file_okay=False),
-        default=DEFAULT_DATA_DIR,
-        show_default=True,
-        help="Where the embedded Redis keeps its data (used when no Redis URL is given).",
+        default=lambda: settings().redis.data_dir,
+        help="Where the embedded Redis keeps its data (used when no Redis URL is given) "
+        "[default: redis.data_dir, .monitor].",
     )(func)
-    func = click.option("--namespace", default="default", show_default=True, help="Key namespace in Redis.")(
-        func
-    )
-    return click.option(
-        "--redis", "redis_url", metavar="URL", help="Redis URL (default: $REDIS_URL, else embedded)."
+    func = click.option(
+        "--namespace",
+        default=lambda: settings().redis.namespace,
+        help="Key namespace in Redis [default: redis.namespace, default].",
     )(func)
+    func = click.option(
+        "--redis",
+        "redis_url",
+        metavar="URL",
+        help="Redis URL (default: redis.url or $REDIS_URL, else an embedded Redis).",
+    )(func)
+    return config_option(func)

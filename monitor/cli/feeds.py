@@ -164,3 +164,30 @@ def _duration(seconds: float) -> str:
         if seconds >= size and seconds % size == 0:
             return f"{int(seconds // size)}{unit}"
     return f"{seconds:g}s"
+
+
+@command.command("serve")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", type=click.IntRange(1, 65535), default=8080, show_default=True)
+@click.option("--batch", type=click.IntRange(1), default=1, show_default=True, help="Items per step.")
+@click.option("--every", default="30s", show_default=True, help="Time between steps (e.g. 30s, 0s: all).")
+@click.option("--title", default="corpus", show_default=True, help="The feed's title.")
+def serve(paths: tuple[Path, ...], host: str, port: int, batch: int, every: str, title: str) -> None:
+    """Serve saved articles (as for replay) as an RSS feed at /feed.xml, a batch more every step."""
+    from aiohttp import web
+
+    from monitor.rules.duration import parse_duration
+    from monitor.sources.corpusfeed import CorpusFeed, feed_app
+    from monitor.sources.replay import ReplayError, replay_items
+
+    try:
+        items, step = replay_items(paths), parse_duration(every)
+    except (ReplayError, ValueError) as exc:
+        fail(str(exc))
+    feed = CorpusFeed(items, title=title, batch=batch, every=step)
+    click.echo(f"serving {len(items)} items on http://{host}:{port}/feed.xml", err=True)
+    try:
+        web.run_app(feed_app(feed), host=host, port=port, print=None, access_log=None)
+    except OSError as exc:
+        fail(f"cannot listen on {host}:{port}: {exc.strerror}")

@@ -17,6 +17,7 @@ COMMAND_MODULES: tuple[str, ...] = (
     "rules",
     "backtest",
     "silence",
+    "config",
 )
 
 

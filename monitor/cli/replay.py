@@ -8,14 +8,17 @@ import time
 from pathlib import Path
 
 import click
+import redis
 from rich.progress import Progress
 
 from monitor.cli.common import (
-    DEFAULT_RULES,
+    EXIT_UNAVAILABLE,
     fail,
     load_rules_or_exit,
+    log_format_option,
     redis_options,
     redis_or_exit,
+    settings,
     setup_logging,
 )
 from monitor.models import Item
@@ -25,8 +28,16 @@ from monitor.pipeline import Pipeline
 from monitor.sinks.base import Sink
 from monitor.sinks.registry import SinkSpecError, build_sink
 from monitor.sources.replay import ReplayError, replay_items
+from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
+
+#: How long a replay waits for a lost Redis to come back before giving up (exit 2).
+REDIS_WAIT_S = 300.0
+
+
+class RedisGoneError(Exception):
+    """Redis did not come back within REDIS_WAIT_S."""
 
 
 @click.command("replay")
@@ -36,16 +47,17 @@ from monitor.state.store import RedisStateStore
     "rules_dirs",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Rules folder or file (repeatable; default: ./rules).",
+    help="Rules folder or file (repeatable) [default: rules, ./rules].",
 )
 @click.option(
     "--sink",
     "sinks",
     multiple=True,
     metavar="SPEC",
-    help="console, jsonl:PATH (repeatable; default: console).",
+    help="console, jsonl:PATH (repeatable) [default: sinks, console].",
 )
 @redis_options
+@log_format_option
 @click.option("--fresh", is_flag=True, help="Forget this namespace's state before replaying.")
 @click.option(
     "--speed",
@@ -67,11 +79,12 @@ def command(
     verbose: int,
 ) -> None:
     """Replay saved articles (text, RSS/Atom, JSON lines) through extraction, rules and sinks."""
+    config = settings()
     setup_logging(verbose)
     started = time.monotonic()
-    ruleset = load_rules_or_exit(rules_dirs or (DEFAULT_RULES,))
+    ruleset = load_rules_or_exit(rules_dirs or tuple(config.rules))
     try:
-        built = [build_sink(spec) for spec in sinks or ("console",)]
+        built = [build_sink(spec) for spec in sinks or tuple(config.sinks)]
         items = replay_items(paths)
     except (SinkSpecError, ReplayError) as exc:
         fail(str(exc))
@@ -85,7 +98,10 @@ def command(
             store.reset()
         pipeline = Pipeline(ruleset, store)
         worker = DeliveryWorker(RedisOutbox(connection.client, keys), built)
-        asyncio.run(_replay(items, pipeline, worker, built, speed))
+        health = RedisHealth(connection.client, connection.url)
+        asyncio.run(_replay(items, pipeline, worker, built, speed, health))
+    except RedisGoneError as exc:
+        fail(str(exc), EXIT_UNAVAILABLE)
     finally:
         connection.close()
     tally = pipeline.tally
@@ -102,6 +118,7 @@ async def _replay(
     worker: DeliveryWorker,
     sinks: list[Sink],
     speed: float | None,
+    health: RedisHealth,
 ) -> None:
     show = sys.stderr.isatty() and not any(s.name == "console" for s in sinks)
     with Progress(disable=not show, transient=True) as progress:
@@ -111,8 +128,27 @@ async def _replay(
             if speed and previous and item.published and item.published > previous:
                 await asyncio.sleep((item.published - previous).total_seconds() / speed)
             previous = item.published or previous
-            pipeline.process([item])
-            await worker.drain()
+            await _one(item, pipeline, worker, health)
             progress.advance(task)
     for sink in sinks:
         await sink.close()
+
+
+async def _one(item: Item, pipeline: Pipeline, worker: DeliveryWorker, health: RedisHealth) -> None:
+    """Process and deliver one item; when Redis goes away, wait for it and do the item again.
+
+    An item is marked seen only after its decisions, and each decision's dedup claim is atomic
+    with its outbox entry, so doing an interrupted item again never fires an alert twice.
+    """
+    while True:
+        try:
+            pipeline.process([item])
+            await worker.drain()
+            return
+        except redis.RedisError as exc:
+            health.lost(exc, f"replay (at item {item.id})")
+        try:
+            await asyncio.wait_for(health.wait_up(), REDIS_WAIT_S)
+        except TimeoutError:
+            gone = f"Redis at {health.url} did not come back within {REDIS_WAIT_S:g}s"
+            raise RedisGoneError(gone) from None

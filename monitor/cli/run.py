@@ -9,61 +9,120 @@ from pathlib import Path
 import click
 
 from monitor.cli.common import (
-    DEFAULT_RULES,
     fail,
     load_rules_or_exit,
+    log_format_option,
     redis_options,
     redis_or_exit,
+    settings,
     setup_logging,
 )
-from monitor.cli.feeds import feeds_option, load_feeds_or_exit
-from monitor.service import MonitorService
+from monitor.cli.feeds import load_feeds_or_exit
+from monitor.observability.metrics import Metrics
+from monitor.observability.readiness import readiness
+from monitor.observability.server import HealthServer, MetricsPortInUseError
+from monitor.rules.reload import RulesReloader
+from monitor.service import Extras, MonitorService, ServiceTimings
+from monitor.sinks.base import Sink
 from monitor.sinks.registry import SinkSpecError, build_sink
 from monitor.state.keys import Keys
 
 
 @click.command("run")
-@feeds_option
+@click.option(
+    "--feeds",
+    "feeds_path",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Feeds file (YAML) [default: feeds, feeds.yaml].",
+)
 @click.option(
     "--rules",
     "rules_dirs",
     multiple=True,
     type=click.Path(path_type=Path),
-    help="Rules folder or file (repeatable; default: ./rules).",
+    help="Rules folder or file (repeatable) [default: rules, ./rules].",
 )
 @click.option(
     "--sink",
     "sinks",
     multiple=True,
     metavar="SPEC",
-    help="console, jsonl:PATH (repeatable; default: console).",
+    help="console, jsonl:PATH, slack[:CHANNEL] (repeatable) [default: sinks, console].",
 )
 @redis_options
+@click.option(
+    "--metrics-port",
+    type=click.IntRange(0, 65535),
+    help="Port of /metrics, /healthz and /readyz; 0 disables [default: metrics.port, 9108].",
+)
+@click.option(
+    "--consumer",
+    metavar="NAME",
+    help="This replica's outbox consumer name [default: service.consumer_name, hostname-pid].",
+)
+@log_format_option
 @click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
 def command(
-    feeds_path: Path,
+    feeds_path: Path | None,
     rules_dirs: tuple[Path, ...],
     sinks: tuple[str, ...],
     redis_url: str | None,
     namespace: str,
     data_dir: Path,
+    metrics_port: int | None,
+    consumer: str | None,
     verbose: int,
 ) -> None:
-    """Poll RSS/Atom feeds and alert on new items; reloads the feeds file live, stops on SIGTERM."""
+    """Poll RSS/Atom feeds and alert on new items; reloads feeds and rules live, stops on SIGTERM.
+
+    Any number of replicas may run against one Redis: each feed is polled by one replica at a
+    time (a lease per feed) and each alert is delivered once (the outbox consumer group).
+    """
+    config = settings()
     setup_logging(verbose)
     if verbose < 2:  # APScheduler logs every job run at INFO; one summary line per cycle is ours
         logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    feeds = load_feeds_or_exit(feeds_path)
-    ruleset = load_rules_or_exit(rules_dirs or (DEFAULT_RULES,))
-    try:
-        built = [build_sink(spec) for spec in sinks or ("console",)]
-    except SinkSpecError as exc:
-        fail(str(exc))
+    feeds_file = feeds_path or config.feeds
+    feeds = load_feeds_or_exit(feeds_file)
+    rules_paths = rules_dirs or tuple(config.rules)
+    ruleset = load_rules_or_exit(rules_paths)
+    built = _sinks(sinks or tuple(config.sinks))
     connection = redis_or_exit(redis_url, data_dir)
+    metrics = Metrics()
+    extras = Extras(metrics=metrics, reloader=RulesReloader(rules_paths), redis_url=connection.url)
+    timings = ServiceTimings.from_settings(config)
+    name = consumer or config.service.consumer()
+    service = MonitorService.assemble(
+        connection.client, Keys(namespace), ruleset, built, feeds_file, feeds,
+        timings=timings, consumer=name, replicas=True, extras=extras,
+    )  # fmt: skip
+    port = config.metrics.port if metrics_port is None else metrics_port
     try:
-        service = MonitorService.assemble(
-            connection.client, Keys(namespace), ruleset, built, feeds_path, feeds
-        )
-        asyncio.run(service.run())
+        asyncio.run(_serve(service, metrics, config.metrics.host, port))
+    except MetricsPortInUseError as exc:
+        fail(str(exc))
     finally:
         connection.close()
+
+
+def _sinks(specs: tuple[str, ...]) -> list[Sink]:
+    try:
+        return [build_sink(spec) for spec in specs]
+    except SinkSpecError as exc:
+        fail(str(exc))
+
+
+async def _serve(service: MonitorService, metrics: Metrics, host: str, port: int) -> None:
+    """The health endpoint (unless port is 0), then the service until it stops."""
+    server = HealthServer(metrics, readiness(service), host, port) if port else None
+    if server is not None:
+        try:
+            await server.start()
+        except MetricsPortInUseError:
+            await service.poller.fetcher.aclose()
+            raise
+    try:
+        await service.run()
+    finally:
+        if server is not None:
+            await server.stop()

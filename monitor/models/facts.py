@@ -95,9 +95,7 @@ class Casualty(BaseModel):
     killed_qualifier: Qualifier | None = Field(
         default=None, description="Hedge on the killed count ('at least')."
     )
-    injured_qualifier: Qualifier | None = Field(
-        default=None, description="Hedge on the injured count."
-    )
+    injured_qualifier: Qualifier | None = Field(default=None, description="Hedge on the injured count.")
 
 
 class Facts(BaseModel):

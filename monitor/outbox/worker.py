@@ -7,6 +7,7 @@ import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from monitor.outbox.stream import OutboxEntry, RedisOutbox, entry_time
 from monitor.sinks.base import DeliveryError, Sink
@@ -24,6 +25,16 @@ DEAD = "dead-lettered"
 
 Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
+
+
+class DeliveryObserver(Protocol):
+    """Told about every delivery attempt's result (metrics)."""
+
+    def delivered(self, sink: str, seconds: float) -> None: ...
+
+    def retried(self, sink: str) -> None: ...
+
+    def dead_lettered(self, sink: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -68,6 +79,7 @@ class DeliveryWorker:
         backoff: Backoff | None = None,
         give_up_after_s: float = GIVE_UP_AFTER_S,
         claim_idle_ms: int = CLAIM_IDLE_MS,
+        observer: DeliveryObserver | None = None,
     ) -> None:
         self.outbox = outbox
         self.sinks = list(sinks)
@@ -77,7 +89,11 @@ class DeliveryWorker:
         self.backoff = backoff or Backoff()
         self.give_up_after_s = give_up_after_s
         self.claim_idle_ms = claim_idle_ms
+        self.observer = observer
         self._paused: dict[str, float] = {}
+        # (sink, alert id) -> receipt of sends whose confirmation did not reach Redis (it went
+        # away): confirmed on the next attempt instead of sending again.
+        self._unconfirmed: dict[tuple[str, str], str] = {}
         self._failures: dict[str, int] = {}
         for sink in self.sinks:
             attach = getattr(sink, "attach", None)
@@ -88,6 +104,8 @@ class DeliveryWorker:
         """Try every sink once; True when the entry is done (acknowledged)."""
         done = True
         for sink in self.sinks:
+            if self._confirm_held(sink.name, entry.alert.alert_id):
+                continue
             if self.outbox.receipt(sink.name, entry.alert.alert_id) is not None:
                 continue
             if self._paused.get(sink.name, 0.0) > self.clock():
@@ -100,6 +118,7 @@ class DeliveryWorker:
 
     async def _send_one(self, sink: Sink, entry: OutboxEntry) -> bool:
         alert = entry.alert
+        started = time.perf_counter()
         try:
             receipt = await sink.send(alert)
         except DeliveryError as exc:
@@ -112,9 +131,21 @@ class DeliveryWorker:
             return True
         self._failures.pop(sink.name, None)
         self._paused.pop(sink.name, None)
-        self.outbox.confirm(sink.name, alert.alert_id, receipt or "ok")
         self.stats.delivered += 1
         self.stats.by_sink[sink.name] = self.stats.by_sink.get(sink.name, 0) + 1
+        if self.observer is not None:
+            self.observer.delivered(sink.name, time.perf_counter() - started)
+        self._unconfirmed[(sink.name, alert.alert_id)] = receipt or "ok"
+        self._confirm_held(sink.name, alert.alert_id)
+        return True
+
+    def _confirm_held(self, sink: str, alert_id: str) -> bool:
+        """Store a receipt held in memory (raises RedisError while Redis is away); False if none."""
+        receipt = self._unconfirmed.get((sink, alert_id))
+        if receipt is None:
+            return False
+        self.outbox.confirm(sink, alert_id, receipt)
+        del self._unconfirmed[(sink, alert_id)]
         return True
 
     def _retry_later(self, sink: Sink, entry: OutboxEntry, exc: DeliveryError) -> None:
@@ -123,6 +154,8 @@ class DeliveryWorker:
         wait = max(self.backoff.delay(failures), exc.retry_after or 0.0)
         self._paused[sink.name] = self.clock() + wait
         self.stats.retried += 1
+        if self.observer is not None:
+            self.observer.retried(sink.name)
         self.stats.last_retry_after = max(self.stats.last_retry_after, exc.retry_after or 0.0)
         log.warning(
             "delivery to %s of rule %s failed, retrying in %.1fs: %s",
@@ -138,6 +171,8 @@ class DeliveryWorker:
         self.outbox.dead_letter(alert, sink.name, reason)
         self.outbox.confirm(sink.name, alert.alert_id, DEAD)
         self.stats.dead_lettered += 1
+        if self.observer is not None:
+            self.observer.dead_lettered(sink.name)
 
     async def run_once(self, block_ms: int | None = None) -> int:
         """Deliver new entries in stream order; returns how many were handled."""

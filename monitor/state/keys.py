@@ -78,6 +78,11 @@ class Keys:
         TTL FEED_STATE_TTL, refreshed on every poll."""
         return f"{self.prefix}feed:{_part(name)}"
 
+    def lease(self, feed: str) -> str:
+        """String: the token (owner:random) of the replica polling a feed right now. TTL the
+        lease TTL (service.lease_ttl), renewed while the poll runs, deleted when it ends."""
+        return f"{self.prefix}lease:feed:{_part(feed)}"
+
     # slack
 
     def slack_story(self, story: str) -> str:

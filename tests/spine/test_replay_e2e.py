@@ -21,8 +21,19 @@ VOLATILE = ("fired_at",)
 
 
 def replay(redis_url: str, namespace: str, out: Path, *extra: str) -> tuple[list[dict[str, Any]], str]:
-    args = ["replay", str(SEEDS), "--rules", str(RULES), "--redis", redis_url,
-            "--namespace", namespace, "--sink", f"jsonl:{out}", *extra]
+    args = [
+        "replay",
+        str(SEEDS),
+        "--rules",
+        str(RULES),
+        "--redis",
+        redis_url,
+        "--namespace",
+        namespace,
+        "--sink",
+        f"jsonl:{out}",
+        *extra,
+    ]
     result = CliRunner().invoke(cli, args, catch_exceptions=False)
     assert result.exit_code == 0, result.output
     alerts = [json.loads(line) for line in out.read_text().splitlines()] if out.exists() else []
@@ -49,8 +60,12 @@ def test_seed_replay_fires_the_expected_alerts(redis_url: str, namespace: str, t
     nationalities = [a["fact"]["nationality"] for a in by_rule["foreign-troops-new"]]
     assert sorted(nationalities) == ["Indian", "Nepali", "North Korean", "Yemeni"]
     assert [a["fact"]["name"] for a in by_rule["new-strategic-weapon"]] == ["Oreshnik"]
-    assert set(by_rule) == {"record-drone-attack", "mass-drone-attack", "foreign-troops-new",
-                            "new-strategic-weapon"}
+    assert set(by_rule) == {
+        "record-drone-attack",
+        "mass-drone-attack",
+        "foreign-troops-new",
+        "new-strategic-weapon",
+    }
     sources = {a["item"]["source"] for a in alerts}
     assert "seed-opinion" not in sources and "seed-explainer" not in sources  # 000 and 001
     the_800 = next(a for a in by_rule["record-drone-attack"] if a["fact"]["size"] == 800)
@@ -92,8 +107,18 @@ def test_invalid_rules_stop_before_any_item(redis_url: str, namespace: str, tmp_
     bad = tmp_path / "bad.yaml"
     bad.write_text("rules:\n  - id: x\n    title: t\n    type: any\n    colour: red\n    realert: soon\n")
     out = tmp_path / "a.jsonl"
-    args = ["replay", str(SEEDS), "--rules", str(bad), "--redis", redis_url,
-            "--namespace", namespace, "--sink", f"jsonl:{out}"]
+    args = [
+        "replay",
+        str(SEEDS),
+        "--rules",
+        str(bad),
+        "--redis",
+        redis_url,
+        "--namespace",
+        namespace,
+        "--sink",
+        f"jsonl:{out}",
+    ]
     result = CliRunner().invoke(cli, args)
     assert result.exit_code == 1
     assert f"{bad}:5:5: rules.0.colour: unknown key" in result.output
@@ -103,9 +128,20 @@ def test_invalid_rules_stop_before_any_item(redis_url: str, namespace: str, tmp_
 
 def test_unreachable_redis_is_one_line_and_exit_2(tmp_path: Path) -> None:
     proc = subprocess.run(
-        [sys.executable, "-m", "monitor", "replay", str(SEEDS), "--redis",
-         "redis://user:hunter2@127.0.0.1:1/0"],
-        capture_output=True, text=True, cwd=ROOT, timeout=60, check=False,
+        [
+            sys.executable,
+            "-m",
+            "monitor",
+            "replay",
+            str(SEEDS),
+            "--redis",
+            "redis://user:hunter2@127.0.0.1:1/0",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        timeout=60,
+        check=False,
     )
     assert proc.returncode == 2
     lines = proc.stderr.strip().splitlines()

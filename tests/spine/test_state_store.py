@@ -57,8 +57,17 @@ def test_new_term_fires_once(redis_client: redis.Redis, namespace: str) -> None:
 
     def term(name: str, item: str) -> Match:
         check = StateCheck(kind="new_term", group="all", term=name)
-        return Match(rule_id="foreign-troops-new", item_id=item, title="t", severity="critical",
-                     realert_s=60, fact_kind="troops", fact={}, dedup_key=name, check=check)
+        return Match(
+            rule_id="foreign-troops-new",
+            item_id=item,
+            title="t",
+            severity="critical",
+            realert_s=60,
+            fact_kind="troops",
+            fact={},
+            dedup_key=name,
+            check=check,
+        )
 
     assert store.decide(term("yemeni", "i1"), "a1", "{}", 60).fire
     assert store.decide(term("yemeni", "i2"), "a2", "{}", 60).reason == "known_term"

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
+from pydantic import BaseModel
+
 from monitor.models import Decision, Item
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
@@ -53,7 +55,7 @@ class PollResult:
     """What one poll did; ``parsed`` is False whenever no body was parsed (304, errors, skips)."""
 
     feed: str
-    outcome: str  # ok, not-modified, failed, gone, skipped, disabled
+    outcome: str  # ok, not-modified, failed, gone, skipped, disabled; leased, paused (service)
     status: int | None = None
     parsed: bool = False
     entries: int = 0
@@ -63,6 +65,34 @@ class PollResult:
     #: Time spent parsing the body and running its items through the pipeline (for metrics).
     parse_seconds: float = 0.0
     process_seconds: float = 0.0
+    #: Items in the document (new or seen before), facts of the new ones by kind, and each
+    #: decision taken as (rule, reason) (for metrics).
+    items: int = 0
+    facts: tuple[tuple[str, int], ...] = ()
+    decisions: tuple[tuple[str, str], ...] = ()
+
+
+def count_facts(outcomes: Sequence[ProcessedItem]) -> tuple[tuple[str, int], ...]:
+    """Facts of the processed items by kind (strikes, troops, ...), kinds with none left out."""
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        facts = getattr(outcome, "facts", None)  # the pipeline's Outcome has them; fakes may not
+        if not isinstance(facts, BaseModel):
+            continue
+        for kind in type(facts).model_fields:
+            found = getattr(facts, kind)
+            if isinstance(found, tuple) and found:
+                counts[kind] = counts.get(kind, 0) + len(found)
+    return tuple(sorted(counts.items()))
+
+
+def decided(outcomes: Sequence[ProcessedItem]) -> tuple[tuple[str, str], ...]:
+    """(rule, reason) of every decision taken on the processed items."""
+    return tuple(
+        (str(getattr(match, "rule_id", "?")), decision.reason)
+        for outcome in outcomes
+        for match, decision in outcome.decisions
+    )
 
 
 class FeedPoller:
@@ -150,8 +180,9 @@ class FeedPoller:
         self._succeeded(feed, state, now, result.status, result, len(outcomes))
         new = len(outcomes)
         return PollResult(
-            feed.name, "ok", result.status, True, parsed.entries, new, fired, None, parse_s, process_s
-        )
+            feed.name, "ok", result.status, True, parsed.entries, new, fired, None, parse_s, process_s,
+            items=len(parsed.items), facts=count_facts(outcomes), decisions=decided(outcomes),
+        )  # fmt: skip
 
     @staticmethod
     def _parse(feed: FeedConfig, result: FetchResult, body: bytes) -> ParsedFeed:

@@ -38,11 +38,14 @@ class CycleStats:
         self.fired += result.fired
 
     def summary(self) -> str:
-        polled = sum(n for outcome, n in self.outcomes.items() if outcome not in {"skipped", "disabled"})
+        idle = {"skipped", "disabled", "leased", "paused"}
+        polled = sum(n for outcome, n in self.outcomes.items() if outcome not in idle)
+        others = self.outcomes["leased"] + self.outcomes["skipped"]
+        paused = f", {self.outcomes['paused']} paused (Redis away)" if self.outcomes["paused"] else ""
         return (
             f"polled {polled} feeds: {self.outcomes['ok']} changed, {self.outcomes['not-modified']} "
             f"unchanged, {self.outcomes['failed']} failed, {self.outcomes['gone']} gone; "
-            f"{self.new} new items, {self.fired} alerts"
+            f"{self.new} new items, {self.fired} alerts; {others} left to other replicas or not due{paused}"
         )
 
 

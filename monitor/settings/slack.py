@@ -1,24 +1,14 @@
-"""Application settings from the environment and the config file; secrets stay SecretStr."""
+"""Slack delivery settings: credentials (SecretStr), routing and limits."""
 
 from __future__ import annotations
 
 import ipaddress
-import os
 import re
-from contextvars import ContextVar
-from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator
-from pydantic.fields import FieldInfo
-from pydantic_settings import (
-    BaseSettings,
-    PydanticBaseSettingsSource,
-    SettingsConfigDict,
-    YamlConfigSettingsSource,
-)
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, field_validator
 
 from monitor.models.alert import Severity
+from monitor.settings.errors import SettingsError
 
 DEFAULT_SLACK_API = "https://slack.com/api/"
 #: Env vars read under their usual Slack names (no MONITOR_ prefix) -> SlackSettings field.
@@ -26,11 +16,6 @@ SLACK_ENV = {"SLACK_BOT_TOKEN": "bot_token", "SLACK_WEBHOOK_URL": "webhook_url"}
 _TOKEN = re.compile(r"^(xoxe\.)?xox[bp]-[A-Za-z0-9-]+$")
 _GROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^(#[a-z0-9_\-]{1,80}|[CGD][A-Z0-9]{2,})$")
-_config_file: ContextVar[Path | None] = ContextVar("monitor_config_file", default=None)
-
-
-class SettingsError(ValueError):
-    """Bad or missing configuration: the message names each setting, never its value."""
 
 
 class SlackSettings(BaseModel):
@@ -139,79 +124,3 @@ def _is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
-
-
-class _SlackEnvSource(PydanticBaseSettingsSource):
-    """SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL, read under the names Slack's docs use."""
-
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        found = {name: os.environ[var] for var, name in SLACK_ENV.items() if os.environ.get(var)}
-        return {"slack": found} if found else {}
-
-
-class Settings(BaseSettings):
-    """All settings. Env: MONITOR_<SECTION>__<FIELD> (e.g. MONITOR_SLACK__DEFAULT_CHANNEL)."""
-
-    model_config = SettingsConfigDict(
-        env_prefix="MONITOR_",
-        env_nested_delimiter="__",
-        extra="forbid",
-        frozen=True,
-        hide_input_in_errors=True,
-    )
-
-    slack: SlackSettings = Field(default_factory=SlackSettings, description="Slack delivery.")
-
-    @classmethod
-    def settings_customise_sources(
-        cls,
-        settings_cls: type[BaseSettings],
-        init_settings: PydanticBaseSettingsSource,
-        env_settings: PydanticBaseSettingsSource,
-        dotenv_settings: PydanticBaseSettingsSource,
-        file_secret_settings: PydanticBaseSettingsSource,
-    ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Priority: arguments, MONITOR_* env, SLACK_* env, then the config file."""
-        sources: list[PydanticBaseSettingsSource] = [
-            init_settings,
-            env_settings,
-            _SlackEnvSource(settings_cls),
-        ]
-        path = _config_file.get()
-        if path is not None:
-            sources.append(YamlConfigSettingsSource(settings_cls, yaml_file=path))
-        return tuple(sources)
-
-
-def load_settings(config_file: Path | None = None) -> Settings:
-    """Settings from env and ``config_file`` (default $MONITOR_CONFIG); SettingsError if invalid."""
-    path = config_file or (Path(os.environ["MONITOR_CONFIG"]) if os.environ.get("MONITOR_CONFIG") else None)
-    if path is not None and not path.is_file():
-        raise SettingsError(f"config file {path} does not exist")
-    token = _config_file.set(path)
-    try:
-        return Settings()
-    except ValidationError as exc:
-        raise SettingsError(_describe(exc)) from None
-    finally:
-        _config_file.reset(token)
-
-
-def setting_name(loc: tuple[int | str, ...]) -> str:
-    """The name an operator sets: the Slack env var, else MONITOR_A__B and the file path a.b."""
-    parts = [str(p) for p in loc]
-    if len(parts) >= 2 and parts[0] == "slack":
-        for var, field in SLACK_ENV.items():
-            if parts[1] == field:
-                return var
-    env = "MONITOR_" + "__".join(p.upper() for p in parts)
-    return f"{env} (config: {'.'.join(parts)})"
-
-
-def _describe(exc: ValidationError) -> str:
-    """One line per error naming the setting; input values are never included."""
-    lines = [f"{setting_name(err['loc'])}: {err['msg']}" for err in exc.errors(include_input=False)]
-    return "invalid settings:\n  " + "\n  ".join(lines)

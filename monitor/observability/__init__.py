@@ -1,0 +1,1 @@
+"""Observability: Prometheus metrics of our own registry, and the /metrics, /healthz, /readyz server."""

@@ -1,0 +1,126 @@
+"""The monitor's Prometheus metrics, in a registry of its own (tests can create several)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+
+from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
+from prometheus_client.core import GaugeMetricFamily, Metric
+from prometheus_client.registry import Collector
+
+from monitor.sources.feeds.poller import PollResult
+
+#: Poll and delivery latencies: from a fast 304 to a slow feed or a Slack call near its timeout.
+_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0)
+
+
+class Metrics:
+    """Counters, gauges and histograms the service updates; ``render`` gives the exposition text."""
+
+    def __init__(self, registry: CollectorRegistry | None = None) -> None:
+        self.registry = registry or CollectorRegistry()
+        self._ingest_metrics(self.registry)
+        self._delivery_metrics(self.registry)
+        self.redis_up = Gauge(
+            "monitor_redis_up", "1 while Redis answers, 0 during an outage.", registry=self.registry
+        )
+        self.redis_up.set(1)  # connected at start, or the process would not be running
+
+    def _ingest_metrics(self, r: CollectorRegistry) -> None:
+        self.polls = Counter(
+            "monitor_feed_polls", "Feed polls by feed and outcome.", ["feed", "outcome"], registry=r
+        )
+        self.http = Counter(
+            "monitor_feed_http_responses", "HTTP answers by feed and status.", ["feed", "status"], registry=r
+        )
+        self.items = Counter(
+            "monitor_items", "Feed items by state: new (processed) or seen before.", ["state"], registry=r
+        )
+        self.facts = Counter(
+            "monitor_facts_extracted", "Facts extracted from new items, by kind.", ["kind"], registry=r
+        )
+        self.decisions = Counter(
+            "monitor_alerts",
+            "Rule matches decided, by rule and reason (first = fired).",
+            ["rule", "reason"],
+            registry=r,
+        )
+        self.poll_seconds = Histogram(
+            "monitor_poll_seconds", "Duration of one feed poll.", buckets=_BUCKETS, registry=r
+        )
+        self.process_seconds = Histogram(
+            "monitor_process_seconds",
+            "Parsing and processing of one changed feed.",
+            buckets=_BUCKETS,
+            registry=r,
+        )
+        self.rule_reload_errors = Counter(
+            "monitor_rule_reload_errors", "Rule reloads refused because the files had errors.", registry=r
+        )
+
+    def _delivery_metrics(self, r: CollectorRegistry) -> None:
+        self.deliveries = Counter("monitor_deliveries", "Alerts delivered, by sink.", ["sink"], registry=r)
+        self.retries = Counter(
+            "monitor_delivery_retries", "Retryable delivery failures, by sink.", ["sink"], registry=r
+        )
+        self.dead = Counter(
+            "monitor_dead_letters", "Deliveries dead-lettered, by sink.", ["sink"], registry=r
+        )
+        self.delivery_seconds = Histogram(
+            "monitor_delivery_seconds", "One delivery to one sink.", ["sink"], buckets=_BUCKETS, registry=r
+        )
+
+    def watch_outbox(self, depth: Callable[[], int], dead_letters: Callable[[], int]) -> None:
+        """Report outbox depth and dead letters at scrape time (nothing when Redis is down)."""
+        self.registry.register(_OutboxCollector(depth, dead_letters))
+
+    def observe_poll(self, result: PollResult, seconds: float) -> None:
+        self.polls.labels(result.feed, result.outcome).inc()
+        if result.status is not None:
+            self.http.labels(result.feed, str(result.status)).inc()
+        if result.parsed:
+            self.items.labels("new").inc(result.new)
+            self.items.labels("seen").inc(max(result.items - result.new, 0))
+            self.process_seconds.observe(result.parse_seconds + result.process_seconds)
+        for kind, count in result.facts:
+            self.facts.labels(kind).inc(count)
+        for rule, reason in result.decisions:
+            self.decisions.labels(rule, reason).inc()
+        if result.outcome not in {"skipped", "disabled", "leased", "paused"}:
+            self.poll_seconds.observe(seconds)
+
+    # DeliveryObserver (monitor.outbox.worker)
+
+    def delivered(self, sink: str, seconds: float) -> None:
+        self.deliveries.labels(sink).inc()
+        self.delivery_seconds.labels(sink).observe(seconds)
+
+    def retried(self, sink: str) -> None:
+        self.retries.labels(sink).inc()
+
+    def dead_lettered(self, sink: str) -> None:
+        self.dead.labels(sink).inc()
+
+    def render(self) -> bytes:
+        return generate_latest(self.registry)
+
+
+class _OutboxCollector(Collector):
+    def __init__(self, depth: Callable[[], int], dead_letters: Callable[[], int]) -> None:
+        self.depth = depth
+        self.dead_letters = dead_letters
+
+    def collect(self) -> Iterator[Metric]:
+        try:
+            depth, dead = self.depth(), self.dead_letters()
+        except Exception:  # Redis down: leave the gauges out of this scrape rather than fail it
+            return
+        yield GaugeMetricFamily(
+            "monitor_outbox_depth", "Alerts in the outbox not yet acknowledged.", value=depth
+        )
+        yield GaugeMetricFamily(
+            "monitor_outbox_dead_letters", "Alerts in the dead-letter stream.", value=dead
+        )
+
+    def describe(self) -> Iterator[Metric]:
+        return iter(())

@@ -1,0 +1,41 @@
+"""Application settings: one model, from the config file, .env and the environment."""
+
+from __future__ import annotations
+
+from monitor.settings.errors import SettingsError
+from monitor.settings.load import (
+    DEFAULT_CONFIG,
+    USUAL_ENV,
+    config_path,
+    load_settings,
+    select_config_file,
+    setting_name,
+)
+from monitor.settings.model import (
+    DeliverySettings,
+    LogSettings,
+    MetricsSettings,
+    RedisSettings,
+    ServiceSettings,
+    Settings,
+)
+from monitor.settings.slack import DEFAULT_SLACK_API, SLACK_ENV, SlackSettings
+
+__all__ = [
+    "DEFAULT_CONFIG",
+    "DEFAULT_SLACK_API",
+    "SLACK_ENV",
+    "USUAL_ENV",
+    "DeliverySettings",
+    "LogSettings",
+    "MetricsSettings",
+    "RedisSettings",
+    "ServiceSettings",
+    "Settings",
+    "SettingsError",
+    "SlackSettings",
+    "config_path",
+    "load_settings",
+    "select_config_file",
+    "setting_name",
+]
