@@ -118,13 +118,14 @@ class Pipeline:
     def process(self, items: Sequence[Item]) -> list[Outcome]:
         """Process the items not seen before, then mark them seen. Three round trips per batch:
         which items are new, every decision (atomic scripts, run in order), the seen marks."""
-        self.tally.read += len(items)
         unseen = self.store.unseen(item.id for item in items)
         fresh = [item for item in items if item.id in unseen]
         self._active = self.silences.active(self.clock()) if self.silences and fresh else []
         outcomes = self._decide_all([self._match(item) for item in fresh])
         if fresh:
             self.store.mark_seen(item.id for item in fresh)
+        # counted only once the batch is through: a batch retried after a Redis outage counts once
+        self.tally.read += len(items)
         self.tally.new += len(fresh)
         for outcome in outcomes:
             self.tally.add(outcome)
