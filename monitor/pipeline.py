@@ -11,6 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
+from typing import Protocol
 
 from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
@@ -26,6 +27,16 @@ log = logging.getLogger(__name__)
 
 Clock = Callable[[], datetime]
 Extractor = Callable[[Article], Facts]
+
+
+class BatchExtractor(Protocol):
+    """Extracts many articles at once (e.g. in worker processes: monitor.extract.pool)."""
+
+    def __call__(self, articles: Sequence[Article]) -> list[Facts]: ...
+
+    def close(self) -> None: ...
+
+
 #: Reasons worth an INFO line: the alert fired, or an analyst's setting held it back.
 _NOTABLE = {"first", "silenced", "inhibited", "aggregated"}
 
@@ -99,6 +110,7 @@ class Pipeline:
         clock: Clock = utc_now,
         *,
         extractor: Extractor = default_extractor,
+        batch_extractor: BatchExtractor | None = None,
         silences: SilenceStore | None = None,
         buffers: AggregationBuffers | None = None,
     ) -> None:
@@ -106,6 +118,7 @@ class Pipeline:
         self.store = store
         self.clock = clock
         self.extractor = extractor
+        self.batch_extractor = batch_extractor
         redis_store = store if isinstance(store, RedisStateStore) else None
         if redis_store is not None:
             silences = silences or SilenceStore(redis_store.client, redis_store.keys)
@@ -121,7 +134,8 @@ class Pipeline:
         unseen = self.store.unseen(item.id for item in items)
         fresh = [item for item in items if item.id in unseen]
         self._active = self.silences.active(self.clock()) if self.silences and fresh else []
-        outcomes = self._decide_all([self._match(item) for item in fresh])
+        facts = self._extract(fresh)
+        outcomes = self._decide_all([self._match(i, f) for i, f in zip(fresh, facts, strict=True)])
         if fresh:
             self.store.mark_seen(item.id for item in fresh)
         # counted only once the batch is through: a batch retried after a Redis outage counts once
@@ -134,10 +148,15 @@ class Pipeline:
     def process_item(self, item: Item) -> Outcome:
         """Extract, match and decide one item (no seen check)."""
         self._active = self.silences.active(self.clock()) if self.silences else []
-        return self._decide_all([self._match(item)])[0]
+        return self._decide_all([self._match(item, self.extractor(Article.from_item(item)))])[0]
 
-    def _match(self, item: Item) -> tuple[Outcome, list[Match]]:
-        facts = self.extractor(Article.from_item(item))
+    def _extract(self, items: Sequence[Item]) -> list[Facts]:
+        articles = [Article.from_item(item) for item in items]
+        if self.batch_extractor is not None:
+            return self.batch_extractor(articles)
+        return [self.extractor(article) for article in articles]
+
+    def _match(self, item: Item, facts: Facts) -> tuple[Outcome, list[Match]]:
         # higher severities decide first, so they inhibit lower ones of the same story
         matches = sorted(evaluate(self.rules, item, facts), key=lambda m: -RANK[m.severity])
         return Outcome(item, facts), matches

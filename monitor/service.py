@@ -14,6 +14,7 @@ from pathlib import Path
 
 import redis
 
+from monitor.extract.pool import ProcessExtractor
 from monitor.observability.metrics import Metrics
 from monitor.outbox.stream import RedisOutbox
 from monitor.outbox.worker import GIVE_UP_AFTER_S, DeliveryWorker
@@ -135,7 +136,8 @@ class MonitorService:
         """The whole service from its parts: one place that shows how they connect."""
         timings = timings or ServiceTimings()
         extras = extras or Extras()
-        pipeline = Pipeline(rules, RedisStateStore(client, keys))
+        # extraction runs in a worker process, beside fetching and matching (see extract/pool.py)
+        pipeline = Pipeline(rules, RedisStateStore(client, keys), batch_extractor=ProcessExtractor())
         poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), pipeline)
         if replicas:
             extras.leases = LeaseStore(client, keys, consumer, timings.lease_ttl)
@@ -183,6 +185,8 @@ class MonitorService:
         log.info("stopping: no new polls; in-flight work gets %gs", grace)
         await self.scheduler.stop(grace)
         await asyncio.to_thread(self.poller.close)
+        if self.pipeline.batch_extractor is not None:
+            await asyncio.to_thread(self.pipeline.batch_extractor.close)
         self._stop.set()
         self._wake.set()
         try:

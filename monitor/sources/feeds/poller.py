@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import multiprocessing
 import time
 from collections.abc import Callable, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from typing import Any, Protocol, TypeVar
@@ -114,6 +116,10 @@ class FeedPoller:
         # One thread parses and processes: the pipeline is never run concurrently with itself,
         # the event loop stays free for fetches, and one large document is in memory at a time.
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+        # feedparser runs in its own process: parsing overlaps with fetching and processing
+        # instead of holding the GIL against them, and a parser crash on hostile bytes costs a
+        # worker process, not the service.
+        self._parsers: ProcessPoolExecutor | None = None
 
     async def in_worker(self, func: Callable[[], object]) -> None:
         """Run ``func`` on the ingest thread, so it never overlaps with processing (pipeline ticks)."""
@@ -122,6 +128,22 @@ class FeedPoller:
     def close(self) -> None:
         """Wait for the ingest in progress (if any) to finish; its items are then fully decided."""
         self._worker.shutdown(wait=True, cancel_futures=True)
+        if self._parsers is not None:
+            self._parsers.shutdown(wait=True, cancel_futures=True)
+            self._parsers = None
+
+    async def _parse_elsewhere(
+        self, feed: FeedConfig, result: FetchResult, body: bytes
+    ) -> tuple[ParsedFeed, float]:
+        if self._parsers is None:
+            context = multiprocessing.get_context("forkserver")
+            self._parsers = ProcessPoolExecutor(max_workers=1, mp_context=context)
+        call = (parse_items, body, result.headers, result.final_url, feed.name, feed.tags)
+        try:
+            return await asyncio.get_running_loop().run_in_executor(self._parsers, _timed, *call)
+        except BrokenProcessPool:
+            self._parsers = None  # the next poll starts a fresh parser process
+            raise
 
     async def poll(self, feed: FeedConfig) -> PollResult:
         """Poll ``feed`` once if it is due; never raises for anything the feed or server does."""
@@ -164,9 +186,7 @@ class FeedPoller:
     ) -> PollResult:
         loop = asyncio.get_running_loop()
         try:
-            parsed, parse_s = await loop.run_in_executor(
-                self._worker, _timed, self._parse, feed, result, body
-            )
+            parsed, parse_s = await self._parse_elsewhere(feed, result, body)
         except UnsafeXmlError as exc:
             return self._failed(feed, state, now, result.status, f"refused document: {exc}")
         except Exception as exc:  # feedparser on untrusted bytes: contain whatever it raises
@@ -183,10 +203,6 @@ class FeedPoller:
             feed.name, "ok", result.status, True, parsed.entries, new, fired, None, parse_s, process_s,
             items=len(parsed.items), facts=count_facts(outcomes), decisions=decided(outcomes),
         )  # fmt: skip
-
-    @staticmethod
-    def _parse(feed: FeedConfig, result: FetchResult, body: bytes) -> ParsedFeed:
-        return parse_items(body, result.headers, result.final_url, feed.name, feed.tags)
 
     def _succeeded(
         self,

@@ -1,0 +1,52 @@
+"""Extraction in worker processes, for batches large enough to pay for the hand-off."""
+
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+
+from monitor.extract.extractor import extract
+from monitor.models import Article, Facts
+
+#: Below this many articles a batch is extracted in the calling thread: the pickling round
+#: trip to a worker costs more than it saves.
+MIN_BATCH = 8
+
+
+def _extract_chunk(articles: Sequence[Article]) -> list[Facts]:
+    return [extract(article) for article in articles]
+
+
+class ProcessExtractor:
+    """Extracts batches of articles in worker processes, so extraction runs beside fetching
+    and rule matching instead of competing with them for the GIL. Results come back in
+    order; a broken worker pool is replaced and the batch extracted in the caller."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = max(1, workers)
+        self._pool: ProcessPoolExecutor | None = None
+
+    def __call__(self, articles: Sequence[Article]) -> list[Facts]:
+        if len(articles) < MIN_BATCH:
+            return _extract_chunk(articles)
+        size = -(-len(articles) // self.workers)
+        chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
+        try:
+            futures = [self._executor().submit(_extract_chunk, chunk) for chunk in chunks]
+            return [facts for future in futures for facts in future.result()]
+        except BrokenProcessPool:
+            self._pool = None
+            return _extract_chunk(articles)
+
+    def _executor(self) -> ProcessPoolExecutor:
+        if self._pool is None:
+            context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return self._pool
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
