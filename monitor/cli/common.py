@@ -151,3 +151,21 @@ def redis_options(func: click.decorators.FC) -> click.decorators.FC:
         help="Redis URL (default: redis.url or $REDIS_URL, else an embedded Redis).",
     )(func)
     return config_option(func)
+
+
+def pipeline_options(func: click.decorators.FC) -> click.decorators.FC:
+    """--rules and --sink, shared by the commands that run the pipeline (replay, run)."""
+    func = click.option(
+        "--sink",
+        "sinks",
+        multiple=True,
+        metavar="SPEC",
+        help="console, jsonl:PATH, slack[:CHANNEL], slack-dry (repeatable) [default: sinks, console].",
+    )(func)
+    return click.option(
+        "--rules",
+        "rules_dirs",
+        multiple=True,
+        type=click.Path(path_type=Path),
+        help="Rules folder or file (repeatable) [default: rules, ./rules].",
+    )(func)

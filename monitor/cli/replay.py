@@ -16,6 +16,7 @@ from monitor.cli.common import (
     fail,
     load_rules_or_exit,
     log_format_option,
+    pipeline_options,
     redis_options,
     redis_or_exit,
     settings,
@@ -42,20 +43,7 @@ class RedisGoneError(Exception):
 
 @click.command("replay")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Rules folder or file (repeatable) [default: rules, ./rules].",
-)
-@click.option(
-    "--sink",
-    "sinks",
-    multiple=True,
-    metavar="SPEC",
-    help="console, jsonl:PATH (repeatable) [default: sinks, console].",
-)
+@pipeline_options
 @redis_options
 @log_format_option
 @click.option("--fresh", is_flag=True, help="Forget this namespace's state before replaying.")

@@ -12,6 +12,7 @@ from monitor.cli.common import (
     fail,
     load_rules_or_exit,
     log_format_option,
+    pipeline_options,
     redis_options,
     redis_or_exit,
     settings,
@@ -35,20 +36,7 @@ from monitor.state.keys import Keys
     type=click.Path(path_type=Path, dir_okay=False),
     help="Feeds file (YAML) [default: feeds, feeds.yaml].",
 )
-@click.option(
-    "--rules",
-    "rules_dirs",
-    multiple=True,
-    type=click.Path(path_type=Path),
-    help="Rules folder or file (repeatable) [default: rules, ./rules].",
-)
-@click.option(
-    "--sink",
-    "sinks",
-    multiple=True,
-    metavar="SPEC",
-    help="console, jsonl:PATH, slack[:CHANNEL] (repeatable) [default: sinks, console].",
-)
+@pipeline_options
 @redis_options
 @click.option(
     "--metrics-port",
