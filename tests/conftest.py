@@ -42,9 +42,11 @@ def redis_client(redis_url: str) -> Iterator[redis.Redis]:
 
 @pytest.fixture
 def namespace(redis_client: redis.Redis) -> Iterator[str]:
-    """A namespace of this test's own; its keys (and only those) are deleted afterwards."""
+    """A namespace of this test's own; its keys (and only those) are deleted afterwards,
+    including those of derived namespaces a test makes (``f"{namespace}-b"``)."""
     name = f"test-{uuid.uuid4().hex[:12]}"
     yield name
-    keys = list(redis_client.scan_iter(match=Keys(name).pattern(), count=1000))
+    pattern = f"{Keys(name).root}:{{{name}*"
+    keys = list(redis_client.scan_iter(match=pattern, count=1000))
     if keys:
         redis_client.delete(*keys)

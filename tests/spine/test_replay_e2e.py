@@ -153,3 +153,19 @@ def test_bad_sink_spec_is_a_clear_error(spec: str) -> None:
     result = CliRunner().invoke(cli, ["replay", str(SEEDS), "--sink", spec])
     assert result.exit_code == 1
     assert "sink" in result.output
+
+
+def test_speed_replays_in_scaled_time_with_the_same_alerts(
+    redis_url: str, namespace: str, tmp_path: Path
+) -> None:
+    # the seeds span ten months; at 1e12x that is a few microseconds of sleeping in all
+    fast, _ = replay(redis_url, namespace, tmp_path / "a.jsonl")
+    scaled, _ = replay(redis_url, f"{namespace}-speed", tmp_path / "b.jsonl", "--fresh", "--speed", "1e12")
+    assert fired(scaled) == fired(fast)
+
+
+def test_speed_must_be_positive(redis_url: str, namespace: str) -> None:
+    args = ["replay", str(SEEDS), "--redis", redis_url, "--namespace", namespace, "--speed", "0"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 1
+    assert "--speed must be a positive number" in result.output
