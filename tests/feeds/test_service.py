@@ -5,8 +5,9 @@ from __future__ import annotations
 import asyncio
 import json
 import os
+import shutil
 import signal
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,9 @@ from monitor.outbox.stream import RedisOutbox
 from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.rules.loader import load_rules
+from monitor.rules.reload import RulesReloader
 from monitor.rules.ruleset import RuleSet
-from monitor.service import MonitorService, ServiceTimings
+from monitor.service import Extras, MonitorService, ServiceTimings
 from monitor.sinks.jsonl import JsonlSink
 from monitor.sources.feeds.config import load_feeds
 from monitor.sources.feeds.poller import PollResult
@@ -151,3 +153,47 @@ def test_commands_refuse_an_invalid_feeds_file_with_positioned_errors(args: list
     assert result.exit_code == 1
     expected = [f"{INVALID.parent}/{line}" for line in INVALID.with_suffix(".txt").read_text().splitlines()]
     assert result.output.splitlines()[: len(expected)] == expected
+
+
+async def eventually(predicate: Callable[[], bool], timeout: float = 30.0) -> None:
+    """Wait for a condition the service reaches on its own schedule (its reload loop)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while not predicate():
+        assert loop.time() < deadline, "condition not reached"
+        await asyncio.sleep(0.05)
+
+
+async def test_running_service_reloads_rules_and_keeps_the_last_good_set(
+    service_parts: tuple[Path, Path],
+    redis_client: redis.Redis,
+    namespace: str,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    feeds_path, out = service_parts
+    rules_dir = tmp_path / "rules"
+    shutil.copytree(RULES, rules_dir)
+    reloader = RulesReloader([rules_dir])
+    timings = ServiceTimings(reload_every=0.05, start_spread=0, stop_grace=5)
+    service = MonitorService.assemble(
+        redis_client, Keys(namespace), reloader.current, [JsonlSink(str(out))], feeds_path,
+        load_feeds(feeds_path), TEST_LIMITS, timings, extras=Extras(reloader=reloader),
+    )  # fmt: skip
+    ids = lambda: {r.rule.id for r in service.pipeline.rules.rules}  # noqa: E731
+    assert "mass-drone-attack" in ids()
+    running = asyncio.create_task(service.run())
+    try:
+        broken = rules_dir / "broken.yaml"
+        broken.write_text("rules:\n  - id: oops\n    title: t\n    type: any\n    colour: red\n")
+        await eventually(lambda: "colour: unknown key" in caplog.text)
+        assert f"{broken}:5:5" in caplog.text
+        assert "mass-drone-attack" in ids()  # the last good set keeps running
+        broken.unlink()
+        strikes = rules_dir / "strikes.yaml"
+        strikes.write_text(strikes.read_text().replace("id: mass-drone-attack", "id: mass-drone-raid"))
+        await eventually(lambda: "mass-drone-raid" in ids())
+        assert "mass-drone-attack" not in ids()
+    finally:
+        service.stop()
+        await asyncio.wait_for(running, 30)
