@@ -154,7 +154,12 @@ def redis_options(func: click.decorators.FC) -> click.decorators.FC:
 
 
 def pipeline_options(func: click.decorators.FC) -> click.decorators.FC:
-    """--rules and --sink, shared by the commands that run the pipeline (replay, run)."""
+    """--rules, --sink and --dry-run, shared by the commands that run the pipeline (replay, run)."""
+    func = click.option(
+        "--dry-run",
+        is_flag=True,
+        help="Render what Slack sinks would post (Block Kit JSON) without calling Slack.",
+    )(func)
     func = click.option(
         "--sink",
         "sinks",

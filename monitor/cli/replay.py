@@ -27,7 +27,7 @@ from monitor.outbox.stream import RedisOutbox
 from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.sinks.base import Sink
-from monitor.sinks.registry import SinkSpecError, build_sink
+from monitor.sinks.registry import SinkSpecError, build_sink, dry_run_specs
 from monitor.sources.replay import ReplayError, replay_items
 from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
@@ -59,6 +59,7 @@ def command(
     paths: tuple[Path, ...],
     rules_dirs: tuple[Path, ...],
     sinks: tuple[str, ...],
+    dry_run: bool,
     redis_url: str | None,
     namespace: str,
     data_dir: Path,
@@ -72,7 +73,8 @@ def command(
     started = time.monotonic()
     ruleset = load_rules_or_exit(rules_dirs or tuple(config.rules))
     try:
-        built = [build_sink(spec) for spec in sinks or tuple(config.sinks)]
+        specs = sinks or tuple(config.sinks)
+        built = [build_sink(spec) for spec in (dry_run_specs(specs) if dry_run else specs)]
         items = replay_items(paths)
     except (SinkSpecError, ReplayError) as exc:
         fail(str(exc))

@@ -25,7 +25,7 @@ from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
 from monitor.sinks.base import Sink
-from monitor.sinks.registry import SinkSpecError, build_sink
+from monitor.sinks.registry import SinkSpecError, build_sink, dry_run_specs
 from monitor.state.keys import Keys
 
 
@@ -54,6 +54,7 @@ def command(
     feeds_path: Path | None,
     rules_dirs: tuple[Path, ...],
     sinks: tuple[str, ...],
+    dry_run: bool,
     redis_url: str | None,
     namespace: str,
     data_dir: Path,
@@ -74,7 +75,8 @@ def command(
     feeds = load_feeds_or_exit(feeds_file)
     rules_paths = rules_dirs or tuple(config.rules)
     ruleset = load_rules_or_exit(rules_paths)
-    built = _sinks(sinks or tuple(config.sinks))
+    specs = sinks or tuple(config.sinks)
+    built = _sinks(dry_run_specs(specs) if dry_run else specs)
     connection = redis_or_exit(redis_url, data_dir)
     metrics = Metrics()
     extras = Extras(metrics=metrics, reloader=RulesReloader(rules_paths), redis_url=connection.url)

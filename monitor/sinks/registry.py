@@ -43,6 +43,13 @@ SINK_TYPES: dict[str, Callable[[str], Sink]] = {
 }
 
 
+def dry_run_specs(specs: tuple[str, ...]) -> tuple[str, ...]:
+    """``--dry-run``: every Slack sink renders what it would post instead of calling Slack."""
+    return tuple(
+        "slack-dry" + spec[len("slack") :] if spec.split(":")[0] == "slack" else spec for spec in specs
+    )
+
+
 def build_sink(spec: str) -> Sink:
     kind, _, arg = spec.partition(":")
     factory = SINK_TYPES.get(kind)

@@ -17,6 +17,7 @@ from tests.slack.fake_slack import check_message
     [
         ("slack-dry", {}),
         ("slack", {"MONITOR_SLACK__DRY_RUN": "1", "SLACK_BOT_TOKEN": "xoxb-1-DRYsecret"}),
+        ("slack --dry-run", {"SLACK_BOT_TOKEN": "xoxb-1-DRYsecret"}),
     ],
 )
 def test_replay_prints_block_kit_json(
@@ -27,7 +28,8 @@ def test_replay_prints_block_kit_json(
     monkeypatch.setenv("MONITOR_SLACK__API_URL", "http://127.0.0.1:9/api/")  # nothing listens there
     for var, value in env.items():
         monkeypatch.setenv(var, value)
-    args = ["replay", str(SEEDS), "--rules", str(RULES), "--sink", sink, "--redis", redis_url]
+    sink, *flags = sink.split()
+    args = ["replay", str(SEEDS), "--rules", str(RULES), "--sink", sink, *flags, "--redis", redis_url]
     result = CliRunner().invoke(cli, [*args, "--namespace", namespace, "--fresh"])
     assert result.exit_code == 0, result.output
     payloads = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
