@@ -187,7 +187,8 @@ class Pipeline:
         silence = silenced_by(self._active, match, item, now)
         mute = "silenced" if silence else ""
         payload = alert.model_dump_json()
-        return DecideRequest(match, alert.alert_id, payload, match.realert_s, now, at, mute), silence
+        request = DecideRequest(match, alert.alert_id, payload, match.realert_s, now, at, mute, item.source)
+        return request, silence
 
     def decide(self, match: Match, item: Item, now: datetime, at: datetime) -> Decision:
         """The state stage for one match: silences, then the atomic decision."""

@@ -2,7 +2,7 @@
 -- window count, spike rate, changed value), silences, the dedup claim, inhibition by story and
 -- the outbox append (or the aggregation buffer) happen together or not at all.
 -- KEYS: 1 state key (or a placeholder), 2 dedup key, 3 outbox stream, 4 story key,
---       5 aggregation list, 6 aggregation index
+--       5 aggregation list, 6 aggregation index, 7 sources of the dedup key's story
 -- ARGV[1]: JSON parameters (see RedisStateStore.decide), ARGV[2]: alert payload (JSON)
 local p = cjson.decode(ARGV[1])
 local payload = ARGV[2]
@@ -87,16 +87,23 @@ local number = tonumber(previous) and previous or ''
 local holder = redis.call('GET', KEYS[2])
 if holder then
   if holder == p.alert_id then return {'seen', previous} end
-  -- another item of the same story (a corroborating source): not a new alert, but a
-  -- follow-up the sinks may thread under the first one (Slack) or log with its reason
-  redis.call('XADD', KEYS[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
-             'reason', 'cooldown')
+  -- another outlet reporting the same story (a corroborating source): not a new alert, but a
+  -- follow-up the sinks may thread under the first one (Slack) or log with its reason. The
+  -- same outlet repeating itself adds nothing and queues nothing.
+  if redis.call('SADD', KEYS[7], p.source) == 1 then
+    redis.call('PEXPIRE', KEYS[7], math.max(redis.call('PTTL', KEYS[2]), 1))
+    redis.call('XADD', KEYS[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
+               'reason', 'cooldown')
+  end
   return {'cooldown', previous}
 end
 local rank = tonumber(redis.call('GET', KEYS[4]) or '0')
 if rank > p.rank then return {'inhibited', previous} end
 
 redis.call('SET', KEYS[2], p.alert_id, 'PX', p.realert_ms)
+redis.call('DEL', KEYS[7])
+redis.call('SADD', KEYS[7], p.source)
+redis.call('PEXPIRE', KEYS[7], p.realert_ms)
 if p.rank >= rank then redis.call('SET', KEYS[4], p.rank, 'PX', p.realert_ms) end
 if p.aggregate_ms > 0 then
   redis.call('RPUSH', KEYS[5], cjson.encode({alert = payload, previous = tonumber(previous) and previous or '', group = p.agg_group}))

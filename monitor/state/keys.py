@@ -58,6 +58,11 @@ class Keys:
         """String holding the alert id that claimed a dedup key. TTL: the rule's realert."""
         return f"{self.prefix}dedup:{_part(rule_id)}:{_part(dedup_key)}"
 
+    def dedup_sources(self, rule_id: str, dedup_key: str) -> str:
+        """Set of the sources that reported a dedup key's story; a new one queues a follow-up.
+        TTL: the rule's realert (with the dedup key)."""
+        return f"{self.prefix}dedupsrc:{_part(rule_id)}:{_part(dedup_key)}"
+
     def outbox(self) -> str:
         """Stream of alerts waiting for delivery; consumer group per deployment. No TTL."""
         return f"{self.prefix}outbox"

@@ -139,6 +139,7 @@ class RedisStateStore:
             "aggregate_ms": int(match.aggregate_s * 1000),
             "agg_group": match.aggregate_group,
             "maxlen": OUTBOX_MAXLEN,
+            "source": request.source,
         }
         story = match.story or match.dedup_key
         keys = [
@@ -148,6 +149,7 @@ class RedisStateStore:
             self.keys.story(story),
             self.keys.aggregation(match.rule_id),
             self.keys.aggregations(),
+            self.keys.dedup_sources(match.rule_id, match.dedup_key),
         ]
         return keys, [json.dumps(params), request.payload]
 
@@ -252,6 +254,8 @@ class DecideRequest:
     now: datetime | None = None
     at: datetime | None = None
     mute: str = ""
+    #: The item's source: a new source on a held dedup key queues a follow-up.
+    source: str = ""
 
 
 def _decision(reply: Any) -> Decision:
