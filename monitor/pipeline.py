@@ -15,7 +15,6 @@ from typing import Protocol
 
 from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
-from monitor.outbox.worker import DeliveryWorker
 from monitor.rules.engine import evaluate
 from monitor.rules.flatline import flatline_match, watched
 from monitor.rules.ruleset import RuleSet
@@ -251,8 +250,3 @@ class Pipeline:
         """The periodic entry point for the service: flatline checks, then aggregation flushes."""
         self.check_flatlines(now)
         self.flush_aggregations(now)
-
-
-async def deliver(worker: DeliveryWorker) -> None:
-    """Drain the outbox into the sinks (claim, send, confirm, acknowledge)."""
-    await worker.drain()
