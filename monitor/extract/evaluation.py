@@ -13,8 +13,8 @@ from pydantic import BaseModel, ConfigDict, computed_field
 from monitor.extract.extractor import extract
 from monitor.models.item import Article
 
-#: The project's labeled set (tests/data/extraction in a source checkout).
-DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction"
+#: The development split of the labeled set (tests/data/extraction/dev in a source checkout).
+DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction" / "dev"
 #: Slots whose F1 the acceptance thresholds apply to.
 KEY_SLOTS = ("strike.launched", "strike.shot_down", "strike.neutralized", "troop.nationality")
 
