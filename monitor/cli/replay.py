@@ -22,6 +22,7 @@ from monitor.cli.common import (
     settings,
     setup_logging,
 )
+from monitor.errors import UnavailableError
 from monitor.models import Item
 from monitor.outbox.stream import RedisOutbox
 from monitor.outbox.worker import DeliveryWorker
@@ -37,7 +38,7 @@ from monitor.state.store import RedisStateStore
 REDIS_WAIT_S = 300.0
 
 
-class RedisGoneError(Exception):
+class RedisGoneError(UnavailableError):
     """Redis did not come back within REDIS_WAIT_S."""
 
 

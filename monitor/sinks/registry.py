@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from monitor.errors import InputError
 from monitor.sinks.base import Sink
 from monitor.sinks.console import ConsoleSink
 from monitor.sinks.jsonl import JsonlSink
 
 
-class SinkSpecError(ValueError):
+class SinkSpecError(InputError, ValueError):
     """A --sink value that names no known sink or lacks its argument."""
 
 

@@ -15,6 +15,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from monitor.errors import UnavailableError
+
 log = logging.getLogger(__name__)
 
 #: One immediate retry on a fresh connection (a pooled one dies with a Redis restart); longer
@@ -22,7 +24,7 @@ log = logging.getLogger(__name__)
 RETRY = Retry(NoBackoff(), 1)
 
 
-class RedisUnavailableError(Exception):
+class RedisUnavailableError(UnavailableError):
     """Redis could not be reached; the message names the URL with any password masked."""
 
 
