@@ -10,9 +10,10 @@ import logging
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Protocol
 
+from monitor.clock import Clock, utc_now
 from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
 from monitor.rules.engine import evaluate
@@ -24,7 +25,6 @@ from monitor.state.store import RANK, DecideRequest, RedisStateStore, StateStore
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 Extractor = Callable[[Article], Facts]
 
 
@@ -38,10 +38,6 @@ class BatchExtractor(Protocol):
 
 #: Reasons worth an INFO line: the alert fired, or an analyst's setting held it back.
 _NOTABLE = {"first", "silenced", "inhibited", "aggregated"}
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def default_extractor(article: Article) -> Facts:

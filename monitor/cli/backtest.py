@@ -15,9 +15,9 @@ from monitor.cli.common import (
     setup_logging,
 )
 from monitor.pipeline import default_extractor
-from monitor.rules.backtest import BacktestResult, Hit, backtest, compare
-from monitor.rules.report import html_report
 from monitor.sources.replay import ReplayError, replay_items
+from monitor.tools.backtest import BacktestResult, Hit, backtest, compare
+from monitor.tools.report import html_report
 
 
 @click.command("backtest")

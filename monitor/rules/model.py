@@ -6,6 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from monitor.models.duration import Duration
 from monitor.rules.condition import (
     STRICT,
     Condition,
@@ -15,7 +16,6 @@ from monitor.rules.condition import (
     Scalar,
     SourceFilter,
 )
-from monitor.rules.duration import Duration
 from monitor.rules.spec import (
     AggregationSpec,
     ChangeSpec,

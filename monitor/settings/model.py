@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from monitor.rules.duration import Duration
+from monitor.models.duration import Duration
 from monitor.settings.slack import SlackSettings
 
 _SECTION = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)

@@ -10,11 +10,12 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from monitor.clock import Clock, utc_now
 from monitor.models import Decision, Item
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
@@ -25,13 +26,8 @@ from monitor.sources.feeds.xmlguard import UnsafeXmlError
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 THROTTLED = frozenset({429, 503})
 T = TypeVar("T")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _timed(func: Callable[..., T], *args: object) -> tuple[T, float]:

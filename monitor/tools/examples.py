@@ -11,6 +11,7 @@ from typing import Any
 
 import redis
 
+from monitor.clock import FixedClock
 from monitor.models import Facts, Item
 from monitor.models.item import stable_id
 from monitor.pipeline import Extractor, Pipeline, default_extractor
@@ -42,16 +43,6 @@ class ExampleResult:
     def __str__(self) -> str:
         verdict = "ok" if self.ok else "FAIL"
         return f"{self.path}:{self.line}: {verdict} {self.rule_id}: expected {self.expected}, {self.happened}"
-
-
-@dataclass
-class FixedClock:
-    """A clock that says what it is told (examples, backtests and explain run in corpus time)."""
-
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def example_items(example: Example, base: Path) -> list[Item]:

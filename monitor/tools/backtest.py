@@ -9,9 +9,9 @@ from datetime import UTC, datetime
 
 import redis
 
+from monitor.clock import FixedClock
 from monitor.models import Item
 from monitor.pipeline import Extractor, Pipeline, event_time
-from monitor.rules.examples import FixedClock
 from monitor.rules.ruleset import RuleSet
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
