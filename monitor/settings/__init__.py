@@ -8,7 +8,6 @@ from monitor.settings.load import (
     USUAL_ENV,
     config_path,
     load_settings,
-    select_config_file,
     setting_name,
 )
 from monitor.settings.model import (
@@ -36,6 +35,5 @@ __all__ = [
     "SlackSettings",
     "config_path",
     "load_settings",
-    "select_config_file",
     "setting_name",
 ]

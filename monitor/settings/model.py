@@ -100,7 +100,8 @@ class DeliverySettings(BaseModel):
 
 class Settings(BaseSettings):
     """All settings. Env: MONITOR_<SECTION>__<FIELD> (e.g. MONITOR_METRICS__PORT), plus
-    REDIS_URL, SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL under their usual names."""
+    REDIS_URL, SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL under their usual names. Keyword arguments
+    are the config file's data and rank below the environment (see ``load_settings``)."""
 
     model_config = SettingsConfigDict(
         env_prefix="MONITOR_",
@@ -152,7 +153,7 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Priority: arguments, MONITOR_* env, .env, REDIS_URL/SLACK_* env, then the config file."""
+        """Priority: MONITOR_* env, .env, REDIS_URL/SLACK_* env, then the arguments (the config file)."""
         from monitor.settings.load import customise_sources
 
         return customise_sources(settings_cls, init_settings, env_settings, dotenv_settings)
