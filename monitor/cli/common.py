@@ -14,6 +14,7 @@ import click
 from monitor.rules.loader import load_rules
 from monitor.rules.ruleset import RuleSet
 from monitor.settings import Settings, SettingsError, load_settings
+from monitor.sinks.registry import SinkSpecError, check_sink
 from monitor.state.connection import RedisConnection, RedisUnavailableError, connect
 
 DEFAULT_RULES = Path("rules")
@@ -112,6 +113,17 @@ def setup_logging(verbose: int, log_format: str | None = None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(max(level, logging.DEBUG))
+
+
+def check_sinks_or_exit(specs: Iterable[str], config: Settings) -> tuple[str, ...]:
+    """The specs, once each names a usable sink (before anything connects); exit 1 otherwise."""
+    specs = tuple(specs)
+    try:
+        for spec in specs:
+            check_sink(spec, config)
+    except SinkSpecError as exc:
+        fail(str(exc))
+    return specs
 
 
 def load_rules_or_exit(paths: Iterable[Path]) -> RuleSet:

@@ -13,6 +13,7 @@ from rich.progress import Progress
 
 from monitor.cli.common import (
     EXIT_UNAVAILABLE,
+    check_sinks_or_exit,
     fail,
     load_rules_or_exit,
     log_format_option,
@@ -28,10 +29,11 @@ from monitor.outbox.stream import RedisOutbox
 from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.sinks.base import Sink
-from monitor.sinks.registry import SinkSpecError, build_sink, dry_run_specs
+from monitor.sinks.registry import build_sink, dry_run_specs
 from monitor.sources.replay import ReplayError, replay_items
 from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
 
 #: How long a replay waits for a lost Redis to come back before giving up (exit 2).
@@ -73,17 +75,18 @@ def command(
     setup_logging(verbose)
     started = time.monotonic()
     ruleset = load_rules_or_exit(rules_dirs or tuple(config.rules))
+    chosen = sinks or tuple(config.sinks)
+    specs = check_sinks_or_exit(dry_run_specs(chosen) if dry_run else chosen, config)
     try:
-        specs = sinks or tuple(config.sinks)
-        built = [build_sink(spec) for spec in (dry_run_specs(specs) if dry_run else specs)]
         items = replay_items(paths)
-    except (SinkSpecError, ReplayError) as exc:
+    except ReplayError as exc:
         fail(str(exc))
     if speed is not None and speed <= 0:
         fail("--speed must be a positive number")
     connection = redis_or_exit(redis_url, data_dir)
     try:
         keys = Keys(namespace)
+        built = [build_sink(spec, config, Namespace(connection.client, keys)) for spec in specs]
         store = RedisStateStore(connection.client, keys)
         if fresh:
             store.reset()

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from monitor.cli.common import (
+    check_sinks_or_exit,
     fail,
     load_rules_or_exit,
     log_format_option,
@@ -24,9 +25,9 @@ from monitor.observability.readiness import readiness
 from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
-from monitor.sinks.base import Sink
-from monitor.sinks.registry import SinkSpecError, build_sink, dry_run_specs
+from monitor.sinks.registry import build_sink, dry_run_specs
 from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 
 
 @click.command("run")
@@ -75,9 +76,10 @@ def command(
     feeds = load_feeds_or_exit(feeds_file)
     rules_paths = rules_dirs or tuple(config.rules)
     ruleset = load_rules_or_exit(rules_paths)
-    specs = sinks or tuple(config.sinks)
-    built = _sinks(dry_run_specs(specs) if dry_run else specs)
+    chosen = sinks or tuple(config.sinks)
+    specs = check_sinks_or_exit(dry_run_specs(chosen) if dry_run else chosen, config)
     connection = redis_or_exit(redis_url, data_dir)
+    built = [build_sink(spec, config, Namespace(connection.client, Keys(namespace))) for spec in specs]
     metrics = Metrics()
     extras = Extras(metrics=metrics, reloader=RulesReloader(rules_paths), redis_url=connection.url)
     timings = ServiceTimings.from_settings(config)
@@ -93,13 +95,6 @@ def command(
         fail(str(exc))
     finally:
         connection.close()
-
-
-def _sinks(specs: tuple[str, ...]) -> list[Sink]:
-    try:
-        return [build_sink(spec) for spec in specs]
-    except SinkSpecError as exc:
-        fail(str(exc))
 
 
 async def _serve(service: MonitorService, metrics: Metrics, host: str, port: int) -> None:

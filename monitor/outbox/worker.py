@@ -95,10 +95,6 @@ class DeliveryWorker:
         # away): confirmed on the next attempt instead of sending again.
         self._unconfirmed: dict[tuple[str, str], str] = {}
         self._failures: dict[str, int] = {}
-        for sink in self.sinks:
-            attach = getattr(sink, "attach", None)
-            if callable(attach):  # sinks with state of their own (Slack threads) share our Redis
-                attach(outbox.client, outbox.keys)
 
     async def deliver(self, entry: OutboxEntry) -> bool:
         """Try every sink once; True when the entry is done (acknowledged)."""

@@ -11,6 +11,7 @@ from monitor.settings.load import (
     setting_name,
 )
 from monitor.settings.model import (
+    SINK_KINDS,
     DeliverySettings,
     LogSettings,
     MetricsSettings,
@@ -23,6 +24,7 @@ from monitor.settings.slack import DEFAULT_SLACK_API, SLACK_ENV, SlackSettings
 __all__ = [
     "DEFAULT_CONFIG",
     "DEFAULT_SLACK_API",
+    "SINK_KINDS",
     "SLACK_ENV",
     "USUAL_ENV",
     "DeliverySettings",
