@@ -14,14 +14,13 @@ from pathlib import Path
 
 import redis
 
-from monitor.extract.pool import ProcessExtractor
+from monitor.assembly import assemble
 from monitor.observability.metrics import Metrics
-from monitor.outbox.stream import RedisOutbox
-from monitor.outbox.worker import GIVE_UP_AFTER_S, DeliveryWorker
+from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.rules.reload import RulesReloader
 from monitor.rules.ruleset import RuleSet
-from monitor.settings import Settings
+from monitor.settings import DeliverySettings, ExtractSettings, ServiceSettings, Settings
 from monitor.sinks.base import Sink
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
@@ -34,29 +33,33 @@ from monitor.sources.feeds.watcher import ConfigWatcher
 from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
 from monitor.state.lease import LeaseStore
-from monitor.state.store import RedisStateStore
+from monitor.state.namespace import Namespace
 
 log = logging.getLogger(__name__)
+
+#: The defaults of the timings below are the settings model's (one place for defaults).
+_SERVICE, _DELIVERY = ServiceSettings(), DeliverySettings()
 
 
 @dataclass(frozen=True)
 class ServiceTimings:
     """How often the housekeeping loops run, and the bounds of leases and shutdown, in seconds."""
 
-    reload_every: float = 3.0
+    reload_every: float = _SERVICE.reload_every
+    #: How long the delivery loop sleeps when nothing woke it (new alerts wake it at once).
     deliver_every: float = 1.0
-    retry_every: float = 30.0
-    summary_every: float = 60.0
+    retry_every: float = _DELIVERY.retry_every
+    summary_every: float = _SERVICE.summary_every
     #: Flatline checks and aggregation flushes (Pipeline.tick).
-    tick_every: float = 30.0
+    tick_every: float = _SERVICE.tick_every
     #: Polls still running at shutdown get this long to finish before they are abandoned; the
     #: final delivery pass gets as long again.
-    stop_grace: float = 10.0
+    stop_grace: float = _SERVICE.shutdown_grace
     #: First polls after start or reload are spread over this many seconds.
-    start_spread: float = 10.0
-    lease_ttl: float = 60.0
-    claim_idle: float = 60.0
-    give_up_after: float = GIVE_UP_AFTER_S
+    start_spread: float = _SERVICE.start_spread
+    lease_ttl: float = _SERVICE.lease_ttl
+    claim_idle: float = _DELIVERY.claim_idle
+    give_up_after: float = _DELIVERY.give_up_after
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ServiceTimings:
@@ -129,29 +132,25 @@ class MonitorService:
         limits: FetchLimits | None = None,
         timings: ServiceTimings | None = None,
         *,
+        extract: ExtractSettings | None = None,
         consumer: str = "worker-1",
         replicas: bool = False,
         extras: Extras | None = None,
     ) -> MonitorService:
-        """The whole service from its parts: one place that shows how they connect."""
+        """The service around the parts ``monitor.assembly.assemble`` builds, plus the feeds."""
         timings = timings or ServiceTimings()
         extras = extras or Extras()
-        # extraction runs in a worker process, beside fetching and matching (see extract/pool.py)
-        pipeline = Pipeline(rules, RedisStateStore(client, keys), batch_extractor=ProcessExtractor())
-        poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), pipeline)
+        delivery = DeliverySettings(claim_idle=timings.claim_idle, give_up_after=timings.give_up_after)
+        parts = assemble(
+            Namespace(client, keys), rules, sinks,
+            extract=extract, delivery=delivery, consumer=consumer, observer=extras.metrics,
+        )  # fmt: skip
+        poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), parts.pipeline)
         if replicas:
             extras.leases = LeaseStore(client, keys, consumer, timings.lease_ttl)
-        outbox = RedisOutbox(client, keys, consumer)
-        worker = DeliveryWorker(
-            outbox,
-            sinks,
-            give_up_after_s=timings.give_up_after,
-            claim_idle_ms=int(timings.claim_idle * 1000),
-            observer=extras.metrics,
-        )
         if extras.metrics is not None:
-            extras.metrics.watch_outbox(outbox.depth, outbox.dead_letter_count)
-        return cls(pipeline, poller, worker, feeds_path, feeds, timings, extras)
+            extras.metrics.watch_outbox(parts.outbox.depth, parts.outbox.dead_letter_count)
+        return cls(parts.pipeline, poller, parts.worker, feeds_path, feeds, timings, extras)
 
     def stop(self) -> None:
         """Ask the service to stop (SIGTERM, SIGINT); ``run`` returns after a clean shutdown."""
@@ -185,8 +184,7 @@ class MonitorService:
         log.info("stopping: no new polls; in-flight work gets %gs", grace)
         await self.scheduler.stop(grace)
         await asyncio.to_thread(self.poller.close)
-        if self.pipeline.batch_extractor is not None:
-            await asyncio.to_thread(self.pipeline.batch_extractor.close)
+        await asyncio.to_thread(self.pipeline.close)
         self._stop.set()
         self._wake.set()
         try:
@@ -264,13 +262,13 @@ class MonitorService:
         def swap() -> None:  # on the ingest thread: never in the middle of an item
             self.pipeline.rules = ruleset
 
-        await self.poller.in_worker(swap)
+        await self.pipeline.on_ingest_thread(swap)
 
     async def _tick(self) -> None:
         if not self.health.up:
             return
         try:
-            await self.poller.in_worker(self.pipeline.tick)
+            await self.pipeline.on_ingest_thread(self.pipeline.tick)
         except redis.RedisError as exc:
             self._redis_lost(exc)
             return

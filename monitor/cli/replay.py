@@ -11,6 +11,7 @@ import click
 import redis
 from rich.progress import Progress
 
+from monitor.assembly import assemble
 from monitor.cli.common import (
     EXIT_UNAVAILABLE,
     check_sinks_or_exit,
@@ -25,7 +26,6 @@ from monitor.cli.common import (
 )
 from monitor.errors import UnavailableError
 from monitor.models import Item
-from monitor.outbox.stream import RedisOutbox
 from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.sinks.base import Sink
@@ -84,21 +84,20 @@ def command(
     if speed is not None and speed <= 0:
         fail("--speed must be a positive number")
     connection = redis_or_exit(redis_url, data_dir)
+    state = Namespace(connection.client, Keys(namespace))
+    if fresh:  # before the outbox's consumer group is created
+        RedisStateStore(state.client, state.keys).reset()
+    built = [build_sink(spec, config, state) for spec in specs]
+    parts = assemble(state, ruleset, built, extract=config.extract, delivery=config.delivery)
     try:
-        keys = Keys(namespace)
-        built = [build_sink(spec, config, Namespace(connection.client, keys)) for spec in specs]
-        store = RedisStateStore(connection.client, keys)
-        if fresh:
-            store.reset()
-        pipeline = Pipeline(ruleset, store)
-        worker = DeliveryWorker(RedisOutbox(connection.client, keys), built)
         health = RedisHealth(connection.client, connection.url)
-        asyncio.run(_replay(items, pipeline, worker, built, speed, health))
+        asyncio.run(_replay(items, parts.pipeline, parts.worker, built, speed, health))
     except RedisGoneError as exc:
         fail(str(exc), EXIT_UNAVAILABLE)
     finally:
+        parts.close()
         connection.close()
-    tally = pipeline.tally
+    tally = parts.pipeline.tally
     click.echo(
         f"replay: {tally.read} items read, {tally.new} new, {tally.fired} alerts fired, "
         f"{tally.suppressed} duplicates suppressed, {time.monotonic() - started:.2f}s",

@@ -86,7 +86,7 @@ def command(
     name = consumer or config.service.consumer()
     service = MonitorService.assemble(
         connection.client, Keys(namespace), ruleset, built, feeds_file, feeds,
-        timings=timings, consumer=name, replicas=True, extras=extras,
+        timings=timings, extract=config.extract, consumer=name, replicas=True, extras=extras,
     )  # fmt: skip
     port = config.metrics.port if metrics_port is None else metrics_port
     try:

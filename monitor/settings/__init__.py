@@ -13,6 +13,7 @@ from monitor.settings.load import (
 from monitor.settings.model import (
     SINK_KINDS,
     DeliverySettings,
+    ExtractSettings,
     LogSettings,
     MetricsSettings,
     RedisSettings,
@@ -28,6 +29,7 @@ __all__ = [
     "SLACK_ENV",
     "USUAL_ENV",
     "DeliverySettings",
+    "ExtractSettings",
     "LogSettings",
     "MetricsSettings",
     "RedisSettings",

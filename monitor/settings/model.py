@@ -84,6 +84,19 @@ class ServiceSettings(BaseModel):
         return self.consumer_name or f"{socket.gethostname()}-{os.getpid()}"
 
 
+class ExtractSettings(BaseModel):
+    """Where fact extraction runs, for every entry point alike (run, replay, backtest, examples)."""
+
+    model_config = _SECTION
+
+    mode: Literal["thread", "process"] = Field(
+        default="process",
+        description="process: batches of 8+ articles go to worker processes, beside fetching and "
+        "matching; thread: everything on the pipeline's ingest thread.",
+    )
+    workers: int = Field(default=1, ge=1, le=64, description="Worker processes in process mode.")
+
+
 class DeliverySettings(BaseModel):
     """The outbox: retries, takeover of a dead replica's entries, giving up."""
 
@@ -126,6 +139,7 @@ class Settings(BaseSettings):
     metrics: MetricsSettings = Field(default_factory=MetricsSettings, description="Metrics and health.")
     log: LogSettings = Field(default_factory=LogSettings, description="Logging.")
     service: ServiceSettings = Field(default_factory=ServiceSettings, description="The running service.")
+    extract: ExtractSettings = Field(default_factory=ExtractSettings, description="Fact extraction.")
     delivery: DeliverySettings = Field(default_factory=DeliverySettings, description="Alert delivery.")
     slack: SlackSettings = Field(default_factory=SlackSettings, description="Slack delivery.")
 

@@ -11,6 +11,7 @@ from typing import Any
 
 import redis
 
+from monitor.assembly import assemble
 from monitor.clock import FixedClock
 from monitor.models import Facts, Item
 from monitor.models.item import stable_id
@@ -22,7 +23,7 @@ from monitor.rules.spec import Example
 from monitor.sources.replay import ReplayError, replay_items
 from monitor.sources.textfile import split_articles
 from monitor.state.keys import Keys
-from monitor.state.store import RedisStateStore
+from monitor.state.namespace import Namespace
 
 #: When an example gives no publication time: a fixed moment, so runs are repeatable.
 EXAMPLE_TIME = datetime(2025, 1, 1, tzinfo=UTC)
@@ -88,22 +89,25 @@ class ExampleRunner:
             items = example_items(example, Path(compiled.path).parent)
         except ReplayError as exc:
             return _with(result, f"cannot read the example: {exc}", ok=False)
-        store = RedisStateStore(self.client, Keys(f"rules-test-{uuid.uuid4().hex[:12]}"))
+        published = example.published or EXAMPLE_TIME
+        clock = FixedClock(published)
+        state = Namespace(self.client, Keys(f"rules-test-{uuid.uuid4().hex[:12]}"))
+        parts = assemble(state, ruleset, clock=clock, extractor=self.extractor)
         try:
-            happened, fired, facts = self._play(ruleset, store, example, items)
+            happened, fired, facts = self._play(parts.pipeline, clock, example, items)
         finally:
-            store.reset()
+            parts.close()
+            parts.store.reset()
         missing = [want for want in example.facts if not _has_fact(compiled.rule.fact, facts, want)]
         if missing:
             return _with(result, f"no extracted {compiled.rule.fact} fact has {missing[0]}", ok=False)
         return _with(result, happened, ok=fired == (example.expect == "fire"))
 
+    @staticmethod
     def _play(
-        self, ruleset: RuleSet, store: RedisStateStore, example: Example, items: list[Item]
+        pipeline: Pipeline, clock: FixedClock, example: Example, items: list[Item]
     ) -> tuple[str, bool, list[Facts]]:
-        published = example.published or EXAMPLE_TIME
-        clock = FixedClock(published)
-        pipeline = Pipeline(ruleset, store, clock, extractor=self.extractor)
+        published = clock.now
         for offset, given in enumerate(example.given):
             # earlier articles a minute apart, so windows see them before the example
             clock.now = published - timedelta(minutes=len(example.given) - offset)

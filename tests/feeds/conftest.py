@@ -58,6 +58,9 @@ class SeenOnlyProcessor:
         self.items.extend(fresh)
         return [Processed() for _ in fresh]
 
+    async def ingest(self, items: Sequence[Item]) -> tuple[list[Processed], float]:
+        return self.process(items), 0.0
+
 
 @pytest.fixture
 async def server() -> AsyncIterator[FeedServer]:
