@@ -16,6 +16,7 @@ import redis
 
 from monitor.assembly import assemble
 from monitor.observability.metrics import Metrics
+from monitor.observability.server import ReadyCheck
 from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.rules.reload import RulesReloader
@@ -151,6 +152,21 @@ class MonitorService:
         if extras.metrics is not None:
             extras.metrics.watch_outbox(parts.outbox.depth, parts.outbox.dead_letter_count)
         return cls(parts.pipeline, poller, parts.worker, feeds_path, feeds, timings, extras)
+
+    def ready_checks(self) -> dict[str, ReadyCheck]:
+        """The /readyz checks (name -> check): Redis reachable, rules loaded, scheduler running;
+        each answers False rather than raising."""
+
+        async def redis_ready() -> bool:
+            return self.health.up and await asyncio.to_thread(self.health.ping)
+
+        async def rules_ready() -> bool:
+            return bool(self.pipeline.rules.rules)
+
+        async def scheduler_ready() -> bool:
+            return bool(self.scheduler.scheduler.running) and not self.stopping
+
+        return {"redis": redis_ready, "rules": rules_ready, "scheduler": scheduler_ready}
 
     def stop(self) -> None:
         """Ask the service to stop (SIGTERM, SIGINT); ``run`` returns after a clean shutdown."""

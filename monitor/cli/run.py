@@ -21,7 +21,6 @@ from monitor.cli.common import (
 )
 from monitor.cli.feeds import load_feeds_or_exit
 from monitor.observability.metrics import Metrics
-from monitor.observability.readiness import readiness
 from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
@@ -99,7 +98,7 @@ def command(
 
 async def _serve(service: MonitorService, metrics: Metrics, host: str, port: int) -> None:
     """The health endpoint (unless port is 0), then the service until it stops."""
-    server = HealthServer(metrics, readiness(service), host, port) if port else None
+    server = HealthServer(metrics, service.ready_checks(), host, port) if port else None
     if server is not None:
         try:
             await server.start()
