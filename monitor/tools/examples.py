@@ -15,9 +15,9 @@ from monitor.assembly import assemble
 from monitor.clock import FixedClock
 from monitor.models import Facts, Item
 from monitor.models.item import stable_id
+from monitor.models.kinds import facts_of
 from monitor.pipeline import Extractor, Pipeline, default_extractor
 from monitor.rules.compiled import CompiledRule
-from monitor.rules.engine import facts_for
 from monitor.rules.ruleset import RuleSet
 from monitor.rules.spec import Example
 from monitor.sources.replay import ReplayError, replay_items
@@ -131,7 +131,7 @@ def _with(result: ExampleResult, happened: str, ok: bool) -> ExampleResult:
 def _has_fact(kind: str, all_facts: list[Facts], want: dict[str, Any]) -> bool:
     kind = "strike" if kind == "item" else kind
     for facts in all_facts:
-        for fact in facts_for(kind, facts):
+        for fact in facts_of(kind, facts):
             if all(_same(fact.get(name), value) for name, value in want.items()):
                 return True
     return False

@@ -5,16 +5,16 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, Protocol, TypeVar
 
-from pydantic import BaseModel
-
 from monitor.clock import Clock, utc_now
-from monitor.models import Decision, Item
+from monitor.models import Decision, Facts, Item
+from monitor.models.kinds import count_by_kind
 from monitor.pools import ProcessPool
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
@@ -72,15 +72,11 @@ class PollResult:
 
 def count_facts(outcomes: Sequence[ProcessedItem]) -> tuple[tuple[str, int], ...]:
     """Facts of the processed items by kind (strikes, troops, ...), kinds with none left out."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for outcome in outcomes:
         facts = getattr(outcome, "facts", None)  # the pipeline's Outcome has them; fakes may not
-        if not isinstance(facts, BaseModel):
-            continue
-        for kind in type(facts).model_fields:
-            found = getattr(facts, kind)
-            if isinstance(found, tuple) and found:
-                counts[kind] = counts.get(kind, 0) + len(found)
+        if isinstance(facts, Facts):
+            counts.update(count_by_kind(facts))
     return tuple(sorted(counts.items()))
 
 
