@@ -11,7 +11,6 @@ from __future__ import annotations
 import asyncio
 import logging
 import time
-from collections import Counter
 from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -19,6 +18,7 @@ from datetime import datetime
 from typing import Protocol, TypeVar
 
 from monitor.clock import Clock, utc_now
+from monitor.counts import Counts
 from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
 from monitor.rules.engine import evaluate
@@ -74,23 +74,13 @@ class Outcome:
     decisions: list[tuple[Match, Decision]] = field(default_factory=list)
 
 
-@dataclass
-class Tally:
-    """Counters for the summary line and metrics."""
-
-    read: int = 0
-    new: int = 0
-    fired: int = 0
-    suppressed: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-
-    def add(self, outcome: Outcome) -> None:
-        for _, decision in outcome.decisions:
-            self.reasons[decision.reason] += 1
-            if decision.fire:
-                self.fired += 1
-            elif decision.reason in {"seen", "cooldown"}:
-                self.suppressed += 1
+def count(tally: Counts, outcome: Outcome) -> None:
+    """Count an outcome's decisions: fired, and suppressed as duplicates (seen, cooldown)."""
+    for _, decision in outcome.decisions:
+        if decision.fire:
+            tally["fired"] += 1
+        elif decision.reason in {"seen", "cooldown"}:
+            tally["suppressed"] += 1
 
 
 def build_alert(match: Match, item: Item, fired_at: datetime) -> Alert:
@@ -132,7 +122,8 @@ class Pipeline:
         #: One extraction path: batches, in this thread or in worker processes (the assembly
         #: chooses from the settings); a plain per-article extractor runs inline.
         self.extractor: BatchExtractor = batch_extractor or InlineExtractor(extractor)
-        self.tally = Tally()
+        #: read, new, fired, suppressed: for the summary line and metrics.
+        self.tally = Counts()
         self._active: list[Silence] = []
         self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
 
@@ -166,10 +157,10 @@ class Pipeline:
         if fresh:
             self.store.mark_seen(item.id for item in fresh)
         # counted only once the batch is through: a batch retried after a Redis outage counts once
-        self.tally.read += len(items)
-        self.tally.new += len(fresh)
+        self.tally["read"] += len(items)
+        self.tally["new"] += len(fresh)
         for outcome in outcomes:
-            self.tally.add(outcome)
+            count(self.tally, outcome)
         return outcomes
 
     def _extract(self, items: Sequence[Item]) -> list[Facts]:

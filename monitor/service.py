@@ -15,6 +15,7 @@ from pathlib import Path
 import redis
 
 from monitor.assembly import assemble
+from monitor.counts import Counts
 from monitor.observability.metrics import Metrics
 from monitor.observability.server import ReadyCheck
 from monitor.outbox.worker import DeliveryWorker
@@ -29,7 +30,7 @@ from monitor.sources.feeds.fetcher import Fetcher
 from monitor.sources.feeds.leased import LeasedPoller
 from monitor.sources.feeds.limits import FetchLimits
 from monitor.sources.feeds.poller import FeedPoller, PollResult
-from monitor.sources.feeds.scheduler import CycleStats, FeedScheduler
+from monitor.sources.feeds.scheduler import FeedScheduler, count_poll, cycle_summary
 from monitor.sources.feeds.watcher import ConfigWatcher
 from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
@@ -113,7 +114,8 @@ class MonitorService:
         self.health = RedisHealth(worker.outbox.client, extras.redis_url)
         self.scheduler = FeedScheduler(self._poll, self._on_result, self.timings.start_spread)
         self.watcher = ConfigWatcher(feeds_path, self.scheduler.apply, feeds)
-        self.cycle = CycleStats()
+        #: Poll results since the last summary line (monitor.sources.feeds.scheduler.count_poll).
+        self.cycle = Counts()
         #: Called with every poll result (metrics, tests).
         self.observers: list[Callable[[PollResult], None]] = extras.observers
         self._stop = asyncio.Event()
@@ -251,7 +253,7 @@ class MonitorService:
             self._wake.set()  # pending deliveries first; polls resume on their schedule
 
     def _on_result(self, result: PollResult) -> None:
-        self.cycle.add(result)
+        count_poll(self.cycle, result)
         for observer in self.observers:
             observer(result)
         if result.fired:
@@ -291,9 +293,9 @@ class MonitorService:
         self._wake.set()
 
     async def _log_cycle(self) -> None:
-        if self.cycle.outcomes:
-            log.info("%s", self.cycle.summary())
-        self.cycle = CycleStats()
+        if self.cycle:
+            log.info("%s", cycle_summary(self.cycle))
+        self.cycle = Counts()
 
     # -- delivery ---------------------------------------------------------------------------------
 
