@@ -17,7 +17,8 @@ from monitor.cli.common import (
     setup_logging,
 )
 from monitor.outbox.stream import RedisOutbox
-from monitor.outbox.worker import CLAIM_IDLE_MS, DeliveryWorker
+from monitor.outbox.worker import DeliveryWorker
+from monitor.settings import DeliverySettings
 from monitor.sinks.base import Sink
 from monitor.sinks.registry import build_sink
 from monitor.state.keys import Keys
@@ -97,7 +98,7 @@ def retry(
 @click.option(
     "--claim-idle",
     type=float,
-    default=CLAIM_IDLE_MS / 1000,
+    default=DeliverySettings().claim_idle,
     show_default=True,
     help="Take over entries another consumer has held this many seconds.",
 )

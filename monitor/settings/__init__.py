@@ -20,13 +20,12 @@ from monitor.settings.model import (
     ServiceSettings,
     Settings,
 )
-from monitor.settings.slack import DEFAULT_SLACK_API, SLACK_ENV, SlackSettings
+from monitor.settings.slack import DEFAULT_SLACK_API, SlackSettings
 
 __all__ = [
     "DEFAULT_CONFIG",
     "DEFAULT_SLACK_API",
     "SINK_KINDS",
-    "SLACK_ENV",
     "USUAL_ENV",
     "DeliverySettings",
     "ExtractSettings",

@@ -99,7 +99,6 @@ class RedisHealth:
         self.initial = initial
         self.maximum = maximum
         self.up = True
-        self.losses = 0
         self._since = 0.0
         self._lock = asyncio.Lock()
 
@@ -108,7 +107,6 @@ class RedisHealth:
         if not self.up:
             return
         self.up = False
-        self.losses += 1
         self._since = time.monotonic()
         log.warning(
             "Redis at %s unavailable (%s): %s paused; reconnecting with backoff",
