@@ -12,6 +12,7 @@ from monitor.observability.metrics import _OutboxCollector
 from monitor.rules import condition, model, spec
 from monitor.settings.load import _FileSettings, _UsualNamesSource
 from monitor.sources.feeds.feedstate import FeedState
+from monitor.state.lease import LeaseStore
 
 # pydantic: model fields, read through model_dump / JSON (the alert and API contracts)
 Item.language
@@ -49,5 +50,7 @@ _OutboxCollector.collect
 # RE2 options are set as attributes
 _.case_sensitive
 _.log_errors
+# who holds a feed's lease (the replica tests read it)
+LeaseStore.holder
 # the extractor's mention record (extract/ belongs to the extractor work)
 Mention.bare

@@ -54,3 +54,11 @@ class LeaseStore:
     def release(self, lease: Lease) -> bool:
         """Give a lease back; False when it had lapsed already (never deletes another's lease)."""
         return bool(self._release(keys=[lease.key], args=[lease.token]))
+
+    def holder(self, name: str) -> str | None:
+        """The owner holding ``name`` now, if any."""
+        value = self.client.get(self.keys.lease(name))
+        if value is None:
+            return None
+        text = value.decode() if isinstance(value, bytes) else str(value)
+        return text.rsplit(":", maxsplit=1)[0]
