@@ -1,4 +1,4 @@
-"""The one clock type: a callable returning an aware UTC datetime, injected wherever time matters."""
+"""The clock types: callables returning the time, injected wherever time matters (never read directly)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,9 @@ from datetime import UTC, datetime
 
 #: Every component that reads the time takes one of these (tests pass a FixedClock).
 Clock = Callable[[], datetime]
+#: The same clock as seconds since the epoch (time.time), where the time is compared with
+#: Redis stream ids and Slack timestamps (the delivery worker, the Slack send ledger).
+EpochClock = Callable[[], float]
 
 
 def utc_now() -> datetime:

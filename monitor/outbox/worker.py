@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Protocol
 
+from monitor.clock import EpochClock
 from monitor.counts import Counts
 from monitor.outbox.stream import OutboxEntry, RedisOutbox, entry_time
 from monitor.settings import DeliverySettings
@@ -20,7 +21,6 @@ log = logging.getLogger(__name__)
 _DEFAULTS = DeliverySettings()
 DEAD = "dead-lettered"
 
-Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -60,7 +60,7 @@ class DeliveryWorker:
         outbox: RedisOutbox,
         sinks: Sequence[Sink],
         *,
-        clock: Clock = time.time,
+        clock: EpochClock = time.time,
         sleep: Sleep = asyncio.sleep,
         backoff: Backoff | None = None,
         give_up_after_s: float = _DEFAULTS.give_up_after,

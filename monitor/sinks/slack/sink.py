@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 
 import redis
 
+from monitor.clock import EpochClock
 from monitor.models import Alert
 from monitor.settings import SlackSettings
 from monitor.sinks.base import DeliveryError
@@ -38,7 +38,7 @@ class SlackSink:
         settings: SlackSettings,
         client: redis.Redis,
         keys: Keys,
-        clock: Callable[[], float] = time.time,
+        clock: EpochClock = time.time,
     ) -> None:
         settings.require_delivery()
         if settings.bot_token is None:
