@@ -10,7 +10,8 @@ from monitor.models.item import Item
 from monitor.models.match import Match
 from monitor.observability.metrics import _OutboxCollector
 from monitor.rules import condition, model, spec
-from monitor.settings.load import _FileSettings, _UsualNamesSource
+from monitor.settings.load import _FileSettings
+from monitor.settings.sources import UsualNamesSource
 from monitor.sources.feeds.feedstate import FeedState
 from monitor.state.lease import LeaseStore
 
@@ -40,7 +41,7 @@ model.Rule._spec_matches_type
 spec.ThresholdSpec._one_bound
 spec.Example._text_or_path
 # pydantic-settings: the source protocol and the arguments it passes by keyword
-_UsualNamesSource.get_field_value
+UsualNamesSource.get_field_value
 _FileSettings.settings_customise_sources
 _.file_secret_settings
 # click passes callbacks (ctx, param, value)

@@ -3,13 +3,7 @@
 from __future__ import annotations
 
 from monitor.settings.errors import SettingsError
-from monitor.settings.load import (
-    DEFAULT_CONFIG,
-    USUAL_ENV,
-    config_path,
-    load_settings,
-    setting_name,
-)
+from monitor.settings.load import DEFAULT_CONFIG, config_path, load_settings, setting_name
 from monitor.settings.model import (
     SINK_KINDS,
     DeliverySettings,
@@ -21,6 +15,7 @@ from monitor.settings.model import (
     Settings,
 )
 from monitor.settings.slack import DEFAULT_SLACK_API, SlackSettings
+from monitor.settings.sources import USUAL_ENV
 
 __all__ = [
     "DEFAULT_CONFIG",

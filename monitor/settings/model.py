@@ -12,6 +12,7 @@ from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, Settings
 
 from monitor.models.duration import Duration
 from monitor.settings.slack import SlackSettings
+from monitor.settings.sources import customise_sources
 
 #: The sink types a ``sinks:`` entry may name (monitor.sinks.registry builds one per name).
 SINK_KINDS = ("console", "jsonl", "slack", "slack-dry")
@@ -168,6 +169,4 @@ class Settings(BaseSettings):
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
         """Priority: MONITOR_* env, .env, REDIS_URL/SLACK_* env, then the arguments (the config file)."""
-        from monitor.settings.load import customise_sources
-
         return customise_sources(settings_cls, init_settings, env_settings, dotenv_settings)

@@ -57,6 +57,16 @@ def package_graph() -> dict[str, set[str]]:
     return graph
 
 
+def module_graph() -> dict[str, set[str]]:
+    """Module -> the other monitor modules it imports (an import of a package counts as its
+    __init__)."""
+    found = dict(modules())
+    return {
+        module: {target for target in imported(module, path) if target in found and target != module}
+        for module, path in found.items()
+    }
+
+
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
     """One cycle as a path (first node repeated at the end), or None."""
     state: dict[str, int] = {}

@@ -9,7 +9,7 @@ import pytest
 
 import monitor.errors
 from monitor.errors import MonitorError
-from tests.design.imports import find_cycle, modules, package_graph
+from tests.design.imports import find_cycle, module_graph, modules, package_graph
 
 #: Bottom to top: a package may import only packages of a lower layer (or its own).
 LAYERS: tuple[frozenset[str], ...] = (
@@ -35,6 +35,10 @@ def layer_of(package: str) -> int:
 
 def test_no_import_cycle_between_packages() -> None:
     assert find_cycle(package_graph()) is None
+
+
+def test_no_import_cycle_between_modules() -> None:
+    assert find_cycle(module_graph()) is None
 
 
 def test_a_cycle_is_found_when_there_is_one() -> None:
