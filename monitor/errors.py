@@ -6,11 +6,11 @@
     │   ├── SinkSpecError           monitor.sinks.registry: a --sink / sinks: value
     │   ├── ProblemsError           monitor.yamldoc: a YAML document's positioned problems
     │   ├── TemplateError           monitor.rules.templates: a rule template that does not compile
-    │   └── ReplayError             monitor.sources.replay: a path replay cannot read
+    │   ├── ReplayError             monitor.sources.replay: a path replay cannot read
+    │   └── MetricsPortInUseError   monitor.observability.server: the metrics port is taken
     ├── UnavailableError            a service we depend on is unreachable (CLI exit 2)
     │   ├── RedisUnavailableError   monitor.state.connection: Redis cannot be reached at start
-    │   ├── RedisGoneError          monitor.cli.replay: Redis did not come back during a replay
-    │   └── MetricsPortInUseError   monitor.observability.server: the metrics port is taken
+    │   └── RedisGoneError          monitor.cli.replay: Redis did not come back during a replay
     ├── FeedError                   one feed's answer cannot be used (the poll fails, others go on)
     │   ├── FetchError              monitor.sources.feeds.fetcher: no HTTP answer to act on
     │   ├── BodyError               monitor.sources.feeds.body: too large, or cannot be decoded
@@ -37,7 +37,7 @@ class InputError(MonitorError):
 
 
 class UnavailableError(MonitorError):
-    """A service monitor depends on (Redis, a port) is unreachable or taken."""
+    """A service monitor depends on (Redis) is unreachable."""
 
 
 class FeedError(MonitorError):

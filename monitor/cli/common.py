@@ -11,6 +11,7 @@ from typing import NoReturn
 
 import click
 
+from monitor.errors import MonitorError, UnavailableError
 from monitor.rules.loader import load_rules
 from monitor.rules.ruleset import RuleSet
 from monitor.settings import Settings, SettingsError, load_settings
@@ -27,6 +28,11 @@ EXIT_UNAVAILABLE = 2
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     click.echo(f"monitor: {message}", err=True)
     sys.exit(code)
+
+
+def fail_with(error: MonitorError) -> NoReturn:
+    """Exit with the error's message and the code its branch of the tree (monitor.errors) has."""
+    fail(str(error), EXIT_UNAVAILABLE if isinstance(error, UnavailableError) else EXIT_INPUT)
 
 
 @dataclass
@@ -142,7 +148,7 @@ def redis_or_exit(url: str | None, data_dir: Path) -> RedisConnection:
     try:
         return connect(url or settings().redis.url or None, data_dir)
     except RedisUnavailableError as exc:
-        fail(str(exc), EXIT_UNAVAILABLE)
+        fail_with(exc)
 
 
 def redis_options(func: click.decorators.FC) -> click.decorators.FC:

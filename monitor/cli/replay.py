@@ -13,9 +13,9 @@ from rich.progress import Progress
 
 from monitor.assembly import assemble
 from monitor.cli.common import (
-    EXIT_UNAVAILABLE,
     check_sinks_or_exit,
     fail,
+    fail_with,
     load_rules_or_exit,
     log_format_option,
     pipeline_options,
@@ -93,7 +93,7 @@ def command(
         health = RedisHealth(connection.client, connection.url)
         asyncio.run(_replay(items, parts.pipeline, parts.worker, built, speed, health))
     except RedisGoneError as exc:
-        fail(str(exc), EXIT_UNAVAILABLE)
+        fail_with(exc)
     finally:
         parts.close()
         connection.close()

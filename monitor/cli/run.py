@@ -10,7 +10,7 @@ import click
 
 from monitor.cli.common import (
     check_sinks_or_exit,
-    fail,
+    fail_with,
     load_rules_or_exit,
     log_format_option,
     pipeline_options,
@@ -91,7 +91,7 @@ def command(
     try:
         asyncio.run(_serve(service, metrics, config.metrics.host, port))
     except MetricsPortInUseError as exc:
-        fail(str(exc))
+        fail_with(exc)
     finally:
         connection.close()
 
