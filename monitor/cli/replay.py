@@ -145,7 +145,7 @@ async def _one(batch: list[Item], pipeline: Pipeline, worker: DeliveryWorker, he
     """
     while True:
         try:
-            pipeline.process(batch)
+            await pipeline.ingest(batch)
             await worker.drain()
             return
         except redis.RedisError as exc:
