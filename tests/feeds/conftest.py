@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import redis
 
-from monitor.models import Decision, Item
+from monitor.models import Decision, Facts, Item, Match
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
@@ -41,7 +41,8 @@ class FakeClock:
 
 @dataclass
 class Processed:
-    decisions: list[tuple[Any, Decision]] = field(default_factory=list)
+    facts: Facts = field(default_factory=Facts)
+    decisions: list[tuple[Match, Decision]] = field(default_factory=list)
 
 
 class SeenOnlyProcessor:

@@ -10,10 +10,10 @@ from collections.abc import Callable, Sequence
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Protocol, TypeVar
+from typing import Protocol, TypeVar
 
 from monitor.clock import Clock, utc_now
-from monitor.models import Decision, Facts, Item
+from monitor.models import Decision, Facts, Item, Match
 from monitor.models.kinds import count_by_kind
 from monitor.pools import ProcessPool
 from monitor.sources.feeds.config import FeedConfig
@@ -38,7 +38,10 @@ class ProcessedItem(Protocol):
     """What the poller reads from each outcome of the pipeline (monitor.pipeline.Outcome)."""
 
     @property
-    def decisions(self) -> Sequence[tuple[Any, Decision]]: ...
+    def facts(self) -> Facts: ...
+
+    @property
+    def decisions(self) -> Sequence[tuple[Match, Decision]]: ...
 
 
 class ItemProcessor(Protocol):
@@ -74,18 +77,14 @@ def count_facts(outcomes: Sequence[ProcessedItem]) -> tuple[tuple[str, int], ...
     """Facts of the processed items by kind (strikes, troops, ...), kinds with none left out."""
     counts: Counter[str] = Counter()
     for outcome in outcomes:
-        facts = getattr(outcome, "facts", None)  # the pipeline's Outcome has them; fakes may not
-        if isinstance(facts, Facts):
-            counts.update(count_by_kind(facts))
+        counts.update(count_by_kind(outcome.facts))
     return tuple(sorted(counts.items()))
 
 
 def decided(outcomes: Sequence[ProcessedItem]) -> tuple[tuple[str, str], ...]:
     """(rule, reason) of every decision taken on the processed items."""
     return tuple(
-        (str(getattr(match, "rule_id", "?")), decision.reason)
-        for outcome in outcomes
-        for match, decision in outcome.decisions
+        (match.rule_id, decision.reason) for outcome in outcomes for match, decision in outcome.decisions
     )
 
 
