@@ -48,6 +48,25 @@ def extractor_for(settings: ExtractSettings, extractor: Extractor | None = None)
     return ProcessExtractor(settings.workers)
 
 
+def delivery_worker(
+    state: Namespace,
+    sinks: Sequence[Sink],
+    delivery: DeliverySettings | None = None,
+    *,
+    consumer: str = "worker-1",
+    observer: DeliveryObserver | None = None,
+) -> DeliveryWorker:
+    """The outbox of a namespace and its delivery worker (``monitor outbox deliver`` needs no more)."""
+    delivery = delivery or DeliverySettings()
+    return DeliveryWorker(
+        RedisOutbox(state.client, state.keys, consumer),
+        sinks,
+        give_up_after_s=delivery.give_up_after,
+        claim_idle_ms=int(delivery.claim_idle * 1000),
+        observer=observer,
+    )
+
+
 def assemble(
     state: Namespace,
     rules: RuleSet,
@@ -61,17 +80,9 @@ def assemble(
     observer: DeliveryObserver | None = None,
 ) -> Parts:
     """Pipeline, outbox and delivery worker over one namespace, as the settings describe them."""
-    delivery = delivery or DeliverySettings()
     store = RedisStateStore(state.client, state.keys)
     pipeline = Pipeline(
         rules, store, clock, batch_extractor=extractor_for(extract or ExtractSettings(), extractor)
     )
-    outbox = RedisOutbox(state.client, state.keys, consumer)
-    worker = DeliveryWorker(
-        outbox,
-        sinks,
-        give_up_after_s=delivery.give_up_after,
-        claim_idle_ms=int(delivery.claim_idle * 1000),
-        observer=observer,
-    )
-    return Parts(pipeline, store, outbox, worker)
+    worker = delivery_worker(state, sinks, delivery, consumer=consumer, observer=observer)
+    return Parts(pipeline, store, worker.outbox, worker)

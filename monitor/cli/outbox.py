@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from monitor.assembly import delivery_worker
 from monitor.cli.common import (
     check_sinks_or_exit,
     fail,
@@ -120,8 +121,8 @@ def deliver(
     try:
         state = Namespace(connection.client, Keys(namespace))
         built = [build_sink(spec, config, state) for spec in specs]
-        outbox = RedisOutbox(connection.client, Keys(namespace), consumer=consumer)
-        worker = DeliveryWorker(outbox, built, claim_idle_ms=int(claim_idle * 1000))
+        delivery = config.delivery.model_copy(update={"claim_idle": claim_idle})
+        worker = delivery_worker(state, built, delivery, consumer=consumer)
         asyncio.run(_drain(worker, built))
     finally:
         connection.close()
