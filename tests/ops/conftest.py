@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -116,13 +117,24 @@ async def _no_leftover_processes() -> AsyncIterator[None]:
         if process.returncode is None:
             process.kill()
             await process.wait()
+        # its own process group: the extraction and parser pools a SIGKILLed service left behind
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
 
 
 async def spawn(args: Sequence[str], env: dict[str, str], cwd: Path, log: Path) -> asyncio.subprocess.Process:
     """`python -m monitor ARGS`, stderr to ``log``."""
     with log.open("ab") as err:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "monitor", *args, env=env, cwd=cwd, stdout=err, stderr=err
+            sys.executable,
+            "-m",
+            "monitor",
+            *args,
+            env=env,
+            cwd=cwd,
+            stdout=err,
+            stderr=err,
+            start_new_session=True,
         )
     _spawned.append(process)
     return process
