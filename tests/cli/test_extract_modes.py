@@ -12,9 +12,10 @@ from monitor.cli.main import cli
 from tests.conftest import RULES, SEEDS
 
 
-def alerts(path: Path) -> list[tuple[str, str]]:
+def alerts(path: Path) -> list[dict[str, object]]:
+    """The alerts as written, less the moment they fired."""
     rows = [json.loads(line) for line in path.read_text().splitlines()]
-    return [(row["rule"], row["dedup_key"]) for row in rows]
+    return [{key: value for key, value in row.items() if key != "fired_at"} for row in rows]
 
 
 def test_thread_and_process_extraction_fire_the_same_alerts(
