@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install replay lint types test rules-test check clean
+.PHONY: install replay lint types deadcode test rules-test check clean
 
 $(BIN)/monitor: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,13 +23,16 @@ lint: install
 types: install
 	$(BIN)/mypy monitor
 
+deadcode: install
+	$(BIN)/vulture
+
 test: install
 	$(BIN)/pytest
 
 rules-test: install
 	$(BIN)/monitor rules test rules/
 
-check: lint types test rules-test
+check: lint types deadcode test rules-test
 
 clean:
 	rm -rf $(VENV) .monitor .mypy_cache .ruff_cache .pytest_cache

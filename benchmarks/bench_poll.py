@@ -19,9 +19,9 @@ from xml.sax.saxutils import escape
 import httpx
 import redis
 
-from monitor.extract.pool import ProcessExtractor
-from monitor.pipeline import Pipeline
+from monitor.assembly import assemble
 from monitor.rules.loader import load_rules
+from monitor.settings import ExtractSettings
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
@@ -29,6 +29,7 @@ from monitor.sources.feeds.limits import FetchLimits
 from monitor.sources.feeds.poller import FeedPoller, PollResult
 from monitor.sources.replay import replay_items
 from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -112,10 +113,9 @@ async def run(args: argparse.Namespace, base: str) -> None:
     keys = Keys(f"bench-{uuid.uuid4().hex[:8]}")
     rules, _ = load_rules([ROOT / "rules"])
     # as `monitor run` assembles it: parsing and extraction in worker processes
-    extractor = ProcessExtractor()
-    pipeline = Pipeline(rules, RedisStateStore(client, keys), batch_extractor=extractor)
+    parts = assemble(Namespace(client, keys), rules, extract=ExtractSettings(mode="process"))
     limits = FetchLimits(max_connections=args.concurrency)
-    poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), pipeline)
+    poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), parts.pipeline)
     feeds = [FeedConfig(name=f"feed{i}", url=f"{base}/feed/{i}", interval=10) for i in range(args.feeds)]
     try:
         await cycle(poller, feeds)  # warm-up: every feed answers 200 once, ETags are stored
@@ -125,7 +125,7 @@ async def run(args: argparse.Namespace, base: str) -> None:
         bare = min([await baseline(base, args.feeds, args.concurrency) for _ in range(3)])
     finally:
         poller.close()
-        extractor.close()
+        parts.close()
         await poller.fetcher.aclose()
         RedisStateStore(client, keys).reset()
     _report(args, results, wall, cpu, unchanged_wall, unchanged_cpu, bare)

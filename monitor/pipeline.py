@@ -2,30 +2,36 @@
 
 Besides ``process`` (items as they arrive) the service calls ``tick(now)`` periodically (every
 minute is plenty): it runs the flatline checks and flushes aggregated alerts whose window ended.
+Async callers go through ``ingest`` and ``on_ingest_thread``: the pipeline owns one ingest
+thread, so it never runs concurrently with itself and a rule swap never lands mid-item.
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections import Counter
+import time
 from collections.abc import Callable, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
-from typing import Protocol
+from datetime import datetime
+from typing import Protocol, TypeVar
 
+from monitor.clock import Clock, utc_now
+from monitor.counts import Counts
 from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
 from monitor.rules.engine import evaluate
 from monitor.rules.flatline import flatline_match, watched
 from monitor.rules.ruleset import RuleSet
-from monitor.state.aggregation import AggregationBuffers, summary_alert
-from monitor.state.silences import Silence, SilenceStore, silenced_by
-from monitor.state.store import RANK, DecideRequest, RedisStateStore, StateStore
+from monitor.state.aggregation import summary_alert
+from monitor.state.silences import Silence, silenced_by
+from monitor.state.store import RANK, DecideRequest, StateStore
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 Extractor = Callable[[Article], Facts]
+T = TypeVar("T")
 
 
 class BatchExtractor(Protocol):
@@ -40,14 +46,23 @@ class BatchExtractor(Protocol):
 _NOTABLE = {"first", "silenced", "inhibited", "aggregated"}
 
 
-def utc_now() -> datetime:
-    return datetime.now(UTC)
-
-
 def default_extractor(article: Article) -> Facts:
     from monitor.extract import extract  # imported late: the pipeline loads without the extractor
 
     return extract(article)
+
+
+class InlineExtractor:
+    """Extracts each article in the calling thread (the ingest thread)."""
+
+    def __init__(self, extractor: Extractor = default_extractor) -> None:
+        self.extractor = extractor
+
+    def __call__(self, articles: Sequence[Article]) -> list[Facts]:
+        return [self.extractor(article) for article in articles]
+
+    def close(self) -> None:
+        return None
 
 
 @dataclass
@@ -59,23 +74,13 @@ class Outcome:
     decisions: list[tuple[Match, Decision]] = field(default_factory=list)
 
 
-@dataclass
-class Tally:
-    """Counters for the summary line and metrics."""
-
-    read: int = 0
-    new: int = 0
-    fired: int = 0
-    suppressed: int = 0
-    reasons: Counter[str] = field(default_factory=Counter)
-
-    def add(self, outcome: Outcome) -> None:
-        for _, decision in outcome.decisions:
-            self.reasons[decision.reason] += 1
-            if decision.fire:
-                self.fired += 1
-            elif decision.reason in {"seen", "cooldown"}:
-                self.suppressed += 1
+def count(tally: Counts, outcome: Outcome) -> None:
+    """Count an outcome's decisions: fired, and suppressed as duplicates (seen, cooldown)."""
+    for _, decision in outcome.decisions:
+        if decision.fire:
+            tally["fired"] += 1
+        elif decision.reason in {"seen", "cooldown"}:
+            tally["suppressed"] += 1
 
 
 def build_alert(match: Match, item: Item, fired_at: datetime) -> Alert:
@@ -110,50 +115,56 @@ class Pipeline:
         *,
         extractor: Extractor = default_extractor,
         batch_extractor: BatchExtractor | None = None,
-        silences: SilenceStore | None = None,
-        buffers: AggregationBuffers | None = None,
     ) -> None:
         self.rules = rules
         self.store = store
         self.clock = clock
-        self.extractor = extractor
-        self.batch_extractor = batch_extractor
-        redis_store = store if isinstance(store, RedisStateStore) else None
-        if redis_store is not None:
-            silences = silences or SilenceStore(redis_store.client, redis_store.keys)
-            buffers = buffers or AggregationBuffers(redis_store.client, redis_store.keys)
-        self.silences = silences
-        self.buffers = buffers
-        self.tally = Tally()
+        #: One extraction path: batches, in this thread or in worker processes (the assembly
+        #: chooses from the settings); a plain per-article extractor runs inline.
+        self.extractor: BatchExtractor = batch_extractor or InlineExtractor(extractor)
+        #: read, new, fired, suppressed: for the summary line and metrics.
+        self.tally = Counts()
         self._active: list[Silence] = []
+        self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
+
+    async def ingest(self, items: Sequence[Item]) -> tuple[list[Outcome], float]:
+        """``process`` on the ingest thread; the outcomes and the seconds processing took."""
+
+        def timed() -> tuple[list[Outcome], float]:
+            started = time.perf_counter()
+            outcomes = self.process(items)
+            return outcomes, time.perf_counter() - started
+
+        return await self.on_ingest_thread(timed)
+
+    async def on_ingest_thread(self, func: Callable[[], T]) -> T:
+        """Run ``func`` on the ingest thread, never overlapping processing (ticks, rule swaps)."""
+        return await asyncio.get_running_loop().run_in_executor(self._ingest, func)
+
+    def close(self) -> None:
+        """Let the ingest in progress finish (its items are then fully decided), stop extraction."""
+        self._ingest.shutdown(wait=True, cancel_futures=True)
+        self.extractor.close()
 
     def process(self, items: Sequence[Item]) -> list[Outcome]:
         """Process the items not seen before, then mark them seen. Three round trips per batch:
         which items are new, every decision (atomic scripts, run in order), the seen marks."""
         unseen = self.store.unseen(item.id for item in items)
         fresh = [item for item in items if item.id in unseen]
-        self._active = self.silences.active(self.clock()) if self.silences and fresh else []
+        self._active = self.store.silences.active(self.clock()) if fresh else []
         facts = self._extract(fresh)
         outcomes = self._decide_all([self._match(i, f) for i, f in zip(fresh, facts, strict=True)])
         if fresh:
             self.store.mark_seen(item.id for item in fresh)
         # counted only once the batch is through: a batch retried after a Redis outage counts once
-        self.tally.read += len(items)
-        self.tally.new += len(fresh)
+        self.tally["read"] += len(items)
+        self.tally["new"] += len(fresh)
         for outcome in outcomes:
-            self.tally.add(outcome)
+            count(self.tally, outcome)
         return outcomes
 
-    def process_item(self, item: Item) -> Outcome:
-        """Extract, match and decide one item (no seen check)."""
-        self._active = self.silences.active(self.clock()) if self.silences else []
-        return self._decide_all([self._match(item, self.extractor(Article.from_item(item)))])[0]
-
     def _extract(self, items: Sequence[Item]) -> list[Facts]:
-        articles = [Article.from_item(item) for item in items]
-        if self.batch_extractor is not None:
-            return self.batch_extractor(articles)
-        return [self.extractor(article) for article in articles]
+        return self.extractor([Article.from_item(item) for item in items])
 
     def _match(self, item: Item, facts: Facts) -> tuple[Outcome, list[Match]]:
         # higher severities decide first, so they inhibit lower ones of the same story
@@ -203,8 +214,6 @@ class Pipeline:
         log.log(level, "rule %s on item %s: %s%s", match.rule_id, item.id, decision.reason, why)
 
     def _touch(self, item: Item, matches: list[Match], now: datetime) -> None:
-        if not isinstance(self.store, RedisStateStore):
-            return
         wanted: dict[str, set[str]] = {"source": set(), "tag": set(), "rule": set()}
         for compiled in self.rules.flatlines:
             kind, name = watched(compiled)
@@ -220,10 +229,8 @@ class Pipeline:
 
     def check_flatlines(self, now: datetime | None = None) -> list[tuple[Match, Decision]]:
         """Fire flatline rules whose source, tag or rule has been silent past its window."""
-        if not isinstance(self.store, RedisStateStore):
-            return []
         now = now or self.clock()
-        self._active = self.silences.active(now) if self.silences else []
+        self._active = self.store.silences.active(now)
         decided: list[tuple[Match, Decision]] = []
         for compiled in self.rules.flatlines:
             kind, name = watched(compiled)
@@ -235,13 +242,11 @@ class Pipeline:
 
     def flush_aggregations(self, now: datetime | None = None) -> list[Alert]:
         """Send one alert per aggregation buffer whose window ended; returns the alerts sent."""
-        if self.buffers is None:
-            return []
         now = now or self.clock()
         sent: list[Alert] = []
-        for buffer in self.buffers.due(now):
+        for buffer in self.store.aggregations.due(now):
             alert = summary_alert(buffer.held, now)
-            if self.buffers.commit(buffer, alert.model_dump_json()):
+            if self.store.aggregations.commit(buffer, alert.model_dump_json()):
                 log.info("rule %s: aggregated alert of %d matches", alert.rule, len(buffer.held))
                 sent.append(alert)
         return sent

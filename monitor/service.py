@@ -14,14 +14,15 @@ from pathlib import Path
 
 import redis
 
-from monitor.extract.pool import ProcessExtractor
+from monitor.assembly import assemble
+from monitor.counts import Counts
 from monitor.observability.metrics import Metrics
-from monitor.outbox.stream import RedisOutbox
-from monitor.outbox.worker import GIVE_UP_AFTER_S, DeliveryWorker
+from monitor.observability.server import ReadyCheck
+from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.rules.reload import RulesReloader
 from monitor.rules.ruleset import RuleSet
-from monitor.settings import Settings
+from monitor.settings import DeliverySettings, ExtractSettings, ServiceSettings, Settings
 from monitor.sinks.base import Sink
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
@@ -29,34 +30,38 @@ from monitor.sources.feeds.fetcher import Fetcher
 from monitor.sources.feeds.leased import LeasedPoller
 from monitor.sources.feeds.limits import FetchLimits
 from monitor.sources.feeds.poller import FeedPoller, PollResult
-from monitor.sources.feeds.scheduler import CycleStats, FeedScheduler
+from monitor.sources.feeds.scheduler import FeedScheduler, count_poll, cycle_summary
 from monitor.sources.feeds.watcher import ConfigWatcher
 from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
 from monitor.state.lease import LeaseStore
-from monitor.state.store import RedisStateStore
+from monitor.state.namespace import Namespace
 
 log = logging.getLogger(__name__)
+
+#: The defaults of the timings below are the settings model's (one place for defaults).
+_SERVICE, _DELIVERY = ServiceSettings(), DeliverySettings()
 
 
 @dataclass(frozen=True)
 class ServiceTimings:
     """How often the housekeeping loops run, and the bounds of leases and shutdown, in seconds."""
 
-    reload_every: float = 3.0
+    reload_every: float = _SERVICE.reload_every
+    #: How long the delivery loop sleeps when nothing woke it (new alerts wake it at once).
     deliver_every: float = 1.0
-    retry_every: float = 30.0
-    summary_every: float = 60.0
+    retry_every: float = _DELIVERY.retry_every
+    summary_every: float = _SERVICE.summary_every
     #: Flatline checks and aggregation flushes (Pipeline.tick).
-    tick_every: float = 30.0
+    tick_every: float = _SERVICE.tick_every
     #: Polls still running at shutdown get this long to finish before they are abandoned; the
     #: final delivery pass gets as long again.
-    stop_grace: float = 10.0
+    stop_grace: float = _SERVICE.shutdown_grace
     #: First polls after start or reload are spread over this many seconds.
-    start_spread: float = 10.0
-    lease_ttl: float = 60.0
-    claim_idle: float = 60.0
-    give_up_after: float = GIVE_UP_AFTER_S
+    start_spread: float = _SERVICE.start_spread
+    lease_ttl: float = _SERVICE.lease_ttl
+    claim_idle: float = _DELIVERY.claim_idle
+    give_up_after: float = _DELIVERY.give_up_after
 
     @classmethod
     def from_settings(cls, settings: Settings) -> ServiceTimings:
@@ -109,7 +114,8 @@ class MonitorService:
         self.health = RedisHealth(worker.outbox.client, extras.redis_url)
         self.scheduler = FeedScheduler(self._poll, self._on_result, self.timings.start_spread)
         self.watcher = ConfigWatcher(feeds_path, self.scheduler.apply, feeds)
-        self.cycle = CycleStats()
+        #: Poll results since the last summary line (monitor.sources.feeds.scheduler.count_poll).
+        self.cycle = Counts()
         #: Called with every poll result (metrics, tests).
         self.observers: list[Callable[[PollResult], None]] = extras.observers
         self._stop = asyncio.Event()
@@ -129,29 +135,40 @@ class MonitorService:
         limits: FetchLimits | None = None,
         timings: ServiceTimings | None = None,
         *,
+        extract: ExtractSettings | None = None,
         consumer: str = "worker-1",
         replicas: bool = False,
         extras: Extras | None = None,
     ) -> MonitorService:
-        """The whole service from its parts: one place that shows how they connect."""
+        """The service around the parts ``monitor.assembly.assemble`` builds, plus the feeds."""
         timings = timings or ServiceTimings()
         extras = extras or Extras()
-        # extraction runs in a worker process, beside fetching and matching (see extract/pool.py)
-        pipeline = Pipeline(rules, RedisStateStore(client, keys), batch_extractor=ProcessExtractor())
-        poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), pipeline)
+        delivery = DeliverySettings(claim_idle=timings.claim_idle, give_up_after=timings.give_up_after)
+        parts = assemble(
+            Namespace(client, keys), rules, sinks,
+            extract=extract, delivery=delivery, consumer=consumer, observer=extras.metrics,
+        )  # fmt: skip
+        poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), parts.pipeline)
         if replicas:
             extras.leases = LeaseStore(client, keys, consumer, timings.lease_ttl)
-        outbox = RedisOutbox(client, keys, consumer)
-        worker = DeliveryWorker(
-            outbox,
-            sinks,
-            give_up_after_s=timings.give_up_after,
-            claim_idle_ms=int(timings.claim_idle * 1000),
-            observer=extras.metrics,
-        )
         if extras.metrics is not None:
-            extras.metrics.watch_outbox(outbox.depth, outbox.dead_letter_count)
-        return cls(pipeline, poller, worker, feeds_path, feeds, timings, extras)
+            extras.metrics.watch_outbox(parts.outbox.depth, parts.outbox.dead_letter_count)
+        return cls(parts.pipeline, poller, parts.worker, feeds_path, feeds, timings, extras)
+
+    def ready_checks(self) -> dict[str, ReadyCheck]:
+        """The /readyz checks (name -> check): Redis reachable, rules loaded, scheduler running;
+        each answers False rather than raising."""
+
+        async def redis_ready() -> bool:
+            return self.health.up and await asyncio.to_thread(self.health.ping)
+
+        async def rules_ready() -> bool:
+            return bool(self.pipeline.rules.rules)
+
+        async def scheduler_ready() -> bool:
+            return bool(self.scheduler.scheduler.running) and not self.stopping
+
+        return {"redis": redis_ready, "rules": rules_ready, "scheduler": scheduler_ready}
 
     def stop(self) -> None:
         """Ask the service to stop (SIGTERM, SIGINT); ``run`` returns after a clean shutdown."""
@@ -185,8 +202,7 @@ class MonitorService:
         log.info("stopping: no new polls; in-flight work gets %gs", grace)
         await self.scheduler.stop(grace)
         await asyncio.to_thread(self.poller.close)
-        if self.pipeline.batch_extractor is not None:
-            await asyncio.to_thread(self.pipeline.batch_extractor.close)
+        await asyncio.to_thread(self.pipeline.close)
         self._stop.set()
         self._wake.set()
         try:
@@ -237,7 +253,7 @@ class MonitorService:
             self._wake.set()  # pending deliveries first; polls resume on their schedule
 
     def _on_result(self, result: PollResult) -> None:
-        self.cycle.add(result)
+        count_poll(self.cycle, result)
         for observer in self.observers:
             observer(result)
         if result.fired:
@@ -264,22 +280,22 @@ class MonitorService:
         def swap() -> None:  # on the ingest thread: never in the middle of an item
             self.pipeline.rules = ruleset
 
-        await self.poller.in_worker(swap)
+        await self.pipeline.on_ingest_thread(swap)
 
     async def _tick(self) -> None:
         if not self.health.up:
             return
         try:
-            await self.poller.in_worker(self.pipeline.tick)
+            await self.pipeline.on_ingest_thread(self.pipeline.tick)
         except redis.RedisError as exc:
             self._redis_lost(exc)
             return
         self._wake.set()
 
     async def _log_cycle(self) -> None:
-        if self.cycle.outcomes:
-            log.info("%s", self.cycle.summary())
-        self.cycle = CycleStats()
+        if self.cycle:
+            log.info("%s", cycle_summary(self.cycle))
+        self.cycle = Counts()
 
     # -- delivery ---------------------------------------------------------------------------------
 

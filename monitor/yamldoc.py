@@ -9,6 +9,8 @@ from typing import Any, Literal, TypeVar
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from monitor.errors import InputError
+
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
 
@@ -28,7 +30,7 @@ class Problem:
         return f"{self.path}:{self.line}:{self.col}: {prefix}{self.message}"
 
 
-class ProblemsError(Exception):
+class ProblemsError(InputError):
     """Raised when a document has errors; carries every one of them."""
 
     def __init__(self, problems: list[Problem]) -> None:

@@ -12,12 +12,12 @@ from monitor.cli.common import (
     load_rules_or_exit,
     redis_options,
     redis_or_exit,
+    settings,
     setup_logging,
 )
-from monitor.pipeline import default_extractor
-from monitor.rules.backtest import BacktestResult, Hit, backtest, compare
-from monitor.rules.report import html_report
 from monitor.sources.replay import ReplayError, replay_items
+from monitor.tools.backtest import BacktestResult, Hit, backtest, compare
+from monitor.tools.report import html_report
 
 
 @click.command("backtest")
@@ -51,8 +51,9 @@ def command(
         fail(str(exc))
     connection = redis_or_exit(redis_url, data_dir)
     try:
-        result = backtest(connection.client, ruleset, items, default_extractor)
-        baseline = backtest(connection.client, other_set, items, default_extractor) if other_set else None
+        extract = settings().extract
+        result = backtest(connection.client, ruleset, items, extract=extract)
+        baseline = backtest(connection.client, other_set, items, extract=extract) if other_set else None
     finally:
         connection.close()
     _table(result)

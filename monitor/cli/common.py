@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import logging
-import os
 import sys
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import NoReturn
 
 import click
 
+from monitor.errors import MonitorError, UnavailableError
 from monitor.rules.loader import load_rules
 from monitor.rules.ruleset import RuleSet
-from monitor.settings import Settings, SettingsError, load_settings, select_config_file
+from monitor.settings import Settings, SettingsError, load_settings
+from monitor.sinks.registry import SinkSpecError, check_sink
 from monitor.state.connection import RedisConnection, RedisUnavailableError, connect
 
 DEFAULT_RULES = Path("rules")
-DEFAULT_DATA_DIR = Path(".monitor")
 
 #: Exit codes: 1 bad input (rules, config, arguments), 2 a service (Redis) is unreachable.
 EXIT_INPUT = 1
@@ -29,40 +30,49 @@ def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
     sys.exit(code)
 
 
-#: The settings of this invocation (loaded by the --config callback) and the --log-format flag.
-_current: dict[str, Settings | str | None] = {"settings": None, "log_format": None}
+def fail_with(error: MonitorError) -> NoReturn:
+    """Exit with the error's message and the code its branch of the tree (monitor.errors) has."""
+    fail(str(error), EXIT_UNAVAILABLE if isinstance(error, UnavailableError) else EXIT_INPUT)
 
 
-def settings() -> Settings:
+@dataclass
+class Invocation:
+    """What one command line loaded: kept in click's context object, never in a module."""
+
+    config_file: Path | None = None
+    settings: Settings | None = None
+    log_format: str | None = None
+
+
+def invocation(ctx: click.Context | None = None) -> Invocation:
+    """This invocation's state, on the root context (subcommands share it)."""
+    root = (ctx or click.get_current_context()).find_root()
+    if not isinstance(root.obj, Invocation):
+        root.obj = Invocation()
+    return root.obj
+
+
+def settings(ctx: click.Context | None = None) -> Settings:
     """This invocation's settings: config file, .env and environment; exits 1 listing every error."""
-    current = _current["settings"]
-    if isinstance(current, Settings):
-        return current
+    current = invocation(ctx)
+    if current.settings is not None:
+        return current.settings
     try:
-        loaded = load_settings()
+        current.settings = load_settings(current.config_file)
     except SettingsError as exc:
         for line in exc.lines:
             click.echo(line, err=True)
         fail(f"{len(exc.lines)} error(s) in the configuration; nothing was started")
-    _current["settings"] = loaded
-    return loaded
+    return current.settings
 
 
 def _use_config(ctx: click.Context, param: click.Parameter, value: Path | None) -> None:
-    _forget()
-    select_config_file(value)
-    ctx.call_on_close(_forget)  # nothing carries over to the next invocation (tests run many)
-    settings()
-
-
-def _forget() -> None:
-    select_config_file(None)
-    _current["settings"] = None
-    _current["log_format"] = None
+    invocation(ctx).config_file = value
+    settings(ctx)
 
 
 def _use_log_format(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
-    _current["log_format"] = value
+    invocation(ctx).log_format = value
 
 
 def config_option(func: click.decorators.FC) -> click.decorators.FC:
@@ -90,12 +100,14 @@ def log_format_option(func: click.decorators.FC) -> click.decorators.FC:
 
 def setup_logging(verbose: int, log_format: str | None = None) -> None:
     """Log to stderr at the settings' level lowered by -v, in text or JSON lines."""
-    current = _current["settings"]
+    current = invocation()
     base, fmt = logging.WARNING, "text"
-    if isinstance(current, Settings):
-        base, fmt = logging.getLevelNamesMapping()[current.log.level.upper()], current.log.format
-    flag = _current["log_format"]
-    log_format = log_format or (flag if isinstance(flag, str) else None) or fmt
+    if current.settings is not None:
+        base, fmt = (
+            logging.getLevelNamesMapping()[current.settings.log.level.upper()],
+            current.settings.log.format,
+        )
+    log_format = log_format or current.log_format or fmt
     level = base - 10 * verbose
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
@@ -107,6 +119,17 @@ def setup_logging(verbose: int, log_format: str | None = None) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(max(level, logging.DEBUG))
+
+
+def check_sinks_or_exit(specs: Iterable[str], config: Settings) -> tuple[str, ...]:
+    """The specs, once each names a usable sink (before anything connects); exit 1 otherwise."""
+    specs = tuple(specs)
+    try:
+        for spec in specs:
+            check_sink(spec, config)
+    except SinkSpecError as exc:
+        fail(str(exc))
+    return specs
 
 
 def load_rules_or_exit(paths: Iterable[Path]) -> RuleSet:
@@ -122,12 +145,10 @@ def load_rules_or_exit(paths: Iterable[Path]) -> RuleSet:
 
 def redis_or_exit(url: str | None, data_dir: Path) -> RedisConnection:
     """Connect to ``url``, else the settings' Redis URL (REDIS_URL), else an embedded Redis."""
-    current = _current["settings"]
-    configured = current.redis.url if isinstance(current, Settings) else os.environ.get("REDIS_URL")
     try:
-        return connect(url or configured or None, data_dir)
+        return connect(url or settings().redis.url or None, data_dir)
     except RedisUnavailableError as exc:
-        fail(str(exc), EXIT_UNAVAILABLE)
+        fail_with(exc)
 
 
 def redis_options(func: click.decorators.FC) -> click.decorators.FC:

@@ -8,7 +8,7 @@ from typing import Any
 import click
 import yaml
 
-from monitor.cli.common import config_option, settings
+from monitor.cli.common import config_option, invocation, settings
 from monitor.settings import Settings, config_path
 from monitor.state.connection import mask_url
 
@@ -31,7 +31,7 @@ def show(as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps(data, indent=2, ensure_ascii=False))
         return
-    source = config_path()
+    source = config_path(invocation().config_file)
     click.echo(f"# effective configuration; file: {source or '(none)'}, overridden by .env and MONITOR_*")
     click.echo(yaml.safe_dump(data, sort_keys=False, allow_unicode=True).rstrip())
 

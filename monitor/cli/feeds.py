@@ -177,7 +177,7 @@ def serve(paths: tuple[Path, ...], host: str, port: int, batch: int, every: str,
     """Serve saved articles (as for replay) as an RSS feed at /feed.xml, a batch more every step."""
     from aiohttp import web
 
-    from monitor.rules.duration import parse_duration
+    from monitor.models.duration import parse_duration
     from monitor.sources.corpusfeed import CorpusFeed, feed_app
     from monitor.sources.replay import ReplayError, replay_items
 

@@ -8,12 +8,22 @@ from pathlib import Path
 
 import click
 
-from monitor.cli.common import fail, redis_options, redis_or_exit, setup_logging
+from monitor.assembly import delivery_worker
+from monitor.cli.common import (
+    check_sinks_or_exit,
+    fail,
+    redis_options,
+    redis_or_exit,
+    settings,
+    setup_logging,
+)
 from monitor.outbox.stream import RedisOutbox
-from monitor.outbox.worker import CLAIM_IDLE_MS, DeliveryWorker
+from monitor.outbox.worker import DeliveryWorker
+from monitor.settings import DeliverySettings
 from monitor.sinks.base import Sink
-from monitor.sinks.registry import SinkSpecError, build_sink
+from monitor.sinks.registry import build_sink
 from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 
 
 @click.group("outbox")
@@ -89,7 +99,7 @@ def retry(
 @click.option(
     "--claim-idle",
     type=float,
-    default=CLAIM_IDLE_MS / 1000,
+    default=DeliverySettings().claim_idle,
     show_default=True,
     help="Take over entries another consumer has held this many seconds.",
 )
@@ -105,14 +115,14 @@ def deliver(
 ) -> None:
     """Deliver everything waiting in the outbox, then exit (retrying failures with backoff)."""
     setup_logging(verbose)
-    try:
-        built = [build_sink(spec) for spec in sinks or ("console",)]
-    except SinkSpecError as exc:
-        fail(str(exc))
+    config = settings()
+    specs = check_sinks_or_exit(sinks or ("console",), config)
     connection = redis_or_exit(redis_url, data_dir)
     try:
-        outbox = RedisOutbox(connection.client, Keys(namespace), consumer=consumer)
-        worker = DeliveryWorker(outbox, built, claim_idle_ms=int(claim_idle * 1000))
+        state = Namespace(connection.client, Keys(namespace))
+        built = [build_sink(spec, config, state) for spec in specs]
+        delivery = config.delivery.model_copy(update={"claim_idle": claim_idle})
+        worker = delivery_worker(state, built, delivery, consumer=consumer)
         asyncio.run(_drain(worker, built))
     finally:
         connection.close()

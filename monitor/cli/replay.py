@@ -11,9 +11,11 @@ import click
 import redis
 from rich.progress import Progress
 
+from monitor.assembly import assemble
 from monitor.cli.common import (
-    EXIT_UNAVAILABLE,
+    check_sinks_or_exit,
     fail,
+    fail_with,
     load_rules_or_exit,
     log_format_option,
     pipeline_options,
@@ -22,22 +24,23 @@ from monitor.cli.common import (
     settings,
     setup_logging,
 )
+from monitor.errors import UnavailableError
 from monitor.models import Item
-from monitor.outbox.stream import RedisOutbox
 from monitor.outbox.worker import DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.sinks.base import Sink
-from monitor.sinks.registry import SinkSpecError, build_sink, dry_run_specs
+from monitor.sinks.registry import build_sink, dry_run_specs
 from monitor.sources.replay import ReplayError, replay_items
 from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
 
 #: How long a replay waits for a lost Redis to come back before giving up (exit 2).
 REDIS_WAIT_S = 300.0
 
 
-class RedisGoneError(Exception):
+class RedisGoneError(UnavailableError):
     """Redis did not come back within REDIS_WAIT_S."""
 
 
@@ -72,29 +75,29 @@ def command(
     setup_logging(verbose)
     started = time.monotonic()
     ruleset = load_rules_or_exit(rules_dirs or tuple(config.rules))
+    chosen = sinks or tuple(config.sinks)
+    specs = check_sinks_or_exit(dry_run_specs(chosen) if dry_run else chosen, config)
     try:
-        specs = sinks or tuple(config.sinks)
-        built = [build_sink(spec) for spec in (dry_run_specs(specs) if dry_run else specs)]
         items = replay_items(paths)
-    except (SinkSpecError, ReplayError) as exc:
+    except ReplayError as exc:
         fail(str(exc))
     if speed is not None and speed <= 0:
         fail("--speed must be a positive number")
     connection = redis_or_exit(redis_url, data_dir)
+    state = Namespace(connection.client, Keys(namespace))
+    if fresh:  # before the outbox's consumer group is created
+        RedisStateStore(state.client, state.keys).reset()
+    built = [build_sink(spec, config, state) for spec in specs]
+    parts = assemble(state, ruleset, built, extract=config.extract, delivery=config.delivery)
     try:
-        keys = Keys(namespace)
-        store = RedisStateStore(connection.client, keys)
-        if fresh:
-            store.reset()
-        pipeline = Pipeline(ruleset, store)
-        worker = DeliveryWorker(RedisOutbox(connection.client, keys), built)
         health = RedisHealth(connection.client, connection.url)
-        asyncio.run(_replay(items, pipeline, worker, built, speed, health))
+        asyncio.run(_replay(items, parts.pipeline, parts.worker, built, speed, health))
     except RedisGoneError as exc:
-        fail(str(exc), EXIT_UNAVAILABLE)
+        fail_with(exc)
     finally:
+        parts.close()
         connection.close()
-    tally = pipeline.tally
+    tally = parts.pipeline.tally
     click.echo(
         f"replay: {tally.read} items read, {tally.new} new, {tally.fired} alerts fired, "
         f"{tally.suppressed} duplicates suppressed, {time.monotonic() - started:.2f}s",
@@ -142,7 +145,7 @@ async def _one(batch: list[Item], pipeline: Pipeline, worker: DeliveryWorker, he
     """
     while True:
         try:
-            pipeline.process(batch)
+            await pipeline.ingest(batch)
             await worker.drain()
             return
         except redis.RedisError as exc:

@@ -41,7 +41,7 @@ def _extractor() -> Extractor | None:
 
 def _run_examples(ruleset: RuleSet, redis_url: str | None, data_dir: Path) -> list[str] | None:
     """Failures as text lines; None when the extractor is not available."""
-    from monitor.rules.examples import ExampleRunner
+    from monitor.tools.examples import ExampleRunner
 
     extractor = _extractor()
     if extractor is None:
@@ -117,10 +117,10 @@ def explain_command(
 ) -> None:
     """Show each condition of RULE on an article, the facts, the state read and the decision (no writes)."""
     from monitor.models import Article
-    from monitor.rules.examples import _text_items
-    from monitor.rules.explain import explain
     from monitor.state.silences import SilenceStore
     from monitor.state.store import RedisStateStore
+    from monitor.tools.examples import _text_items
+    from monitor.tools.explain import explain
 
     setup_logging(verbose)
     if (path is None) == (text is None):

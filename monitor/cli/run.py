@@ -9,7 +9,8 @@ from pathlib import Path
 import click
 
 from monitor.cli.common import (
-    fail,
+    check_sinks_or_exit,
+    fail_with,
     load_rules_or_exit,
     log_format_option,
     pipeline_options,
@@ -20,13 +21,12 @@ from monitor.cli.common import (
 )
 from monitor.cli.feeds import load_feeds_or_exit
 from monitor.observability.metrics import Metrics
-from monitor.observability.readiness import readiness
 from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
-from monitor.sinks.base import Sink
-from monitor.sinks.registry import SinkSpecError, build_sink, dry_run_specs
+from monitor.sinks.registry import build_sink, dry_run_specs
 from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 
 
 @click.command("run")
@@ -75,36 +75,30 @@ def command(
     feeds = load_feeds_or_exit(feeds_file)
     rules_paths = rules_dirs or tuple(config.rules)
     ruleset = load_rules_or_exit(rules_paths)
-    specs = sinks or tuple(config.sinks)
-    built = _sinks(dry_run_specs(specs) if dry_run else specs)
+    chosen = sinks or tuple(config.sinks)
+    specs = check_sinks_or_exit(dry_run_specs(chosen) if dry_run else chosen, config)
     connection = redis_or_exit(redis_url, data_dir)
+    built = [build_sink(spec, config, Namespace(connection.client, Keys(namespace))) for spec in specs]
     metrics = Metrics()
     extras = Extras(metrics=metrics, reloader=RulesReloader(rules_paths), redis_url=connection.url)
     timings = ServiceTimings.from_settings(config)
     name = consumer or config.service.consumer()
     service = MonitorService.assemble(
         connection.client, Keys(namespace), ruleset, built, feeds_file, feeds,
-        timings=timings, consumer=name, replicas=True, extras=extras,
+        timings=timings, extract=config.extract, consumer=name, replicas=True, extras=extras,
     )  # fmt: skip
     port = config.metrics.port if metrics_port is None else metrics_port
     try:
         asyncio.run(_serve(service, metrics, config.metrics.host, port))
     except MetricsPortInUseError as exc:
-        fail(str(exc))
+        fail_with(exc)
     finally:
         connection.close()
 
 
-def _sinks(specs: tuple[str, ...]) -> list[Sink]:
-    try:
-        return [build_sink(spec) for spec in specs]
-    except SinkSpecError as exc:
-        fail(str(exc))
-
-
 async def _serve(service: MonitorService, metrics: Metrics, host: str, port: int) -> None:
     """The health endpoint (unless port is 0), then the service until it stops."""
-    server = HealthServer(metrics, readiness(service), host, port) if port else None
+    server = HealthServer(metrics, service.ready_checks(), host, port) if port else None
     if server is not None:
         try:
             await server.start()

@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from monitor.cli.common import fail, redis_options, redis_or_exit
-from monitor.rules.duration import parse_duration
+from monitor.models.duration import parse_duration
 from monitor.state.keys import Keys
 from monitor.state.silences import SilenceStore
 

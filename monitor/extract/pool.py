@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
 from monitor.extract.extractor import extract
 from monitor.models import Article, Facts
+from monitor.pools import ProcessPool
 
 #: Below this many articles a batch is extracted in the calling thread: the pickling round
 #: trip to a worker costs more than it saves.
@@ -26,7 +25,7 @@ class ProcessExtractor:
 
     def __init__(self, workers: int = 1) -> None:
         self.workers = max(1, workers)
-        self._pool: ProcessPoolExecutor | None = None
+        self._pool = ProcessPool(self.workers)
 
     def __call__(self, articles: Sequence[Article]) -> list[Facts]:
         if len(articles) < MIN_BATCH:
@@ -34,19 +33,11 @@ class ProcessExtractor:
         size = -(-len(articles) // self.workers)
         chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
         try:
-            futures = [self._executor().submit(_extract_chunk, chunk) for chunk in chunks]
+            futures = [self._pool.executor().submit(_extract_chunk, chunk) for chunk in chunks]
             return [facts for future in futures for facts in future.result()]
         except BrokenProcessPool:
-            self._pool = None
+            self._pool.discard()
             return _extract_chunk(articles)
 
-    def _executor(self) -> ProcessPoolExecutor:
-        if self._pool is None:
-            context = multiprocessing.get_context("forkserver")  # no fork of a threaded process
-            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        return self._pool
-
     def close(self) -> None:
-        if self._pool is not None:
-            self._pool.shutdown(wait=True, cancel_futures=True)
-            self._pool = None
+        self._pool.close()

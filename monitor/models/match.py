@@ -6,7 +6,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-FactKind = Literal["strike", "troops", "weapon", "casualty", "item"]
+from monitor.models.kinds import FactKindName
 
 
 class StateCheck(BaseModel):
@@ -45,7 +45,7 @@ class Match(BaseModel):
     title: str = Field(description="Rendered alert title.")
     severity: Literal["info", "warning", "critical"]
     realert_s: float = Field(description="Cooldown of the dedup key, in seconds.")
-    fact_kind: FactKind
+    fact_kind: FactKindName
     fact: dict[str, Any] = Field(description="The fact that matched, as plain JSON data.")
     dedup_key: str = Field(description="Rendered dedup key; one alert per key per realert.")
     check: StateCheck | None = None

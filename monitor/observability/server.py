@@ -11,6 +11,7 @@ from collections.abc import Awaitable, Callable, Mapping
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
 
+from monitor.errors import InputError
 from monitor.observability.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -19,7 +20,7 @@ log = logging.getLogger(__name__)
 ReadyCheck = Callable[[], Awaitable[bool]]
 
 
-class MetricsPortInUseError(Exception):
+class MetricsPortInUseError(InputError):
     """The metrics port is taken by another process; the message names host and port."""
 
 

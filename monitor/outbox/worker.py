@@ -6,24 +6,21 @@ import asyncio
 import logging
 import time
 from collections.abc import Awaitable, Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Protocol
 
+from monitor.clock import EpochClock
+from monitor.counts import Counts
 from monitor.outbox.stream import OutboxEntry, RedisOutbox, entry_time
+from monitor.settings import DeliverySettings
 from monitor.sinks.base import DeliveryError, Sink
 
 log = logging.getLogger(__name__)
 
-#: A retryable failure is retried until its entry is this old, then dead-lettered (a Slack
-#: outage of hours loses nothing; `monitor outbox retry` re-queues what was given up).
-GIVE_UP_AFTER_S = 24 * 3600.0
-#: An entry another consumer has held unacknowledged this long is taken over (XAUTOCLAIM).
-#: It must exceed one delivery attempt (each sink call is bounded: Slack's by its timeout),
-#: so a live worker's entry is never sent twice concurrently.
-CLAIM_IDLE_MS = 60_000
+#: Defaults of give_up_after and claim_idle: the settings model's (DeliverySettings says why).
+_DEFAULTS = DeliverySettings()
 DEAD = "dead-lettered"
 
-Clock = Callable[[], float]
 Sleep = Callable[[float], Awaitable[None]]
 
 
@@ -49,17 +46,6 @@ class Backoff:
         return float(min(self.initial * self.factor ** max(failures - 1, 0), self.maximum))
 
 
-@dataclass
-class DeliveryStats:
-    delivered: int = 0
-    retried: int = 0
-    dead_lettered: int = 0
-    last_retry_after: float = 0.0
-    by_sink: dict[str, int] = field(default_factory=dict)
-    sleeps: int = 0
-    slept_s: float = 0.0
-
-
 class DeliveryWorker:
     """Claim (the consumer group hands an entry to one worker), send, confirm, acknowledge.
 
@@ -74,16 +60,17 @@ class DeliveryWorker:
         outbox: RedisOutbox,
         sinks: Sequence[Sink],
         *,
-        clock: Clock = time.time,
+        clock: EpochClock = time.time,
         sleep: Sleep = asyncio.sleep,
         backoff: Backoff | None = None,
-        give_up_after_s: float = GIVE_UP_AFTER_S,
-        claim_idle_ms: int = CLAIM_IDLE_MS,
+        give_up_after_s: float = _DEFAULTS.give_up_after,
+        claim_idle_ms: int = int(_DEFAULTS.claim_idle * 1000),
         observer: DeliveryObserver | None = None,
     ) -> None:
         self.outbox = outbox
         self.sinks = list(sinks)
-        self.stats = DeliveryStats()
+        #: delivered, retried, dead_lettered
+        self.stats = Counts()
         self.clock = clock
         self.sleep = sleep
         self.backoff = backoff or Backoff()
@@ -95,10 +82,6 @@ class DeliveryWorker:
         # away): confirmed on the next attempt instead of sending again.
         self._unconfirmed: dict[tuple[str, str], str] = {}
         self._failures: dict[str, int] = {}
-        for sink in self.sinks:
-            attach = getattr(sink, "attach", None)
-            if callable(attach):  # sinks with state of their own (Slack threads) share our Redis
-                attach(outbox.client, outbox.keys)
 
     async def deliver(self, entry: OutboxEntry) -> bool:
         """Try every sink once; True when the entry is done (acknowledged)."""
@@ -131,8 +114,7 @@ class DeliveryWorker:
             return True
         self._failures.pop(sink.name, None)
         self._paused.pop(sink.name, None)
-        self.stats.delivered += 1
-        self.stats.by_sink[sink.name] = self.stats.by_sink.get(sink.name, 0) + 1
+        self.stats["delivered"] += 1
         if self.observer is not None:
             self.observer.delivered(sink.name, time.perf_counter() - started)
         self._unconfirmed[(sink.name, alert.alert_id)] = receipt or "ok"
@@ -153,10 +135,9 @@ class DeliveryWorker:
         self._failures[sink.name] = failures
         wait = max(self.backoff.delay(failures), exc.retry_after or 0.0)
         self._paused[sink.name] = self.clock() + wait
-        self.stats.retried += 1
+        self.stats["retried"] += 1
         if self.observer is not None:
             self.observer.retried(sink.name)
-        self.stats.last_retry_after = max(self.stats.last_retry_after, exc.retry_after or 0.0)
         log.warning(
             "delivery to %s of rule %s failed, retrying in %.1fs: %s",
             sink.name,
@@ -170,7 +151,7 @@ class DeliveryWorker:
         log.warning("delivery to %s of rule %s dead-lettered: %s", sink.name, alert.rule, reason)
         self.outbox.dead_letter(alert, sink.name, reason)
         self.outbox.confirm(sink.name, alert.alert_id, DEAD)
-        self.stats.dead_lettered += 1
+        self.stats["dead_lettered"] += 1
         if self.observer is not None:
             self.observer.dead_lettered(sink.name)
 
@@ -205,13 +186,10 @@ class DeliveryWorker:
                 pass
             if self.outbox.depth() == 0:
                 return
-            self.stats.last_retry_after = 0.0
             if await self.retry_pending() == 0 and self.outbox.depth() == 0:
                 return
             passes += 1
             wait = self._next_wake(passes, max_backoff)
-            self.stats.sleeps += 1
-            self.stats.slept_s += wait
             await self.sleep(wait)
 
     def _next_wake(self, passes: int, max_backoff: float) -> float:

@@ -6,9 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 import re2
-from pydantic import BaseModel
 
-from monitor.models import Casualty, Strike, TroopReport, WeaponMention
+from monitor.models.kinds import fact_fields
 from monitor.rules.condition import Condition, Keywords, SourceFilter
 from monitor.rules.conditions import (
     AllNode,
@@ -24,23 +23,6 @@ from monitor.rules.conditions import (
 from monitor.rules.lists import ListResolver, Loc, Report
 from monitor.rules.model import WINDOWED, Rule
 from monitor.rules.templates import Template, TemplateError
-
-#: Fact kind -> model; the kind names are the ``fact:`` values rules use.
-FACT_MODELS: dict[str, type[BaseModel] | None] = {
-    "strike": Strike,
-    "troops": TroopReport,
-    "weapon": WeaponMention,
-    "casualty": Casualty,
-    "item": None,
-}
-TEMPLATE_FIELDS = ("title", "text", "dedup_key", "story")
-
-
-def fact_fields(kind: str) -> set[str]:
-    model = FACT_MODELS[kind]
-    if model is None:
-        return set()
-    return set(model.model_fields) | set(model.model_computed_fields)
 
 
 @dataclass(frozen=True)

@@ -6,17 +6,11 @@ from collections.abc import Iterator
 from typing import Any
 
 from monitor.models import Facts, Item, Match, StateCheck
+from monitor.models.kinds import facts_of
 from monitor.rules.compiled import CompiledRule
 from monitor.rules.conditions import ItemView
 from monitor.rules.keywords import normalize
 from monitor.rules.ruleset import RuleSet
-
-FACT_ATTR = {
-    "strike": "strikes",
-    "troops": "troops",
-    "weapon": "weapons",
-    "casualty": "casualties",
-}
 
 
 def item_view(ruleset: RuleSet, item: Item) -> ItemView:
@@ -35,19 +29,11 @@ def evaluate(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
 
 def rule_matches(compiled: CompiledRule, view: ItemView, facts: Facts) -> Iterator[Match]:
     """The matches of one rule on one item."""
-    for fact in facts_for(compiled.rule.fact, facts):
+    for fact in facts_of(compiled.rule.fact, facts):
         if compiled.condition.test(view, fact):
             match = build_match(compiled, view.item, fact)
             if match is not None:
                 yield match
-
-
-def facts_for(kind: str, facts: Facts) -> Iterator[dict[str, Any]]:
-    if kind == "item":
-        yield {}
-        return
-    for fact in getattr(facts, FACT_ATTR[kind]):
-        yield fact.model_dump(mode="json")
 
 
 def render_context(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> dict[str, Any]:

@@ -8,7 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from monitor.rules.compiled import CompiledRule, RuleCompiler, fact_fields
+from monitor.models.kinds import fact_fields
+from monitor.rules.compiled import CompiledRule, RuleCompiler
 from monitor.rules.condition import Condition
 from monitor.rules.lists import ListResolver, Loc, Report
 from monitor.rules.model import Rule, RuleFile

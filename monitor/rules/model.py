@@ -6,6 +6,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from monitor.models.duration import Duration
+from monitor.models.kinds import FactKindName
 from monitor.rules.condition import (
     STRICT,
     Condition,
@@ -15,7 +17,6 @@ from monitor.rules.condition import (
     Scalar,
     SourceFilter,
 )
-from monitor.rules.duration import Duration
 from monitor.rules.spec import (
     AggregationSpec,
     ChangeSpec,
@@ -30,7 +31,6 @@ from monitor.rules.spec import (
 
 __all__ = ["Condition", "FieldTest", "Keywords", "Predicate", "Rule", "RuleFile", "Scalar", "SourceFilter"]
 
-FactKind = Literal["strike", "troops", "weapon", "casualty", "item"]
 RuleType = Literal["any", "threshold", "record", "new_term", "frequency", "spike", "flatline", "change"]
 #: The type-specific sections; a rule of type T has exactly the section T (``any`` has none).
 TYPE_SECTIONS: tuple[str, ...] = (
@@ -58,7 +58,7 @@ class Rule(BaseModel):
     severity: Literal["info", "warning", "critical"] = Field(default="warning", description="Alert severity.")
     enabled: bool = Field(default=True, description="A disabled rule is loaded and checked but never run.")
     type: RuleType = Field(description="Rule type.")
-    fact: FactKind = Field(default="strike", description="Which facts the rule inspects ('item': none).")
+    fact: FactKindName = Field(default="strike", description="Which facts the rule inspects ('item': none).")
     where: dict[str, FieldTest] = Field(default_factory=dict, description="Fact predicates (all hold).")
     keywords: Keywords | None = Field(default=None, description="Keyword tests on the item.")
     when: Condition | None = Field(default=None, description="A condition tree (all/any/not).")

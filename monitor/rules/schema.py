@@ -7,8 +7,6 @@ from typing import Any
 
 from monitor.rules.model import RuleFile
 
-SCHEMA_FILE = "schema.json"
-
 
 def rule_schema() -> dict[str, Any]:
     schema = RuleFile.model_json_schema(by_alias=True, mode="validation")

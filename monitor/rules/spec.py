@@ -7,8 +7,8 @@ from typing import Literal
 
 from pydantic import BaseModel, Field, model_validator
 
+from monitor.models.duration import Duration
 from monitor.rules.condition import STRICT, Scalar
-from monitor.rules.duration import Duration
 
 
 class ThresholdSpec(BaseModel):

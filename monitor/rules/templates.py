@@ -8,6 +8,8 @@ from typing import Any
 from jinja2 import ChainableUndefined, StrictUndefined, TemplateSyntaxError
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from monitor.errors import InputError
+
 # Runtime rendering tolerates a fact that lacks a value (it renders empty); the load-time
 # check renders strictly against a sample context so typos fail before any item arrives.
 _RUNTIME = ImmutableSandboxedEnvironment(autoescape=False, undefined=ChainableUndefined)
@@ -20,7 +22,7 @@ _LOOKUP = re.compile(r"^\{\{\s*([a-z_]+)(?:\.([a-z_]+))?\s*\}\}$")
 _MISSING = object()
 
 
-class TemplateError(ValueError):
+class TemplateError(InputError, ValueError):
     """A template that does not compile."""
 
 

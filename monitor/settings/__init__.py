@@ -3,30 +3,27 @@
 from __future__ import annotations
 
 from monitor.settings.errors import SettingsError
-from monitor.settings.load import (
-    DEFAULT_CONFIG,
-    USUAL_ENV,
-    config_path,
-    load_settings,
-    select_config_file,
-    setting_name,
-)
+from monitor.settings.load import DEFAULT_CONFIG, config_path, load_settings, setting_name
 from monitor.settings.model import (
+    SINK_KINDS,
     DeliverySettings,
+    ExtractSettings,
     LogSettings,
     MetricsSettings,
     RedisSettings,
     ServiceSettings,
     Settings,
 )
-from monitor.settings.slack import DEFAULT_SLACK_API, SLACK_ENV, SlackSettings
+from monitor.settings.slack import DEFAULT_SLACK_API, SlackSettings
+from monitor.settings.sources import USUAL_ENV
 
 __all__ = [
     "DEFAULT_CONFIG",
     "DEFAULT_SLACK_API",
-    "SLACK_ENV",
+    "SINK_KINDS",
     "USUAL_ENV",
     "DeliverySettings",
+    "ExtractSettings",
     "LogSettings",
     "MetricsSettings",
     "RedisSettings",
@@ -36,6 +33,5 @@ __all__ = [
     "SlackSettings",
     "config_path",
     "load_settings",
-    "select_config_file",
     "setting_name",
 ]

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from monitor.errors import InputError
 
-class SettingsError(ValueError):
+
+class SettingsError(InputError, ValueError):
     """Bad or missing configuration: the message names each setting, never its value.
 
     ``lines`` holds one line per problem (``file:line:col: field: message`` for the config

@@ -3,80 +3,38 @@
 from __future__ import annotations
 
 import os
-from contextvars import ContextVar
 from pathlib import Path
 from typing import Any
 
-from dotenv import dotenv_values
 from pydantic import ValidationError
-from pydantic.fields import FieldInfo
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
 from monitor.settings.errors import SettingsError
 from monitor.settings.model import Settings
+from monitor.settings.sources import USUAL_ENV
 from monitor.yamldoc import Problem, ProblemsError, YamlDocument, load_document
 
 DEFAULT_CONFIG = Path("monitor.yaml")
-#: Env vars read under their usual names (no MONITOR_ prefix) -> where they go in the model.
-USUAL_ENV: dict[str, tuple[str, str]] = {
-    "REDIS_URL": ("redis", "url"),
-    "SLACK_BOT_TOKEN": ("slack", "bot_token"),
-    "SLACK_WEBHOOK_URL": ("slack", "webhook_url"),
-}
-#: The config file's data, validated already; None while validating the file on its own.
-_file_data: ContextVar[dict[str, Any] | None] = ContextVar("monitor_config_data", default=None)
-_file_only: ContextVar[bool] = ContextVar("monitor_config_file_only", default=False)
-#: Chosen on the command line (--config); load_settings() without an argument uses it.
-_selected: list[Path | None] = [None]
 
 
-class _UsualNamesSource(PydanticBaseSettingsSource):
-    """REDIS_URL, SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL from the environment or .env."""
+class _FileSettings(Settings):
+    """The settings model reading nothing but its arguments: validates the config file alone."""
 
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        dotenv = {k: v for k, v in dotenv_values(".env").items() if v} if Path(".env").is_file() else {}
-        found: dict[str, dict[str, str]] = {}
-        for var, (section, name) in USUAL_ENV.items():
-            value = os.environ.get(var) or dotenv.get(var)
-            if value:
-                found.setdefault(section, {})[name] = value
-        return dict(found)
-
-
-class _FileSource(PydanticBaseSettingsSource):
-    """The config file's (already validated) data, below everything from the environment."""
-
-    def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
-        return None, field_name, False
-
-    def __call__(self) -> dict[str, Any]:
-        return dict(_file_data.get() or {})
-
-
-def customise_sources(
-    settings_cls: type[BaseSettings],
-    init_settings: PydanticBaseSettingsSource,
-    env_settings: PydanticBaseSettingsSource,
-    dotenv_settings: PydanticBaseSettingsSource,
-) -> tuple[PydanticBaseSettingsSource, ...]:
-    """Priority: arguments, MONITOR_* env, .env, REDIS_URL/SLACK_* env, then the config file."""
-    if _file_only.get():
+    @classmethod
+    def settings_customise_sources(
+        cls,
+        settings_cls: type[BaseSettings],
+        init_settings: PydanticBaseSettingsSource,
+        env_settings: PydanticBaseSettingsSource,
+        dotenv_settings: PydanticBaseSettingsSource,
+        file_secret_settings: PydanticBaseSettingsSource,
+    ) -> tuple[PydanticBaseSettingsSource, ...]:
         return (init_settings,)
-    usual = _UsualNamesSource(settings_cls)
-    return (init_settings, env_settings, dotenv_settings, usual, _FileSource(settings_cls))
-
-
-def select_config_file(path: Path | None) -> None:
-    """The config file the command line chose; load_settings() without an argument reads it."""
-    _selected[0] = path
 
 
 def config_path(explicit: Path | None = None) -> Path | None:
     """--config, else $MONITOR_CONFIG, else ./monitor.yaml when it exists, else none."""
-    chosen = explicit or _selected[0]
+    chosen = explicit
     if chosen is None and os.environ.get("MONITOR_CONFIG"):
         chosen = Path(os.environ["MONITOR_CONFIG"])
     if chosen is None:
@@ -90,14 +48,11 @@ def load_settings(config_file: Path | None = None) -> Settings:
     """The effective settings; SettingsError listing every problem (file and environment) at once."""
     path = config_path(config_file)
     data, file_problems = _read_file(path) if path is not None else ({}, [])
-    token = _file_data.set(data if not file_problems else {})
     try:
-        settings: Settings | None = Settings()
+        settings: Settings | None = Settings(**(data if not file_problems else {}))
         env_lines: list[str] = []
     except ValidationError as exc:
         settings, env_lines = None, describe(exc)
-    finally:
-        _file_data.reset(token)
     lines = [str(p) for p in sorted(file_problems)] + env_lines
     if settings is None or lines:
         raise SettingsError("invalid settings:\n  " + "\n  ".join(lines), lines)
@@ -118,11 +73,7 @@ def _read_file(path: Path) -> tuple[dict[str, Any], list[Problem]]:
 
 
 def _validate_file(doc: YamlDocument) -> list[Problem]:
-    token = _file_only.set(True)
-    try:
-        _, problems = doc.validate(Settings)
-    finally:
-        _file_only.reset(token)
+    _, problems = doc.validate(_FileSettings)
     return problems
 
 

@@ -10,9 +10,12 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
-from monitor.rules.duration import Duration
+from monitor.models.duration import Duration
 from monitor.settings.slack import SlackSettings
+from monitor.settings.sources import customise_sources
 
+#: The sink types a ``sinks:`` entry may name (monitor.sinks.registry builds one per name).
+SINK_KINDS = ("console", "jsonl", "slack", "slack-dry")
 _SECTION = ConfigDict(extra="forbid", frozen=True, hide_input_in_errors=True)
 
 
@@ -82,6 +85,19 @@ class ServiceSettings(BaseModel):
         return self.consumer_name or f"{socket.gethostname()}-{os.getpid()}"
 
 
+class ExtractSettings(BaseModel):
+    """Where fact extraction runs, for every entry point alike (run, replay, backtest, examples)."""
+
+    model_config = _SECTION
+
+    mode: Literal["thread", "process"] = Field(
+        default="process",
+        description="process: batches of 8+ articles go to worker processes, beside fetching and "
+        "matching; thread: everything on the pipeline's ingest thread.",
+    )
+    workers: int = Field(default=1, ge=1, le=64, description="Worker processes in process mode.")
+
+
 class DeliverySettings(BaseModel):
     """The outbox: retries, takeover of a dead replica's entries, giving up."""
 
@@ -100,7 +116,8 @@ class DeliverySettings(BaseModel):
 
 class Settings(BaseSettings):
     """All settings. Env: MONITOR_<SECTION>__<FIELD> (e.g. MONITOR_METRICS__PORT), plus
-    REDIS_URL, SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL under their usual names."""
+    REDIS_URL, SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL under their usual names. Keyword arguments
+    are the config file's data and rank below the environment (see ``load_settings``)."""
 
     model_config = SettingsConfigDict(
         env_prefix="MONITOR_",
@@ -123,17 +140,16 @@ class Settings(BaseSettings):
     metrics: MetricsSettings = Field(default_factory=MetricsSettings, description="Metrics and health.")
     log: LogSettings = Field(default_factory=LogSettings, description="Logging.")
     service: ServiceSettings = Field(default_factory=ServiceSettings, description="The running service.")
+    extract: ExtractSettings = Field(default_factory=ExtractSettings, description="Fact extraction.")
     delivery: DeliverySettings = Field(default_factory=DeliverySettings, description="Alert delivery.")
     slack: SlackSettings = Field(default_factory=SlackSettings, description="Slack delivery.")
 
     @field_validator("sinks")
     @classmethod
     def _known_sinks(cls, value: list[str]) -> list[str]:
-        from monitor.sinks.registry import SINK_TYPES
-
-        unknown = sorted({spec.partition(":")[0] for spec in value} - set(SINK_TYPES))
+        unknown = sorted({spec.partition(":")[0] for spec in value} - set(SINK_KINDS))
         if unknown:
-            raise ValueError(f"unknown sink {unknown[0]!r} (known: {', '.join(sorted(SINK_TYPES))})")
+            raise ValueError(f"unknown sink {unknown[0]!r} (known: {', '.join(sorted(SINK_KINDS))})")
         return value
 
     @field_validator("rules")
@@ -152,7 +168,5 @@ class Settings(BaseSettings):
         dotenv_settings: PydanticBaseSettingsSource,
         file_secret_settings: PydanticBaseSettingsSource,
     ) -> tuple[PydanticBaseSettingsSource, ...]:
-        """Priority: arguments, MONITOR_* env, .env, REDIS_URL/SLACK_* env, then the config file."""
-        from monitor.settings.load import customise_sources
-
+        """Priority: MONITOR_* env, .env, REDIS_URL/SLACK_* env, then the arguments (the config file)."""
         return customise_sources(settings_cls, init_settings, env_settings, dotenv_settings)

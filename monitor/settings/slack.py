@@ -11,8 +11,6 @@ from monitor.models.alert import Severity
 from monitor.settings.errors import SettingsError
 
 DEFAULT_SLACK_API = "https://slack.com/api/"
-#: Env vars read under their usual Slack names (no MONITOR_ prefix) -> SlackSettings field.
-SLACK_ENV = {"SLACK_BOT_TOKEN": "bot_token", "SLACK_WEBHOOK_URL": "webhook_url"}
 _TOKEN = re.compile(r"^(xoxe\.)?xox[bp]-[A-Za-z0-9-]+$")
 _GROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^(#[a-z0-9_\-]{1,80}|[CGD][A-Z0-9]{2,})$")

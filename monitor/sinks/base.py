@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from typing import Protocol
 
+from monitor.errors import MonitorError
 from monitor.models import Alert
 
 
-class DeliveryError(Exception):
+class DeliveryError(MonitorError):
     """A failed delivery. ``retryable`` failures are retried; the others are dead-lettered."""
 
     def __init__(self, reason: str, *, retryable: bool, retry_after: float | None = None) -> None:

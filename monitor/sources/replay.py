@@ -14,6 +14,7 @@ import feedparser
 import yaml
 from pydantic import ValidationError
 
+from monitor.errors import InputError
 from monitor.models import Item
 from monitor.models.item import stable_id
 from monitor.sources.entries import items_from_feed, safe_link
@@ -28,7 +29,7 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
 
-class ReplayError(Exception):
+class ReplayError(InputError):
     """A path given to replay that does not exist."""
 
 

@@ -15,6 +15,8 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from monitor.errors import UnavailableError
+
 log = logging.getLogger(__name__)
 
 #: One immediate retry on a fresh connection (a pooled one dies with a Redis restart); longer
@@ -22,7 +24,7 @@ log = logging.getLogger(__name__)
 RETRY = Retry(NoBackoff(), 1)
 
 
-class RedisUnavailableError(Exception):
+class RedisUnavailableError(UnavailableError):
     """Redis could not be reached; the message names the URL with any password masked."""
 
 
@@ -97,7 +99,6 @@ class RedisHealth:
         self.initial = initial
         self.maximum = maximum
         self.up = True
-        self.losses = 0
         self._since = 0.0
         self._lock = asyncio.Lock()
 
@@ -106,7 +107,6 @@ class RedisHealth:
         if not self.up:
             return
         self.up = False
-        self.losses += 1
         self._since = time.monotonic()
         log.warning(
             "Redis at %s unavailable (%s): %s paused; reconnecting with backoff",

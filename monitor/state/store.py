@@ -13,34 +13,46 @@ from typing import Any, Protocol
 import redis
 
 from monitor.models import Decision, Match
+from monitor.state.aggregation import AggregationBuffers, DueBuffer
 from monitor.state.keys import MEMORY_TTL, OUTBOX_MAXLEN, SEEN_TTL, Keys
+from monitor.state.silences import Silence, SilenceStore
 
 #: Severity ranks for inhibition: a story's higher rank suppresses lower ones.
 RANK = {"info": 1, "warning": 2, "critical": 3}
 
 
+class Silences(Protocol):
+    """The silences an analyst set (monitor.state.silences.SilenceStore)."""
+
+    def active(self, now: datetime | None = None) -> list[Silence]: ...
+
+
+class Aggregations(Protocol):
+    """Buffers of held matches (monitor.state.aggregation.AggregationBuffers)."""
+
+    def due(self, now: datetime) -> list[DueBuffer]: ...
+
+    def commit(self, buffer: DueBuffer, payload: str) -> bool: ...
+
+
 class StateStore(Protocol):
-    """What the pipeline needs from state; RedisStateStore is the implementation."""
+    """Everything the pipeline reads and writes; RedisStateStore is the implementation."""
+
+    @property
+    def silences(self) -> Silences: ...
+
+    @property
+    def aggregations(self) -> Aggregations: ...
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]: ...
 
     def mark_seen(self, item_ids: Iterable[str]) -> None: ...
 
-    def decide(
-        self,
-        match: Match,
-        alert_id: str,
-        payload: str,
-        realert_s: float,
-        *,
-        now: datetime | None = None,
-        at: datetime | None = None,
-        mute: str = "",
-    ) -> Decision: ...
-
     def decide_many(self, requests: Sequence[DecideRequest]) -> list[Decision]: ...
 
-    def reset(self) -> int: ...
+    def touch(self, watch: str, names: Iterable[str], moment: datetime) -> None: ...
+
+    def last_seen(self, watch: str, name: str, now: datetime) -> datetime: ...
 
 
 def _ms(moment: datetime) -> int:
@@ -61,6 +73,8 @@ class RedisStateStore:
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
         self.keys = keys
+        self.silences = SilenceStore(client, keys)
+        self.aggregations = AggregationBuffers(client, keys)
         self._decide = _script(client, "decide.lua")
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
@@ -105,16 +119,15 @@ class RedisStateStore:
         at: datetime | None = None,
         mute: str = "",
     ) -> Decision:
-        """Run state check, silence, dedup claim, inhibition and outbox append for one match,
-        atomically. ``now`` is the clock; ``at`` the event time windows count (default now);
-        ``mute`` a reason ('silenced') to hold the alert back after the state check."""
+        """``decide_many`` for one match: state check, silence, dedup claim, inhibition and outbox
+        append, atomically. ``now`` is the clock; ``at`` the event time windows count (default
+        now); ``mute`` a reason ('silenced') to hold the alert back after the state check."""
         request = DecideRequest(match, alert_id, payload, realert_s, now=now, at=at, mute=mute)
-        keys, args = self._call(request)
-        return _decision(self._decide(keys=keys, args=args))
+        return self.decide_many([request])[0]
 
     def decide_many(self, requests: Sequence[DecideRequest]) -> list[Decision]:
-        """``decide`` for many matches in one round trip. Each script still runs atomically and
-        in order, so a match sees the state left by the ones before it."""
+        """The one decide path: every match's decision in one round trip. Each script still runs
+        atomically and in order, so a match sees the state left by the ones before it."""
         if not requests:
             return []
         pipe = self.client.pipeline(transaction=False)

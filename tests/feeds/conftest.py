@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 import redis
 
-from monitor.models import Decision, Item
+from monitor.models import Decision, Facts, Item, Match
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
@@ -41,7 +41,8 @@ class FakeClock:
 
 @dataclass
 class Processed:
-    decisions: list[tuple[Any, Decision]] = field(default_factory=list)
+    facts: Facts = field(default_factory=Facts)
+    decisions: list[tuple[Match, Decision]] = field(default_factory=list)
 
 
 class SeenOnlyProcessor:
@@ -57,6 +58,9 @@ class SeenOnlyProcessor:
         self.store.mark_seen(item.id for item in fresh)
         self.items.extend(fresh)
         return [Processed() for _ in fresh]
+
+    async def ingest(self, items: Sequence[Item]) -> tuple[list[Processed], float]:
+        return self.process(items), 0.0
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
 import shutil
 import signal
@@ -21,6 +22,7 @@ import yaml
 from aiohttp import web
 
 from monitor.models import Item
+from monitor.state.keys import Keys
 from tests.conftest import RULES
 from tests.feeds.server import FeedServer, Route, rss
 from tests.slack.fake_slack import FakeSlack
@@ -115,13 +117,24 @@ async def _no_leftover_processes() -> AsyncIterator[None]:
         if process.returncode is None:
             process.kill()
             await process.wait()
+        # its own process group: the extraction and parser pools a SIGKILLed service left behind
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(process.pid, signal.SIGKILL)
 
 
 async def spawn(args: Sequence[str], env: dict[str, str], cwd: Path, log: Path) -> asyncio.subprocess.Process:
     """`python -m monitor ARGS`, stderr to ``log``."""
     with log.open("ab") as err:
         process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "monitor", *args, env=env, cwd=cwd, stdout=err, stderr=err
+            sys.executable,
+            "-m",
+            "monitor",
+            *args,
+            env=env,
+            cwd=cwd,
+            stdout=err,
+            stderr=err,
+            start_new_session=True,
         )
     _spawned.append(process)
     return process
@@ -134,6 +147,35 @@ async def wait_for(condition: Callable[[], bool], timeout: float, what: str) -> 
         if time.monotonic() > deadline:
             raise AssertionError(f"timed out waiting for {what}")
         await asyncio.sleep(0.1)
+
+
+def outbox_empty(server: RedisServer, namespace: str = "default") -> Callable[[], bool]:
+    """True once every alert in the outbox is acknowledged: nothing is in flight any more, so
+    nothing can be delivered twice from then on (what a test waits for before counting doubles)."""
+    client, key = server.client(), Keys(namespace).outbox()
+    return lambda: client.xlen(key) == 0
+
+
+@dataclass
+class RefusingPort:
+    """Listens where a stopped server was and closes every connection: counts reconnect attempts."""
+
+    port: int
+    attempts: int = 0
+    server: asyncio.Server | None = None
+
+    async def __aenter__(self) -> RefusingPort:
+        async def refuse(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+            self.attempts += 1
+            writer.close()
+
+        self.server = await asyncio.start_server(refuse, "127.0.0.1", self.port)
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        assert self.server is not None
+        self.server.close()
+        await self.server.wait_closed()
 
 
 def only_rule(tmp_path: Path, rule_id: str) -> Path:

@@ -3,7 +3,6 @@ alert once."""
 
 from __future__ import annotations
 
-import asyncio
 import json
 from collections import Counter
 from pathlib import Path
@@ -12,10 +11,12 @@ from tests.feeds.server import FeedServer
 from tests.ops.conftest import (
     GrowingFeed,
     RedisServer,
+    RefusingPort,
     add_growing,
     base_env,
     drone_items,
     only_rule,
+    outbox_empty,
     spawn,
     stop,
     wait_for,
@@ -49,10 +50,11 @@ async def test_redis_lost_while_running_pauses_then_resumes_without_realerting(
     own_redis.kill()
     feed.reveal(ITEMS)  # new entries while Redis is away: polled once it is back
     await wait_for(lambda: "unavailable" in log.read_text(), 30, "the outage noticed")
-    await asyncio.sleep(2)  # polls and deliveries stay paused meanwhile, without more warnings
+    async with RefusingPort(own_redis.port) as refusing:  # polls and deliveries stay paused
+        await wait_for(lambda: refusing.attempts >= 2, 30, "two reconnect attempts while Redis is away")
     own_redis.start()
     await wait_for(lambda: len(written(out)) >= ITEMS, 40, f"the other alerts:\n{log.read_text()}")
-    await asyncio.sleep(1.5)
+    await wait_for(outbox_empty(own_redis), 30, "every alert acknowledged (none in flight)")
     assert await stop(process) == 0, log.read_text()
 
     got, text = written(out), log.read_text()

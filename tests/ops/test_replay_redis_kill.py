@@ -52,7 +52,8 @@ async def test_redis_killed_and_restarted_during_replay_delivers_every_alert_onc
     await wait_for(lambda: len(delivered(out)) >= ITEMS // 3, 60, "a third of the alerts")
     own_redis.kill()
     killed_at = len(delivered(out))
-    await asyncio.sleep(1.5)  # Redis stays down a moment: the replay must wait, not fail
+    # Redis stays down until the replay noticed: it must wait for it, not fail
+    await wait_for(lambda: "unavailable" in log.read_text(), 30, "the replay waiting for Redis")
     own_redis.start()
     assert await asyncio.wait_for(process.wait(), 60) == 0, log.read_text()
 

@@ -15,6 +15,7 @@ from tests.ops.conftest import (
     add_growing,
     drone_items,
     only_rule,
+    outbox_empty,
     slack_env,
     spawn,
     stop,
@@ -65,7 +66,7 @@ async def test_three_replicas_one_killed_every_alert_once_and_polls_go_on(
         await asyncio.sleep(1)
     logs = "\n".join(p.read_text() for p in sorted(tmp_path.glob("replica-*.log")))
     await wait_for(lambda: len(slack.posts_by_alert()) >= total, 40, f"{total} alerts posted:\n{logs}")
-    await asyncio.sleep(2)  # anything still in flight would show up as a double now
+    await wait_for(outbox_empty(own_redis), 30, "every alert acknowledged (none in flight)")
     exits = [await stop(p) for p in replicas[1:]]
 
     posts = slack.posts_by_alert()

@@ -55,8 +55,9 @@ def test_replicas_racing_on_the_same_items_fire_each_alert_once(
         client = redis.Redis.from_url(redis_url)
         pipeline = Pipeline(rules, RedisStateStore(client, keys))
         start.wait()
-        for item in items:  # each replica gets the same items, none marked seen yet
-            fired.extend(pipeline.process_item(item).decisions)
+        for item in items:  # each replica gets the same items, racing to decide them
+            for outcome in pipeline.process([item]):
+                fired.extend(outcome.decisions)
         client.close()
 
     threads = [threading.Thread(target=replica) for _ in range(4)]

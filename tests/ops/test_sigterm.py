@@ -19,6 +19,7 @@ from tests.ops.conftest import (
     base_env,
     drone_items,
     only_rule,
+    outbox_empty,
     spawn,
     stop,
     wait_for,
@@ -64,7 +65,7 @@ async def test_sigterm_during_a_slow_poll_then_restart(
     slow["delay"] = 0.0
     second = await spawn(args, env, tmp_path, tmp_path / "second.log")
     await wait_for(lambda: len(written(out)) >= 6, 30, "the slow feed's alerts")
-    await asyncio.sleep(1.5)  # a repeat would show now
+    await wait_for(outbox_empty(own_redis), 30, "every alert acknowledged (none in flight)")
     assert await stop(second, timeout=30) == 0, (tmp_path / "second.log").read_text()
 
     got = written(out)

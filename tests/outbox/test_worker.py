@@ -36,7 +36,10 @@ async def drain(worker: DeliveryWorker) -> None:
 def worker_for(
     outbox: RedisOutbox, settings: SlackSettings, path: Path, fake_time: FakeTime
 ) -> DeliveryWorker:
-    sinks: list[Sink] = [JsonlSink(str(path)), SlackSink(settings, clock=fake_time.clock)]
+    sinks: list[Sink] = [
+        JsonlSink(str(path)),
+        SlackSink(settings, outbox.client, outbox.keys, clock=fake_time.clock),
+    ]
     return DeliveryWorker(outbox, sinks, clock=fake_time.clock, sleep=fake_time.sleep)
 
 
@@ -138,9 +141,9 @@ async def test_entries_of_a_dead_consumer_are_claimed(
         enqueue(redis_client, keys, make_alert(n))
     assert len(dead.read_new()) == 5  # handed out, never acknowledged: the consumer died
     alive = RedisOutbox(redis_client, keys, consumer="worker-2")
-    patient = DeliveryWorker(alive, [SlackSink(slack_settings)], claim_idle_ms=60_000)
+    patient = DeliveryWorker(alive, [SlackSink(slack_settings, redis_client, keys)], claim_idle_ms=60_000)
     assert await patient.retry_pending() == 0 and not fake_slack.messages  # not stale yet
-    taker = DeliveryWorker(alive, [SlackSink(slack_settings)], claim_idle_ms=0)
+    taker = DeliveryWorker(alive, [SlackSink(slack_settings, redis_client, keys)], claim_idle_ms=0)
     assert await taker.retry_pending() == 0
     assert len(fake_slack.messages) == 5 and alive.depth() == 0
 
@@ -151,7 +154,12 @@ async def test_retryable_failures_are_dead_lettered_after_the_give_up_age(
     enqueue(outbox.client, outbox.keys, make_alert(1))
     fake_slack.outage = "500"
     fake_time.offset = 25 * 3600
-    worker = DeliveryWorker(outbox, [SlackSink(slack_settings)], clock=fake_time.clock, sleep=fake_time.sleep)
+    worker = DeliveryWorker(
+        outbox,
+        [SlackSink(slack_settings, outbox.client, outbox.keys)],
+        clock=fake_time.clock,
+        sleep=fake_time.sleep,
+    )
     await drain(worker)
     [letter] = outbox.dead_letters()
     assert letter.reason.startswith("gave up after ") and letter.reason.endswith("http_500 (channel #alerts)")

@@ -7,9 +7,9 @@ from datetime import timedelta
 
 import redis
 
+from monitor.clock import FixedClock
 from monitor.outbox.stream import RedisOutbox
 from monitor.pipeline import Pipeline
-from monitor.rules.examples import FixedClock
 from monitor.rules.ruleset import RuleSet
 from monitor.state.keys import Keys
 from monitor.state.silences import SilenceStore

@@ -50,7 +50,7 @@ async def test_seed_replay_posts_every_alert_once_in_its_channel_with_follow_ups
     assert not [p for p in problems if p.severity == "error"]
     pipeline = Pipeline(rules, RedisStateStore(redis_client, keys))
     jsonl = tmp_path / "alerts.jsonl"
-    sinks: list[Sink] = [JsonlSink(str(jsonl)), SlackSink(slack_settings)]
+    sinks: list[Sink] = [JsonlSink(str(jsonl)), SlackSink(slack_settings, redis_client, keys)]
     worker = DeliveryWorker(RedisOutbox(redis_client, keys), sinks)
     await _replay(replay_items([SEEDS]), pipeline, worker)
     # the next morning another outlet reports the 800-drone attack: inside the rules' realert,

@@ -32,7 +32,7 @@ async def test_rejected_token_stays_out_of_logs_and_errors(
     settings = SlackSettings(
         bot_token=SecretStr(WRONG), api_url=fake_slack.api_url, default_channel="#alerts"
     )
-    sink = SlackSink(settings)
+    sink = SlackSink(settings, redis_client, Keys(namespace))
     outbox = RedisOutbox(redis_client, Keys(namespace))
     enqueue(redis_client, outbox.keys, make_alert(1))
     worker = DeliveryWorker(outbox, [sink])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import redis
 from click.testing import CliRunner
 
 from monitor.cli.main import cli
@@ -12,6 +13,8 @@ from monitor.settings import SettingsError, load_settings
 from monitor.sinks.registry import SinkSpecError, build_sink
 from monitor.sinks.slack.sink import SlackSink
 from monitor.sinks.slack.webhook import WebhookSink
+from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 
 TOKEN = "xoxb-9999-8888-SECRETsecret"
 HOOK = "https://hooks.slack.com/services/T1/B1/HOOKsecret"
@@ -74,16 +77,19 @@ def test_malformed_settings_name_the_setting_not_the_value(
     assert "SECRET" not in str(caught.value) and value not in str(caught.value)
 
 
-def test_missing_credentials_fail_when_the_sink_is_built(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_missing_credentials_fail_when_the_sink_is_built(
+    monkeypatch: pytest.MonkeyPatch, redis_client: redis.Redis, namespace: str
+) -> None:
+    state = Namespace(redis_client, Keys(namespace))
     with pytest.raises(SinkSpecError, match=r"SLACK_BOT_TOKEN .* or SLACK_WEBHOOK_URL"):
-        build_sink("slack")
+        build_sink("slack", load_settings(), state)
     monkeypatch.setenv("SLACK_BOT_TOKEN", TOKEN)
     with pytest.raises(SinkSpecError, match="MONITOR_SLACK__DEFAULT_CHANNEL"):
-        build_sink("slack")
-    assert isinstance(build_sink("slack:#alerts"), SlackSink)
+        build_sink("slack", load_settings(), state)
+    assert isinstance(build_sink("slack:#alerts", load_settings(), state), SlackSink)
     monkeypatch.delenv("SLACK_BOT_TOKEN")
     monkeypatch.setenv("SLACK_WEBHOOK_URL", HOOK)
-    sink = build_sink("slack")
+    sink = build_sink("slack", load_settings(), state)
     assert isinstance(sink, WebhookSink) and "HOOKsecret" not in repr(sink)
 
 

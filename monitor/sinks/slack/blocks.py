@@ -15,7 +15,6 @@ MAX_SECTION = 3000
 MAX_FIELDS = 10
 MAX_FIELD = 2000
 MAX_CONTEXT_ELEMENTS = 10
-MAX_TEXT = 40_000
 #: The notification text is kept far below the limit: it is what a phone shows.
 FALLBACK_CHARS = 1000
 

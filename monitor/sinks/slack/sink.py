@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 import time
-from collections.abc import Callable
 
 import redis
 
+from monitor.clock import EpochClock
 from monitor.models import Alert
 from monitor.settings import SlackSettings
 from monitor.sinks.base import DeliveryError
@@ -36,9 +36,9 @@ class SlackSink:
     def __init__(
         self,
         settings: SlackSettings,
-        client: redis.Redis | None = None,
-        keys: Keys | None = None,
-        clock: Callable[[], float] = time.time,
+        client: redis.Redis,
+        keys: Keys,
+        clock: EpochClock = time.time,
     ) -> None:
         settings.require_delivery()
         if settings.bot_token is None:
@@ -46,26 +46,15 @@ class SlackSink:
         self.settings = settings
         self.api = WebApi(settings.bot_token.get_secret_value(), settings.api_url, settings.timeout_s)
         self.clock = clock
-        self._ledger: SendLedger | None = None
-        self._threads: ThreadStore | None = None
-        if client is not None:
-            self.attach(client, keys or Keys())
+        # send and thread state live in the outbox's namespace, so they survive restarts
+        self._ledger = SendLedger(client, keys)
+        self._threads = ThreadStore(client, keys, settings.story_ttl_s)
 
     def __repr__(self) -> str:
         return f"SlackSink(mode='bot', api={self.api!r})"
 
-    def attach(self, client: redis.Redis, keys: Keys) -> None:
-        """Keep send and thread state in this Redis namespace (the outbox's)."""
-        self._ledger = SendLedger(client, keys)
-        self._threads = ThreadStore(client, keys, self.settings.story_ttl_s)
-
-    def _state(self) -> tuple[SendLedger, ThreadStore]:
-        if self._ledger is None or self._threads is None:
-            raise DeliveryError("slack sink has no Redis state attached", retryable=False)
-        return self._ledger, self._threads
-
     async def send(self, alert: Alert) -> str:
-        ledger, threads = self._state()
+        ledger, threads = self._ledger, self._threads
         attempt = ledger.get(alert.alert_id)
         if attempt is not None:
             ts = await self._resume(alert, attempt)
@@ -88,7 +77,7 @@ class SlackSink:
 
     async def _resume(self, alert: Alert, attempt: Attempt) -> str | None:
         """A previous attempt exists: finish it if Slack has the message, else None (post)."""
-        ledger, _ = self._state()
+        ledger = self._ledger
         ts = attempt.ts if attempt.state == "sent" else await self._lookup(alert, attempt)
         if ts is None:
             return None
@@ -129,7 +118,7 @@ class SlackSink:
         return ts
 
     async def _post(self, alert: Alert, channel: str, thread_ts: str, message: Message) -> tuple[str, str]:
-        ledger, _ = self._state()
+        ledger = self._ledger
         ledger.claim(alert.alert_id, ledger.channel_id(channel), thread_ts, self.clock())
         try:
             channel_id, ts = await self.api.post(channel, message, thread_ts, alert.alert_id)
@@ -143,7 +132,7 @@ class SlackSink:
 
     async def _after_post(self, alert: Alert, channel: str, ts: str, thread_ts: str) -> None:
         """Thread bookkeeping once the post is recorded; the parent update is best effort."""
-        _, threads = self._state()
+        threads = self._threads
         story = story_key(alert)
         if not thread_ts:
             threads.start(story, channel, ts, _source(alert))
@@ -153,7 +142,7 @@ class SlackSink:
 
     async def refresh_parent(self, alert: Alert) -> None:
         """chat.update the story's parent with this alert's figures and the source count."""
-        _, threads = self._state()
+        threads = self._threads
         story = threads.get(story_key(alert))
         if story is None:
             return

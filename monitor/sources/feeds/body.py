@@ -5,8 +5,10 @@ from __future__ import annotations
 import zlib
 from collections.abc import AsyncIterator
 
+from monitor.errors import FeedError
 
-class BodyError(Exception):
+
+class BodyError(FeedError):
     """A body that is too large or cannot be decoded; the message is the reason."""
 
 

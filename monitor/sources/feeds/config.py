@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from monitor.rules.duration import Duration
+from monitor.models.duration import Duration
 from monitor.yamldoc import Problem, ProblemsError, YamlDocument, load_document
 
 SCHEMES = ("http", "https")

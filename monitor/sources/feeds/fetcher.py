@@ -9,6 +9,7 @@ from email.utils import parsedate_to_datetime
 
 import httpx
 
+from monitor.errors import FeedError
 from monitor.sources.feeds.body import BodyError, read_capped
 from monitor.sources.feeds.config import check_url
 from monitor.sources.feeds.limits import USER_AGENT, FetchLimits
@@ -21,7 +22,7 @@ ACCEPT = (
 )
 
 
-class FetchError(Exception):
+class FetchError(FeedError):
     """A fetch that produced no HTTP answer to act on; the message is the reason (no secrets)."""
 
 

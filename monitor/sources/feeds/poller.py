@@ -1,21 +1,21 @@
-"""One poll of one feed: fetch (conditionally), parse, run new items through the pipeline, save state."""
+"""One poll of one feed: fetch (conditionally), parse, hand new items to the pipeline, save state."""
 
 from __future__ import annotations
 
 import asyncio
 import logging
-import multiprocessing
 import time
+from collections import Counter
 from collections.abc import Callable, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
-from typing import Any, Protocol, TypeVar
+from datetime import datetime, timedelta
+from typing import Protocol, TypeVar
 
-from pydantic import BaseModel
-
-from monitor.models import Decision, Item
+from monitor.clock import Clock, utc_now
+from monitor.models import Decision, Facts, Item, Match
+from monitor.models.kinds import count_by_kind
+from monitor.pools import ProcessPool
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher, FetchError, FetchResult, parse_retry_after
@@ -25,13 +25,8 @@ from monitor.sources.feeds.xmlguard import UnsafeXmlError
 
 log = logging.getLogger(__name__)
 
-Clock = Callable[[], datetime]
 THROTTLED = frozenset({429, 503})
 T = TypeVar("T")
-
-
-def utc_now() -> datetime:
-    return datetime.now(UTC)
 
 
 def _timed(func: Callable[..., T], *args: object) -> tuple[T, float]:
@@ -43,13 +38,17 @@ class ProcessedItem(Protocol):
     """What the poller reads from each outcome of the pipeline (monitor.pipeline.Outcome)."""
 
     @property
-    def decisions(self) -> Sequence[tuple[Any, Decision]]: ...
+    def facts(self) -> Facts: ...
+
+    @property
+    def decisions(self) -> Sequence[tuple[Match, Decision]]: ...
 
 
 class ItemProcessor(Protocol):
-    """The pipeline as the poller sees it: process items not seen before, mark them seen."""
+    """The pipeline as the poller sees it: process items not seen before (on its own ingest
+    thread), mark them seen; the outcomes and the seconds processing took."""
 
-    def process(self, items: Sequence[Item]) -> Sequence[ProcessedItem]: ...
+    async def ingest(self, items: Sequence[Item]) -> tuple[Sequence[ProcessedItem], float]: ...
 
 
 @dataclass(frozen=True)
@@ -76,24 +75,16 @@ class PollResult:
 
 def count_facts(outcomes: Sequence[ProcessedItem]) -> tuple[tuple[str, int], ...]:
     """Facts of the processed items by kind (strikes, troops, ...), kinds with none left out."""
-    counts: dict[str, int] = {}
+    counts: Counter[str] = Counter()
     for outcome in outcomes:
-        facts = getattr(outcome, "facts", None)  # the pipeline's Outcome has them; fakes may not
-        if not isinstance(facts, BaseModel):
-            continue
-        for kind in type(facts).model_fields:
-            found = getattr(facts, kind)
-            if isinstance(found, tuple) and found:
-                counts[kind] = counts.get(kind, 0) + len(found)
+        counts.update(count_by_kind(outcome.facts))
     return tuple(sorted(counts.items()))
 
 
 def decided(outcomes: Sequence[ProcessedItem]) -> tuple[tuple[str, str], ...]:
     """(rule, reason) of every decision taken on the processed items."""
     return tuple(
-        (str(getattr(match, "rule_id", "?")), decision.reason)
-        for outcome in outcomes
-        for match, decision in outcome.decisions
+        (match.rule_id, decision.reason) for outcome in outcomes for match, decision in outcome.decisions
     )
 
 
@@ -113,36 +104,23 @@ class FeedPoller:
         self.processor = processor
         self.clock = clock
         self.backoff = backoff or BackoffPolicy()
-        # One thread parses and processes: the pipeline is never run concurrently with itself,
-        # the event loop stays free for fetches, and one large document is in memory at a time.
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
         # feedparser runs in its own process: parsing overlaps with fetching and processing
         # instead of holding the GIL against them, and a parser crash on hostile bytes costs a
         # worker process, not the service.
-        self._parsers: ProcessPoolExecutor | None = None
-
-    async def in_worker(self, func: Callable[[], object]) -> None:
-        """Run ``func`` on the ingest thread, so it never overlaps with processing (pipeline ticks)."""
-        await asyncio.get_running_loop().run_in_executor(self._worker, func)
+        self._parsers = ProcessPool(1)
 
     def close(self) -> None:
-        """Wait for the ingest in progress (if any) to finish; its items are then fully decided."""
-        self._worker.shutdown(wait=True, cancel_futures=True)
-        if self._parsers is not None:
-            self._parsers.shutdown(wait=True, cancel_futures=True)
-            self._parsers = None
+        """Stop the parser process (a parse in progress finishes first)."""
+        self._parsers.close()
 
     async def _parse_elsewhere(
         self, feed: FeedConfig, result: FetchResult, body: bytes
     ) -> tuple[ParsedFeed, float]:
-        if self._parsers is None:
-            context = multiprocessing.get_context("forkserver")
-            self._parsers = ProcessPoolExecutor(max_workers=1, mp_context=context)
         call = (parse_items, body, result.headers, result.final_url, feed.name, feed.tags)
         try:
-            return await asyncio.get_running_loop().run_in_executor(self._parsers, _timed, *call)
+            return await asyncio.get_running_loop().run_in_executor(self._parsers.executor(), _timed, *call)
         except BrokenProcessPool:
-            self._parsers = None  # the next poll starts a fresh parser process
+            self._parsers.discard()  # the next poll starts a fresh parser process
             raise
 
     async def poll(self, feed: FeedConfig) -> PollResult:
@@ -184,7 +162,6 @@ class FeedPoller:
     async def _ingest(
         self, feed: FeedConfig, state: FeedState, now: datetime, result: FetchResult, body: bytes
     ) -> PollResult:
-        loop = asyncio.get_running_loop()
         try:
             parsed, parse_s = await self._parse_elsewhere(feed, result, body)
         except UnsafeXmlError as exc:
@@ -193,9 +170,7 @@ class FeedPoller:
             return self._failed(feed, state, now, result.status, f"cannot parse: {type(exc).__name__}")
         if parsed.warning:
             log.warning("feed %s: %s", feed.name, parsed.warning)
-        outcomes, process_s = await loop.run_in_executor(
-            self._worker, _timed, self.processor.process, parsed.items
-        )
+        outcomes, process_s = await self.processor.ingest(parsed.items)
         fired = sum(1 for outcome in outcomes for _, decision in outcome.decisions if decision.fire)
         self._succeeded(feed, state, now, result.status, result, len(outcomes))
         new = len(outcomes)

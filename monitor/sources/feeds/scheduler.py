@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
-from collections import Counter
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from apscheduler.schedulers.asyncio import AsyncIOScheduler
 from apscheduler.triggers.interval import IntervalTrigger
 
+from monitor.counts import Counts
+from monitor.settings import ServiceSettings
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.poller import PollResult
 
@@ -20,33 +20,26 @@ log = logging.getLogger(__name__)
 
 PollFunc = Callable[[FeedConfig], Awaitable[PollResult]]
 MAX_JITTER = 30.0
-#: Spread of the first polls after start or reload, so 1,000 feeds do not all start at once.
-START_SPREAD = 10.0
 
 
-@dataclass
-class CycleStats:
-    """Poll results since the last summary line."""
+def count_poll(cycle: Counts, result: PollResult) -> None:
+    """Count one poll result: its outcome, and the new items and alerts it brought."""
+    cycle[result.outcome] += 1
+    cycle["new_items"] += result.new
+    cycle["alerts"] += result.fired
 
-    outcomes: Counter[str] = field(default_factory=Counter)
-    new: int = 0
-    fired: int = 0
 
-    def add(self, result: PollResult) -> None:
-        self.outcomes[result.outcome] += 1
-        self.new += result.new
-        self.fired += result.fired
-
-    def summary(self) -> str:
-        idle = {"skipped", "disabled", "leased", "paused"}
-        polled = sum(n for outcome, n in self.outcomes.items() if outcome not in idle)
-        others = self.outcomes["leased"] + self.outcomes["skipped"]
-        paused = f", {self.outcomes['paused']} paused (Redis away)" if self.outcomes["paused"] else ""
-        return (
-            f"polled {polled} feeds: {self.outcomes['ok']} changed, {self.outcomes['not-modified']} "
-            f"unchanged, {self.outcomes['failed']} failed, {self.outcomes['gone']} gone; "
-            f"{self.new} new items, {self.fired} alerts; {others} left to other replicas or not due{paused}"
-        )
+def cycle_summary(cycle: Counts) -> str:
+    """The one INFO line per cycle, from the counts ``count_poll`` kept."""
+    polled = cycle["ok"] + cycle["not-modified"] + cycle["failed"] + cycle["gone"]
+    others = cycle["leased"] + cycle["skipped"]
+    paused = f", {cycle['paused']} paused (Redis away)" if cycle["paused"] else ""
+    return (
+        f"polled {polled} feeds: {cycle['ok']} changed, {cycle['not-modified']} "
+        f"unchanged, {cycle['failed']} failed, {cycle['gone']} gone; "
+        f"{cycle['new_items']} new items, {cycle['alerts']} alerts; "
+        f"{others} left to other replicas or not due{paused}"
+    )
 
 
 def jitter_for(interval: float) -> float:
@@ -60,7 +53,7 @@ class FeedScheduler:
         self,
         poll: PollFunc,
         on_result: Callable[[PollResult], None] | None = None,
-        start_spread: float = START_SPREAD,
+        start_spread: float = ServiceSettings().start_spread,
     ) -> None:
         self.poll = poll
         self.on_result = on_result

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from monitor.errors import FeedError
+
 MAX_SAFE_ENTITIES = 32
 MAX_ENTITY_CHARS = 64
 #: Documents above this size lose their DTD whatever it declares (bounds any amplification).
@@ -25,7 +27,7 @@ _SAFE_ENTITY = re.compile(
 _ANY_ENTITY = re.compile(rb"<!ENTITY[^>]*>?")
 
 
-class UnsafeXmlError(Exception):
+class UnsafeXmlError(FeedError):
     """A document refused outright; the message is the reason."""
 
 

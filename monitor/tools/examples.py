@@ -11,17 +11,19 @@ from typing import Any
 
 import redis
 
+from monitor.assembly import assemble
+from monitor.clock import FixedClock
 from monitor.models import Facts, Item
 from monitor.models.item import stable_id
+from monitor.models.kinds import facts_of
 from monitor.pipeline import Extractor, Pipeline, default_extractor
 from monitor.rules.compiled import CompiledRule
-from monitor.rules.engine import facts_for
 from monitor.rules.ruleset import RuleSet
 from monitor.rules.spec import Example
 from monitor.sources.replay import ReplayError, replay_items
 from monitor.sources.textfile import split_articles
 from monitor.state.keys import Keys
-from monitor.state.store import RedisStateStore
+from monitor.state.namespace import Namespace
 
 #: When an example gives no publication time: a fixed moment, so runs are repeatable.
 EXAMPLE_TIME = datetime(2025, 1, 1, tzinfo=UTC)
@@ -42,16 +44,6 @@ class ExampleResult:
     def __str__(self) -> str:
         verdict = "ok" if self.ok else "FAIL"
         return f"{self.path}:{self.line}: {verdict} {self.rule_id}: expected {self.expected}, {self.happened}"
-
-
-@dataclass
-class FixedClock:
-    """A clock that says what it is told (examples, backtests and explain run in corpus time)."""
-
-    now: datetime
-
-    def __call__(self) -> datetime:
-        return self.now
 
 
 def example_items(example: Example, base: Path) -> list[Item]:
@@ -97,22 +89,25 @@ class ExampleRunner:
             items = example_items(example, Path(compiled.path).parent)
         except ReplayError as exc:
             return _with(result, f"cannot read the example: {exc}", ok=False)
-        store = RedisStateStore(self.client, Keys(f"rules-test-{uuid.uuid4().hex[:12]}"))
+        published = example.published or EXAMPLE_TIME
+        clock = FixedClock(published)
+        state = Namespace(self.client, Keys(f"rules-test-{uuid.uuid4().hex[:12]}"))
+        parts = assemble(state, ruleset, clock=clock, extractor=self.extractor)
         try:
-            happened, fired, facts = self._play(ruleset, store, example, items)
+            happened, fired, facts = self._play(parts.pipeline, clock, example, items)
         finally:
-            store.reset()
+            parts.close()
+            parts.store.reset()
         missing = [want for want in example.facts if not _has_fact(compiled.rule.fact, facts, want)]
         if missing:
             return _with(result, f"no extracted {compiled.rule.fact} fact has {missing[0]}", ok=False)
         return _with(result, happened, ok=fired == (example.expect == "fire"))
 
+    @staticmethod
     def _play(
-        self, ruleset: RuleSet, store: RedisStateStore, example: Example, items: list[Item]
+        pipeline: Pipeline, clock: FixedClock, example: Example, items: list[Item]
     ) -> tuple[str, bool, list[Facts]]:
-        published = example.published or EXAMPLE_TIME
-        clock = FixedClock(published)
-        pipeline = Pipeline(ruleset, store, clock, extractor=self.extractor)
+        published = clock.now
         for offset, given in enumerate(example.given):
             # earlier articles a minute apart, so windows see them before the example
             clock.now = published - timedelta(minutes=len(example.given) - offset)
@@ -136,7 +131,7 @@ def _with(result: ExampleResult, happened: str, ok: bool) -> ExampleResult:
 def _has_fact(kind: str, all_facts: list[Facts], want: dict[str, Any]) -> bool:
     kind = "strike" if kind == "item" else kind
     for facts in all_facts:
-        for fact in facts_for(kind, facts):
+        for fact in facts_of(kind, facts):
             if all(_same(fact.get(name), value) for name, value in want.items()):
                 return True
     return False

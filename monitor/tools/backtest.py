@@ -9,12 +9,14 @@ from datetime import UTC, datetime
 
 import redis
 
+from monitor.assembly import assemble
+from monitor.clock import FixedClock
 from monitor.models import Item
-from monitor.pipeline import Extractor, Pipeline, event_time
-from monitor.rules.examples import FixedClock
+from monitor.pipeline import Extractor, event_time
 from monitor.rules.ruleset import RuleSet
+from monitor.settings import ExtractSettings
 from monitor.state.keys import Keys
-from monitor.state.store import RedisStateStore
+from monitor.state.namespace import Namespace
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 
@@ -60,12 +62,17 @@ class BacktestResult:
 
 
 def backtest(
-    client: redis.Redis, ruleset: RuleSet, items: Sequence[Item], extractor: Extractor
+    client: redis.Redis,
+    ruleset: RuleSet,
+    items: Sequence[Item],
+    extractor: Extractor | None = None,
+    extract: ExtractSettings | None = None,
 ) -> BacktestResult:
     """Run ``items`` (in order) through the rules in corpus time; the namespace is deleted after."""
-    store = RedisStateStore(client, Keys(f"backtest-{uuid.uuid4().hex[:12]}"))
     clock = FixedClock(_EPOCH)
-    pipeline = Pipeline(ruleset, store, clock, extractor=extractor)
+    state = Namespace(client, Keys(f"backtest-{uuid.uuid4().hex[:12]}"))
+    parts = assemble(state, ruleset, clock=clock, extract=extract, extractor=extractor)
+    pipeline, store = parts.pipeline, parts.store
     result = BacktestResult({r.rule.id: RuleHits(r.rule.id) for r in ruleset.rules}, len(items))
     try:
         for item in items:
@@ -77,6 +84,7 @@ def backtest(
                         hit = Hit(match.rule_id, match.dedup_key, item.id, match.title, item.title, clock.now)
                         result.rules[match.rule_id].hits.append(hit)
     finally:
+        parts.close()
         store.reset()
     return result
 

@@ -6,7 +6,7 @@ from collections import Counter
 from datetime import datetime
 from html import escape
 
-from monitor.rules.backtest import BacktestResult, Comparison
+from monitor.tools.backtest import BacktestResult, Comparison
 
 _COLORS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
 _W, _H, _PAD = 800, 260, 40

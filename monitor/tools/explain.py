@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from datetime import datetime
 
 from monitor.models import Facts, Item
+from monitor.models.kinds import facts_of
 from monitor.pipeline import build_alert, event_time
 from monitor.rules.compiled import CompiledRule
-from monitor.rules.engine import build_match, facts_for, item_view
+from monitor.rules.engine import build_match, item_view
 from monitor.rules.ruleset import RuleSet
 from monitor.state.silences import Silence, silenced_by
 from monitor.state.store import RedisStateStore
@@ -37,7 +38,7 @@ def explain(
     if rule.id not in candidates:
         yield f"not a candidate: none of its keywords {sorted(compiled.required or ())} occur"
     any_fact = False
-    for index, fact in enumerate(facts_for(rule.fact, facts)):
+    for index, fact in enumerate(facts_of(rule.fact, facts)):
         any_fact = True
         verdict = compiled.condition.explain(view, fact)
         yield f"{rule.fact} #{index}: conditions {'hold' if verdict.matched else 'fail'}"

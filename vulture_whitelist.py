@@ -1,0 +1,57 @@
+"""Names vulture cannot see used (``make deadcode``): each used by a library or kept on purpose.
+
+Anything else vulture reports is dead: remove it rather than list it here. Never executed: it
+only names what is used (``_.name`` is vulture's convention for a bare name).
+"""
+
+from monitor.extract.mentions import Mention
+from monitor.models.facts import Casualty, Strike, TroopReport
+from monitor.models.item import Item
+from monitor.models.match import Match
+from monitor.observability.metrics import _OutboxCollector
+from monitor.rules import condition, model, spec
+from monitor.settings.load import _FileSettings
+from monitor.settings.sources import UsualNamesSource
+from monitor.sources.feeds.feedstate import FeedState
+from monitor.state.lease import LeaseStore
+
+# pydantic: model fields, read through model_dump / JSON (the alert and API contracts)
+Item.language
+Match.fact_kind
+FeedState.last_success
+Strike.weapon
+Strike.record_claim
+Strike.record_scope
+TroopReport.count_max
+Casualty.killed_qualifier
+Casualty.injured_qualifier
+_.model_config
+# pydantic validators and the rule models' fields (rules files name them)
+condition.Predicate.in_list
+condition.Predicate.not_in_list
+condition.Condition._exactly_one
+condition.Kind
+model.Rule.description
+model.Rule.threshold
+model.Rule.new_term
+model.Rule.frequency
+model.Rule.spike
+model.Rule.flatline
+model.Rule._spec_matches_type
+spec.ThresholdSpec._one_bound
+spec.Example._text_or_path
+# pydantic-settings: the source protocol and the arguments it passes by keyword
+UsualNamesSource.get_field_value
+_FileSettings.settings_customise_sources
+_.file_secret_settings
+# click passes callbacks (ctx, param, value)
+_.param
+# prometheus_client calls collect() on a registered collector
+_OutboxCollector.collect
+# RE2 options are set as attributes
+_.case_sensitive
+_.log_errors
+# who holds a feed's lease (the replica tests read it)
+LeaseStore.holder
+# the extractor's mention record (extract/ belongs to the extractor work)
+Mention.bare
