@@ -1,0 +1,42 @@
+"""The foreign-troop vocabulary (vocab/troops.yaml), checked strictly and read once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from monitor.extract.datafiles import DATA_DIR, load_data
+from monitor.models.facts import TroopActivity
+
+TROOPS_FILE = DATA_DIR / "troops.yaml"
+
+
+class TroopVocabulary(BaseModel):
+    """Every word the troop grammar reads."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    troop_nouns: frozenset[str] = Field(description="Nouns that name soldiers on their own.")
+    people_nouns: frozenset[str] = Field(description="Nouns that name fighters only in context.")
+    fighter_context: frozenset[str] = Field(description="Words that make people nouns fighters.")
+    modifiers: frozenset[str] = Field(description="Words between a nationality and its noun.")
+    not_troops: frozenset[str] = Field(description="'task force', 'labour force': not soldiers.")
+    send_words: frozenset[str] = Field(description="Verbs and nouns of sending troops.")
+    plan_cues: frozenset[str] = Field(description="Plans and proposals (words or phrases).")
+    activities: dict[TroopActivity, frozenset[str]] = Field(description="Activity cue words.")
+    for_ukraine: tuple[str, ...] = Field(description="Phrases putting troops on Ukraine's side.")
+    for_russia: tuple[str, ...] = Field(description="Phrases putting troops on Russia's side.")
+
+
+@cache
+def troop_vocabulary() -> TroopVocabulary:
+    """The shipped troop vocabulary, read once per process."""
+    return load_data(TROOPS_FILE, TroopVocabulary)
+
+
+def has_phrase(low: Sequence[str], phrases: frozenset[str] | tuple[str, ...]) -> bool:
+    """Any of ``phrases`` (single words or space-separated phrases) among the tokens."""
+    text = f" {' '.join(low)} "
+    return any((f" {p} " in text) for p in phrases)
