@@ -139,7 +139,8 @@ class Report(BaseModel):
 
 
 def _present(value: Any) -> bool:
-    return value not in (None, False, (), [], "")
+    """A labeled or found value; a count of 0 ('none of which were intercepted') is present."""
+    return not (value is None or value is False or value in ((), [], ""))
 
 
 def _norm(slot: str, value: Any, attacker: Any, with_attacker: bool) -> Any:
@@ -260,7 +261,9 @@ def _score_strikes(tally: _Tally, exp: list[dict[str, Any]], pred: list[dict[str
 
 def _facts_of(case: Case) -> dict[str, Any]:
     article = Article(item_id=case.id, title=case.title, text=case.text)
-    return extract(article).model_dump(exclude={"strikes": {"__all__": {"evidence", "size"}}})
+    facts = extract(article).model_dump(exclude={"strikes": {"__all__": {"evidence", "size"}}})
+    # facts of other wars are never labeled: only this war's facts are scored
+    return {facet: [f for f in found if f.get("theatre") != "other"] for facet, found in facts.items()}
 
 
 def _kind_reports(

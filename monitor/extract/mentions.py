@@ -143,8 +143,22 @@ def _attacker(low: Sequence[str], s: _Sentence, mention: Mention, end: int) -> S
     if mention.role == "launched":
         found = agent or launcher(low, s.acts, mention.verb)
         return found or other(target_after(low, max(mention.verb_end, end)))
-    shooter = agent or actor_before(s.acts, min(mention.verb, mention.quantity.start))
+    before = min(mention.verb, mention.quantity.start)
+    launching = None if agent else _launching_actor(s, before)
+    if launching is not None:
+        return launching  # 'Russia launched an attack, with air defences destroying all eight'
+    shooter = agent or actor_before(s.acts, before)
     return other(shooter or reporter(low, s.acts))
+
+
+def _launching_actor(s: _Sentence, before: int) -> Side | None:
+    """The actor before ``before`` when a launch verb stands between it and ``before``."""
+    found = [(p, side) for p, side in s.acts if p < before]
+    if not found:
+        return None
+    position, side = found[-1]
+    launched = any(span.role == "launched" and position < span.start < before for span in s.spans)
+    return side if launched else None
 
 
 def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
@@ -168,16 +182,35 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     after = j + 2 if part else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
-    if verb is None and place is not None and previous is not None and previous.verb >= 0:
+    listed = _listed(low, q, after, previous)
+    if (verb is None or listed) and (place is not None or listed) and previous is not None:
         verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
-    if verb is None or verb.role == "block" or not (part or place or verb.start >= j):
+    if verb is None or verb.role == "block" or not (part or place or listed or verb.start >= j):
         return None
     kind = previous.kind if previous is not None else s.first_kind
-    mention = Mention(q, kind, verb.role, verb.start, verb.end, None, place, bare=True)
+    role: Role = "shot_down" if q.value == 0 else verb.role
+    mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True)
     mention.another = is_another(low, q)
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _listed(low: Sequence[str], q: Quantity, after: int, previous: Mention | None) -> bool:
+    """'47 UAVs over Rostov, 8 over Krasnodar and 17 over the Sea of Azov': a list item."""
+    if previous is None or previous.verb < 0 or q.start == 0 or after >= len(low):
+        return False
+    return low[q.start - 1] in (",", "and") and low[after] in _PART_PREPS
+
+
+def _outcome_after(s: _Sentence, start: int) -> RoleSpan | None:
+    """'104 of the 131 drones launched by Russian forces overnight were shot down': the outcome
+    verb a few words on, past the launch clause."""
+    for span in s.spans:
+        if span.start >= start and span.role != "launched":
+            gap = s.low[start : span.start]
+            return span if len(gap) <= 10 and ";" not in gap else None
+    return None
 
 
 def _of_pair(s: _Sentence, part: Quantity, total: Quantity) -> list[Mention]:
@@ -185,10 +218,11 @@ def _of_pair(s: _Sentence, part: Quantity, total: Quantity) -> list[Mention]:
     noun = noun_after(s.low, total.end)
     if noun is None:
         return []
-    verb = find_role(s.low, s.spans, part.start, noun.end, part=True)
+    verb = find_role(s.low, s.spans, part.start, noun.end, part=True) or _outcome_after(s, noun.end)
     if verb is None or verb.role == "block":
         return []
-    first = Mention(part, noun.kind, verb.role, verb.start, verb.end, noun.side, None)
+    role: Role = "shot_down" if part.value == 0 else verb.role
+    first = Mention(part, noun.kind, role, verb.start, verb.end, noun.side, None)
     first.models = noun.models
     first.attacker = _attacker(s.low, s, first, noun.end)
     whole = Mention(total, noun.kind, "launched", -1, -1, noun.side, None, models=noun.models)
@@ -229,6 +263,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every counted weapon mention of a sentence with a role, in order."""
     quantities = sentence_quantities(find_quantities(low) if parsed is None else parsed, hidden)
+    quantities = _with_wholes(low, quantities)
     if not quantities:
         return []
     s = _Sentence(low, role_spans(low), place_at, actors(low), _first_kind(low))
@@ -254,8 +289,51 @@ def find_mentions(
         else:
             waiting = []
         i += 1
+    mentions.extend(_all_of(s, mentions))
     _share_sides(mentions)
     return mentions
+
+
+def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantity]:
+    """'both missiles' (2) and 'none of which' (0) as counts beside the parsed numbers."""
+    extra: list[Quantity] = []
+    for i, word in enumerate(low[:-1]):
+        nxt = low[i + 1]
+        if word == "both" and (nxt in WEAPON_NOUNS or nxt == "of"):
+            extra.append(Quantity(i, i + 1, 2))
+        elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
+            extra.append(Quantity(i, i + 1, 0))
+    if not extra:
+        return quantities
+    return sorted([*quantities, *extra], key=lambda q: q.start)
+
+
+def _all_of(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
+    """'all 35 drones launched ... were destroyed', 'destroying all eight drones', 'all of them
+    were destroyed': the whole count is both launched and put out of action."""
+    added: list[Mention] = []
+    for m in mentions:
+        q = m.quantity
+        if q.start == 0 or s.low[q.start - 1] != "all" or m.bare:
+            continue
+        role: Role | None = "launched" if m.role != "launched" else None
+        if role is None:
+            span = _outcome_after(s, q.end)
+            role = span.role if span is not None else None
+        if role is not None and role != "block":
+            twin = Mention(q, m.kind, role, m.verb, m.verb_end, m.side, None, models=m.models)
+            twin.attacker = m.attacker
+            added.append(twin)
+    launched = [m for m in mentions if m.role == "launched" and m.quantity.value is not None]
+    for i in range(len(s.low) - 2):
+        if s.low[i] == "all" and s.low[i + 1] == "of" and s.low[i + 2] in _OF_PART and launched:
+            span = _outcome_after(s, i + 3)
+            whole = launched[-1]
+            if span is not None and whole.quantity.start < i:
+                twin = Mention(whole.quantity, whole.kind, span.role, span.start, span.end, whole.side, None)
+                twin.attacker = whole.attacker
+                added.append(twin)
+    return added
 
 
 def _share_sides(mentions: list[Mention]) -> None:

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 
+from monitor.extract.camps import aliased, other_war, writer_camp
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
+from monitor.extract.lexicon import SIDE_WORDS
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.sides import other
 from monitor.models.facts import Side, Strike, WeaponKind
@@ -81,11 +83,14 @@ def _apply_framing(draft: Draft, frame: Framing) -> None:
     draft.time_ref = draft.time_ref or frame.time_ref
 
 
-def sentence_drafts(sentence: Sentence, frame: Framing) -> list[Draft]:
-    """The strikes one sentence reports, before merging with its neighbours."""
+def sentence_drafts(sentence: Sentence, frame: Framing, camp: Side = "Ukraine") -> list[Draft]:
+    """The strikes one sentence reports, before merging with its neighbours; ``camp`` is the side
+    the article's writer is on (it decides whom 'the enemy' names)."""
     if frame.cumulative:
         return []
-    low = sentence.tokens.low
+    low = aliased(sentence.tokens.low, camp)
+    if other_war(low):
+        return []
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
     groups = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
@@ -103,8 +108,9 @@ def _place_sides(draft: Draft, sides: dict[str, Side | None]) -> Side | None:
     return found.pop() if len(found) == 1 else None
 
 
-def to_strike(draft: Draft, sides: dict[str, Side | None]) -> Strike | None:
-    """The final Strike: neutralized filled in, sides completed from places."""
+def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None = None) -> Strike | None:
+    """The final Strike: neutralized filled in, sides completed from places, else ``default``
+    (the article's attacker); a strike tied to neither side is not this war's."""
     if draft.kind is None:
         return None
     counts = dict(draft.counts)
@@ -112,7 +118,8 @@ def to_strike(draft: Draft, sides: dict[str, Side | None]) -> Strike | None:
         counts["neutralized"] = counts["shot_down"] + counts.get("suppressed", 0)
     attacker = draft.attacker
     target = other(attacker) if attacker else _place_sides(draft, sides)
-    attacker = attacker or other(target)
+    attacker = attacker or other(target) or default
+    target = target or other(attacker)
     evidence = " ".join(draft.evidence)[:_MAX_EVIDENCE]
     return Strike(
         weapon=draft.kind,
@@ -132,6 +139,7 @@ def to_strike(draft: Draft, sides: dict[str, Side | None]) -> Strike | None:
         previous_record=draft.previous_record,
         time_ref=draft.time_ref,
         evidence=evidence,
+        theatre="russia-ukraine" if attacker is not None else "other",
     )
 
 
@@ -140,13 +148,15 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     drafts: list[Draft] = []
     sides: dict[str, Side | None] = {}
     pending: tuple[int, Framing] | None = None
-    for sentence in sentences:
-        if not sentence.cues & (Cue.STRIKE | Cue.EVENT):
-            continue
-        if not sentence.has_number and not _RECORDISH.search(sentence.text.lower()):
-            continue
+    candidates = [
+        s
+        for s in sentences
+        if s.cues & (Cue.STRIKE | Cue.EVENT) and (s.has_number or _RECORDISH.search(s.text.lower()))
+    ]
+    camp = writer_camp(s.text.lower() for s in candidates)
+    for sentence in candidates:
         frame = framing(sentence.tokens)
-        found = sentence_drafts(sentence, frame) if sentence.cues & Cue.STRIKE else []
+        found = sentence_drafts(sentence, frame, camp) if sentence.cues & Cue.STRIKE else []
         if not found:
             if frame.record and not frame.cumulative:
                 pending = (sentence.index, frame)
@@ -157,5 +167,17 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         pending = None
         sides.update((p.name, p.side) for p in sentence.places)
         drafts.extend(found)
-    strikes = (to_strike(d, sides) for d in merge_drafts(drafts))
+    merged = merge_drafts(drafts)
+    default = _article_attacker(merged, camp, candidates)
+    strikes = (to_strike(d, sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
+
+
+def _article_attacker(drafts: list[Draft], camp: Side, sentences: list[Sentence]) -> Side | None:
+    """Who attacks in this article when a count's own sentence does not say: the side most of its
+    strikes name, else the side the writer's camp is attacked by, if the article is this war's."""
+    named = [d.attacker for d in drafts if d.attacker is not None]
+    if named:
+        return max(set(named), key=named.count)
+    tied = any(SIDE_WORDS.keys() & set(s.tokens.low) or s.places for s in sentences)
+    return other(camp) if tied else None

@@ -77,6 +77,7 @@ class StrikeVocabulary(BaseModel):
     attacker_aliases: dict[Side, list[Word]] = Field(
         description="What a side's own bulletins call the other side, by the side meant."
     )
+    camp_relative: list[Word] = Field(description="Aliases meaning Ukraine in a Russian-camp text.")
     russian_camp_markers: list[Word] = Field(description="Phrases of texts from the Russian camp.")
     roles: Roles
     modals: list[Word] = Field(description="Words that make a verb hypothetical.")

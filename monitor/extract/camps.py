@@ -1,0 +1,109 @@
+"""Who a strike sentence's words name: attacker aliases by the writer's camp, other wars, non-weapons."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from monitor.extract.vocabulary import Phrase, StrikeVocabulary, strike_vocabulary, tokens_of
+from monitor.models.facts import Side
+
+#: The token an alias becomes: the adjective the grammar already reads as a side.
+_SIDE_TOKEN: dict[Side, str] = {"Russia": "russian", "Ukraine": "ukrainian"}
+
+
+class PhraseSet:
+    """Token phrases found by their first token; the longest phrase wins at a position."""
+
+    def __init__(self, phrases: Iterable[Phrase]) -> None:
+        self._by_first: dict[str, list[Phrase]] = {}
+        for phrase in sorted(set(phrases), key=len, reverse=True):
+            self._by_first.setdefault(phrase[0], []).append(phrase)
+
+    def at(self, low: Sequence[str], i: int) -> Phrase | None:
+        for phrase in self._by_first.get(low[i], ()):
+            if tuple(low[i : i + len(phrase)]) == phrase:
+                return phrase
+        return None
+
+    def found(self, low: Sequence[str]) -> bool:
+        return any(self.at(low, i) is not None for i in range(len(low)) if low[i] in self._by_first)
+
+
+@dataclass(frozen=True, slots=True)
+class Camps:
+    """The vocabulary's alias, camp and other-war phrases, compiled for token matching."""
+
+    aliases: dict[Phrase, Side]
+    relative: frozenset[Phrase]
+    alias_set: PhraseSet
+    russian_camp: re.Pattern[str]
+    other_wars: PhraseSet
+    exceptions: frozenset[str]
+    not_weapons: PhraseSet
+    ukrainian_weapons: PhraseSet
+    this_war: frozenset[str]
+
+
+def _compile(vocab: StrikeVocabulary) -> Camps:
+    aliases = {tokens_of(p): side for side, phrases in vocab.attacker_aliases.items() for p in phrases}
+    return Camps(
+        aliases=aliases,
+        relative=frozenset(tokens_of(p) for p in vocab.camp_relative),
+        alias_set=PhraseSet(aliases),
+        russian_camp=re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.russian_camp_markers)) + r")\b"),
+        other_wars=PhraseSet(tokens_of(p) for p in vocab.other_wars),
+        exceptions=frozenset(vocab.other_war_exceptions),
+        not_weapons=PhraseSet(tokens_of(p) for p in vocab.not_weapons),
+        ukrainian_weapons=PhraseSet(tokens_of(p) for p in vocab.ukrainian_weapons),
+        this_war=frozenset(w for words in vocab.sides.values() for w in words),
+    )
+
+
+@cache
+def camps() -> Camps:
+    """The shipped vocabulary's camps, compiled once per process."""
+    return _compile(strike_vocabulary())
+
+
+def writer_camp(texts: Iterable[str]) -> Side:
+    """'Russia' when lowercased text speaks as the Russian side does ('the Kyiv regime'), else
+    'Ukraine'."""
+    markers = camps().russian_camp
+    return "Russia" if any(markers.search(text) for text in texts) else "Ukraine"
+
+
+def aliased(low: Sequence[str], camp: Side) -> tuple[str, ...]:
+    """Tokens with each attacker alias turned into the side adjective it stands for; same length."""
+    c = camps()
+    out = list(low)
+    i = 0
+    while i < len(out):
+        phrase = c.alias_set.at(low, i)
+        if phrase is None:
+            i += 1
+            continue
+        side = c.aliases[phrase]
+        if camp == "Russia" and phrase in c.relative:
+            side = "Ukraine"
+        out[i : i + len(phrase)] = ["the"] * (len(phrase) - 1) + [_SIDE_TOKEN[side]]
+        i += len(phrase)
+    return tuple(out)
+
+
+def other_war(low: Sequence[str]) -> bool:
+    """A sentence about another war (Houthis, Sudan, Gaza...) that names neither side of this one,
+    or one about drones and rockets that are not weapons (a light show, rocket engines)."""
+    c = camps()
+    if c.not_weapons.found(low):
+        return True
+    if c.this_war.intersection(low) or c.exceptions.intersection(low):
+        return False
+    return c.other_wars.found(low)
+
+
+def ukrainian_weapon(low: Sequence[str]) -> bool:
+    """The sentence names one of Ukraine's long-range weapons (ATACMS, Storm Shadow, Neptune...)."""
+    return camps().ukrainian_weapons.found(low)
