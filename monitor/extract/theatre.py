@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import cache
+from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from monitor.extract.datafiles import DATA_DIR, load_data
 from monitor.extract.gazetteer import PlaceMention
+from monitor.extract.tokens import Tokens
 from monitor.models.facts import Theatre
 
 THEATRES_FILE = DATA_DIR / "theatres.yaml"
@@ -103,4 +105,27 @@ def sentence_theatre(low: Sequence[str], places: Sequence[PlaceMention]) -> Thea
     labels = {label for _, label in signals(low, places) if label != "not_war"}
     if len(labels) == 1:
         return "russia-ukraine" if "russia-ukraine" in labels else "other"
+    return None
+
+
+class _Sentence(Protocol):
+    index: int
+
+    @property
+    def tokens(self) -> Tokens: ...
+
+    @property
+    def places(self) -> list[PlaceMention]: ...
+
+
+def neighbour_theatre(sentences: Sequence[_Sentence], k: int, reach: int = 2) -> Theatre | None:
+    """A weak signal: the theatre of the nearest sentence before ``k`` (the title, the lead,
+    at most ``reach`` sentences back) whose markers all agree."""
+    index = sentences[k].index
+    for other in reversed(sentences[:k]):
+        if index - other.index > reach:
+            break
+        theatre = sentence_theatre(other.tokens.low, other.places)
+        if theatre is not None:
+            return theatre
     return None

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from monitor.extract.document import Sentence
 from monitor.extract.nations import COUNTRIES, DEMONYMS, GAZETTE, PEOPLE_DEMONYMS, written_as_name
 from monitor.extract.numbers import Quantity
-from monitor.extract.theatre import clause_of, in_clause, nearest, signals
+from monitor.extract.theatre import clause_of, in_clause, nearest, neighbour_theatre, signals
 from monitor.extract.troop_words import has_phrase, troop_vocabulary
 from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
 
@@ -234,20 +234,6 @@ def _dedupe(reports: list[TroopReport]) -> tuple[TroopReport, ...]:
     return tuple(r for r in unique if not _covered(r, unique))
 
 
-def _neighbour_theatre(sentences: list[Sentence], k: int) -> Theatre | None:
-    """A weak signal: this war when the sentences just before (the title, the lead) name it."""
-    from monitor.extract.theatre import sentence_theatre
-
-    index = sentences[k].index
-    for other in reversed(sentences[:k]):
-        if index - other.index > 2:
-            break
-        theatre = sentence_theatre(other.tokens.low, other.places)
-        if theatre is not None:
-            return theatre
-    return None
-
-
 def _may_hold_troops(sentence: Sentence) -> bool:
     return not _HEADS.isdisjoint(sentence.tokens.low)
 
@@ -257,5 +243,5 @@ def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
     reports: list[TroopReport] = []
     for k, sentence in enumerate(sentences):
         if _may_hold_troops(sentence):
-            reports.extend(_sentence_troops(sentence, _neighbour_theatre(sentences, k)))
+            reports.extend(_sentence_troops(sentence, neighbour_theatre(sentences, k)))
     return _dedupe(reports)
