@@ -5,13 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from monitor.extract.camps import PhraseSet
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
     CUMULATIVE_AFTER_SINCE,
     LONG_PERIODS,
     MONTHS,
+    PERIOD_PHRASES,
+    PREVIOUS_POSSESSIVE,
+    PREVIOUS_WORDS,
     RATE_UNITS,
+    RECORD_HEDGES,
     RECORD_SUPERLATIVES,
+    SEASONS,
     SURPASS_WORDS,
     WEEKDAYS,
 )
@@ -48,7 +54,8 @@ _SCOPE_STOPS = frozenset(
         "to",
     ]
 )
-_PREVIOUS = frozenset(("previous", "prior", "former", "old", "earlier"))
+_PERIODS_SET = PhraseSet(PERIOD_PHRASES)
+_HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
 _RECORD_NOUNS = frozenset(("record", "high", "peak"))
 _PERIODS = frozenset(("morning", "night", "evening", "afternoon"))
 _RECORD_WORDS = _RECORD_NOUNS | RECORD_SUPERLATIVES | {"most"}
@@ -102,6 +109,17 @@ def _superlative_at(low: Sequence[str], i: int) -> int | None:
     return None
 
 
+def _previous_marker(low: Sequence[str], i: int) -> bool:
+    """'the previous record', "last month's record" (possessive stripped: 'last month record')."""
+    before = low[i - 1]
+    return before in PREVIOUS_WORDS or (before in PREVIOUS_POSSESSIVE and low[i - 2 : i - 1] == ("last",))
+
+
+def _hedged(low: Sequence[str], i: int) -> bool:
+    """'one of the largest', 'among the biggest': a comparison, not a record claim."""
+    return any(tuple(low[max(0, i - n) : i]) in RECORD_HEDGES for n in _HEDGE_SIZES)
+
+
 def _surpass(low: Sequence[str], i: int) -> bool:
     return any(w in SURPASS_WORDS for w in low[max(0, i - 3) : i])
 
@@ -112,7 +130,7 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
     if not _RECORD_WORDS.intersection(low):
         return claim, scope, previous, (), first
     for i, word in enumerate(low):
-        if word in _RECORD_NOUNS and i > 0 and (low[i - 1] in _PREVIOUS or _surpass(low, i)):
+        if word in _RECORD_NOUNS and i > 0 and (_previous_marker(low, i) or _surpass(low, i)):
             found = _previous_record(low, i)
             if found is not None:
                 previous = found[0]
@@ -120,8 +138,8 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
                 claim = claim or any(w in SURPASS_WORDS for w in low[:i])
                 first = i if first < 0 else first
             continue
-        after = _superlative_at(low, i)
-        if word == "record" and low[i - 1 : i] != ("on",):
+        after = None if _hedged(low, i) else _superlative_at(low, i)
+        if word == "record" and low[i - 1 : i] != ("on",) and not _hedged(low, i):
             claim = True
         elif after is not None:
             claim = True
@@ -153,8 +171,8 @@ def _cumulative_at(low: Sequence[str], i: int) -> bool:
     nxt = low[i + 1] if i + 1 < len(low) else ""
     if word == "since":
         return any(w in CUMULATIVE_AFTER_SINCE for w in low[i + 1 : i + 5])
-    if word in ("this", "last") and nxt in ("year", "month", "summer", "winter", "spring"):
-        return True
+    if word in ("this", "last") and nxt in SEASONS:
+        return low[i + 2 : i + 3] not in (("record",), ("high",), ("peak",))  # "last month's record"
     if word in ("so", "thus") and nxt == "far":
         return True
     if word in ("throughout", "during") and low[i + 1 : i + 3] == ("the", "war"):
@@ -167,12 +185,23 @@ def _cumulative_at(low: Sequence[str], i: int) -> bool:
     return rate and low[i + 2 : i + 3] != ("ago",)
 
 
+def _period_at(low: Sequence[str], i: int) -> bool:
+    """'this month', 'during the past week' - but not "last month's record" (an earlier attack)."""
+    phrase = _PERIODS_SET.at(low, i)
+    return phrase is not None and low[i + len(phrase) : i + len(phrase) + 1] not in [
+        (w,) for w in _RECORD_NOUNS
+    ]
+
+
 def framing(tokens: Tokens) -> Framing:
     """Record claim, previous record, time reference and cumulative marker of a sentence."""
     low = tokens.low
     claim, scope, previous, hidden, first = _records(tokens)
     cumulative = False
     for i, word in enumerate(low):
+        if _period_at(low, i) and not 0 <= first < i:
+            cumulative = True
+            break
         if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
             if _cumulative_at(low, i) and not 0 <= first < i:
                 cumulative = True

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -57,11 +58,22 @@ class Sentence:
         return {place.start: place.name for place in self.places}
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
+def _clean(text: str) -> str:
+    """Stray HTML in copy ('&quot;Shahed&quot;', '<b>80</b>') read as the text it stands for."""
+    if "&" in text:
+        text = html.unescape(text)
+    return _TAG.sub(" ", text) if "<" in text else text
+
+
 def _full_text(article: Article) -> str:
-    title = article.title.strip()
-    if title and title not in article.text[: len(title) + 200]:
-        return f"{title}\n{article.text}"
-    return article.text
+    title = _clean(article.title.strip())
+    text = _clean(article.text)
+    if title and title not in text[: len(title) + 200]:
+        return f"{title}\n{text}"
+    return text
 
 
 def sentences_of(article: Article) -> list[Sentence]:

@@ -54,11 +54,24 @@ def _recent(merged: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
+def _hedge_fits(hedged: Draft, exact: Draft) -> bool:
+    """'almost 600' (headline) and 583 (body), 'more than 100' and 117: the same figure told
+    twice, once rounded."""
+    low, high = hedged.counts.get("launched"), exact.counts.get("launched")
+    if low is None or high is None or hedged.qualifier is None or exact.qualifier is not None:
+        return False
+    below = hedged.qualifier in ("nearly", "almost", "up to", "about")
+    return 0.8 * low <= high <= low * 1.05 if below else low <= high <= 1.5 * low
+
+
 def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
-    """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, or 'note' only."""
+    """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, 'refine' a rounded
+    figure with an exact one, or 'note' only."""
     for earlier in reversed(merged[-_LINK_WINDOW:]):
         if _compatible(earlier, draft) and _shares_count(earlier, draft):
             return earlier, "fill"
+        if _compatible(earlier, draft) and (_hedge_fits(earlier, draft) or _hedge_fits(draft, earlier)):
+            return earlier, "refine"
     last = _recent(merged, draft)
     if last is None:
         return None
@@ -72,7 +85,18 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
     return None
 
 
+def _refine(into: Draft, draft: Draft) -> None:
+    """Keep the exact figures of the two reports of one attack; drop the rounded one's hedge."""
+    if draft.qualifier is None:
+        into.counts["launched"] = draft.counts["launched"]
+        into.launched_max, into.qualifier = draft.launched_max, None
+    for role, value in draft.counts.items():
+        into.counts.setdefault(role, value)
+
+
 def _absorb(into: Draft, draft: Draft, how: str) -> None:
+    if how == "refine":
+        _refine(into, draft)
     for role, value in draft.counts.items():
         if how == "add" and role in into.counts:
             into.counts[role] += value

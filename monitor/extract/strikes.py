@@ -158,6 +158,9 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         frame = framing(sentence.tokens)
         found = sentence_drafts(sentence, frame, camp) if sentence.cues & Cue.STRIKE else []
         if not found:
+            if frame.previous_record is not None and drafts:  # 'The previous record, 728, was set in July.'
+                claimed = next((d for d in reversed(drafts) if d.record), drafts[-1])
+                claimed.previous_record = claimed.previous_record or frame.previous_record
             if frame.record and not frame.cumulative:
                 pending = (sentence.index, frame)
             continue
