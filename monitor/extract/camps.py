@@ -45,6 +45,7 @@ class Camps:
     not_weapons: PhraseSet
     ukrainian_weapons: PhraseSet
     this_war: frozenset[str]
+    related: PhraseSet
 
 
 def _compile(vocab: StrikeVocabulary) -> Camps:
@@ -59,6 +60,7 @@ def _compile(vocab: StrikeVocabulary) -> Camps:
         not_weapons=PhraseSet(tokens_of(p) for p in vocab.not_weapons),
         ukrainian_weapons=PhraseSet(tokens_of(p) for p in vocab.ukrainian_weapons),
         this_war=frozenset(w for words in vocab.sides.values() for w in words),
+        related=PhraseSet(tokens_of(p) for p in vocab.related_links),
     )
 
 
@@ -90,6 +92,28 @@ def aliased(low: Sequence[str], camp: Side) -> tuple[str, ...]:
             side = "Ukraine"
         out[i : i + len(phrase)] = ["the"] * (len(phrase) - 1) + [_SIDE_TOKEN[side]]
         i += len(phrase)
+    return tuple(out)
+
+
+def story_end(low: Sequence[str]) -> int:
+    """Where another story starts in a sentence ('Read also: ...', 'More on this: ...')."""
+    related = camps().related
+    for i in range(len(low)):
+        phrase = related.at(low, i)
+        if phrase is not None and low[i + len(phrase) : i + len(phrase) + 1] == (":",):
+            return i
+    return len(low)
+
+
+def this_war_clauses(low: Sequence[str]) -> tuple[str, ...]:
+    """The tokens with every clause about another war blanked out ('Iran fired 100 drones at
+    Israel; in Kyiv, Russia sent 39'); positions are kept."""
+    out = list(low[: story_end(low)]) + ["_"] * (len(low) - story_end(low))
+    start = 0
+    for end in [i for i, word in enumerate(out) if word == ";"] + [len(out)]:
+        if other_war(out[start:end]):
+            out[start:end] = ["_"] * (end - start)
+        start = end + 1
     return tuple(out)
 
 

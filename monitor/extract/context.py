@@ -18,6 +18,8 @@ from monitor.extract.lexicon import (
     RECORD_HEDGES,
     RECORD_SUPERLATIVES,
     SEASONS,
+    SET_EARLIER,
+    SINCE_WAR,
     SURPASS_WORDS,
     WEEKDAYS,
 )
@@ -55,6 +57,8 @@ _SCOPE_STOPS = frozenset(
     ]
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
+_STRONG_BREAKS = frozenset((";", "-", "–", "—"))
+_PEAK_SPANS = frozenset(("weeks", "months", "days"))
 _HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
 _RECORD_NOUNS = frozenset(("record", "high", "peak"))
 _PERIODS = frozenset(("morning", "night", "evening", "afternoon"))
@@ -71,6 +75,7 @@ class Framing:
     hidden: tuple[int, ...] = ()  # token positions of numbers that are not this event's counts
     time_ref: str | None = None
     cumulative: bool = False
+    until: int | None = None  # counts from here on belong to a period total
 
 
 def _scope(tokens: Tokens, start: int) -> str | None:
@@ -110,9 +115,25 @@ def _superlative_at(low: Sequence[str], i: int) -> int | None:
 
 
 def _previous_marker(low: Sequence[str], i: int) -> bool:
-    """'the previous record', "last month's record" (possessive stripped: 'last month record')."""
+    """'the previous record', "last month's record" (possessive stripped: 'last month record'),
+    'the record of 810 drones, set on 7 September'."""
     before = low[i - 1]
-    return before in PREVIOUS_WORDS or (before in PREVIOUS_POSSESSIVE and low[i - 2 : i - 1] == ("last",))
+    if before in PREVIOUS_WORDS or (before in PREVIOUS_POSSESSIVE and low[i - 2 : i - 1] == ("last",)):
+        return True
+    window = low[i + 1 : i + 10]
+    return any(tuple(window[k : k + len(p)]) == p for p in SET_EARLIER for k in range(len(window)))
+
+
+def _local_peak(low: Sequence[str], after: int) -> bool:
+    """'the most massive attack on Kharkiv since spring': a local peak, not a record, unless it is
+    the largest since the war began."""
+    window = low[after : after + 10]
+    if _PEAK_SPANS.intersection(window):
+        return True  # 'the heaviest bombardment for several weeks', 'in months'
+    if "since" not in window:
+        return False
+    k = window.index("since")
+    return not SINCE_WAR.intersection(window[k + 1 : k + 6])
 
 
 def _hedged(low: Sequence[str], i: int) -> bool:
@@ -139,6 +160,8 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
                 first = i if first < 0 else first
             continue
         after = None if _hedged(low, i) else _superlative_at(low, i)
+        if after is not None and _local_peak(low, after):
+            after = None
         if word == "record" and low[i - 1 : i] != ("on",) and not _hedged(low, i):
             claim = True
         elif after is not None:
@@ -193,20 +216,30 @@ def _period_at(low: Sequence[str], i: int) -> bool:
     ]
 
 
+def _period_marker(low: Sequence[str], first: int) -> int | None:
+    """Position of the first period or cumulative marker ('this month', 'since February 2022',
+    'a night') that is not part of a record's scope ('the largest attack this year')."""
+    for i, word in enumerate(low):
+        after_record = 0 <= first < i
+        if _period_at(low, i) and not after_record:
+            return i
+        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
+            if _cumulative_at(low, i) and not after_record:
+                return i
+        elif word in ("a", "per", "each", "every") and _cumulative_at(low, i):
+            return i
+    return None
+
+
 def framing(tokens: Tokens) -> Framing:
-    """Record claim, previous record, time reference and cumulative marker of a sentence."""
+    """Record claim, previous record, time reference and cumulative marker of a sentence. A
+    marker after a dash or semicolon frames only its own clause: the counts before it stand."""
     low = tokens.low
     claim, scope, previous, hidden, first = _records(tokens)
-    cumulative = False
-    for i, word in enumerate(low):
-        if _period_at(low, i) and not 0 <= first < i:
-            cumulative = True
-            break
-        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
-            if _cumulative_at(low, i) and not 0 <= first < i:
-                cumulative = True
-                break
-        elif word in ("a", "per", "each", "every") and _cumulative_at(low, i):
-            cumulative = True
-            break
-    return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative)
+    marker = _period_marker(low, first)
+    until = None
+    if marker is not None:
+        breaks = [k for k in range(marker) if low[k] in _STRONG_BREAKS]
+        until = breaks[-1] if breaks else None
+    cumulative = marker is not None and until is None
+    return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until)

@@ -54,12 +54,20 @@ def _recent(merged: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
+def _shared_role(a: Draft, b: Draft) -> str | None:
+    return next(
+        (role for role in ("launched", "neutralized", "shot_down") if role in a.counts and role in b.counts),
+        None,
+    )
+
+
 def _hedge_fits(hedged: Draft, exact: Draft) -> bool:
     """'almost 600' (headline) and 583 (body), 'more than 100' and 117: the same figure told
     twice, once rounded."""
-    low, high = hedged.counts.get("launched"), exact.counts.get("launched")
-    if low is None or high is None or hedged.qualifier is None or exact.qualifier is not None:
+    role = _shared_role(hedged, exact)
+    if role is None or hedged.qualifier is None or exact.qualifier is not None:
         return False
+    low, high = hedged.counts[role], exact.counts[role]
     below = hedged.qualifier in ("nearly", "almost", "up to", "about")
     return 0.8 * low <= high <= low * 1.05 if below else low <= high <= 1.5 * low
 
@@ -87,8 +95,9 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
 
 def _refine(into: Draft, draft: Draft) -> None:
     """Keep the exact figures of the two reports of one attack; drop the rounded one's hedge."""
-    if draft.qualifier is None:
-        into.counts["launched"] = draft.counts["launched"]
+    role = _shared_role(into, draft)
+    if draft.qualifier is None and role is not None:
+        into.counts[role] = draft.counts[role]
         into.launched_max, into.qualifier = draft.launched_max, None
     for role, value in draft.counts.items():
         into.counts.setdefault(role, value)

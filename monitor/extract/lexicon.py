@@ -54,6 +54,10 @@ SURPASS_WORDS = frozenset(_VOCAB.records.surpass)
 RECORD_HEDGES = frozenset(tokens_of(p) for p in _VOCAB.records.hedges)
 PREVIOUS_WORDS = frozenset(_VOCAB.records.previous)
 PREVIOUS_POSSESSIVE = frozenset(_VOCAB.records.previous_possessive)
+SINCE_WAR = frozenset(_VOCAB.records.since_war)
+SET_EARLIER = frozenset(tokens_of(p) for p in _VOCAB.records.set_earlier)
+WHOLE_OF = frozenset(_VOCAB.records.whole_of)
+TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
 
 TROOP_NOUNS = words(
     "troops soldiers soldier fighters mercenaries mercenary recruits personnel servicemen "

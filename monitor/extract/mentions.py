@@ -5,7 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monitor.extract.lexicon import NOUN_MODIFIERS, SIDE_WORDS, WEAPON_NOUNS, Role, words
+from monitor.extract.lexicon import (
+    NOUN_MODIFIERS,
+    SIDE_WORDS,
+    TACTICAL_DRONES,
+    WEAPON_NOUNS,
+    WHOLE_OF,
+    Role,
+    words,
+)
 from monitor.extract.numbers import Quantity, find_quantities
 from monitor.extract.roles import PASSIVE_SKIP, RoleSpan, find_role, role_spans
 from monitor.extract.sides import (
@@ -75,6 +83,8 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
             model_kind = alias[1]
             j += 2 if tuple(low[j : j + 2]) in WEAPON_ALIASES else 1
             continue
+        if word in TACTICAL_DRONES:
+            return None  # '251 FPV drones': a front-line tally, not an air attack
         if word in _SIDE_ADJECTIVES:
             side = _SIDE_ADJECTIVES[word]
         elif word not in NOUN_MODIFIERS:
@@ -161,8 +171,15 @@ def _launching_actor(s: _Sentence, before: int) -> Side | None:
     return side if launched else None
 
 
+def _whole(low: Sequence[str], q: Quantity) -> bool:
+    """'most of the 135 drones', 'some of the 40': the count is the whole that was launched."""
+    return q.start >= 3 and low[q.start - 2 : q.start] == ("of", "the") and low[q.start - 3] in WHOLE_OF
+
+
 def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
     verb = find_role(s.low, s.spans, q.start, noun.end)
+    if verb is not None and _whole(s.low, q):
+        verb = RoleSpan(verb.start, verb.end, "launched")
     if verb is None and "of" in s.low[max(0, q.start - 2) : q.start]:
         verb = RoleSpan(q.start, q.start, "launched")  # 'Of the 145 drones, 62 were shot down'
     if verb is None or verb.role == "block":
@@ -314,7 +331,8 @@ def _all_of(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     for m in mentions:
         q = m.quantity
-        if q.start == 0 or s.low[q.start - 1] != "all" or m.bare:
+        whole = s.low[q.start] == "both" or (q.start > 0 and s.low[q.start - 1] == "all")
+        if not whole or m.bare:
             continue
         role: Role | None = "launched" if m.role != "launched" else None
         if role is None:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
-from monitor.extract.camps import aliased, other_war, writer_camp
+from monitor.extract.camps import aliased, this_war_clauses, writer_camp
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
@@ -12,6 +13,7 @@ from monitor.extract.drafts import Draft, merge_drafts
 from monitor.extract.lexicon import SIDE_WORDS
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.sides import other
+from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
 
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
@@ -83,13 +85,18 @@ def _apply_framing(draft: Draft, frame: Framing) -> None:
     draft.time_ref = draft.time_ref or frame.time_ref
 
 
-def sentence_drafts(sentence: Sentence, frame: Framing, camp: Side = "Ukraine") -> list[Draft]:
-    """The strikes one sentence reports, before merging with its neighbours; ``camp`` is the side
-    the article's writer is on (it decides whom 'the enemy' names)."""
-    if frame.cumulative:
-        return []
-    low = aliased(sentence.tokens.low, camp)
-    if other_war(low):
+def reading(sentence: Sentence, camp: Side) -> Tokens:
+    """The sentence as the strike grammar reads it: aliases turned into sides ('the enemy' ->
+    'russian' in a Ukrainian text), other wars' clauses and other stories blanked out."""
+    low = this_war_clauses(aliased(sentence.tokens.low, camp))
+    return Tokens(sentence.tokens.words, low)
+
+
+def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> list[Draft]:
+    """The strikes one sentence reports (read as ``low``), before merging with its neighbours."""
+    if frame.until is not None:
+        low = (*low[: frame.until], *["_"] * (len(low) - frame.until))
+    if frame.cumulative or all(word == "_" for word in low):
         return []
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
     groups = _group(mentions)
@@ -143,36 +150,52 @@ def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None 
     )
 
 
+class _Article:
+    """Drafts gathered sentence by sentence, with the framing waiting for the next count."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.sides: dict[str, Side | None] = {}
+        self.pending: tuple[int, Framing] | None = None
+
+    def add(self, sentence: Sentence, frame: Framing, found: list[Draft]) -> None:
+        if not found:
+            self._frame_only(sentence, frame)
+            return
+        if self.pending is not None and sentence.index - self.pending[0] <= 2:
+            for draft in found:
+                _apply_framing(draft, self.pending[1])
+        self.pending = None
+        self.sides.update((p.name, p.side) for p in sentence.places)
+        self.drafts.extend(found)
+
+    def _frame_only(self, sentence: Sentence, frame: Framing) -> None:
+        """A sentence without counts: its previous record joins the claimed attack ('The previous
+        record, 728, was set in July.'); its record claim waits for the next count."""
+        if frame.previous_record is not None and self.drafts:
+            claimed = next((d for d in reversed(self.drafts) if d.record), self.drafts[-1])
+            claimed.previous_record = claimed.previous_record or frame.previous_record
+        if frame.record and not frame.cumulative:
+            self.pending = (sentence.index, frame)
+
+
 def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it."""
-    drafts: list[Draft] = []
-    sides: dict[str, Side | None] = {}
-    pending: tuple[int, Framing] | None = None
     candidates = [
         s
         for s in sentences
         if s.cues & (Cue.STRIKE | Cue.EVENT) and (s.has_number or _RECORDISH.search(s.text.lower()))
     ]
     camp = writer_camp(s.text.lower() for s in candidates)
+    article = _Article()
     for sentence in candidates:
-        frame = framing(sentence.tokens)
-        found = sentence_drafts(sentence, frame, camp) if sentence.cues & Cue.STRIKE else []
-        if not found:
-            if frame.previous_record is not None and drafts:  # 'The previous record, 728, was set in July.'
-                claimed = next((d for d in reversed(drafts) if d.record), drafts[-1])
-                claimed.previous_record = claimed.previous_record or frame.previous_record
-            if frame.record and not frame.cumulative:
-                pending = (sentence.index, frame)
-            continue
-        if pending is not None and sentence.index - pending[0] <= 2:
-            for draft in found:
-                _apply_framing(draft, pending[1])
-        pending = None
-        sides.update((p.name, p.side) for p in sentence.places)
-        drafts.extend(found)
-    merged = merge_drafts(drafts)
+        tokens = reading(sentence, camp)
+        frame = framing(tokens)
+        found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
+        article.add(sentence, frame, found)
+    merged = merge_drafts(article.drafts)
     default = _article_attacker(merged, camp, candidates)
-    strikes = (to_strike(d, sides, default) for d in merged)
+    strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
 
 

@@ -64,6 +64,9 @@ class Records(BaseModel):
     hedges: list[Word] = Field(description="Before a superlative, no claim: 'one of the'.")
     previous: list[Word] = Field(description="'previous record', 'earlier record'.")
     previous_possessive: list[Word] = Field(description="'last month's record of N'.")
+    since_war: list[Word] = Field(description="'largest since the start of the war' stays a claim.")
+    set_earlier: list[Word] = Field(description="'the record of N, set in July': a quoted record.")
+    whole_of: list[Word] = Field(description="'most of the N drones': N is the whole launched.")
 
 
 class StrikeVocabulary(BaseModel):
@@ -83,6 +86,8 @@ class StrikeVocabulary(BaseModel):
     modals: list[Word] = Field(description="Words that make a verb hypothetical.")
     period: Period
     records: Records
+    related_links: list[Word] = Field(description="Markers of another story in the same line.")
+    tactical_drones: list[Word] = Field(description="Front-line drones whose counts are not attacks.")
     other_wars: list[Word] = Field(description="Words marking another war's sentence.")
     other_war_exceptions: list[Word] = Field(description="Other-war words that name this war's weapons.")
     not_weapons: list[Word] = Field(description="Phrases naming drones and rockets that are not weapons.")
