@@ -326,8 +326,8 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
 
 
 def _all_of(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
-    """'all 35 drones launched ... were destroyed', 'destroying all eight drones', 'all of them
-    were destroyed': the whole count is both launched and put out of action."""
+    """'all 35 drones launched ... were destroyed', 'destroying all eight drones', 'both of the
+    missiles': the whole count is both launched and put out of action."""
     added: list[Mention] = []
     for m in mentions:
         q = m.quantity
@@ -342,15 +342,22 @@ def _all_of(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
             twin = Mention(q, m.kind, role, m.verb, m.verb_end, m.side, None, models=m.models)
             twin.attacker = m.attacker
             added.append(twin)
+    return added + _all_of_them(s, mentions)
+
+
+def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
+    """'using 112 drones; all of them were destroyed': the launched count was put out of action."""
     launched = [m for m in mentions if m.role == "launched" and m.quantity.value is not None]
+    added: list[Mention] = []
     for i in range(len(s.low) - 2):
-        if s.low[i] == "all" and s.low[i + 1] == "of" and s.low[i + 2] in _OF_PART and launched:
-            span = _outcome_after(s, i + 3)
-            whole = launched[-1]
-            if span is not None and whole.quantity.start < i:
-                twin = Mention(whole.quantity, whole.kind, span.role, span.start, span.end, whole.side, None)
-                twin.attacker = whole.attacker
-                added.append(twin)
+        if not launched or s.low[i : i + 2] != ("all", "of") or s.low[i + 2] not in _OF_PART:
+            continue
+        span = _outcome_after(s, i + 3)
+        total = launched[-1]
+        if span is not None and total.quantity.start < i:
+            twin = Mention(total.quantity, total.kind, span.role, span.start, span.end, total.side, None)
+            twin.attacker = total.attacker
+            added.append(twin)
     return added
 
 
