@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -28,8 +28,17 @@ class PhraseSet:
                 return phrase
         return None
 
+    def matches(self, low: Sequence[str]) -> Iterator[tuple[int, Phrase]]:
+        """(position, phrase) of every match, left to right (matches may overlap)."""
+        firsts = self._by_first
+        for i, word in enumerate(low):
+            if word in firsts:
+                phrase = self.at(low, i)
+                if phrase is not None:
+                    yield i, phrase
+
     def found(self, low: Sequence[str]) -> bool:
-        return any(self.at(low, i) is not None for i in range(len(low)) if low[i] in self._by_first)
+        return next(self.matches(low), None) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +55,7 @@ class Camps:
     ukrainian_weapons: PhraseSet
     this_war: frozenset[str]
     related: PhraseSet
+    other_war_words: frozenset[str]
 
 
 def _compile(vocab: StrikeVocabulary) -> Camps:
@@ -61,6 +71,7 @@ def _compile(vocab: StrikeVocabulary) -> Camps:
         ukrainian_weapons=PhraseSet(tokens_of(p) for p in vocab.ukrainian_weapons),
         this_war=frozenset(w for words in vocab.sides.values() for w in words),
         related=PhraseSet(tokens_of(p) for p in vocab.related_links),
+        other_war_words=frozenset(tokens_of(p)[0] for p in vocab.other_wars),
     )
 
 
@@ -80,27 +91,24 @@ def writer_camp(texts: Iterable[str]) -> Side:
 def aliased(low: Sequence[str], camp: Side) -> tuple[str, ...]:
     """Tokens with each attacker alias turned into the side adjective it stands for; same length."""
     c = camps()
-    out = list(low)
-    i = 0
-    while i < len(out):
-        phrase = c.alias_set.at(low, i)
-        if phrase is None:
-            i += 1
-            continue
+    out: list[str] | None = None
+    done = 0
+    for i, phrase in c.alias_set.matches(low):
+        if i < done:
+            continue  # inside the previous alias
         side = c.aliases[phrase]
         if camp == "Russia" and phrase in c.relative:
             side = "Ukraine"
+        out = out if out is not None else list(low)
         out[i : i + len(phrase)] = ["the"] * (len(phrase) - 1) + [_SIDE_TOKEN[side]]
-        i += len(phrase)
-    return tuple(out)
+        done = i + len(phrase)
+    return tuple(low) if out is None else tuple(out)
 
 
 def story_end(low: Sequence[str]) -> int:
     """Where another story starts in a sentence ('Read also: ...', 'More on this: ...')."""
-    related = camps().related
-    for i in range(len(low)):
-        phrase = related.at(low, i)
-        if phrase is not None and low[i + len(phrase) : i + len(phrase) + 1] == (":",):
+    for i, phrase in camps().related.matches(low):
+        if low[i + len(phrase) : i + len(phrase) + 1] == (":",):
             return i
     return len(low)
 
@@ -108,7 +116,14 @@ def story_end(low: Sequence[str]) -> int:
 def this_war_clauses(low: Sequence[str]) -> tuple[str, ...]:
     """The tokens with every clause about another war blanked out ('Iran fired 100 drones at
     Israel; in Kyiv, Russia sent 39'); positions are kept."""
-    out = list(low[: story_end(low)]) + ["_"] * (len(low) - story_end(low))
+    end = story_end(low)
+    out = list(low[:end]) + ["_"] * (len(low) - end)
+    if (
+        ";" not in out
+        and not camps().other_war_words.intersection(out)
+        and not camps().not_weapons.found(out)
+    ):
+        return tuple(out)
     start = 0
     for end in [i for i, word in enumerate(out) if word == ";"] + [len(out)]:
         if other_war(out[start:end]):

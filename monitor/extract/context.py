@@ -151,6 +151,8 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
     if not _RECORD_WORDS.intersection(low):
         return claim, scope, previous, (), first
     for i, word in enumerate(low):
+        if word not in _RECORD_WORDS:
+            continue
         if word in _RECORD_NOUNS and i > 0 and (_previous_marker(low, i) or _surpass(low, i)):
             found = _previous_record(low, i)
             if found is not None:
@@ -219,9 +221,10 @@ def _period_at(low: Sequence[str], i: int) -> bool:
 def _period_marker(low: Sequence[str], first: int) -> int | None:
     """Position of the first period or cumulative marker ('this month', 'since February 2022',
     'a night') that is not part of a record's scope ('the largest attack this year')."""
+    periods = [i for i, _ in _PERIODS_SET.matches(low) if _period_at(low, i)]
     for i, word in enumerate(low):
         after_record = 0 <= first < i
-        if _period_at(low, i) and not after_record:
+        if periods and periods[0] == i and not after_record:
             return i
         if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
             if _cumulative_at(low, i) and not after_record:
