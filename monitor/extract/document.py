@@ -38,7 +38,7 @@ class Sentence:
     @property
     def places(self) -> list[PlaceMention]:
         if self._places is None:
-            self._places = find_places(self.tokens.low)
+            self._places = find_places(self.tokens.low, self.tokens.words)
         return self._places
 
     @property

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
+from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.nations import COUNTRIES, DEMONYMS, GAZETTE, PEOPLE_DEMONYMS, written_as_name
 from monitor.extract.numbers import Quantity
@@ -155,18 +157,18 @@ def _side(nationality: str, low: Sequence[str]) -> Side:
     return "Russia" if has_phrase(low, _VOCAB.for_russia) else "Ukraine"
 
 
-def _theatre(sentence: Sentence, hit: _Hit, weak: Theatre | None) -> Theatre | None:
+def _theatre(
+    low: Sequence[str], found: list[tuple[int, str]], hit: _Hit, weak: Callable[[], Theatre | None]
+) -> Theatre | None:
     """This war when its marker is nearest in the hit's clause; None for troops not at war
     (exercises, parades) or tied to no war; the neighbours' theatre only as a fallback."""
-    low = sentence.tokens.low
-    bounds = clause_of(low, hit.start, hit.noun + 1)
-    found = in_clause(signals(low, sentence.places), bounds)
-    if any(label == "not_war" for _, label in found):
+    clause = in_clause(found, clause_of(low, hit.start, hit.noun + 1))
+    if any(label == "not_war" for _, label in clause):
         return None
-    theatre = nearest(found, hit.start, hit.noun + 1)
-    if theatre is not None or any(label == "other" for _, label in signals(low, sentence.places)):
+    theatre = nearest(clause, hit.start, hit.noun + 1)
+    if theatre is not None or any(label == "other" for _, label in found):
         return theatre
-    return weak
+    return weak()
 
 
 def _reports(
@@ -191,18 +193,20 @@ def _reports(
     ]
 
 
-def _sentence_troops(sentence: Sentence, weak: Theatre | None) -> list[TroopReport]:
+def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> list[TroopReport]:
     low = sentence.tokens.low
     words = sentence.tokens.words
     fighters = any(word in _VOCAB.fighter_context for word in low)
     reports: list[TroopReport] = []
+    found: list[tuple[int, str]] | None = None
     for i, word in enumerate(low):
         if word not in _HEADS:
             continue
         hit = _hit_at(low, words, i, fighters)
         if hit is None:
             continue
-        theatre = _theatre(sentence, hit, weak)
+        found = signals(low, sentence.places) if found is None else found
+        theatre = _theatre(low, found, hit, weak)
         if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
             quantities = {q.end: q for q in sentence.quantities}
             reports.extend(_reports(sentence, hit, quantities, theatre))
@@ -235,7 +239,8 @@ def _dedupe(reports: list[TroopReport]) -> tuple[TroopReport, ...]:
 
 
 def _may_hold_troops(sentence: Sentence) -> bool:
-    return not _HEADS.isdisjoint(sentence.tokens.low)
+    """Cheap test first: the cue scan saw a troop noun or a people demonym."""
+    return bool(sentence.cues & Cue.TROOP) and not _HEADS.isdisjoint(sentence.tokens.low)
 
 
 def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
@@ -243,5 +248,5 @@ def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
     reports: list[TroopReport] = []
     for k, sentence in enumerate(sentences):
         if _may_hold_troops(sentence):
-            reports.extend(_sentence_troops(sentence, neighbour_theatre(sentences, k)))
+            reports.extend(_sentence_troops(sentence, partial(neighbour_theatre, sentences, k)))
     return _dedupe(reports)

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
@@ -62,7 +63,8 @@ _WEAPON_CONTEXT = words(
     "munition munitions loitering drone drones uav uavs rocket rockets tank tanks aircraft "
     "bomber bombers howitzer howitzers vehicle vehicles armoured armored helicopter helicopters "
     "air defence defense cruise ballistic hypersonic complex complexes kamikaze reconnaissance "
-    "strike attack type -type class crews crew infantry fighting weapon weapons nuclear-capable warhead warheads ifv ifvs mlrs decoy decoys "
+    "strike attack type -type class crews crew infantry fighting weapon weapons nuclear-capable "
+    "warhead warheads ifv ifvs mlrs decoy decoys "
     "self-propelled sam sams anti-aircraft anti-tank heavy long-range naval sea surface"
 )
 
@@ -162,14 +164,16 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
     return any(w in _ATTACK_WORDS for w in clause) and not any(w in _CLAUSE_BLOCKERS for w in clause)
 
 
-def _this_war(sentence: Sentence, names: list[_Name], name: _Name, weak: Theatre | None) -> bool:
+def _this_war(
+    sentence: Sentence, names: list[_Name], name: _Name, weak: Callable[[], Theatre | None]
+) -> bool:
     """The war nearest to the name in its sentence is this one; a weapon only Russia or
     Ukraine fields (Geran, Kinzhal, Neptune), read as a weapon, names this war by itself. When the sentence
     names no war at all, the sentences just before it decide (a weak signal)."""
     found = signals(sentence.tokens.low, sentence.places)
     found.extend((n.start, "russia-ukraine") for n in names if n.info.maker is not None)
-    theatre = nearest(sorted(found), name.start, name.end) or weak
-    return theatre == "russia-ukraine"
+    theatre = nearest(sorted(found), name.start, name.end)
+    return (theatre or weak()) == "russia-ukraine"
 
 
 def find_weapons(sentences: list[Sentence]) -> tuple[WeaponMention, ...]:
@@ -180,7 +184,7 @@ def find_weapons(sentences: list[Sentence]) -> tuple[WeaponMention, ...]:
             continue
         low = sentence.tokens.low
         names = _names(low, sentence.tokens.words)
-        weak = neighbour_theatre(sentences, k) if names else None
+        weak = partial(neighbour_theatre, sentences, k)
         for name in names:
             if not _this_war(sentence, names, name, weak):
                 continue
