@@ -55,6 +55,7 @@ class Camps:
     ukrainian_weapons: PhraseSet
     this_war: frozenset[str]
     related: PhraseSet
+    this_war_pattern: re.Pattern[str]
     other_war_words: frozenset[str]
 
 
@@ -71,8 +72,20 @@ def _compile(vocab: StrikeVocabulary) -> Camps:
         ukrainian_weapons=PhraseSet(tokens_of(p) for p in vocab.ukrainian_weapons),
         this_war=frozenset(w for words in vocab.sides.values() for w in words),
         related=PhraseSet(tokens_of(p) for p in vocab.related_links),
+        this_war_pattern=_words_pattern(
+            [*(w for ws in vocab.sides.values() for w in ws), *aliases_text(vocab)]
+        ),
         other_war_words=frozenset(tokens_of(p)[0] for p in vocab.other_wars),
     )
+
+
+def aliases_text(vocab: StrikeVocabulary) -> list[str]:
+    return [p for phrases in vocab.attacker_aliases.values() for p in phrases]
+
+
+def _words_pattern(phrases: Iterable[str]) -> re.Pattern[str]:
+    ordered = sorted(set(phrases), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, ordered)) + r")\b", re.IGNORECASE)
 
 
 @cache
@@ -103,6 +116,11 @@ def aliased(low: Sequence[str], camp: Side) -> tuple[str, ...]:
         out[i : i + len(phrase)] = ["the"] * (len(phrase) - 1) + [_SIDE_TOKEN[side]]
         done = i + len(phrase)
     return tuple(low) if out is None else tuple(out)
+
+
+def this_war_text(text: str) -> bool:
+    """The text names a side of this war or one of its aliases ('the occupiers', 'the AFU')."""
+    return camps().this_war_pattern.search(text) is not None
 
 
 def story_end(low: Sequence[str]) -> int:

@@ -31,6 +31,12 @@ from monitor.models.facts import Side, WeaponKind
 _OF_PART = frozenset(("them", "these", "which", "those"))
 _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
+_ONE_WORDS = frozenset(("a", "an", "another"))
+_EVERY = frozenset((("every",), ("each",)))
+_EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
+_OF_PART_TOKENS = frozenset((w,) for w in ("them", "these", "which", "those"))
+_SINGULAR = words("drone uav missile rocket bomb kab shahed")
+_ATTACK_AFTER = words("attack attacks strike strikes raid raids barrage assault wave threat alert danger")
 
 
 @dataclass(slots=True)
@@ -280,7 +286,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every counted weapon mention of a sentence with a role, in order."""
     quantities = sentence_quantities(find_quantities(low) if parsed is None else parsed, hidden)
-    quantities = _with_wholes(low, quantities)
+    quantities = _with_wholes(low, [q for q in quantities if low[q.start - 1 : q.start] not in _EVERY])
     if not quantities:
         return []
     s = _Sentence(low, role_spans(low), place_at, actors(low), _first_kind(low))
@@ -311,6 +317,14 @@ def find_mentions(
     return mentions
 
 
+def _single_weapon(low: Sequence[str], k: int) -> bool:
+    """'a ballistic missile', 'another KAB' - but not 'a drone attack' (an attack, not a count)."""
+    noun = noun_after(low, k)
+    if noun is None or low[noun.end - 1] not in _SINGULAR:
+        return False
+    return not _ATTACK_AFTER.intersection(low[noun.end : noun.end + 3])
+
+
 def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantity]:
     """'both missiles' (2) and 'none of which' (0) as counts beside the parsed numbers."""
     extra: list[Quantity] = []
@@ -320,6 +334,8 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
             extra.append(Quantity(i, i + 1, 2))
         elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
             extra.append(Quantity(i, i + 1, 0))
+        elif word in _ONE_WORDS and _single_weapon(low, i + 1):
+            extra.append(Quantity(i, i + 1, 1))
     if not extra:
         return quantities
     return sorted([*quantities, *extra], key=lambda q: q.start)
@@ -350,9 +366,10 @@ def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
     launched = [m for m in mentions if m.role == "launched" and m.quantity.value is not None]
     added: list[Mention] = []
     for i in range(len(s.low) - 2):
-        if not launched or s.low[i : i + 2] != ("all", "of") or s.low[i + 2] not in _OF_PART:
+        size = 2 if s.low[i : i + 2] == ("all", "of") else 3 if s.low[i : i + 3] in _EVERY_ONE_OF else 0
+        if not launched or not size or s.low[i + size : i + size + 1] not in _OF_PART_TOKENS:
             continue
-        span = _outcome_after(s, i + 3)
+        span = _outcome_after(s, i + size + 1)
         total = launched[-1]
         if span is not None and total.quantity.start < i:
             twin = Mention(total.quantity, total.kind, span.role, span.start, span.end, total.side, None)

@@ -86,7 +86,7 @@ def find_role(
     at = {span.start: span for span in spans}
     span, aux = _forward(low, at, after, part)
     back = _backward(low, spans, start)
-    if span is None or (span.role == "launched" and not aux and back is not None):
+    if span is None or (span.role == "launched" and not aux and back is not None and back.role != "block"):
         span = back  # '45 drones launched by Ukraine' after 'intercepted': the participle is not the verb
     if span is not None and _hypothetical(low, span.start):
         return RoleSpan(span.start, span.end, "block")

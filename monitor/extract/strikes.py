@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from monitor.extract.camps import aliased, this_war_clauses, writer_camp
+from monitor.extract.camps import aliased, this_war_clauses, this_war_text, writer_camp
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
-from monitor.extract.lexicon import SIDE_WORDS
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.sides import other
 from monitor.extract.tokens import Tokens
@@ -194,16 +193,18 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
         article.add(sentence, frame, found)
     merged = merge_drafts(article.drafts)
-    default = _article_attacker(merged, camp, candidates)
+    default = _article_attacker(merged, camp, candidates, sentences)
     strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
 
 
-def _article_attacker(drafts: list[Draft], camp: Side, sentences: list[Sentence]) -> Side | None:
+def _article_attacker(
+    drafts: list[Draft], camp: Side, sentences: list[Sentence], everything: list[Sentence]
+) -> Side | None:
     """Who attacks in this article when a count's own sentence does not say: the side most of its
     strikes name, else the side the writer's camp is attacked by, if the article is this war's."""
     named = [d.attacker for d in drafts if d.attacker is not None]
     if named:
         return max(set(named), key=named.count)
-    tied = any(SIDE_WORDS.keys() & set(s.tokens.low) or s.places for s in sentences)
+    tied = any(s.places for s in sentences) or any(this_war_text(s.text) for s in everything)
     return other(camp) if tied else None
