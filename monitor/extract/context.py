@@ -161,10 +161,13 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
                 claim = claim or any(w in SURPASS_WORDS for w in low[:i])
                 first = i if first < 0 else first
             continue
-        after = None if _hedged(low, i) else _superlative_at(low, i)
+        hedged = _hedged(low, i)
+        if hedged and first < 0:
+            first = i  # 'among the biggest this year': the period is the comparison's, not a total
+        after = None if hedged else _superlative_at(low, i)
         if after is not None and _local_peak(low, after):
             after = None
-        if word == "record" and low[i - 1 : i] != ("on",) and not _hedged(low, i):
+        if word == "record" and low[i - 1 : i] != ("on",) and not hedged:
             claim = True
         elif after is not None:
             claim = True

@@ -9,6 +9,7 @@ from monitor.extract.lexicon import (
     NOUN_MODIFIERS,
     SIDE_WORDS,
     TACTICAL_DRONES,
+    UKRAINIAN_WEAPON_WORDS,
     WEAPON_NOUNS,
     WHOLE_OF,
     Role,
@@ -83,14 +84,16 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
             return Noun("targets", side, tuple(models), j + 1)  # 'air attack means'
         if word == "weapons" and low[j - 1] == "attack":
             return Noun("targets", side, tuple(models), j + 1)  # 'air attack weapons'
+        if word in TACTICAL_DRONES:
+            return None  # '251 FPV drones', '23 Lancets': a front-line tally, not an air attack
+        if word in UKRAINIAN_WEAPON_WORDS:
+            side = "Ukraine"  # '21 Neptune missiles', 'four Storm Shadow cruise missiles'
         alias = WEAPON_ALIASES.get((word,)) or WEAPON_ALIASES.get(tuple(low[j : j + 2]))
         if alias is not None:
             models.extend(alias[0])
             model_kind = alias[1]
             j += 2 if tuple(low[j : j + 2]) in WEAPON_ALIASES else 1
             continue
-        if word in TACTICAL_DRONES:
-            return None  # '251 FPV drones': a front-line tally, not an air attack
         if word in _SIDE_ADJECTIVES:
             side = _SIDE_ADJECTIVES[word]
         elif word not in NOUN_MODIFIERS:
