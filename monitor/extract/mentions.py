@@ -204,7 +204,7 @@ def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
 def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None:
     """A count without its own noun: '76 were shot down', '48 of them', 'two over Voronezh'."""
     low, j = s.low, q.end
-    part = j + 1 < len(low) and low[j] == "of" and low[j + 1] in _OF_PART
+    part = j + 1 < len(low) and low[j] in ("of", "from") and low[j + 1] in _OF_PART
     after = j + 2 if part else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
@@ -268,9 +268,11 @@ def _coordinated(s: _Sentence, waiting: list[tuple[Quantity, Noun]], found: Ment
 
 
 def _of_link(low: Sequence[str], q: Quantity, nxt: Quantity) -> bool:
-    if q.end >= len(low) or low[q.end] != "of":
+    """'62 of the 145', '6 from 9' (machine translation), '51 out of the 64'."""
+    k = q.end + 1 if low[q.end : q.end + 2] == ("out", "of") else q.end
+    if k >= len(low) or low[k] not in ("of", "from"):
         return False
-    return nxt.start == q.end + 1 or (nxt.start == q.end + 2 and low[q.end + 1] == "the")
+    return nxt.start == k + 1 or (nxt.start == k + 2 and low[k + 1] == "the")
 
 
 def _first_kind(low: Sequence[str]) -> WeaponKind | None:

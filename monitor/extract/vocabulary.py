@@ -91,6 +91,7 @@ class StrikeVocabulary(BaseModel):
     other_wars: list[Word] = Field(description="Words marking another war's sentence.")
     other_war_exceptions: list[Word] = Field(description="Other-war words that name this war's weapons.")
     not_weapons: list[Word] = Field(description="Phrases naming drones and rockets that are not weapons.")
+    russian_weapons: list[Word] = Field(description="Russia's weapons: an article naming them is this war's.")
     ukrainian_weapons: list[Word] = Field(description="Ukraine's long-range weapons: attacker Ukraine.")
 
 
