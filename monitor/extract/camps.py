@@ -73,7 +73,7 @@ def _compile(vocab: StrikeVocabulary) -> Camps:
         this_war=frozenset(w for words in vocab.sides.values() for w in words),
         related=PhraseSet(tokens_of(p) for p in vocab.related_links),
         this_war_pattern=_words_pattern(
-            [*(w for ws in vocab.sides.values() for w in ws), *aliases_text(vocab)]
+            [*(w for ws in vocab.sides.values() for w in ws), *aliases_text(vocab), *vocab.russian_weapons]
         ),
         other_war_words=frozenset(tokens_of(p)[0] for p in vocab.other_wars),
     )

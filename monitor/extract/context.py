@@ -230,7 +230,8 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
         if periods and periods[0] == i and not after_record:
             return i
         if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
-            if _cumulative_at(low, i) and not after_record:
+            compared = "than" in low[max(0, i - 5) : i]  # 'more than in any night since February 2022'
+            if _cumulative_at(low, i) and not after_record and not compared:
                 return i
         elif word in ("a", "per", "each", "every") and _cumulative_at(low, i):
             return i

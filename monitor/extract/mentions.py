@@ -33,6 +33,7 @@ _OF_PART = frozenset(("them", "these", "which", "those"))
 _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
 _ONE_WORDS = frozenset(("a", "an", "another"))
+_UNIT_WORDS = words("unit units pieces pcs items")
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
 _OF_PART_TOKENS = frozenset((w,) for w in ("them", "these", "which", "those"))
@@ -77,7 +78,8 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
         word = low[j]
         kind = WEAPON_NOUNS.get(word)
         if kind is not None:
-            return Noun(kind, side, tuple(models), j + 1)
+            same = low[j + 1 : j + 2] == ("and",) and j + 2 < n and WEAPON_NOUNS.get(low[j + 2]) == kind
+            return Noun(kind, side, tuple(models), j + 3 if same else j + 1)  # 'drones and decoys'
         if word == "vehicles" and low[j - 1] in ("aerial", "unmanned"):
             return Noun("drone", side, tuple(models), j + 1)
         if word == "means" and low[j - 1] == "attack":
@@ -205,13 +207,14 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     """A count without its own noun: '76 were shot down', '48 of them', 'two over Voronezh'."""
     low, j = s.low, q.end
     part = j + 1 < len(low) and low[j] in ("of", "from") and low[j + 1] in _OF_PART
-    after = j + 2 if part else j
+    unit = j < len(low) and low[j] in _UNIT_WORDS  # '810 unit' (machine translation)
+    after = j + 2 if part else j + 1 if unit else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
     listed = _listed(low, q, after, previous)
     if (verb is None or listed) and (place is not None or listed) and previous is not None:
         verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
-    if verb is None or verb.role == "block" or not (part or place or listed or verb.start >= j):
+    if verb is None or verb.role == "block" or not (part or unit or place or listed or verb.start >= j):
         return None
     kind = previous.kind if previous is not None else s.first_kind
     role: Role = "shot_down" if q.value == 0 else verb.role
