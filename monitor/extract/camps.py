@@ -55,6 +55,7 @@ class Camps:
     ukrainian_weapons: PhraseSet
     this_war: frozenset[str]
     related: PhraseSet
+    related_start: re.Pattern[str]
     this_war_pattern: re.Pattern[str]
     other_war_words: frozenset[str]
 
@@ -72,6 +73,9 @@ def _compile(vocab: StrikeVocabulary) -> Camps:
         ukrainian_weapons=PhraseSet(tokens_of(p) for p in vocab.ukrainian_weapons),
         this_war=frozenset(w for words in vocab.sides.values() for w in words),
         related=PhraseSet(tokens_of(p) for p in vocab.related_links),
+        related_start=re.compile(
+            r"(?:" + "|".join(map(re.escape, vocab.related_links)) + r")\s*:", re.IGNORECASE
+        ),
         this_war_pattern=_words_pattern(
             [*(w for ws in vocab.sides.values() for w in ws), *aliases_text(vocab), *vocab.russian_weapons]
         ),
@@ -121,6 +125,11 @@ def aliased(low: Sequence[str], camp: Side) -> tuple[str, ...]:
 def this_war_text(text: str) -> bool:
     """The text names a side of this war or one of its aliases ('the occupiers', 'the AFU')."""
     return camps().this_war_pattern.search(text) is not None
+
+
+def other_story(text: str) -> bool:
+    """A sentence that opens another story: 'Background: ...', 'Read also: ...'."""
+    return camps().related_start.match(text) is not None
 
 
 def story_end(low: Sequence[str]) -> int:

@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from monitor.extract.camps import aliased, this_war_clauses, this_war_text, writer_camp
+from monitor.extract.camps import aliased, other_story, this_war_clauses, this_war_text, writer_camp
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
+from monitor.extract.lexicon import SMALLER
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.sides import other
 from monitor.extract.tokens import Tokens
@@ -161,7 +162,8 @@ class _Article:
         if not found:
             self._frame_only(sentence, frame)
             return
-        if self.pending is not None and sentence.index - self.pending[0] <= 2:
+        smaller = not SMALLER.isdisjoint(sentence.tokens.low)  # 'Today's attack was smaller: 144'
+        if self.pending is not None and sentence.index - self.pending[0] <= 2 and not smaller:
             for draft in found:
                 _apply_framing(draft, self.pending[1])
         self.pending = None
@@ -180,10 +182,13 @@ class _Article:
 
 def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it."""
+    cut = next((s.index for s in sentences if other_story(s.text)), None)  # 'Background: ...'
     candidates = [
         s
         for s in sentences
-        if s.cues & (Cue.STRIKE | Cue.EVENT) and (s.has_number or _RECORDISH.search(s.text.lower()))
+        if s.cues & (Cue.STRIKE | Cue.EVENT)
+        and (cut is None or s.index < cut)
+        and (s.has_number or _RECORDISH.search(s.text.lower()))
     ]
     camp = writer_camp(s.text.lower() for s in candidates)
     article = _Article()

@@ -66,6 +66,7 @@ class Records(BaseModel):
     previous_possessive: list[Word] = Field(description="'last month's record of N'.")
     since_war: list[Word] = Field(description="'largest since the start of the war' stays a claim.")
     set_earlier: list[Word] = Field(description="'the record of N, set in July': a quoted record.")
+    smaller: list[Word] = Field(description="'Today's attack was smaller': no record claim.")
     whole_of: list[Word] = Field(description="'most of the N drones': N is the whole launched.")
 
 
