@@ -68,6 +68,21 @@ class Noun:
     end: int
 
 
+def _noun_at(low: Sequence[str], j: int, kind: WeaponKind, side: Side | None, models: list[str]) -> Noun:
+    """The noun at j, with 'and decoys' (same kind) and an owner ('of the Kyiv regime') after it."""
+    end = j + 1
+    if low[end : end + 1] == ("and",) and end + 1 < len(low) and WEAPON_NOUNS.get(low[end + 1]) == kind:
+        end += 2  # 'drones and decoys'
+    if low[end : end + 1] == ("of",):
+        k = end + 1
+        while k < len(low) and low[k] == "the":
+            k += 1
+        owner = _SIDE_ADJECTIVES.get(low[k]) if k < len(low) else None
+        if owner is not None:  # '21 drones of the Ukrainian armed forces', 'UAVs of the Kyiv regime'
+            side, end = owner, k + 1 + (low[k + 1 : k + 2] in (("armed",), ("forces",), ("army",)))
+    return Noun(kind, side, tuple(models), end)
+
+
 def noun_after(low: Sequence[str], k: int) -> Noun | None:
     """'Russian attack drones', 'Shahed-136/131 UAVs', 'Kalibrs' after a number at k."""
     side: Side | None = None
@@ -78,8 +93,7 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
         word = low[j]
         kind = WEAPON_NOUNS.get(word)
         if kind is not None:
-            same = low[j + 1 : j + 2] == ("and",) and j + 2 < n and WEAPON_NOUNS.get(low[j + 2]) == kind
-            return Noun(kind, side, tuple(models), j + 3 if same else j + 1)  # 'drones and decoys'
+            return _noun_at(low, j, kind, side, models)
         if word == "vehicles" and low[j - 1] in ("aerial", "unmanned"):
             return Noun("drone", side, tuple(models), j + 1)
         if word == "means" and low[j - 1] == "attack":
@@ -179,7 +193,11 @@ def _launching_actor(s: _Sentence, before: int) -> Side | None:
         return None
     position, side = found[-1]
     launched = any(span.role == "launched" and position < span.start < before for span in s.spans)
-    return side if launched else None
+    k = position - 1
+    while k > 0 and s.low[k] == "the":
+        k -= 1
+    agent = s.low[k] == "by" and any(span.role == "launched" and span.end == k for span in s.spans)
+    return side if launched or agent else None  # 'launched by the enemy, 106 were shot down'
 
 
 def _whole(low: Sequence[str], q: Quantity) -> bool:
@@ -207,8 +225,10 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     """A count without its own noun: '76 were shot down', '48 of them', 'two over Voronezh'."""
     low, j = s.low, q.end
     part = j + 1 < len(low) and low[j] in ("of", "from") and low[j + 1] in _OF_PART
+    named = low[j : j + 2] == ("of", "the") and j + 2 < len(low) and low[j + 2] in WEAPON_NOUNS
+    part = part or named  # '47 of the drones over Rostov'
     unit = j < len(low) and low[j] in _UNIT_WORDS  # '810 unit' (machine translation)
-    after = j + 2 if part else j + 1 if unit else j
+    after = j + 3 if named else j + 2 if part else j + 1 if unit else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
     listed = _listed(low, q, after, previous)
@@ -342,8 +362,9 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
             extra.append(Quantity(i, i + 1, 2))
         elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
             extra.append(Quantity(i, i + 1, 0))
-        elif word in _ONE_WORDS and _single_weapon(low, i + 1):
-            extra.append(Quantity(i, i + 1, 1))
+        elif word in _ONE_WORDS and _single_weapon(low, i + 1 + (nxt == "single")):
+            extra.append(Quantity(i, i + 1 + (nxt == "single"), 1))  # 'a single drone'
+
     if not extra:
         return quantities
     return sorted([*quantities, *extra], key=lambda q: q.start)
