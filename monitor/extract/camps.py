@@ -10,6 +10,8 @@ from functools import cache
 from monitor.extract.vocabulary import Phrase, StrikeVocabulary, strike_vocabulary, tokens_of
 from monitor.models.facts import Side
 
+#: Where a sentence's clauses part: another war in one clause leaves the others standing.
+_CLAUSE_MARKS = frozenset((";", ","))
 #: The token an alias becomes: the adjective the grammar already reads as a side.
 _SIDE_TOKEN: dict[Side, str] = {"Russia": "russian", "Ukraine": "ukrainian"}
 
@@ -152,7 +154,7 @@ def this_war_clauses(low: Sequence[str]) -> tuple[str, ...]:
     ):
         return tuple(out)
     start = 0
-    for end in [i for i, word in enumerate(out) if word == ";"] + [len(out)]:
+    for end in [i for i, word in enumerate(out) if word in _CLAUSE_MARKS] + [len(out)]:
         if other_war(out[start:end]):
             out[start:end] = ["_"] * (end - start)
         start = end + 1

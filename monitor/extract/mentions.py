@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from monitor.extract.lexicon import (
     NOUN_MODIFIERS,
+    ROLE_PHRASES,
     SIDE_WORDS,
     TACTICAL_DRONES,
     UKRAINIAN_WEAPON_WORDS,
@@ -345,6 +346,13 @@ def find_mentions(
     return mentions
 
 
+def _launched_before(low: Sequence[str], i: int) -> bool:
+    """'launched 112 drones and a missile', 'dropped a guided bomb' - not 'a Russian missile hit'."""
+    return low[i - 1 : i] == ("and",) or any(
+        ROLE_PHRASES.get((w,)) == "launched" for w in low[max(0, i - 4) : i]
+    )
+
+
 def _single_weapon(low: Sequence[str], k: int) -> bool:
     """'a ballistic missile', 'another KAB' - but not 'a drone attack' (an attack, not a count)."""
     noun = noun_after(low, k)
@@ -362,7 +370,9 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
             extra.append(Quantity(i, i + 1, 2))
         elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
             extra.append(Quantity(i, i + 1, 0))
-        elif word in _ONE_WORDS and _single_weapon(low, i + 1 + (nxt == "single")):
+        elif (
+            word in _ONE_WORDS and _launched_before(low, i) and _single_weapon(low, i + 1 + (nxt == "single"))
+        ):
             extra.append(Quantity(i, i + 1 + (nxt == "single"), 1))  # 'a single drone'
 
     if not extra:
