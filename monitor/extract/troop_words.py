@@ -24,6 +24,7 @@ class TroopVocabulary(BaseModel):
     modifiers: frozenset[str] = Field(description="Words between a nationality and its noun.")
     not_troops: frozenset[str] = Field(description="'task force', 'labour force': not soldiers.")
     send_words: frozenset[str] = Field(description="Verbs and nouns of sending troops.")
+    speaker_verbs: frozenset[str] = Field(description="After a troop noun: a speaker ('the army said').")
     plan_cues: frozenset[str] = Field(description="Plans and proposals (words or phrases).")
     activities: dict[TroopActivity, frozenset[str]] = Field(description="Activity cue words.")
     for_ukraine: tuple[str, ...] = Field(description="Phrases putting troops on Ukraine's side.")

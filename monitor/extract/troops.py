@@ -114,7 +114,8 @@ def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[
 
 def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) -> _Hit | None:
     people = _name_before(DEMONYMS, low, words, i + 1)
-    if people is not None and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
+    adjective = i + 1 < len(low) and low[i + 1] in _HEADS  # 'Sudanese army': the noun decides
+    if people is not None and not adjective and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
         if not fighters or people[0] in GAZETTE.combatants:
             return None
         _, start, _ = _demonyms_before(low, words, people[1])
@@ -124,14 +125,27 @@ def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) ->
         return None
     if word in ("force", "forces") and i > 0 and low[i - 1] in _VOCAB.not_troops:
         return None
+    if i + 1 < len(low) and low[i + 1] in _VOCAB.speaker_verbs:
+        return None  # 'the Sudanese army said': a speaker
     names, start, owned = _demonyms_before(low, words, i)
     names.reverse()
     if owned and not names:
-        return None
+        if not (fighters and start > 0 and low[start - 1] in ("its", "their")):
+            return None
+        names = _owner_nation(low, words, start - 1)  # "India said 45 of its citizens"
     if not names and i + 1 < len(low) and low[i + 1] in ("from", "of"):
         names = _countries_from(low, words, i + 2)
     names = names or _sender_before(low, words, i)
     return _Hit(tuple(dict.fromkeys(names)), i, start) if names else None
+
+
+def _owner_nation(low: Sequence[str], words: Sequence[str], pronoun: int) -> list[str]:
+    """The nation an 'its'/'their' refers to: the nearest one named before it, if foreign."""
+    for end in range(pronoun, 0, -1):
+        hit = _nation_before(low, words, end)
+        if hit is not None:
+            return [] if hit[0] in GAZETTE.combatants else [hit[0]]
+    return []
 
 
 def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:

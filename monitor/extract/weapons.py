@@ -13,6 +13,7 @@ from monitor.extract.theatre import clause_of, nearest, neighbour_theatre, signa
 from monitor.extract.weapons_lexicon import (
     BARE,
     NOT_AFTER,
+    NOT_BEFORE,
     WEAPON_FIRST_WORDS,
     WEAPON_INFO,
     WEAPON_MAX_TOKENS,
@@ -97,6 +98,9 @@ def _reads_as_weapon(
     info: WeaponInfo, key: tuple[str, ...], low: Sequence[str], original: Sequence[str], start: int, end: int
 ) -> bool:
     if end < len(low) and low[end] in NOT_AFTER:
+        return False
+    before = [word for word in low[max(0, start - 3) : start] if word not in _QUOTES and word != ","]
+    if before and before[-1] in NOT_BEFORE:
         return False
     if not info.context:
         return True

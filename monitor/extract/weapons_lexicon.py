@@ -36,6 +36,7 @@ class WeaponsFile(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     not_after: frozenset[str] = Field(description="Words after a name that make it something else.")
+    not_before: frozenset[str] = Field(description="Words before a name that make it something else.")
     weapons: list[WeaponModel]
 
     @model_validator(mode="after")
@@ -68,6 +69,8 @@ class WeaponInfo:
 _FILE = load_data(WEAPONS_FILE, WeaponsFile)
 #: Words right after a name that show it is a restaurant, a festival, a team...
 NOT_AFTER = _FILE.not_after
+#: Words right before a name that show it is a title or a brand ('the album Storm Shadow').
+NOT_BEFORE = _FILE.not_before
 #: Spellings of context names that count without a weapon noun beside them.
 BARE = frozenset(tokenize(alias).low for model in _FILE.weapons for alias in model.bare)
 
