@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
+import ahocorasick
 import pycountry
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -109,6 +110,32 @@ DEMONYMS = GAZETTE.demonyms
 COUNTRIES = GAZETTE.countries
 #: Plural people nouns ("Yemenis") that name fighters only in a troop context.
 PEOPLE_DEMONYMS = GAZETTE.people
+
+
+def _foreign_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for table in (DEMONYMS, COUNTRIES):
+        for key, name in table.items():
+            if name not in GAZETTE.combatants:
+                phrase = " ".join(key)
+                automaton.add_word(phrase, len(phrase))
+    automaton.make_automaton()
+    return automaton
+
+
+_FOREIGN = _foreign_automaton()
+
+
+def names_foreign_nation(lower: str) -> bool:
+    """Whether lowercase text names a nation other than Russia or Ukraine, as a whole word:
+    one C pass, so the troop grammar tokenizes only sentences that can hold a report."""
+    for end, size in _FOREIGN.iter(lower):
+        start = end - size + 1
+        before = lower[start - 1] if start else " "
+        after = lower[end + 1] if end + 1 < len(lower) else " "
+        if not before.isalnum() and not (after.isalnum() or after in "-"):
+            return True
+    return False
 
 
 def written_as_name(key: tuple[str, ...], words: Sequence[str]) -> bool:

@@ -8,7 +8,14 @@ from functools import partial
 
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.nations import COUNTRIES, DEMONYMS, GAZETTE, PEOPLE_DEMONYMS, written_as_name
+from monitor.extract.nations import (
+    COUNTRIES,
+    DEMONYMS,
+    GAZETTE,
+    PEOPLE_DEMONYMS,
+    names_foreign_nation,
+    written_as_name,
+)
 from monitor.extract.numbers import Quantity
 from monitor.extract.theatre import clause_of, in_clause, nearest, neighbour_theatre, signals
 from monitor.extract.troop_words import has_phrase, troop_vocabulary
@@ -253,8 +260,11 @@ def _dedupe(reports: list[TroopReport]) -> tuple[TroopReport, ...]:
 
 
 def _may_hold_troops(sentence: Sentence) -> bool:
-    """Cheap test first: the cue scan saw a troop noun or a people demonym."""
-    return bool(sentence.cues & Cue.TROOP) and not _HEADS.isdisjoint(sentence.tokens.low)
+    """Cheap tests first: the cue scan saw a troop noun and a nation; the tokens hold a troop
+    noun and a word that can start a foreign (not Russian or Ukrainian) nation's name."""
+    if sentence.cues & (Cue.TROOP | Cue.NATION) != Cue.TROOP | Cue.NATION:
+        return False
+    return names_foreign_nation(sentence.text.lower()) and not _HEADS.isdisjoint(sentence.tokens.low)
 
 
 def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
