@@ -33,6 +33,8 @@ class PhraseSet:
     def matches(self, low: Sequence[str]) -> Iterator[tuple[int, Phrase]]:
         """(position, phrase) of every match, left to right (matches may overlap)."""
         firsts = self._by_first
+        if firsts.keys().isdisjoint(low):
+            return
         for i, word in enumerate(low):
             if word in firsts:
                 phrase = self.at(low, i)

@@ -34,6 +34,8 @@ _OF_PART = frozenset(("them", "these", "which", "those"))
 _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
 _ONE_WORDS = frozenset(("a", "an", "another"))
+_ALL_WORDS = frozenset(("all", "every", "each"))
+_WHOLE_WORDS = frozenset(("both", "none")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
@@ -364,6 +366,8 @@ def _single_weapon(low: Sequence[str], k: int) -> bool:
 def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantity]:
     """'both missiles' (2) and 'none of which' (0) as counts beside the parsed numbers."""
     extra: list[Quantity] = []
+    if _WHOLE_WORDS.isdisjoint(low):
+        return quantities
     for i, word in enumerate(low[:-1]):
         nxt = low[i + 1]
         if word == "both" and (nxt in WEAPON_NOUNS or nxt == "of"):
@@ -404,6 +408,8 @@ def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
     """'using 112 drones; all of them were destroyed': the launched count was put out of action."""
     launched = [m for m in mentions if m.role == "launched" and m.quantity.value is not None]
     added: list[Mention] = []
+    if not launched or _ALL_WORDS.isdisjoint(s.low):
+        return added
     for i in range(len(s.low) - 2):
         size = 2 if s.low[i : i + 2] == ("all", "of") else 3 if s.low[i : i + 3] in _EVERY_ONE_OF else 0
         if not launched or not size or s.low[i + size : i + size + 1] not in _OF_PART_TOKENS:
