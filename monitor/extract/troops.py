@@ -162,7 +162,7 @@ def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
     best: tuple[int, TroopActivity] | None = None
     for j, word in enumerate(low):
         cue = _ACTIVITY.get(word)
-        if cue is None:
+        if cue is None or j == noun:  # 'mercenaries' names them; what they did is elsewhere
             continue
         distance = abs(j - noun)
         if cue in ("capture", "casualties") and distance <= 8:
