@@ -55,6 +55,7 @@ class PlacesFile(BaseModel):
     preferred: dict[str, str] = Field(description="Generated name -> the spelling facts carry.")
     places: list[HandPlace] = Field(description="Places the generated file lacks.")
     aliases: dict[str, list[str]] = Field(description="More spellings of a place.")
+    major: list[str] = Field(description="Smaller places that count wherever they are named.")
     ambiguous: list[str] = Field(description="Spellings that count only as a location.")
     stop: list[str] = Field(description="Spellings that never name a place.")
 
@@ -77,6 +78,7 @@ class _Builder:
 
     def __init__(self, hand: PlacesFile) -> None:
         self.table: dict[tuple[str, ...], Place] = {}
+        self.major = frozenset(hand.major)
         self.ambiguous = {_key(a) for a in hand.ambiguous}
         self.stop = {_key(s) for s in hand.stop}
 
@@ -86,6 +88,8 @@ class _Builder:
             return
         if key in self.ambiguous and place.major:
             place = Place(place.name, place.side, major=False)
+        elif not place.major and place.name in self.major:
+            place = Place(place.name, place.side, major=True)
         self.table[key] = place
 
 
@@ -113,12 +117,13 @@ def build(
             builder.claim(alias, Place(region.name, side, True))
     towns = sorted((r for r in rows if not r[0].startswith("@")), key=lambda r: -r[2])
     canonical = {name: hand.preferred.get(name, name) for name, *_ in towns}
+    sizes = {canonical[name]: (side, population) for name, side, population, _ in reversed(towns)}
+    for target, aliases in hand.aliases.items():  # hand spellings win over generated names
+        side, population = sizes.get(target, (None, MAJOR_POPULATION))
+        for alias in aliases:
+            builder.claim(alias, Place(target, side, population >= MAJOR_POPULATION))
     for name, side, population, _ in towns:
         builder.claim(canonical[name], Place(canonical[name], side, population >= MAJOR_POPULATION))
-    for target, aliases in hand.aliases.items():
-        known = builder.table.get(_key(target))
-        for alias in aliases:
-            builder.claim(alias, known or Place(target, None, True))
     for name, side, population, aliases in towns:
         place = Place(canonical[name], side, population >= MAJOR_POPULATION)
         for alias in (name, *aliases):
@@ -189,6 +194,17 @@ def _locative_before(low: Sequence[str], i: int) -> bool:
     return False
 
 
+_MONTHS = words("january february march april may june july august september october november december")
+
+
+def _dateline(low: Sequence[str], start: int, end: int) -> bool:
+    """'Mykolaiv: the enemy attacked ...', 'BELGOROD, September 22.': the place of the report."""
+    if start != 0 or end >= len(low):
+        return False
+    following = low[end + 1] if end + 1 < len(low) else ""
+    return low[end] in (":", "—", "–") or (low[end] == "," and following in _MONTHS)
+
+
 def _name_with_region(name: str, low: Sequence[str], start: int, end: int) -> tuple[str, int]:
     """'Moscow region' / 'region of Moscow' name the region; other regions keep the city name."""
     has_suffix = end < len(low) and low[end] in _PLACE_SUFFIXES
@@ -214,7 +230,7 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
             continue
         end, place = hit
         name, end = _name_with_region(place.name, low, i, end)
-        locative = _locative_before(low, i) or end > hit[0]
+        locative = _locative_before(low, i) or end > hit[0] or _dateline(low, i, end)
         if not locative and found and found[-1].locative:
             between = low[found[-1].end : i]
             locative = all(w in (",", "and", "the", "or") for w in between)

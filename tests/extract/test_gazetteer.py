@@ -55,6 +55,17 @@ def test_names_that_are_not_places(text: str) -> None:
     assert _places(text) == []
 
 
+def test_hand_spellings_win_over_generated_names() -> None:
+    # Artemovsk and Krasnoarmeysk are also small towns of Russia; the old names mean Bakhmut
+    # and Pokrovsk
+    assert _places("Explosions near Artemovsk and Krasnoarmeysk.") == ["Bakhmut", "Pokrovsk"]
+
+
+def test_dateline_is_the_place_of_the_report() -> None:
+    tokens = tokenize("Mykolaiv: the enemy attacked the city with 8 drones.")
+    assert [(p.name, p.locative) for p in find_places(tokens.low, tokens.words)] == [("Mykolaiv", True)]
+
+
 def test_small_places_count_as_locations() -> None:
     assert _places("Vladimir region was hit; drones fell in Vladimir.") == ["Vladimir region", "Vladimir"]
 
