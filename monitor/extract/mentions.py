@@ -234,6 +234,9 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     after = j + 3 if named else j + 2 if part else j + 1 if unit else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
+    direct = _span_at(s, after)
+    if direct is not None and direct.role == "launched" and not part:
+        verb = direct  # 'the air force counted 54 launched by Russia and 52 brought down'
     listed = _listed(low, q, after, previous)
     if (verb is None or listed) and (place is not None or listed) and previous is not None:
         verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
@@ -265,6 +268,21 @@ def _outcome_after(s: _Sentence, start: int) -> RoleSpan | None:
     return None
 
 
+def _whole_only(s: _Sentence, total: Quantity, noun: Noun) -> list[Mention]:
+    """'31 of the 90 drones launched overnight were armed Shaheds': the part is no outcome, but
+    the whole was launched."""
+    span = _span_at(s, noun.end)
+    if span is None or span.role != "launched":
+        return []
+    whole = Mention(total, noun.kind, "launched", span.start, span.end, noun.side, None, models=noun.models)
+    whole.attacker = _attacker(s.low, s, whole, noun.end)
+    return [whole]
+
+
+def _span_at(s: _Sentence, start: int) -> RoleSpan | None:
+    return next((span for span in s.spans if span.start == start), None)
+
+
 def _of_pair(s: _Sentence, part: Quantity, total: Quantity) -> list[Mention]:
     """'62 of the 145 drones were neutralized': a part and the launched total it belongs to."""
     noun = noun_after(s.low, total.end)
@@ -272,7 +290,7 @@ def _of_pair(s: _Sentence, part: Quantity, total: Quantity) -> list[Mention]:
         return []
     verb = find_role(s.low, s.spans, part.start, noun.end, part=True) or _outcome_after(s, noun.end)
     if verb is None or verb.role == "block":
-        return []
+        return _whole_only(s, total, noun)
     role: Role = "shot_down" if part.value == 0 else verb.role
     first = Mention(part, noun.kind, role, verb.start, verb.end, noun.side, None)
     first.models = noun.models
