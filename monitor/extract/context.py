@@ -145,6 +145,18 @@ def _surpass(low: Sequence[str], i: int) -> bool:
     return any(w in SURPASS_WORDS for w in low[max(0, i - 3) : i])
 
 
+def _claim_at(low: Sequence[str], i: int) -> tuple[bool, int | None]:
+    """(hedged, where the claim's scope starts) for the record word at i: 'record' claims with no
+    scope, 'the largest attack on Kyiv' with one; 'one of the largest' and 'the largest since
+    spring' claim nothing."""
+    if _hedged(low, i):
+        return True, None
+    if low[i] == "record":
+        return False, (None if low[i - 1 : i] == ("on",) else i)
+    after = _superlative_at(low, i)
+    return False, (None if after is None or _local_peak(low, after) else after)
+
+
 def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, ...], int]:
     low = tokens.low
     claim, scope, previous, hidden, first = False, None, None, [], -1
@@ -161,17 +173,12 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
                 claim = claim or any(w in SURPASS_WORDS for w in low[:i])
                 first = i if first < 0 else first
             continue
-        hedged = _hedged(low, i)
+        hedged, after = _claim_at(low, i)
         if hedged and first < 0:
             first = i  # 'among the biggest this year': the period is the comparison's, not a total
-        after = None if hedged else _superlative_at(low, i)
-        if after is not None and _local_peak(low, after):
-            after = None
-        if word == "record" and low[i - 1 : i] != ("on",) and not hedged:
+        if after is not None:
             claim = True
-        elif after is not None:
-            claim = True
-            scope = scope or _scope(tokens, after)
+            scope = scope or (None if word == "record" else _scope(tokens, after))
         if claim and first < 0:
             first = i
     return claim, scope, previous, tuple(hidden), first

@@ -20,6 +20,14 @@ _VOCAB = strike_vocabulary()
 #: Nouns naming what was launched, by the weapon kind they count.
 WEAPON_NOUNS: dict[str, WeaponKind] = {w: kind for kind, ws in _VOCAB.weapon_nouns.items() for w in ws}
 
+#: Two-word nouns by their last word: ('aerial', 'vehicles') counts drones.
+PAIR_NOUNS: dict[tuple[str, str], WeaponKind] = {
+    pair: kind
+    for kind, phrases in _VOCAB.pair_nouns.items()
+    for p in phrases
+    if len(pair := tokens_of(p)) == 2
+}
+
 #: Words allowed between a count and its weapon noun ("145 Russian attack drones").
 NOUN_MODIFIERS = frozenset(_VOCAB.noun_modifiers)
 

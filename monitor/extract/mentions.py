@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from monitor.extract.lexicon import (
     NOUN_MODIFIERS,
+    PAIR_NOUNS,
     ROLE_PHRASES,
     SIDE_WORDS,
     TACTICAL_DRONES,
@@ -94,15 +95,9 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
     j, n = k, len(low)
     while j < n and j - k < 7:
         word = low[j]
-        kind = WEAPON_NOUNS.get(word)
-        if kind is not None:
+        kind = WEAPON_NOUNS.get(word) or PAIR_NOUNS.get((low[j - 1], word))
+        if kind is not None:  # 'drones', 'unmanned aerial vehicles', 'air attack means'
             return _noun_at(low, j, kind, side, models)
-        if word == "vehicles" and low[j - 1] in ("aerial", "unmanned"):
-            return Noun("drone", side, tuple(models), j + 1)
-        if word == "means" and low[j - 1] == "attack":
-            return Noun("targets", side, tuple(models), j + 1)  # 'air attack means'
-        if word == "weapons" and low[j - 1] == "attack":
-            return Noun("targets", side, tuple(models), j + 1)  # 'air attack weapons'
         if word in TACTICAL_DRONES:
             return None  # '251 FPV drones', '23 Lancets': a front-line tally, not an air attack
         if word in UKRAINIAN_WEAPON_WORDS:

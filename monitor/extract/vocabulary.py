@@ -76,6 +76,9 @@ class StrikeVocabulary(BaseModel):
     model_config = _STRICT
 
     weapon_nouns: dict[WeaponKind, list[Word]] = Field(description="Nouns counted, by weapon kind.")
+    pair_nouns: dict[WeaponKind, list[Word]] = Field(
+        description="Two-word nouns counted by their last word: 'aerial vehicles', 'attack means'."
+    )
     noun_modifiers: list[Word] = Field(description="Words allowed between a count and its noun.")
     sides: dict[Side, list[Word]] = Field(description="Words naming a side.")
     attacker_aliases: dict[Side, list[Word]] = Field(
