@@ -22,10 +22,9 @@ WEAPON_NOUNS: dict[str, WeaponKind] = {w: kind for kind, ws in _VOCAB.weapon_nou
 
 #: Two-word nouns by their last word: ('aerial', 'vehicles') counts drones.
 PAIR_NOUNS: dict[tuple[str, str], WeaponKind] = {
-    pair: kind
+    (first, last): kind
     for kind, phrases in _VOCAB.pair_nouns.items()
-    for p in phrases
-    if len(pair := tokens_of(p)) == 2
+    for first, _, last in (p.partition(" ") for p in phrases)
 }
 
 #: Words allowed between a count and its weapon noun ("145 Russian attack drones").
