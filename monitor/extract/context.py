@@ -11,6 +11,7 @@ from monitor.extract.lexicon import (
     CUMULATIVE_AFTER_SINCE,
     LONG_PERIODS,
     MONTHS,
+    NEVER_COMPARATIVES,
     PERIOD_PHRASES,
     PREVIOUS_POSSESSIVE,
     PREVIOUS_WORDS,
@@ -57,7 +58,7 @@ _SCOPE_STOPS = frozenset(
     ]
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
-_STRONG_BREAKS = frozenset((";", "-", "–", "—"))
+_STRONG_BREAKS = frozenset((";", "-", "–", "—", ":"))
 _PEAK_SPANS = frozenset(("weeks", "months", "days"))
 _HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
 _RECORD_NOUNS = frozenset(("record", "high", "peak"))
@@ -76,6 +77,7 @@ class Framing:
     time_ref: str | None = None
     cumulative: bool = False
     until: int | None = None  # counts from here on belong to a period total
+    since: int | None = None  # counts before here belong to a period total
 
 
 def _scope(tokens: Tokens, start: int) -> str | None:
@@ -145,6 +147,21 @@ def _surpass(low: Sequence[str], i: int) -> bool:
     return any(w in SURPASS_WORDS for w in low[max(0, i - 3) : i])
 
 
+def _more_than(low: Sequence[str], i: int) -> bool:
+    """'189 more than the previous record of 539': this attack beat it."""
+    window = low[max(0, i - 5) : i]
+    return any(window[k : k + 2] == ("more", "than") for k in range(len(window)))
+
+
+def _never_claim(low: Sequence[str]) -> bool:
+    """'had never faced a larger UAV attack', 'never faced as many drones in one night'."""
+    if "never" not in low:
+        return False
+    k = low.index("never")
+    window = low[k + 1 : k + 8]
+    return any(tuple(window[j : j + len(p)]) == p for p in NEVER_COMPARATIVES for j in range(len(window)))
+
+
 def _claim_at(low: Sequence[str], i: int) -> tuple[bool, int | None]:
     """(hedged, where the claim's scope starts) for the record word at i: 'record' claims with no
     scope, 'the largest attack on Kyiv' with one; 'one of the largest' and 'the largest since
@@ -161,7 +178,8 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
     low = tokens.low
     claim, scope, previous, hidden, first = False, None, None, [], -1
     if not _RECORD_WORDS.intersection(low):
-        return claim, scope, previous, (), first
+        never = _never_claim(low)
+        return never, None, None, (), low.index("never") if never else -1
     for i, word in enumerate(low):
         if word not in _RECORD_WORDS:
             continue
@@ -170,7 +188,7 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
             if found is not None:
                 previous = found[0]
                 hidden.append(found[1])
-                claim = claim or any(w in SURPASS_WORDS for w in low[:i])
+                claim = claim or any(w in SURPASS_WORDS for w in low[:i]) or _more_than(low, i)
                 first = i if first < 0 else first
             continue
         hedged, after = _claim_at(low, i)
@@ -181,6 +199,8 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
             scope = scope or (None if word == "record" else _scope(tokens, after))
         if claim and first < 0:
             first = i
+    if not claim and _never_claim(low):
+        claim, first = True, low.index("never")
     return claim, scope, previous, tuple(hidden), first
 
 
@@ -251,9 +271,11 @@ def framing(tokens: Tokens) -> Framing:
     low = tokens.low
     claim, scope, previous, hidden, first = _records(tokens)
     marker = _period_marker(low, first)
-    until = None
+    until, since = None, None
     if marker is not None:
         breaks = [k for k in range(marker) if low[k] in _STRONG_BREAKS]
+        later = [k for k in range(marker, len(low)) if low[k] in _STRONG_BREAKS]
         until = breaks[-1] if breaks else None
-    cumulative = marker is not None and until is None
-    return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until)
+        since = later[0] + 1 if later and until is None else None
+    cumulative = marker is not None and until is None and since is None
+    return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until, since)

@@ -65,6 +65,7 @@ SINCE_WAR = frozenset(_VOCAB.records.since_war)
 SET_EARLIER = frozenset(tokens_of(p) for p in _VOCAB.records.set_earlier)
 WHOLE_OF = frozenset(_VOCAB.records.whole_of)
 SMALLER = frozenset(_VOCAB.records.smaller)
+NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
 #: Words of Ukraine's long-range weapons' names: a count of these was launched by Ukraine.
 UKRAINIAN_WEAPON_WORDS = frozenset(w for p in _VOCAB.ukrainian_weapons for w in p.split()) - {"long"}

@@ -6,6 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.extract.lexicon import (
+    ATTACK_NOUNS,
     NOUN_MODIFIERS,
     PAIR_NOUNS,
     ROLE_PHRASES,
@@ -230,7 +231,7 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
     direct = _span_at(s, after)
-    if direct is not None and direct.role == "launched" and not part:
+    if direct is not None and direct.role == "launched" and not part and low[after] not in ATTACK_NOUNS:
         verb = direct  # 'the air force counted 54 launched by Russia and 52 brought down'
     listed = _listed(low, q, after, previous)
     if (verb is None or listed) and (place is not None or listed) and previous is not None:

@@ -96,6 +96,8 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     """The strikes one sentence reports (read as ``low``), before merging with its neighbours."""
     if frame.until is not None:
         low = (*low[: frame.until], *["_"] * (len(low) - frame.until))
+    if frame.since is not None:  # 'no attack since the start of the war had ...: 54 Shaheds flew'
+        low = (*["_"] * frame.since, *low[frame.since :])
     if frame.cumulative or all(word == "_" for word in low):
         return []
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)

@@ -67,6 +67,7 @@ class Records(BaseModel):
     since_war: list[Word] = Field(description="'largest since the start of the war' stays a claim.")
     set_earlier: list[Word] = Field(description="'the record of N, set in July': a quoted record.")
     smaller: list[Word] = Field(description="'Today's attack was smaller': no record claim.")
+    never_comparatives: list[Word] = Field(description="'never faced a larger attack': a record claim.")
     whole_of: list[Word] = Field(description="'most of the N drones': N is the whole launched.")
 
 
