@@ -35,11 +35,10 @@ class PhraseSet:
         firsts = self._by_first
         if firsts.keys().isdisjoint(low):
             return
-        for i, word in enumerate(low):
-            if word in firsts:
-                phrase = self.at(low, i)
-                if phrase is not None:
-                    yield i, phrase
+        for i in [k for k, word in enumerate(low) if word in firsts]:
+            phrase = self.at(low, i)
+            if phrase is not None:
+                yield i, phrase
 
     def found(self, low: Sequence[str]) -> bool:
         return next(self.matches(low), None) is not None
@@ -64,11 +63,18 @@ class Camps:
     other_war_words: frozenset[str]
 
 
+def _bare(phrase: str) -> Phrase:
+    tokens = tokens_of(phrase)
+    return tokens[1:] if len(tokens) > 1 and tokens[0] == "the" else tokens
+
+
 def _compile(vocab: StrikeVocabulary) -> Camps:
-    aliases = {tokens_of(p): side for side, phrases in vocab.attacker_aliases.items() for p in phrases}
+    # a leading 'the' is dropped: the alias becomes 'the <side>' either way, and 'the' starts
+    # nearly every sentence
+    aliases = {_bare(p): side for side, phrases in vocab.attacker_aliases.items() for p in phrases}
     return Camps(
         aliases=aliases,
-        relative=frozenset(tokens_of(p) for p in vocab.camp_relative),
+        relative=frozenset(_bare(p) for p in vocab.camp_relative),
         alias_set=PhraseSet(aliases),
         russian_camp=re.compile(r"\b(?:" + "|".join(map(re.escape, vocab.russian_camp_markers)) + r")\b"),
         other_wars=PhraseSet(tokens_of(p) for p in vocab.other_wars),
@@ -138,6 +144,8 @@ def other_story(text: str) -> bool:
 
 def story_end(low: Sequence[str]) -> int:
     """Where another story starts in a sentence ('Read also: ...', 'More on this: ...')."""
+    if ":" not in low:
+        return len(low)
     for i, phrase in camps().related.matches(low):
         if low[i + len(phrase) : i + len(phrase) + 1] == (":",):
             return i

@@ -58,6 +58,9 @@ _SCOPE_STOPS = frozenset(
     ]
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
+_PERIOD_TRIGGERS = frozenset(
+    ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over", "a", "per", "each", "every")
+)
 _STRONG_BREAKS = frozenset((";", "-", "–", "—", ":"))
 _PEAK_SPANS = frozenset(("weeks", "months", "days"))
 _HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
@@ -252,7 +255,8 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
     """Position of the first period or cumulative marker ('this month', 'since February 2022',
     'a night') that is not part of a record's scope ('the largest attack this year')."""
     periods = [i for i, _ in _PERIODS_SET.matches(low) if _period_at(low, i)]
-    for i, word in enumerate(low):
+    for i in sorted({k for k, w in enumerate(low) if w in _PERIOD_TRIGGERS} | set(periods[:1])):
+        word = low[i]
         after_record = 0 <= first < i
         if periods and periods[0] == i and not after_record:
             return i

@@ -184,7 +184,7 @@ class _Article:
 
 def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it."""
-    cut = next((s.index for s in sentences if other_story(s.text)), None)  # 'Background: ...'
+    cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
     candidates = [
         s
         for s in sentences
