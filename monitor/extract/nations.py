@@ -126,14 +126,18 @@ def _foreign_automaton() -> ahocorasick.Automaton:
 _FOREIGN = _foreign_automaton()
 
 
-def names_foreign_nation(lower: str) -> bool:
-    """Whether lowercase text names a nation other than Russia or Ukraine, as a whole word:
-    one C pass, so the troop grammar tokenizes only sentences that can hold a report."""
+def names_foreign_nation(text: str) -> bool:
+    """Whether text names a nation other than Russia or Ukraine as a capitalized whole word
+    ('us' the pronoun does not count): one C pass, so the troop grammar tokenizes only
+    sentences that can hold a report."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        return True  # a rare character changed length when lowercased: let the grammar decide
     for end, size in _FOREIGN.iter(lower):
         start = end - size + 1
         before = lower[start - 1] if start else " "
         after = lower[end + 1] if end + 1 < len(lower) else " "
-        if not before.isalnum() and not (after.isalnum() or after in "-"):
+        if not before.isalnum() and not (after.isalnum() or after == "-") and text[start].isupper():
             return True
     return False
 

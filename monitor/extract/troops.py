@@ -260,11 +260,13 @@ def _dedupe(reports: list[TroopReport]) -> tuple[TroopReport, ...]:
 
 
 def _may_hold_troops(sentence: Sentence) -> bool:
-    """Cheap tests first: the cue scan saw a troop noun and a nation; the tokens hold a troop
-    noun and a word that can start a foreign (not Russian or Ukrainian) nation's name."""
-    if sentence.cues & (Cue.TROOP | Cue.NATION) != Cue.TROOP | Cue.NATION:
+    """Cheap tests first: the cue scan saw a troop noun and a nation, one C pass finds a
+    foreign (not Russian or Ukrainian) nation as a capitalized whole word, and the tokens hold
+    a troop noun of troops.yaml."""
+    wanted = Cue.TROOP | Cue.NATION
+    if sentence.cues & wanted != wanted or not names_foreign_nation(sentence.text):
         return False
-    return names_foreign_nation(sentence.text.lower()) and not _HEADS.isdisjoint(sentence.tokens.low)
+    return not _HEADS.isdisjoint(sentence.tokens.low)
 
 
 def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
