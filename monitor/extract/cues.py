@@ -24,9 +24,12 @@ class Cue:
     EVENT = 32
 
 
+#: Weapon nouns, and the outcome words of a report that names no weapon ('65 of them were shot
+#: down', '37 fell off radar').
 _STRIKE_WORDS = sorted(
     {"drone", "dron", "uav", "unmanned", "missile", "rocket", "shahed", "geran", "bomb", "kab", "targets"}
     | {w.split()[0] for words in strike_vocabulary().weapon_nouns.values() for w in words}
+    | {"shot down", "downed", "intercepted", "neutrali", "suppressed", "locationally", "radar", "jammed"}
 )
 _CASUALTY_WORDS = ["killed", "killing", "injur", "wounded", "dead", "died", "death", "casualt", "hurt"]
 _EVENT_WORDS = ["attack", "strike"]
