@@ -35,7 +35,7 @@ _BLOCKERS = words(
     "allowing permission permit ban restrictions restriction lift lifted supply supplied supplying deliver "
     "delivered delivering send sending sent could would might may can if plans plan "
     "production produce reserves stocks stockpile request requested requests provide provided "
-    "providing acquire bought buy transfer receive received from equipped armed preparing "
+    "providing acquire bought buy transfer receive received equipped armed preparing "
     "prepare simulated practised practiced not never cannot"
 )
 _AFTER_SKIP = words(
@@ -45,7 +45,7 @@ _AFTER_SKIP = words(
 _WITH_VERBS = words("attacked attack struck hit targeted shelled")
 #: Kinds whose use is an attack; a clause about an attack that names one reports it used.
 _ATTACK_KINDS = frozenset(("drone", "missile", "glide_bomb", "rocket launcher", "naval drone"))
-_TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare"))
+_TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "reconnaissance drone"))
 _ATTACK_WORDS = words(
     "launched launch launches launching fired fire firing used uses using use attacked attack "
     "attacks struck strike strikes hit hits shot downed intercepted destroyed destroying "
@@ -126,14 +126,20 @@ def _names(low: Sequence[str], original: Sequence[str]) -> list[_Name]:
     return found
 
 
+def _compound(low: Sequence[str], t: int) -> bool:
+    """'U.S.-supplied ATACMS', 'the armed forces': a blocker word that blocks nothing here."""
+    return (t > 0 and low[t - 1] == "-") or (low[t] == "armed" and low[t + 1 : t + 2] == ["forces"])
+
+
 def _blocked(low: Sequence[str], at: int) -> bool:
-    return any(word in _BLOCKERS for word in low[max(0, at - 3) : at])
+    start = max(0, at - 3)
+    return any(low[t] in _BLOCKERS and not _compound(low, t) for t in range(start, at))
 
 
 def _used_before(low: Sequence[str], start: int) -> bool | None:
     for t in range(start - 1, max(-1, start - 7), -1):
         word = low[t]
-        if word in _BLOCKERS:
+        if word in _BLOCKERS and not _compound(low, t):
             return False
         if word == "by":
             return None  # 'shot down by a Patriot': the weapon is the defender
