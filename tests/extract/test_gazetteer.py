@@ -49,6 +49,7 @@ def test_places_by_any_spelling(text: str, expected: list[str]) -> None:
         "Shevchenko scored twice for the club.",  # a village, here a surname
         "let us know what you think about the kiev cake.",  # lowercase: not a name
         "Anna said the show would go on.",
+        "Human Rights Watch and Marina Ovsyannikova spoke in Cali.",  # alternate names of Uman...
     ],
 )
 def test_names_that_are_not_places(text: str) -> None:
