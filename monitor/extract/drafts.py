@@ -86,9 +86,9 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
     roles = set(draft.counts)
     if draft.parts and roles == draft.parts and roles <= last.parts:
         return last, "add"  # '... two over Voronezh, and another two over Rostov'
-    if draft.another and "launched" not in roles:
-        # 'another 36 drones were shot down': same report, not a new strike; 'another 19 were
-        # locationally lost' after '61 were shot down' fills the suppressed count
+    if draft.another and ("launched" not in roles or "launched" in last.counts):
+        # 'another 36 drones were shot down', 'other 19 hit in eight places': same report, not a
+        # new strike; 'another 19 were locationally lost' after '61 were shot down' fills a count
         return last, "note" if roles & set(last.counts) else "fill"
     if draft.kind is None or ("launched" in last.counts and not roles & set(last.counts)):
         return last, "fill"  # '76 were shot down' after 'Russia attacked with 112 drones'

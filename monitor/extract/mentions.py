@@ -143,7 +143,7 @@ def is_another(low: Sequence[str], quantity: Quantity) -> bool:
     """'another 36 drones', 'a further 12', '12 more drones'."""
     before = low[quantity.start - 1] if quantity.start > 0 else ""
     after = low[quantity.end] if quantity.end < len(low) else ""
-    return before in ("another", "further", "additional") or after == "more"
+    return before in ("another", "further", "additional", "other", "remaining") or after == "more"
 
 
 @dataclass(frozen=True, slots=True)

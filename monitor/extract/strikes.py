@@ -61,6 +61,8 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
 def _draft(
     key: tuple[WeaponKind | None, Side | None], mentions: list[Mention], sentence: Sentence
 ) -> Draft | None:
+    if any(m.role != "launched" for m in mentions):  # 'intercepted 75 drones, other 19 hit'
+        mentions = [m for m in mentions if not (m.another and m.role == "launched")] or mentions
     counts, parts, main = _counts(mentions)
     vague = [m.quantity.lower_bound for m in mentions if m.quantity.lower_bound is not None]
     if not counts and not vague:
