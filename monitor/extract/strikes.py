@@ -178,7 +178,7 @@ class _Article:
         """A sentence without counts: its previous record joins the claimed attack ('The previous
         record, 728, was set in July.'); its record claim waits for the next count."""
         if frame.previous_record is not None and self.drafts:
-            claimed = next((d for d in reversed(self.drafts) if d.record), self.drafts[-1])
+            claimed = next((d for d in reversed(self.drafts[-12:]) if d.record), self.drafts[-1])
             claimed.previous_record = claimed.previous_record or frame.previous_record
         if frame.record and not frame.cumulative:
             self.pending = (sentence.index, frame)
