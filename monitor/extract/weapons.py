@@ -43,6 +43,7 @@ _AFTER_SKIP = words(
     "rockets was were is are had has have been reportedly"
 )
 _WITH_VERBS = words("attacked attack struck hit targeted shelled")
+_STRIKE_NOUNS = words("strike strikes blow blows attack attacks")
 #: Kinds whose use is an attack; a clause about an attack that names one reports it used.
 _ATTACK_KINDS = frozenset(("drone", "missile", "glide_bomb", "rocket launcher", "naval drone"))
 _TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "reconnaissance drone"))
@@ -127,8 +128,11 @@ def _names(low: Sequence[str], original: Sequence[str]) -> list[_Name]:
 
 
 def _compound(low: Sequence[str], t: int) -> bool:
-    """'U.S.-supplied ATACMS', 'the armed forces': a blocker word that blocks nothing here."""
-    return (t > 0 and low[t - 1] == "-") or (low[t] == "armed" and low[t + 1 : t + 2] == ["forces"])
+    """'U.S.-supplied ATACMS', 'the armed forces', 'delivered a massive strike': a blocker word
+    that blocks nothing here."""
+    if (t > 0 and low[t - 1] == "-") or (low[t] == "armed" and low[t + 1 : t + 2] == ["forces"]):
+        return True
+    return low[t] in ("delivered", "delivering") and not _STRIKE_NOUNS.isdisjoint(low[t + 1 : t + 4])
 
 
 def _blocked(low: Sequence[str], at: int) -> bool:
@@ -171,7 +175,8 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
         return False
     left, right = clause_of(low, start, end)
     clause = low[left:right]
-    return any(w in _ATTACK_WORDS for w in clause) and not any(w in _CLAUSE_BLOCKERS for w in clause)
+    blocked = any(w in _CLAUSE_BLOCKERS and not _compound(clause, i) for i, w in enumerate(clause))
+    return not blocked and any(w in _ATTACK_WORDS for w in clause)
 
 
 def _this_war(
