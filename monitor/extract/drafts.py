@@ -25,6 +25,7 @@ class Draft:
     qualifier: Qualifier | None = None
     lower_bound: int | None = None
     another: bool = False
+    remainder: bool = False
     places: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
     record: bool = False
@@ -72,15 +73,23 @@ def _hedge_fits(hedged: Draft, exact: Draft) -> bool:
     return 0.8 * low <= high <= low * 1.05 if below else low <= high <= 1.5 * low
 
 
+def _additional(last: Draft, draft: Draft) -> bool:
+    """'another' (not 'other', the rest) more launched of the same attack."""
+    launched = "launched" in draft.counts and "launched" in last.counts
+    return draft.another and not draft.remainder and launched and set(draft.counts) == {"launched"}
+
+
 def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
     """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, 'refine' a rounded
     figure with an exact one, or 'note' only."""
+    last = _recent(merged, draft)
+    if last is not None and _additional(last, draft):
+        return last, "add"  # 'the enemy dropped a guided bomb ... Another KAB hit near Krasnopillia'
     for earlier in reversed(merged[-_LINK_WINDOW:]):
         if _compatible(earlier, draft) and _shares_count(earlier, draft):
             return earlier, "fill"
         if _compatible(earlier, draft) and (_hedge_fits(earlier, draft) or _hedge_fits(draft, earlier)):
             return earlier, "refine"
-    last = _recent(merged, draft)
     if last is None:
         return None
     roles = set(draft.counts)

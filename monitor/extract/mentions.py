@@ -36,6 +36,7 @@ _OF_PART = frozenset(("them", "these", "which", "those"))
 _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
 _ONE_WORDS = frozenset(("a", "an", "another"))
+_REMAINDER = frozenset((("other",), ("remaining",)))
 _ALL_WORDS = frozenset(("all", "every", "each"))
 _WHOLE_WORDS = frozenset(("both", "none")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
@@ -59,6 +60,7 @@ class Mention:
     place: str | None = None
     bare: bool = False
     another: bool = False
+    remainder: bool = False  # 'other 19', 'the remaining 12': the rest of a count already given
     models: tuple[str, ...] = ()
     attacker: Side | None = None
 
@@ -214,7 +216,8 @@ def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
         return None
     place = attached_place(s.low, noun.end, s.place_at, s.spans)
     mention = Mention(q, noun.kind, verb.role, verb.start, verb.end, noun.side, place)
-    mention.another = is_another(s.low, q)
+    mention.another = is_another(s.low, q) or s.low[q.start] == "another"  # 'another KAB'
+    mention.remainder = s.low[q.start - 1 : q.start] in _REMAINDER
     mention.models = noun.models
     mention.attacker = _attacker(s.low, s, mention, noun.end)
     return mention
@@ -242,6 +245,7 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     role: Role = "shot_down" if q.value == 0 else verb.role
     mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True)
     mention.another = is_another(low, q)
+    mention.remainder = low[q.start - 1 : q.start] in _REMAINDER
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
@@ -389,7 +393,9 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
         elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
             extra.append(Quantity(i, i + 1, 0))
         elif (
-            word in _ONE_WORDS and _launched_before(low, i) and _single_weapon(low, i + 1 + (nxt == "single"))
+            word in _ONE_WORDS
+            and (word == "another" or _launched_before(low, i))
+            and _single_weapon(low, i + 1 + (nxt == "single"))
         ):
             extra.append(Quantity(i, i + 1 + (nxt == "single"), 1))  # 'a single drone'
 

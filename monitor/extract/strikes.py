@@ -74,6 +74,7 @@ def _draft(
     if "launched" in main:
         draft.launched_max = main["launched"].quantity.value_max
     draft.another = all(m.another for m in mentions)
+    draft.remainder = any(m.remainder for m in mentions)
     draft.places = [m.place for m in mentions if m.place is not None]
     draft.models = [name for m in mentions for name in m.models]
     draft.evidence = [sentence.text]
