@@ -37,8 +37,19 @@ _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
 _ONE_WORDS = frozenset(("a", "an", "another"))
 _REMAINDER = frozenset((("other",), ("remaining",)))
+#: 'a third struck a building': the ordinal is how many were launched in all.
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
 _ALL_WORDS = frozenset(("all", "every", "each"))
-_WHOLE_WORDS = frozenset(("both", "none")) | _ONE_WORDS
+_WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
@@ -61,6 +72,7 @@ class Mention:
     bare: bool = False
     another: bool = False
     remainder: bool = False  # 'other 19', 'the remaining 12': the rest of a count already given
+    listed: bool = False  # '..., 17 over the Sea of Azov': one item of a list of sub-counts
     models: tuple[str, ...] = ()
     attacker: Side | None = None
 
@@ -243,7 +255,7 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
         return None
     kind = previous.kind if previous is not None else s.first_kind
     role: Role = "shot_down" if q.value == 0 else verb.role
-    mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True)
+    mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True, listed=listed)
     mention.another = is_another(low, q)
     mention.remainder = low[q.start - 1 : q.start] in _REMAINDER
     inherited = previous.attacker if previous is not None else None
@@ -381,6 +393,10 @@ def _single_weapon(low: Sequence[str], k: int) -> bool:
     return not _ATTACK_AFTER.intersection(low[noun.end : noun.end + 3])
 
 
+def _launch_word(low: Sequence[str], k: int) -> bool:
+    return k < len(low) and ROLE_PHRASES.get((low[k],)) == "launched"
+
+
 def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantity]:
     """'both missiles' (2) and 'none of which' (0) as counts beside the parsed numbers."""
     extra: list[Quantity] = []
@@ -392,6 +408,8 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
             extra.append(Quantity(i, i + 1, 2))
         elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
             extra.append(Quantity(i, i + 1, 0))
+        elif word in ("a", "the") and nxt in _ORDINALS and _launch_word(low, i + 2):
+            extra.append(Quantity(i, i + 2, _ORDINALS[nxt]))  # 'two were shot down, a third struck'
         elif (
             word in _ONE_WORDS
             and (word == "another" or _launched_before(low, i))

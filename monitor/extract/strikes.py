@@ -44,7 +44,7 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
     main: dict[str, Mention] = {}
     for role in ROLES:
         exact = [m for m in mentions if m.role == role and m.quantity.value is not None]
-        totals = [m for m in exact if m.place is None]
+        totals = [m for m in exact if m.place is None and not m.listed]
         if _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
