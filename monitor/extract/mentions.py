@@ -213,6 +213,15 @@ def _launching_actor(s: _Sentence, before: int) -> Side | None:
     return side if launched or agent else None  # 'launched by the enemy, 106 were shot down'
 
 
+def _parts_follow(low: Sequence[str], end: int) -> bool:
+    """A later 'N of them' in the sentence: the count before it is the whole."""
+    rest = low[end : end + 12]
+    return any(
+        rest[k] == "of" and rest[k + 1] in _OF_PART and rest[k - 1][:1].isdigit()
+        for k in range(1, len(rest) - 1)
+    )
+
+
 def _whole(low: Sequence[str], q: Quantity) -> bool:
     """'most of the 135 drones', 'some of the 40': the count is the whole that was launched."""
     return q.start >= 3 and low[q.start - 2 : q.start] == ("of", "the") and low[q.start - 3] in WHOLE_OF
@@ -220,6 +229,8 @@ def _whole(low: Sequence[str], q: Quantity) -> bool:
 
 def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
     verb = find_role(s.low, s.spans, q.start, noun.end)
+    if verb is None and _parts_follow(s.low, noun.end):
+        verb = RoleSpan(q.start, q.start, "launched")  # 'it was 48 Shaheds; 40 of them were taken down'
     if verb is not None and _whole(s.low, q):
         verb = RoleSpan(verb.start, verb.end, "launched")
     if verb is None and "of" in s.low[max(0, q.start - 2) : q.start]:
@@ -253,7 +264,7 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
         verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
     if verb is None or verb.role == "block" or not (part or unit or place or listed or verb.start >= j):
         return None
-    kind = previous.kind if previous is not None else s.first_kind
+    kind = previous.kind if previous is not None else _kind_before(low, q.start) or s.first_kind
     role: Role = "shot_down" if q.value == 0 else verb.role
     mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True, listed=listed)
     mention.another = is_another(low, q)
@@ -261,6 +272,15 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _kind_before(low: Sequence[str], start: int) -> WeaponKind | None:
+    """The weapon noun nearest before a bare count ('drones went for Kryvyi Rih ... 17 of them')."""
+    for word in reversed(low[:start]):
+        kind = WEAPON_NOUNS.get(word)
+        if kind is not None:
+            return kind
+    return None
 
 
 def _listed(low: Sequence[str], q: Quantity, after: int, previous: Mention | None) -> bool:

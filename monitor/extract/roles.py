@@ -41,10 +41,15 @@ def role_spans(low: Sequence[str]) -> list[RoleSpan]:
     return spans
 
 
+def _date(low: Sequence[str], j: int) -> bool:
+    """'May 14', '14 May': the month, not the modal."""
+    return low[j + 1][:1].isdigit() or (j > 0 and low[j - 1][:1].isdigit())
+
+
 def _hypothetical(low: Sequence[str], verb: int) -> bool:
     for j in range(max(0, verb - 4), verb):
         word = low[j]
-        if word in MODALS and not (word == "may" and low[j + 1][:1].isdigit()):
+        if word in MODALS and not (word == "may" and _date(low, j)):
             return True
     return "if" in low[:verb]
 
