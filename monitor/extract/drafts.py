@@ -36,7 +36,10 @@ class Draft:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    kinds = a.kind is None or b.kind is None or a.kind == b.kind
+    """Whether ``b`` may report the same attack as the earlier ``a``; outcomes of one kind
+    ('56 enemy drones vanished from radar') belong to an earlier total of all targets."""
+    outcome_of_total = a.kind == "targets" and "launched" not in b.counts
+    kinds = a.kind is None or b.kind is None or a.kind == b.kind or outcome_of_total
     sides = a.attacker is None or b.attacker is None or a.attacker == b.attacker
     return kinds and sides
 

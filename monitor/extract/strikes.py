@@ -126,8 +126,8 @@ def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None 
     if draft.kind is None:
         return None
     counts = dict(draft.counts)
-    if "neutralized" not in counts and "shot_down" in counts:
-        counts["neutralized"] = counts["shot_down"] + counts.get("suppressed", 0)
+    if "neutralized" not in counts and ("shot_down" in counts or "suppressed" in counts):
+        counts["neutralized"] = counts.get("shot_down", 0) + counts.get("suppressed", 0)
     attacker = draft.attacker
     target = other(attacker) if attacker else _place_sides(draft, sides)
     attacker = attacker or other(target) or default
