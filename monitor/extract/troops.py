@@ -178,13 +178,42 @@ def _side(nationality: str, low: Sequence[str]) -> Side:
     return "Russia" if has_phrase(low, _VOCAB.for_russia) else "Ukraine"
 
 
+_LOCATIVE = frozenset(("in", "to", "into", "inside", "at", "across"))
+_BRIDGE = frozenset(("the", "northern", "southern", "eastern", "western", "central", "neighbouring", "nato"))
+_WINDOW_ENDS = frozenset((",", ";", ":", "said", "says", "told", "according"))
+
+
+def _stationed_elsewhere(low: Sequence[str], words: Sequence[str], noun: int) -> bool:
+    """'troops to Lithuania', 'soldiers arrived in Estonia', 'a battlegroup in Romania': the
+    first place the clause puts the troops in is another country (not Russia or Ukraine)."""
+    j = noun + 1
+    while j < len(low) and low[j] not in _WINDOW_ENDS:
+        if low[j] in _LOCATIVE or (low[j] == "with" and low[j - 1] in ("border", "borders")):
+            k = j + 1
+            while k < len(low) and low[k] in _BRIDGE:
+                k += 1
+            for size in (3, 2, 1):
+                end = k + size
+                hit = _name_before(COUNTRIES, low, words, end) if end <= len(low) else None
+                if hit is not None and hit[1] == k:
+                    return hit[0] not in GAZETTE.combatants
+        j += 1
+    return False
+
+
 def _theatre(
-    low: Sequence[str], found: list[tuple[int, str]], hit: _Hit, weak: Callable[[], Theatre | None]
+    low: Sequence[str],
+    words: Sequence[str],
+    found: list[tuple[int, str]],
+    hit: _Hit,
+    weak: Callable[[], Theatre | None],
 ) -> Theatre | None:
     """This war when its marker is nearest in the hit's clause; None for troops not at war
     (exercises, parades) or tied to no war; the neighbours' theatre only as a fallback."""
     clause = in_clause(found, clause_of(low, hit.start, hit.noun + 1))
     if any(label == "not_war" for _, label in clause):
+        return None
+    if _stationed_elsewhere(low, words, hit.noun):
         return None
     theatre = nearest(clause, hit.start, hit.noun + 1)
     if theatre is not None or any(label == "other" for _, label in found):
@@ -227,7 +256,7 @@ def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> 
         if hit is None:
             continue
         found = signals(low, sentence.places) if found is None else found
-        theatre = _theatre(low, found, hit, weak)
+        theatre = _theatre(low, words, found, hit, weak)
         if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
             quantities = {q.end: q for q in sentence.quantities}
             reports.extend(_reports(sentence, hit, quantities, theatre))

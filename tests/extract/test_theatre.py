@@ -44,6 +44,10 @@ def test_troops_tied_to_this_war(text: str, nationalities: list[str]) -> None:
         "Israeli troops pushed into Gaza on Sunday.",
         "The Sudanese army said RSF drones hit Port Sudan.",
         "Serbian soldiers paraded on Victory Day alongside Russian troops in Moscow.",
+        # stationed in another country, whatever the clause says about Russia
+        "Germany deployed a brigade of 5,000 troops to Lithuania to deter Russia.",
+        "British soldiers arrived in Estonia, where NATO fears Russian aggression.",
+        "Polish soldiers guard the border with Belarus, which Warsaw says Russia uses.",
     ],
 )
 def test_no_troops_outside_this_war(text: str) -> None:
