@@ -23,7 +23,7 @@ from monitor.models.facts import Theatre, WeaponMention
 
 _USE_BEFORE = words(
     "launched launch launches launching fired fire firing used uses using use struck hit "
-    "attacked attack tested deployed unleashed employed targeted shot downed intercepted "
+    "attacked attack deployed unleashed employed targeted shot downed intercepted "
     "destroyed with"
 )
 _USE_AFTER = words(
@@ -36,7 +36,8 @@ _BLOCKERS = words(
     "delivered delivering send sending sent could would might may can if plans plan "
     "production produce reserves stocks stockpile request requested requests provide provided "
     "providing acquire bought buy transfer receive received equipped armed preparing "
-    "prepare simulated practised practiced not never cannot"
+    "prepare simulated practised practiced not never cannot tested test test-fired test-fire "
+    "test-launched trial trials exercise exercises drill drills parade"
 )
 _AFTER_SKIP = words(
     "missile missiles drone drones uav uavs system systems ballistic cruise hypersonic rocket "
@@ -44,6 +45,10 @@ _AFTER_SKIP = words(
 )
 _WITH_VERBS = words("attacked attack struck hit targeted shelled")
 _STRIKE_NOUNS = words("strike strikes blow blows attack attacks")
+_NOT_WAR_USE = words(
+    "tested test test-fired test-fire test-launched test-launch trial trials exercise exercises "
+    "drill drills parade simulated practised practiced"
+)
 #: Kinds whose use is an attack; a clause about an attack that names one reports it used.
 _ATTACK_KINDS = frozenset(("drone", "missile", "glide_bomb", "rocket launcher", "naval drone"))
 _TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "reconnaissance drone"))
@@ -57,7 +62,8 @@ _CLAUSE_BLOCKERS = words(
     "authorize authorized authorizing authorise authorised allow allowed permission ban "
     "restrictions supply supplied supplying deliver delivered deliveries production produce "
     "produced stocks stockpile stockpiling could would might may plans preparing prepare cost "
-    "costs not cannot never simulated practised practiced"
+    "costs not cannot never simulated practised practiced tested test test-fired test-fire "
+    "test-launched trial trials exercise exercises drill drills parade"
 )
 #: Nouns that make an ambiguous name (Patriot, Lancet, Neptune) a weapon when right beside it.
 _WEAPON_CONTEXT = words(
@@ -166,6 +172,9 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
     '31 drones, including Shaheds' in a clause about an attack."""
     if kind in _TARGET_KINDS:
         return False  # air defence, armour, EW: destroyed or defending, never an attack
+    left, right = clause_of(low, start, end)
+    if not _NOT_WAR_USE.isdisjoint(low[left:right]):
+        return False  # a test launch, an exercise, a parade: not use in the war
     before = _used_before(low, start)
     if before is not None:
         return before

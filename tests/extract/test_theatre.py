@@ -81,3 +81,15 @@ def test_nearest_marker_decides() -> None:
     found = signals(low, [])
     assert nearest(found, 3, 4) == "other"  # 'Gaza'
     assert nearest(found, 7, 8) == "russia-ukraine"  # 'attacked'
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia tested the Burevestnik nuclear-powered cruise missile, Putin said.",
+        "The Russian Navy fired a Zircon hypersonic missile at a target in the Barents Sea during exercises.",
+        "A Yars launcher rolled across Red Square during the Victory Day parade in Moscow.",
+    ],
+)
+def test_tests_exercises_and_parades_are_not_use(text: str) -> None:
+    assert not any(w.used for w in _facts(text).weapons)
