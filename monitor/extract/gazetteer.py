@@ -16,6 +16,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from monitor.extract.datafiles import DATA_DIR, load_data
 from monitor.extract.lexicon import words
+from monitor.extract.nations import COUNTRIES
 from monitor.extract.tokens import tokenize
 from monitor.models.facts import Side
 
@@ -80,7 +81,8 @@ class _Builder:
         self.table: dict[tuple[str, ...], Place] = {}
         self.major = frozenset(hand.major)
         self.ambiguous = {_key(a) for a in hand.ambiguous}
-        self.stop = {_key(s) for s in hand.stop}
+        # a country or capital ('Paris', 'Lima') is never one of our villages of that name
+        self.stop = {_key(s) for s in hand.stop} | set(COUNTRIES)
 
     def claim(self, alias: str, place: Place) -> None:
         key = _key(alias)
