@@ -149,3 +149,25 @@ def written_as_name(key: tuple[str, ...], words: Sequence[str]) -> bool:
     if exact is not None:
         return tuple(words) == exact or "." in "".join(words)
     return bool(words) and words[0][:1].isupper()
+
+
+def name_before(
+    table: dict[tuple[str, ...], str], low: Sequence[str], words: Sequence[str], end: int
+) -> tuple[str, int] | None:
+    """A table entry ending at token ``end`` (exclusive), written as a name: (name, start)."""
+    for size in (3, 2, 1):
+        if end - size >= 0:
+            key = tuple(low[end - size : end])
+            name = table.get(key)
+            if name is not None and written_as_name(key, words[end - size : end]):
+                return name, end - size
+    return None
+
+
+def country_at(low: Sequence[str], words: Sequence[str], start: int) -> tuple[str, int] | None:
+    """A country name starting at token ``start``, written as a name: (demonym, end)."""
+    for size in (3, 2, 1):
+        hit = name_before(COUNTRIES, low, words, start + size) if start + size <= len(low) else None
+        if hit is not None and hit[1] == start:
+            return hit[0], start + size
+    return None

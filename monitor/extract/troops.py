@@ -13,11 +13,13 @@ from monitor.extract.nations import (
     DEMONYMS,
     GAZETTE,
     PEOPLE_DEMONYMS,
+    country_at,
+    name_before,
     names_foreign_nation,
-    written_as_name,
 )
 from monitor.extract.numbers import Quantity
-from monitor.extract.theatre import clause_of, in_clause, nearest, neighbour_theatre, signals
+from monitor.extract.theatre import neighbour_theatre, signals
+from monitor.extract.troop_ties import war_tie
 from monitor.extract.troop_words import has_phrase, troop_vocabulary
 from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
 
@@ -39,21 +41,8 @@ class _Hit:
     start: int  # first token of the nationality-and-noun phrase, where a count would end
 
 
-def _name_before(
-    table: dict[tuple[str, ...], str], low: Sequence[str], words: Sequence[str], end: int
-) -> tuple[str, int] | None:
-    """A table entry ending at token ``end`` (exclusive), written as a name: (name, start)."""
-    for size in (3, 2, 1):
-        if end - size >= 0:
-            key = tuple(low[end - size : end])
-            name = table.get(key)
-            if name is not None and written_as_name(key, words[end - size : end]):
-                return name, end - size
-    return None
-
-
 def _nation_before(low: Sequence[str], words: Sequence[str], end: int) -> tuple[str, int] | None:
-    return _name_before(DEMONYMS, low, words, end) or _name_before(COUNTRIES, low, words, end)
+    return name_before(DEMONYMS, low, words, end) or name_before(COUNTRIES, low, words, end)
 
 
 def _demonyms_before(low: Sequence[str], words: Sequence[str], noun: int) -> tuple[list[str], int, bool]:
@@ -79,21 +68,15 @@ def _countries_from(low: Sequence[str], words: Sequence[str], j: int) -> list[st
     """'soldiers from countries such as Nepal, India, and even North Korea'."""
     found: list[str] = []
     while j < len(low):
-        size = next(
-            (s for s in (3, 2, 1) if _name_before(COUNTRIES, low, words, j + s) == (_at(low, j, s), j)), 0
-        )
-        if size:
-            found.append(COUNTRIES[tuple(low[j : j + size])])
-            j += size
+        hit = country_at(low, words, j)
+        if hit is not None:
+            found.append(hit[0])
+            j = hit[1]
         elif low[j] in _LIST_GLUE:
             j += 1
         else:
             break
     return [name for name in found if name not in GAZETTE.combatants]
-
-
-def _at(low: Sequence[str], j: int, size: int) -> str:
-    return COUNTRIES.get(tuple(low[j : j + size]), "")
 
 
 def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
@@ -102,7 +85,7 @@ def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[
     for j in range(noun - 1, start - 1, -1):
         if low[j] in _VOCAB.troop_nouns:
             return []
-        hit = _name_before(COUNTRIES, low, words, j + 1)
+        hit = name_before(COUNTRIES, low, words, j + 1)
         if hit is None or (hit[1] > 0 and low[hit[1] - 1] in _DESTINATIONS):
             continue
         if not any(w in _VOCAB.send_words or w in _VOCAB.plan_cues for w in low[j + 1 : noun]):
@@ -110,7 +93,7 @@ def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[
         names = [hit[0]]
         k = hit[1]
         while k >= 2 and low[k - 1] in (",", "and"):
-            more = _name_before(COUNTRIES, low, words, k - 1)
+            more = name_before(COUNTRIES, low, words, k - 1)
             if more is None:
                 break
             names.append(more[0])
@@ -120,7 +103,7 @@ def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[
 
 
 def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) -> _Hit | None:
-    people = _name_before(DEMONYMS, low, words, i + 1)
+    people = name_before(DEMONYMS, low, words, i + 1)
     adjective = i + 1 < len(low) and low[i + 1] in _HEADS  # 'Sudanese army': the noun decides
     if people is not None and not adjective and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
         if not fighters or people[0] in GAZETTE.combatants:
@@ -178,49 +161,6 @@ def _side(nationality: str, low: Sequence[str]) -> Side:
     return "Russia" if has_phrase(low, _VOCAB.for_russia) else "Ukraine"
 
 
-_LOCATIVE = frozenset(("in", "to", "into", "inside", "at", "across"))
-_BRIDGE = frozenset(("the", "northern", "southern", "eastern", "western", "central", "neighbouring", "nato"))
-_WINDOW_ENDS = frozenset((",", ";", ":", "said", "says", "told", "according"))
-
-
-def _stationed_elsewhere(low: Sequence[str], words: Sequence[str], noun: int) -> bool:
-    """'troops to Lithuania', 'soldiers arrived in Estonia', 'a battlegroup in Romania': the
-    first place the clause puts the troops in is another country (not Russia or Ukraine)."""
-    j = noun + 1
-    while j < len(low) and low[j] not in _WINDOW_ENDS:
-        if low[j] in _LOCATIVE or (low[j] == "with" and low[j - 1] in ("border", "borders")):
-            k = j + 1
-            while k < len(low) and low[k] in _BRIDGE:
-                k += 1
-            for size in (3, 2, 1):
-                end = k + size
-                hit = _name_before(COUNTRIES, low, words, end) if end <= len(low) else None
-                if hit is not None and hit[1] == k:
-                    return hit[0] not in GAZETTE.combatants
-        j += 1
-    return False
-
-
-def _theatre(
-    low: Sequence[str],
-    words: Sequence[str],
-    found: list[tuple[int, str]],
-    hit: _Hit,
-    weak: Callable[[], Theatre | None],
-) -> Theatre | None:
-    """This war when its marker is nearest in the hit's clause; None for troops not at war
-    (exercises, parades) or tied to no war; the neighbours' theatre only as a fallback."""
-    clause = in_clause(found, clause_of(low, hit.start, hit.noun + 1))
-    if any(label == "not_war" for _, label in clause):
-        return None
-    if _stationed_elsewhere(low, words, hit.noun):
-        return None
-    theatre = nearest(clause, hit.start, hit.noun + 1)
-    if theatre is not None or any(label == "other" for _, label in found):
-        return theatre
-    return weak()
-
-
 def _reports(
     sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity], theatre: Theatre
 ) -> list[TroopReport]:
@@ -256,7 +196,7 @@ def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> 
         if hit is None:
             continue
         found = signals(low, sentence.places) if found is None else found
-        theatre = _theatre(low, words, found, hit, weak)
+        theatre = war_tie(low, words, found, (hit.start, hit.noun), weak)
         if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
             quantities = {q.end: q for q in sentence.quantities}
             reports.extend(_reports(sentence, hit, quantities, theatre))
