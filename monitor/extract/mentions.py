@@ -37,6 +37,7 @@ _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
 _ONE_WORDS = frozenset(("a", "an", "another"))
 _REMAINDER = frozenset((("other",), ("remaining",)))
+_ATTACK_COUNTS = frozenset((w,) for w in ("attacks", "strikes", "raids", "assaults", "waves", "hits"))
 #: 'a third struck a building': the ordinal is how many were launched in all.
 _ORDINALS = {
     "second": 2,
@@ -87,7 +88,9 @@ class Noun:
     end: int
 
 
-def _noun_at(low: Sequence[str], j: int, kind: WeaponKind, side: Side | None, models: list[str]) -> Noun:
+def _noun_at(
+    low: Sequence[str], j: int, kind: WeaponKind, side: Side | None, models: list[str]
+) -> Noun | None:
     """The noun at j, with 'and decoys' (same kind) and an owner ('of the Kyiv regime') after it."""
     end = j + 1
     if low[end : end + 1] == ("and",) and end + 1 < len(low) and WEAPON_NOUNS.get(low[end + 1]) == kind:
@@ -99,6 +102,10 @@ def _noun_at(low: Sequence[str], j: int, kind: WeaponKind, side: Side | None, mo
         owner = _SIDE_ADJECTIVES.get(low[k]) if k < len(low) else None
         if owner is not None:  # '21 drones of the Ukrainian armed forces', 'UAVs of the Kyiv regime'
             side, end = owner, k + 1 + (low[k + 1 : k + 2] in (("armed",), ("forces",), ("army",)))
+    if low[end : end + 1] in _ATTACK_COUNTS or (
+        low[end : end + 1] == ("and",) and low[end + 2 : end + 3] in _ATTACK_COUNTS
+    ):
+        return None  # '40 drone strikes', '150 missile and drone attacks': attacks are counted
     return Noun(kind, side, tuple(models), end)
 
 
@@ -128,7 +135,7 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
         elif word not in NOUN_MODIFIERS:
             break
         j += 1
-    if models and model_kind in STRIKE_KINDS:
+    if models and model_kind in STRIKE_KINDS and low[j : j + 1] not in _ATTACK_COUNTS:
         return Noun(model_kind, side, tuple(models), j)  # type: ignore[arg-type]
     return None
 

@@ -27,6 +27,20 @@ CASES = [
     ("During the past week about 1,200 drones were launched at Ukraine.", None),
     ("The Houthis launched 12 drones at ships in the Red Sea.", None),
     ("A light show of 1,500 drones lit up the sky over Shanghai.", None),
+    ("Russia launched some 150 missile and drone attacks on Kyiv, the mayor said.", None),
+    ("Russia launched 40 drone strikes on Kharkiv overnight.", None),
+    (
+        "Iran fired 100 drones at Israel; in Kyiv, officials said Russia sent 39 Shahed drones.",
+        (39, None, "drone", "Russia"),
+    ),
+    (
+        "Sumy: the enemy dropped a guided aerial bomb at 14:40. Another KAB hit near Krasnopillia.",
+        (2, None, "glide_bomb", "Russia"),
+    ),
+    (
+        "Air defence destroyed two Shaheds, and a third struck an infrastructure site in Cherkasy.",
+        (3, 2, "drone", "Russia"),
+    ),
 ]
 
 
