@@ -62,10 +62,15 @@ def test_no_troops_outside_this_war(text: str) -> None:
         "The Oreshnik hazelnut festival in Krasnodar drew 30,000 visitors.",
         "Israel's Patriot batteries intercepted a Houthi missile over the Negev.",
         "The Taurus, Ford's sedan, returns next year; dealers in Kyiv say demand is strong.",
+        "The Patriots won in overtime; Zelensky watched from the stands in Kyiv.",
     ],
 )
 def test_no_weapons_outside_this_war(text: str) -> None:
     assert _facts(text).weapons == ()
+
+
+def test_patriots_alone_as_weapons() -> None:
+    assert [w.name for w in _facts("Germany will send two more Patriots to Ukraine.").weapons] == ["Patriot"]
 
 
 def test_weapon_named_as_a_weapon_in_this_war() -> None:
