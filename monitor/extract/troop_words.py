@@ -37,7 +37,25 @@ def troop_vocabulary() -> TroopVocabulary:
     return load_data(TROOPS_FILE, TroopVocabulary)
 
 
-def has_phrase(low: Sequence[str], phrases: frozenset[str] | tuple[str, ...]) -> bool:
-    """Any of ``phrases`` (single words or space-separated phrases) among the tokens."""
-    text = f" {' '.join(low)} "
-    return any((f" {p} " in text) for p in phrases)
+class Phrases:
+    """Words and multi-word phrases, matched against tokens without building strings: single
+    words by one set test, phrases only where their first word occurs."""
+
+    def __init__(self, phrases: frozenset[str] | tuple[str, ...]) -> None:
+        keys = [tuple(p.split()) for p in phrases]
+        self.words = frozenset(k[0] for k in keys if len(k) == 1)
+        self.firsts = frozenset(k[0] for k in keys if len(k) > 1)
+        self.phrases = frozenset(k for k in keys if len(k) > 1)
+        self.sizes = sorted({len(k) for k in self.phrases})
+
+    def found(self, low: Sequence[str]) -> bool:
+        if not self.words.isdisjoint(low):
+            return True
+        if self.firsts.isdisjoint(low):
+            return False
+        return any(
+            tuple(low[i : i + size]) in self.phrases
+            for i, word in enumerate(low)
+            if word in self.firsts
+            for size in self.sizes
+        )

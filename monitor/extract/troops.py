@@ -20,7 +20,7 @@ from monitor.extract.nations import (
 from monitor.extract.numbers import Quantity
 from monitor.extract.theatre import neighbour_theatre, signals
 from monitor.extract.troop_ties import war_tie
-from monitor.extract.troop_words import has_phrase, troop_vocabulary
+from monitor.extract.troop_words import Phrases, troop_vocabulary
 from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
 
 _VOCAB = troop_vocabulary()
@@ -31,6 +31,9 @@ _LIST_GLUE = frozenset(
     [",", "and", "or", "even", "also", "the", "such", "as", "like", "including", "countries", "nations"]
 )
 _DESTINATIONS = frozenset(("to", "into", "in", "toward", "towards", "inside"))
+_PLANS = Phrases(_VOCAB.plan_cues)
+_FOR_UKRAINE = Phrases(_VOCAB.for_ukraine)
+_FOR_RUSSIA = Phrases(_VOCAB.for_russia)
 _ACTIVITY = {word: act for act, cue_words in _VOCAB.activities.items() for word in cue_words}
 
 
@@ -82,6 +85,9 @@ def _countries_from(low: Sequence[str], words: Sequence[str], j: int) -> list[st
 def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
     """'North Korea's deployment of 10,000 troops', 'the US would not send peacekeepers'."""
     start = max(0, noun - 12)
+    window = low[start:noun]
+    if _VOCAB.send_words.isdisjoint(window) and _PLANS.words.isdisjoint(window):
+        return []  # no sending or planning word: no sender to find
     for j in range(noun - 1, start - 1, -1):
         if low[j] in _VOCAB.troop_nouns:
             return []
@@ -140,7 +146,7 @@ def _owner_nation(low: Sequence[str], words: Sequence[str], pronoun: int) -> lis
 
 def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
     """Plan cues win; then capture or casualties near the noun; else the nearest cue."""
-    if has_phrase(low, _VOCAB.plan_cues):
+    if _PLANS.found(low):
         return "plan"
     best: tuple[int, TroopActivity] | None = None
     for j, word in enumerate(low):
@@ -157,8 +163,8 @@ def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
 
 def _side(nationality: str, low: Sequence[str]) -> Side:
     if GAZETTE.sides_with.get(nationality) == "Russia":
-        return "Ukraine" if has_phrase(low, _VOCAB.for_ukraine) else "Russia"
-    return "Russia" if has_phrase(low, _VOCAB.for_russia) else "Ukraine"
+        return "Ukraine" if _FOR_UKRAINE.found(low) else "Russia"
+    return "Russia" if _FOR_RUSSIA.found(low) else "Ukraine"
 
 
 def _reports(
@@ -186,7 +192,7 @@ def _reports(
 def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> list[TroopReport]:
     low = sentence.tokens.low
     words = sentence.tokens.words
-    fighters = any(word in _VOCAB.fighter_context for word in low)
+    fighters = not _VOCAB.fighter_context.isdisjoint(low)
     reports: list[TroopReport] = []
     found: list[tuple[int, str]] | None = None
     for i, word in enumerate(low):
@@ -198,7 +204,7 @@ def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> 
         found = signals(low, sentence.places) if found is None else found
         theatre = war_tie(low, words, found, (hit.start, hit.noun), weak)
         if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
-            quantities = {q.end: q for q in sentence.quantities}
+            quantities = {q.end: q for q in sentence.quantities} if sentence.has_number else {}
             reports.extend(_reports(sentence, hit, quantities, theatre))
     return reports
 
