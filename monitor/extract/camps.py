@@ -111,8 +111,7 @@ def camps() -> Camps:
 def writer_camp(texts: Iterable[str]) -> Side:
     """'Russia' when lowercased text speaks as the Russian side does ('the Kyiv regime'), else
     'Ukraine'."""
-    markers = camps().russian_camp
-    return "Russia" if any(markers.search(text) for text in texts) else "Ukraine"
+    return "Russia" if camps().russian_camp.search("\n".join(texts)) else "Ukraine"
 
 
 def aliased(low: Sequence[str], camp: Side) -> tuple[str, ...]:
