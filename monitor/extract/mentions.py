@@ -263,6 +263,8 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     after = j + 3 if named else j + 2 if part else j + 1 if unit else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
+    if verb is None and part:  # '10 of them over Kyiv and 14 over Dnipro were shot down'
+        verb = _outcome_after(s, after)
     direct = _span_at(s, after)
     if direct is not None and direct.role == "launched" and not part and low[after] not in ATTACK_NOUNS:
         verb = direct  # 'the air force counted 54 launched by Russia and 52 brought down'
