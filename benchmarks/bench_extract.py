@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from monitor.extract import extract
-from monitor.extract.evaluation import DEFAULT_SET, load_cases
+from monitor.extract.cases import find_split, load_cases
 from monitor.extract.sentences import split_sentences
 from monitor.models.item import Article
 
@@ -26,7 +26,7 @@ _WORD = re.compile(r"\w+")
 def _paragraphs() -> tuple[list[str], list[str]]:
     """(reports, filler): paragraphs with figures from the seeds and the labeled set, and the
     seeds' figure-free prose (analysis, diplomacy, interviews) as realistic filler."""
-    reports = [str(case["text"]) for case in load_cases(DEFAULT_SET)]
+    reports = [case.text for case in load_cases(find_split("dev", ROOT))]
     filler: list[str] = []
     for path in sorted((ROOT / "seeds").glob("*.txt")):
         text = path.read_text(encoding="utf-8").split("\n-\n")[0]

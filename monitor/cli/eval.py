@@ -1,44 +1,148 @@
-"""The ``eval`` command: score the extractor on a labeled set and print per-slot F1 and misses."""
+"""The ``eval`` command: score the extractor (and optionally the shipped rules) on a labeled split."""
 
 from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from monitor.extract.evaluation import DEFAULT_SET, Report, evaluate
+from monitor.cli.common import fail, load_rules_or_exit, redis_options, redis_or_exit
+from monitor.extract.cases import SPLITS, Case, SplitNotFoundError, find_split, load_cases
+from monitor.extract.evaluation import Report, SlotScore, evaluate_cases
+from monitor.yamldoc import ProblemsError
+
+if TYPE_CHECKING:  # the rules stack is imported only when --rules asks for it
+    from monitor.rules.casebook import AlertReport
+
+_HEADER = f"{'slot':<26} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'f1':>6}"
+_KIND_SLOTS = ("strike", "strike.launched", "strike.attacker", "troop.nationality", "weapon.name")
+
+
+def _row(s: SlotScore) -> str:
+    return f"{s.slot:<26} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+
+
+def _negatives(counts: dict[str, int]) -> str:
+    return ", ".join(f"{facet} {n}" for facet, n in counts.items())
 
 
 def _table(report: Report) -> str:
-    lines = [f"{'slot':<26} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'f1':>6}"]
-    for s in report.slots:
+    lines = [_HEADER, *(_row(s) for s in report.slots)]
+    lines.append(f"cases: {report.cases}   facts from negative cases: {_negatives(report.negative_facts)}")
+    return "\n".join(lines)
+
+
+def _kinds(report: Report) -> str:
+    head = f"{'source kind':<20} {'cases':>5} " + " ".join(f"{s:>17}" for s in _KIND_SLOTS)
+    lines = ["per source kind (F1; '-' when nothing is labeled or found):", head]
+    for kind in report.by_kind:
+        cells = []
+        for slot in _KIND_SLOTS:
+            score = kind.score(slot)
+            cells.append(f"{score.f1:>17.3f}" if score.tp + score.fp + score.fn else f"{'-':>17}")
+        negatives = sum(kind.negative_facts.values())
         lines.append(
-            f"{s.slot:<26} {s.tp:>4} {s.fp:>4} {s.fn:>4} {s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
+            f"{kind.source_kind:<20} {kind.cases:>5} " + " ".join(cells) + f"   neg facts {negatives}"
         )
-    lines.append(f"cases: {report.cases}   strikes from negative cases: {report.negative_strikes}")
     return "\n".join(lines)
 
 
 def _misses(report: Report) -> str:
-    if not report.misses:
+    grouped = report.misses_by_class()
+    if not grouped:
         return "misses: none"
-    rows = [f"  {m.case}  {m.slot}: expected {m.expected!r}, got {m.predicted!r}" for m in report.misses]
-    return "misses:\n" + "\n".join(rows)
+    lines = ["misses by class:"]
+    for name, misses in grouped.items():
+        lines.append(f"[{name}] {len(misses)}")
+        lines.extend(f"  {m.case}  {m.slot}: expected {m.expected!r}, got {m.predicted!r}" for m in misses)
+    return "\n".join(lines)
+
+
+def _alerts_text(alerts: AlertReport) -> str:
+    lines = [f"alerts of the shipped rules ({alerts.cases} case(s), each alone on empty state):", _HEADER]
+    lines.extend(_row(s) for s in alerts.rules)
+    lines.extend(f"  {miss}" for miss in alerts.misses)
+    return "\n".join(lines)
+
+
+def _cases(path: Path | None, split: str) -> list[Case]:
+    try:
+        return load_cases(path or find_split(split))
+    except SplitNotFoundError as exc:
+        fail(str(exc))
+    except ProblemsError as exc:
+        for problem in exc.problems:
+            click.echo(str(problem), err=True)
+        fail(f"{len(exc.problems)} error(s) in the cases; nothing was scored")
+
+
+def _score_alerts(
+    cases: list[Case], rules_dirs: tuple[Path, ...], redis_url: str | None, data_dir: Path
+) -> AlertReport:
+    from monitor.rules.casebook import CaseAlerts
+
+    ruleset = load_rules_or_exit(rules_dirs)
+    connection = redis_or_exit(redis_url, data_dir)
+    try:
+        return CaseAlerts(connection.client, ruleset).score(cases)
+    finally:
+        connection.close()
+
+
+def _emit(report: Report, alerts: AlertReport | None, as_json: bool) -> None:
+    if as_json:
+        payload: dict[str, Any] = report.model_dump(mode="json")
+        if alerts is not None:
+            payload["alerts"] = {
+                "cases": alerts.cases,
+                "rules": [s.model_dump(mode="json") for s in alerts.rules],
+                "misses": [vars(m) for m in alerts.misses],
+            }
+        click.echo(json.dumps(payload, indent=2))
+        return
+    click.echo(_table(report))
+    click.echo(_kinds(report))
+    if alerts is not None:
+        click.echo(_alerts_text(alerts))
+    click.echo(_misses(report))
 
 
 @click.command("eval")
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--split",
+    type=click.Choice(SPLITS),
+    default="dev",
+    show_default=True,
+    help="Which split to find under tests/data/extraction (from here upward) when PATH is not given.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--min-f1", type=float, default=None, help="Exit 1 if a key slot's F1 is lower.")
-def command(path: Path | None, as_json: bool, min_f1: float | None) -> None:
-    """Score the extractor on the labeled set at PATH (default: the project's set)."""
-    report = evaluate(path or DEFAULT_SET)
-    if as_json:
-        click.echo(json.dumps(report.model_dump(mode="json"), indent=2))
-    else:
-        click.echo(_table(report))
-        click.echo(_misses(report))
+@click.option(
+    "--rules",
+    "rules_dirs",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Also score each case's alerts against these rules (needs Redis; repeatable).",
+)
+@redis_options
+def command(
+    path: Path | None,
+    split: str,
+    as_json: bool,
+    min_f1: float | None,
+    rules_dirs: tuple[Path, ...],
+    redis_url: str | None,
+    namespace: str,
+    data_dir: Path,
+) -> None:
+    """Score the extractor on the labeled cases at PATH (default: the --split folder)."""
+    cases = _cases(path, split)
+    report = evaluate_cases(cases)
+    alerts = _score_alerts(cases, rules_dirs, redis_url, data_dir) if rules_dirs else None
+    _emit(report, alerts, as_json)
     if min_f1 is not None:
         failing = report.below(min_f1)
         if failing:

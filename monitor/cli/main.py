@@ -30,8 +30,13 @@ def cli() -> None:
 def _register() -> None:
     import importlib
 
+    from monitor.yamldoc import ProblemsError
+
     for name in COMMAND_MODULES:
-        module = importlib.import_module(f"monitor.cli.{name}")
+        try:
+            module = importlib.import_module(f"monitor.cli.{name}")
+        except ProblemsError as exc:  # an analyst's edit broke a data file (extract/vocab/*.yaml)
+            raise SystemExit(f"{exc}\n{len(exc.problems)} error(s) in the extractor's data files") from None
         cli.add_command(module.command)
 
 

@@ -5,13 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from monitor.extract.camps import PhraseSet
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
     CUMULATIVE_AFTER_SINCE,
     LONG_PERIODS,
     MONTHS,
+    NEVER_COMPARATIVES,
+    PERIOD_PHRASES,
+    PREVIOUS_POSSESSIVE,
+    PREVIOUS_WORDS,
     RATE_UNITS,
+    RECORD_HEDGES,
     RECORD_SUPERLATIVES,
+    SEASONS,
+    SET_EARLIER,
+    SINCE_WAR,
     SURPASS_WORDS,
     WEEKDAYS,
 )
@@ -48,7 +57,13 @@ _SCOPE_STOPS = frozenset(
         "to",
     ]
 )
-_PREVIOUS = frozenset(("previous", "prior", "former", "old", "earlier"))
+_PERIODS_SET = PhraseSet(PERIOD_PHRASES)
+_PERIOD_TRIGGERS = frozenset(
+    ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over", "a", "per", "each", "every")
+)
+_STRONG_BREAKS = frozenset((";", "-", "–", "—", ":"))
+_PEAK_SPANS = frozenset(("weeks", "months", "days"))
+_HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
 _RECORD_NOUNS = frozenset(("record", "high", "peak"))
 _PERIODS = frozenset(("morning", "night", "evening", "afternoon"))
 _RECORD_WORDS = _RECORD_NOUNS | RECORD_SUPERLATIVES | {"most"}
@@ -64,6 +79,8 @@ class Framing:
     hidden: tuple[int, ...] = ()  # token positions of numbers that are not this event's counts
     time_ref: str | None = None
     cumulative: bool = False
+    until: int | None = None  # counts from here on belong to a period total
+    since: int | None = None  # counts before here belong to a period total
 
 
 def _scope(tokens: Tokens, start: int) -> str | None:
@@ -102,32 +119,91 @@ def _superlative_at(low: Sequence[str], i: int) -> int | None:
     return None
 
 
+def _previous_marker(low: Sequence[str], i: int) -> bool:
+    """'the previous record', "last month's record" (possessive stripped: 'last month record'),
+    'the record of 810 drones, set on 7 September'."""
+    before = low[i - 1]
+    if before in PREVIOUS_WORDS or (before in PREVIOUS_POSSESSIVE and low[i - 2 : i - 1] == ("last",)):
+        return True
+    window = low[i + 1 : i + 10]
+    return any(tuple(window[k : k + len(p)]) == p for p in SET_EARLIER for k in range(len(window)))
+
+
+def _local_peak(low: Sequence[str], after: int) -> bool:
+    """'the most massive attack on Kharkiv since spring': a local peak, not a record, unless it is
+    the largest since the war began."""
+    window = low[after : after + 10]
+    if _PEAK_SPANS.intersection(window):
+        return True  # 'the heaviest bombardment for several weeks', 'in months'
+    if "since" not in window:
+        return False
+    k = window.index("since")
+    return not SINCE_WAR.intersection(window[k + 1 : k + 6])
+
+
+def _hedged(low: Sequence[str], i: int) -> bool:
+    """'one of the largest', 'among the biggest': a comparison, not a record claim."""
+    return any(tuple(low[max(0, i - n) : i]) in RECORD_HEDGES for n in _HEDGE_SIZES)
+
+
 def _surpass(low: Sequence[str], i: int) -> bool:
     return any(w in SURPASS_WORDS for w in low[max(0, i - 3) : i])
+
+
+def _more_than(low: Sequence[str], i: int) -> bool:
+    """'189 more than the previous record of 539': this attack beat it."""
+    window = low[max(0, i - 5) : i]
+    return any(window[k : k + 2] == ("more", "than") for k in range(len(window)))
+
+
+def _never_claim(low: Sequence[str]) -> bool:
+    """'had never faced a larger UAV attack', 'never faced as many drones in one night'."""
+    if "never" not in low:
+        return False
+    k = low.index("never")
+    window = low[k + 1 : k + 8]
+    return any(tuple(window[j : j + len(p)]) == p for p in NEVER_COMPARATIVES for j in range(len(window)))
+
+
+def _claim_at(low: Sequence[str], i: int) -> tuple[bool, int | None]:
+    """(hedged, where the claim's scope starts) for the record word at i: 'record' claims with no
+    scope, 'the largest attack on Kyiv' with one; 'one of the largest' and 'the largest since
+    spring' claim nothing."""
+    if _hedged(low, i):
+        return True, None
+    if low[i] == "record":
+        return False, (None if low[i - 1 : i] == ("on",) else i)
+    after = _superlative_at(low, i)
+    return False, (None if after is None or _local_peak(low, after) else after)
 
 
 def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, ...], int]:
     low = tokens.low
     claim, scope, previous, hidden, first = False, None, None, [], -1
     if not _RECORD_WORDS.intersection(low):
-        return claim, scope, previous, (), first
+        never = _never_claim(low)
+        return never, None, None, (), low.index("never") if never else -1
     for i, word in enumerate(low):
-        if word in _RECORD_NOUNS and i > 0 and (low[i - 1] in _PREVIOUS or _surpass(low, i)):
+        if word not in _RECORD_WORDS:
+            continue
+        if word in _RECORD_NOUNS and i > 0 and (_previous_marker(low, i) or _surpass(low, i)):
             found = _previous_record(low, i)
             if found is not None:
                 previous = found[0]
                 hidden.append(found[1])
-                claim = claim or any(w in SURPASS_WORDS for w in low[:i])
+                claim = claim or any(w in SURPASS_WORDS for w in low[:i]) or _more_than(low, i)
                 first = i if first < 0 else first
             continue
-        after = _superlative_at(low, i)
-        if word == "record" and low[i - 1 : i] != ("on",):
+        hedged, after = _claim_at(low, i)
+        if hedged and first < 0:
+            first = i  # 'among the biggest this year': the period is the comparison's, not a total
+        if after is not None:
             claim = True
-        elif after is not None:
-            claim = True
-            scope = scope or _scope(tokens, after)
+            scope = scope or (None if word == "record" else _scope(tokens, after))
         if claim and first < 0:
             first = i
+    if not claim and _never_claim(low):
+        claim, first = True, low.index("never")
     return claim, scope, previous, tuple(hidden), first
 
 
@@ -153,8 +229,8 @@ def _cumulative_at(low: Sequence[str], i: int) -> bool:
     nxt = low[i + 1] if i + 1 < len(low) else ""
     if word == "since":
         return any(w in CUMULATIVE_AFTER_SINCE for w in low[i + 1 : i + 5])
-    if word in ("this", "last") and nxt in ("year", "month", "summer", "winter", "spring"):
-        return True
+    if word in ("this", "last") and nxt in SEASONS:
+        return low[i + 2 : i + 3] not in (("record",), ("high",), ("peak",))  # "last month's record"
     if word in ("so", "thus") and nxt == "far":
         return True
     if word in ("throughout", "during") and low[i + 1 : i + 3] == ("the", "war"):
@@ -167,17 +243,43 @@ def _cumulative_at(low: Sequence[str], i: int) -> bool:
     return rate and low[i + 2 : i + 3] != ("ago",)
 
 
+def _period_at(low: Sequence[str], i: int) -> bool:
+    """'this month', 'during the past week' - but not "last month's record" (an earlier attack)."""
+    phrase = _PERIODS_SET.at(low, i)
+    return phrase is not None and low[i + len(phrase) : i + len(phrase) + 1] not in [
+        (w,) for w in _RECORD_NOUNS
+    ]
+
+
+def _period_marker(low: Sequence[str], first: int) -> int | None:
+    """Position of the first period or cumulative marker ('this month', 'since February 2022',
+    'a night') that is not part of a record's scope ('the largest attack this year')."""
+    periods = [i for i, _ in _PERIODS_SET.matches(low) if _period_at(low, i)]
+    for i in sorted({k for k, w in enumerate(low) if w in _PERIOD_TRIGGERS} | set(periods[:1])):
+        word = low[i]
+        after_record = 0 <= first < i
+        if periods and periods[0] == i and not after_record:
+            return i
+        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
+            compared = "than" in low[max(0, i - 5) : i]  # 'more than in any night since February 2022'
+            if _cumulative_at(low, i) and not after_record and not compared:
+                return i
+        elif word in ("a", "per", "each", "every") and _cumulative_at(low, i):
+            return i
+    return None
+
+
 def framing(tokens: Tokens) -> Framing:
-    """Record claim, previous record, time reference and cumulative marker of a sentence."""
+    """Record claim, previous record, time reference and cumulative marker of a sentence. A
+    marker after a dash or semicolon frames only its own clause: the counts before it stand."""
     low = tokens.low
     claim, scope, previous, hidden, first = _records(tokens)
-    cumulative = False
-    for i, word in enumerate(low):
-        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
-            if _cumulative_at(low, i) and not 0 <= first < i:
-                cumulative = True
-                break
-        elif word in ("a", "per", "each", "every") and _cumulative_at(low, i):
-            cumulative = True
-            break
-    return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative)
+    marker = _period_marker(low, first)
+    until, since = None, None
+    if marker is not None:
+        breaks = [k for k in range(marker) if low[k] in _STRONG_BREAKS]
+        later = [k for k in range(marker, len(low)) if low[k] in _STRONG_BREAKS]
+        until = breaks[-1] if breaks else None
+        since = later[0] + 1 if later and until is None else None
+    cumulative = marker is not None and until is None and since is None
+    return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until, since)

@@ -8,6 +8,7 @@ import ahocorasick
 
 from monitor.extract.lexicon import TROOP_NOUNS
 from monitor.extract.nations import COUNTRIES, DEMONYMS, PEOPLE_DEMONYMS
+from monitor.extract.vocabulary import strike_vocabulary
 from monitor.extract.weapons_lexicon import WEAPON_ALIASES
 
 
@@ -23,7 +24,13 @@ class Cue:
     EVENT = 32
 
 
-_STRIKE_WORDS = ["drone", "uav", "missile", "rocket", "shahed", "geran", "bomb", "kab", "targets"]
+#: Weapon nouns, and the outcome words of a report that names no weapon ('65 of them were shot
+#: down', '37 fell off radar').
+_STRIKE_WORDS = sorted(
+    {"drone", "dron", "uav", "unmanned", "missile", "rocket", "shahed", "geran", "bomb", "kab", "targets"}
+    | {w.split()[0] for words in strike_vocabulary().weapon_nouns.values() for w in words}
+    | {"shot down", "downed", "intercepted", "neutrali", "suppressed", "locationally", "radar", "jammed"}
+)
 _CASUALTY_WORDS = ["killed", "killing", "injur", "wounded", "dead", "died", "death", "casualt", "hurt"]
 _EVENT_WORDS = ["attack", "strike"]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +15,9 @@ from monitor.models.item import Article
 
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
-_NUMBER_WORDS = frozenset((*UNITS, *TENS, *SCALES, *VAGUE, "dozen", "hundred"))
+_NUMBER_WORDS = frozenset(
+    (*UNITS, *TENS, *SCALES, *VAGUE, "dozen", "hundred", "another", "both", "none", "single")
+)
 
 
 @dataclass(slots=True)
@@ -37,7 +40,7 @@ class Sentence:
     @property
     def places(self) -> list[PlaceMention]:
         if self._places is None:
-            self._places = find_places(self.tokens.low)
+            self._places = find_places(self.tokens.low, self.tokens.words)
         return self._places
 
     @property
@@ -57,11 +60,22 @@ class Sentence:
         return {place.start: place.name for place in self.places}
 
 
+_TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")
+
+
+def _clean(text: str) -> str:
+    """Stray HTML in copy ('&quot;Shahed&quot;', '<b>80</b>') read as the text it stands for."""
+    if "&" in text:
+        text = html.unescape(text)
+    return _TAG.sub(" ", text) if "<" in text else text
+
+
 def _full_text(article: Article) -> str:
-    title = article.title.strip()
-    if title and title not in article.text[: len(title) + 200]:
-        return f"{title}\n{article.text}"
-    return article.text
+    title = _clean(article.title.strip())
+    text = _clean(article.text)
+    if title and title not in text[: len(title) + 200]:
+        return f"{title}\n{text}"
+    return text
 
 
 def sentences_of(article: Article) -> list[Sentence]:

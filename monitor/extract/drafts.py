@@ -25,6 +25,7 @@ class Draft:
     qualifier: Qualifier | None = None
     lower_bound: int | None = None
     another: bool = False
+    remainder: bool = False
     places: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
     record: bool = False
@@ -35,7 +36,10 @@ class Draft:
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
-    kinds = a.kind is None or b.kind is None or a.kind == b.kind
+    """Whether ``b`` may report the same attack as the earlier ``a``; outcomes of one kind
+    ('56 enemy drones vanished from radar') belong to an earlier total of all targets."""
+    outcome_of_total = a.kind == "targets" and "launched" not in b.counts
+    kinds = a.kind is None or b.kind is None or a.kind == b.kind or outcome_of_total
     sides = a.attacker is None or b.attacker is None or a.attacker == b.attacker
     return kinds and sides
 
@@ -54,25 +58,68 @@ def _recent(merged: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
+def _shared_role(a: Draft, b: Draft) -> str | None:
+    return next(
+        (role for role in ("launched", "neutralized", "shot_down") if role in a.counts and role in b.counts),
+        None,
+    )
+
+
+def _hedge_fits(hedged: Draft, exact: Draft) -> bool:
+    """'almost 600' (headline) and 583 (body), 'more than 100' and 117: the same figure told
+    twice, once rounded."""
+    role = _shared_role(hedged, exact)
+    if role is None or hedged.qualifier is None or exact.qualifier is not None:
+        return False
+    low, high = hedged.counts[role], exact.counts[role]
+    below = hedged.qualifier in ("nearly", "almost", "up to", "about")
+    return 0.8 * low <= high <= low * 1.05 if below else low <= high <= 1.5 * low
+
+
+def _additional(last: Draft, draft: Draft) -> bool:
+    """'another' (not 'other', the rest) more launched of the same attack."""
+    launched = "launched" in draft.counts and "launched" in last.counts
+    return draft.another and not draft.remainder and launched and set(draft.counts) == {"launched"}
+
+
 def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
-    """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, or 'note' only."""
+    """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, 'refine' a rounded
+    figure with an exact one, or 'note' only."""
+    last = _recent(merged, draft)
+    if last is not None and _additional(last, draft):
+        return last, "add"  # 'the enemy dropped a guided bomb ... Another KAB hit near Krasnopillia'
     for earlier in reversed(merged[-_LINK_WINDOW:]):
         if _compatible(earlier, draft) and _shares_count(earlier, draft):
             return earlier, "fill"
-    last = _recent(merged, draft)
+        if _compatible(earlier, draft) and (_hedge_fits(earlier, draft) or _hedge_fits(draft, earlier)):
+            return earlier, "refine"
     if last is None:
         return None
     roles = set(draft.counts)
     if draft.parts and roles == draft.parts and roles <= last.parts:
         return last, "add"  # '... two over Voronezh, and another two over Rostov'
-    if draft.another and "launched" not in roles:
-        return last, "note"  # 'another 36 drones were shot down': same report, not a new strike
+    if draft.another and ("launched" not in roles or "launched" in last.counts):
+        # 'another 36 drones were shot down', 'other 19 hit in eight places': same report, not a
+        # new strike; 'another 19 were locationally lost' after '61 were shot down' fills a count
+        return last, "note" if roles & set(last.counts) else "fill"
     if draft.kind is None or ("launched" in last.counts and not roles & set(last.counts)):
         return last, "fill"  # '76 were shot down' after 'Russia attacked with 112 drones'
     return None
 
 
+def _refine(into: Draft, draft: Draft) -> None:
+    """Keep the exact figures of the two reports of one attack; drop the rounded one's hedge."""
+    role = _shared_role(into, draft)
+    if draft.qualifier is None and role is not None:
+        into.counts[role] = draft.counts[role]
+        into.launched_max, into.qualifier = draft.launched_max, None
+    for role, value in draft.counts.items():
+        into.counts.setdefault(role, value)
+
+
 def _absorb(into: Draft, draft: Draft, how: str) -> None:
+    if how == "refine":
+        _refine(into, draft)
     for role, value in draft.counts.items():
         if how == "add" and role in into.counts:
             into.counts[role] += value

@@ -1,22 +1,21 @@
-"""Scoring the extractor on a labeled set: per-slot precision, recall and F1, and every miss."""
+"""Scoring the extractor on labeled cases: per slot, per source kind, whole strikes, every miss."""
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-import yaml
 from pydantic import BaseModel, ConfigDict, computed_field
 
+from monitor.extract.cases import Case, load_cases
 from monitor.extract.extractor import extract
 from monitor.models.item import Article
 
-#: The development split of the labeled set (tests/data/extraction/dev in a source checkout).
-DEFAULT_SET = Path(__file__).resolve().parents[2] / "tests" / "data" / "extraction" / "dev"
-#: Slots whose F1 the acceptance thresholds apply to.
-KEY_SLOTS = ("strike.launched", "strike.shot_down", "strike.neutralized", "troop.nationality")
+#: Slots whose F1 the acceptance thresholds apply to; 'strike' is the whole-strike score.
+KEY_SLOTS = ("strike", "strike.launched", "strike.shot_down", "strike.neutralized", "troop.nationality")
+#: Facets whose facts must not come from a case labeled with none of them.
+NEGATIVE_FACETS = ("strikes", "troops", "weapons")
 
 _COUNT_SLOTS = ("launched", "shot_down", "neutralized", "suppressed")
 _STRIKE_SLOTS = (
@@ -43,6 +42,9 @@ _FACETS = {
     "weapons": ("weapon", _WEAPON_SLOTS, "name"),
     "casualties": ("casualty", _CASUALTY_SLOTS, None),
 }
+#: Which figure is a strike's value for the whole-strike score, in order of preference.
+_SIZE_ORDER = ("launched", "neutralized", "shot_down", "lower_bound")
+_NO_CLASS = "(no class)"
 
 
 class SlotScore(BaseModel):
@@ -71,6 +73,14 @@ class SlotScore(BaseModel):
         p, r = self.precision, self.recall
         return 2 * p * r / (p + r) if p + r else 0.0
 
+    def count(self, expected: bool, predicted: bool, right: bool) -> None:
+        """Add one comparison: right when both sides agree on a present value."""
+        if expected and predicted and right:
+            self.tp += 1
+            return
+        self.fn += int(expected)
+        self.fp += int(predicted)
+
 
 class Miss(BaseModel):
     """One wrong or missing value: which case, which slot, what was expected and found."""
@@ -81,6 +91,22 @@ class Miss(BaseModel):
     slot: str
     expected: Any = None
     predicted: Any = None
+    classes: tuple[str, ...] = ()
+    source_kind: str | None = None
+
+
+class KindReport(BaseModel):
+    """Scores of the cases of one source kind."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    source_kind: str
+    cases: int
+    slots: tuple[SlotScore, ...]
+    negative_facts: dict[str, int]
+
+    def score(self, slot: str) -> SlotScore:
+        return next((s for s in self.slots if s.slot == slot), SlotScore(slot=slot))
 
 
 class Report(BaseModel):
@@ -92,31 +118,29 @@ class Report(BaseModel):
     slots: tuple[SlotScore, ...]
     misses: tuple[Miss, ...]
     negative_strikes: int
+    negative_facts: dict[str, int]
+    by_kind: tuple[KindReport, ...] = ()
 
     def score(self, slot: str) -> SlotScore:
         return next((s for s in self.slots if s.slot == slot), SlotScore(slot=slot))
 
     def below(self, min_f1: float, slots: Iterable[str] = KEY_SLOTS) -> list[str]:
-        """Key slots under ``min_f1``, plus 'negative_strikes' when negatives produced strikes."""
+        """Key slots under ``min_f1``, plus 'negative_<facet>' when negatives produced facts."""
         failing = [slot for slot in slots if self.score(slot).f1 < min_f1]
-        return failing + (["negative_strikes"] if self.negative_strikes else [])
+        return failing + [f"negative_{facet}" for facet, n in self.negative_facts.items() if n]
 
-
-def load_cases(path: Path) -> list[dict[str, Any]]:
-    """Cases from a YAML/JSONL file or every such file under a directory, in name order."""
-    files = sorted(path.rglob("*")) if path.is_dir() else [path]
-    cases: list[dict[str, Any]] = []
-    for file in files:
-        if file.suffix in (".yaml", ".yml"):
-            cases.extend(yaml.safe_load(file.read_text(encoding="utf-8")) or [])
-        elif file.suffix == ".jsonl":
-            lines = file.read_text(encoding="utf-8").splitlines()
-            cases.extend(json.loads(line) for line in lines if line.strip())
-    return cases
+    def misses_by_class(self) -> dict[str, list[Miss]]:
+        """Misses under each class of their case (a miss may sit under several classes)."""
+        grouped: dict[str, list[Miss]] = {}
+        for miss in self.misses:
+            for name in miss.classes or (_NO_CLASS,):
+                grouped.setdefault(name, []).append(miss)
+        return dict(sorted(grouped.items()))
 
 
 def _present(value: Any) -> bool:
-    return value not in (None, False, (), [], "")
+    """A labeled or found value; a count of 0 ('none of which were intercepted') is present."""
+    return not (value is None or value is False or value in ((), [], ""))
 
 
 def _norm(slot: str, value: Any, attacker: Any, with_attacker: bool) -> Any:
@@ -128,21 +152,44 @@ def _norm(slot: str, value: Any, attacker: Any, with_attacker: bool) -> Any:
 
 
 class _Tally:
+    """Slot scores for the whole run, one set per source kind, and the misses."""
+
     def __init__(self) -> None:
         self.scores: dict[str, SlotScore] = {}
+        self.kinds: dict[str, dict[str, SlotScore]] = {}
         self.misses: list[Miss] = []
+        self.case = Case(id="", text="")
 
-    def add(self, case: str, slot: str, expected: Any, predicted: Any) -> None:
-        score = self.scores.setdefault(slot, SlotScore(slot=slot))
-        if _present(expected) and expected == predicted:
-            score.tp += 1
-            return
-        if _present(expected):
-            score.fn += 1
-        if _present(predicted):
-            score.fp += 1
-        if _present(expected) or _present(predicted):
-            self.misses.append(Miss(case=case, slot=slot, expected=expected, predicted=predicted))
+    def _scores(self, slot: str) -> list[SlotScore]:
+        kind = self.kinds.setdefault(self.case.source_kind or "(none)", {})
+        return [
+            self.scores.setdefault(slot, SlotScore(slot=slot)),
+            kind.setdefault(slot, SlotScore(slot=slot)),
+        ]
+
+    def add(self, slot: str, expected: Any, predicted: Any) -> None:
+        right = _present(expected) and expected == predicted
+        for score in self._scores(slot):
+            score.count(_present(expected), _present(predicted), right)
+        if not right and (_present(expected) or _present(predicted)):
+            self.miss(slot, expected, predicted)
+
+    def hit(self, slot: str) -> None:
+        for score in self._scores(slot):
+            score.count(True, True, True)
+
+    def miss(self, slot: str, expected: Any, predicted: Any) -> None:
+        case = self.case
+        self.misses.append(
+            Miss(
+                case=case.id,
+                slot=slot,
+                expected=expected,
+                predicted=predicted,
+                classes=case.classes,
+                source_kind=case.source_kind,
+            )
+        )
 
 
 def _agreement(expected: dict[str, Any], predicted: dict[str, Any]) -> int:
@@ -172,13 +219,13 @@ def _align(
     return pairs
 
 
-def _score_facet(tally: _Tally, case: str, facet: str, exp: list[Any], pred: list[Any]) -> None:
+def _score_facet(tally: _Tally, facet: str, exp: list[Any], pred: list[Any]) -> None:
     prefix, slots, key = _FACETS[facet]
     if key is not None:
         wanted, found = {e[key] for e in exp}, {p[key] for p in pred}
         for value in sorted(wanted | found):
             tally.add(
-                case, f"{prefix}.{key}", value if value in wanted else None, value if value in found else None
+                f"{prefix}.{key}", value if value in wanted else None, value if value in found else None
             )
     for e, p in _align(exp, pred, key):
         e_map, p_map = e or {}, p or {}
@@ -187,25 +234,85 @@ def _score_facet(tally: _Tally, case: str, facet: str, exp: list[Any], pred: lis
                 continue
             with_attacker = "attacker" in e_map
             tally.add(
-                case,
                 f"{prefix}.{slot}",
                 _norm(slot, e_map.get(slot), e_map.get("attacker"), with_attacker),
                 _norm(slot, p_map.get(slot), p_map.get("attacker"), with_attacker),
             )
 
 
-def evaluate(path: Path = DEFAULT_SET) -> Report:
-    """Run the extractor over every labeled case under ``path`` and score each slot."""
-    tally = _Tally()
-    cases = load_cases(Path(path))
-    negative = 0
+def strike_key(strike: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """What a whole strike must get right: its value, weapon and attacker."""
+    size = next((strike[s] for s in _SIZE_ORDER if strike.get(s) is not None), None)
+    return size, strike.get("weapon"), strike.get("attacker")
+
+
+def _score_strikes(tally: _Tally, exp: list[dict[str, Any]], pred: list[dict[str, Any]]) -> None:
+    """A strike counts as right only when value, weapon and attacker are all right."""
+    left = [strike_key(p) for p in pred]
+    for key in (strike_key(e) for e in exp):
+        if key in left:
+            left.remove(key)
+            tally.hit("strike")
+        else:
+            tally.add("strike", key, None)
+    for key in left:
+        tally.add("strike", None, key)
+
+
+def _facts_of(case: Case) -> dict[str, Any]:
+    article = Article(item_id=case.id, title=case.title, text=case.text)
+    facts = extract(article).model_dump(exclude={"strikes": {"__all__": {"evidence", "size"}}})
+    # facts of other wars are never labeled: only this war's facts are scored
+    return {facet: [f for f in found if f.get("theatre") != "other"] for facet, found in facts.items()}
+
+
+def _kind_reports(
+    tally: _Tally, cases: list[Case], negatives: dict[str, dict[str, int]]
+) -> tuple[KindReport, ...]:
+    counts: dict[str, int] = {}
     for case in cases:
-        article = Article(item_id=str(case["id"]), title=case.get("title", ""), text=case["text"])
-        facts = extract(article).model_dump(exclude={"strikes": {"__all__": {"evidence", "size"}}})
-        if case.get("strikes") == []:
-            negative += len(facts["strikes"])
+        counts[case.source_kind or "(none)"] = counts.get(case.source_kind or "(none)", 0) + 1
+    return tuple(
+        KindReport(
+            source_kind=kind,
+            cases=counts[kind],
+            slots=tuple(sorted(tally.kinds.get(kind, {}).values(), key=lambda s: s.slot)),
+            negative_facts=negatives.get(kind, dict.fromkeys(NEGATIVE_FACETS, 0)),
+        )
+        for kind in sorted(counts)
+    )
+
+
+def evaluate_cases(cases: list[Case]) -> Report:
+    """Run the extractor over ``cases`` and score each slot, each source kind and whole strikes."""
+    tally = _Tally()
+    negative = dict.fromkeys(NEGATIVE_FACETS, 0)
+    by_kind: dict[str, dict[str, int]] = {}
+    for case in cases:
+        tally.case = case
+        facts = _facts_of(case)
+        kind_negative = by_kind.setdefault(case.source_kind or "(none)", dict.fromkeys(NEGATIVE_FACETS, 0))
+        for facet in NEGATIVE_FACETS:
+            if getattr(case, facet) == []:
+                negative[facet] += len(facts[facet])
+                kind_negative[facet] += len(facts[facet])
         for facet in _FACETS:
-            if facet in case:
-                _score_facet(tally, str(case["id"]), facet, case[facet] or [], facts[facet])
+            expected = getattr(case, facet)
+            if expected is not None:
+                _score_facet(tally, facet, expected, facts[facet])
+        if case.strikes is not None:
+            _score_strikes(tally, case.strikes, facts["strikes"])
     slots = tuple(sorted(tally.scores.values(), key=lambda s: s.slot))
-    return Report(cases=len(cases), slots=slots, misses=tuple(tally.misses), negative_strikes=negative)
+    return Report(
+        cases=len(cases),
+        slots=slots,
+        misses=tuple(tally.misses),
+        negative_strikes=negative["strikes"],
+        negative_facts=negative,
+        by_kind=_kind_reports(tally, cases, by_kind),
+    )
+
+
+def evaluate(path: Path) -> Report:
+    """Score the extractor on every labeled case under ``path`` (a folder or one file)."""
+    return evaluate_cases(load_cases(Path(path)))

@@ -1,103 +1,163 @@
-"""Place names with their aliases and side, found in a token list and marked when locative."""
+"""Places of Ukraine and Russia with their spellings and side, found in a token list.
+
+The places come from vocab/places_geonames.tsv (every city, town and village of 1,000 people
+or more, and every oblast, krai and republic, generated from GeoNames and ISO 3166-2 by
+scripts/build_places.py) under the hand corrections of vocab/places.yaml. Large places count
+wherever they are named; small ones and ambiguous spellings only as a location ("in X",
+"near X", "X district").
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from pydantic import BaseModel, ConfigDict, Field
+
+from monitor.extract.datafiles import DATA_DIR, load_data
 from monitor.extract.lexicon import words
+from monitor.extract.nations import COUNTRIES
+from monitor.extract.tokens import tokenize
 from monitor.models.facts import Side
 
-# canonical name | side (U, R or -) | aliases (lowercase, comma separated)
-_PLACES = (
-    "Kyiv|U|kyiv,kiev",
-    "Kharkiv|U|kharkiv,kharkov",
-    "Odesa|U|odesa,odessa",
-    "Dnipro|U|dnipro,dnipropetrovsk,dnepropetrovsk,dnepr",
-    "Zaporizhzhia|U|zaporizhzhia,zaporizhia,zaporozhye,zaporizhzhya",
-    "Mykolaiv|U|mykolaiv,mykolayiv,nikolaev,nikolayev",
-    "Sumy|U|sumy",
-    "Chernihiv|U|chernihiv,chernigov",
-    "Poltava|U|poltava",
-    "Cherkasy|U|cherkasy,cherkassy",
-    "Zhytomyr|U|zhytomyr,zhitomir",
-    "Vinnytsia|U|vinnytsia,vinnitsa,vinnytsya",
-    "Khmelnytskyi|U|khmelnytskyi,khmelnytskyy,khmelnitsky,khmelnytsky",
-    "Rivne|U|rivne,rovno",
-    "Volyn|U|volyn,volhynia",
-    "Lviv|U|lviv,lvov",
-    "Ternopil|U|ternopil",
-    "Ivano-Frankivsk|U|ivano-frankivsk",
-    "Zakarpattia|U|zakarpattia,transcarpathia",
-    "Chernivtsi|U|chernivtsi",
-    "Kirovohrad|U|kirovohrad,kropyvnytskyi",
-    "Kherson|U|kherson",
-    "Donetsk|U|donetsk",
-    "Luhansk|U|luhansk,lugansk",
-    "Kryvyi Rih|U|kryvyi rih,krivoy rog",
-    "Kramatorsk|U|kramatorsk",
-    "Sloviansk|U|sloviansk,slavyansk",
-    "Pokrovsk|U|pokrovsk",
-    "Kremenchuk|U|kremenchuk",
-    "Izmail|U|izmail",
-    "Kostiantynivka|U|kostiantynivka,konstantinovka",
-    "Kupiansk|U|kupiansk,kupyansk",
-    "Bila Tserkva|U|bila tserkva",
-    "Crimea|-|crimea",
-    "Sevastopol|-|sevastopol",
-    "Kursk|R|kursk",
-    "Belgorod|R|belgorod",
-    "Bryansk|R|bryansk",
-    "Voronezh|R|voronezh",
-    "Rostov|R|rostov,rostov-on-don",
-    "Moscow|R|moscow",
-    "Krasnodar|R|krasnodar",
-    "Oryol|R|oryol,orel",
-    "Lipetsk|R|lipetsk",
-    "Tula|R|tula",
-    "Kaluga|R|kaluga",
-    "Smolensk|R|smolensk",
-    "Tambov|R|tambov",
-    "Ryazan|R|ryazan",
-    "Saratov|R|saratov",
-    "Tver|R|tver",
-    "Pskov|R|pskov",
-    "Leningrad|R|leningrad",
-    "St Petersburg|R|st petersburg,saint petersburg,st. petersburg",
-    "Nizhny Novgorod|R|nizhny novgorod",
-    "Novgorod|R|novgorod",
-    "Tatarstan|R|tatarstan",
-    "Volgograd|R|volgograd",
-    "Astrakhan|R|astrakhan",
-    "Engels|R|engels",
-    "Novorossiysk|R|novorossiysk",
-    "Yaroslavl|R|yaroslavl",
-    "Penza|R|penza",
-    "Samara|R|samara",
-    "Ramenskoye|R|ramenskoye,rámenskoye",
-)
-
+PLACES_FILE = DATA_DIR / "places.yaml"
+GEONAMES_FILE = DATA_DIR / "places_geonames.tsv"
+#: Population from which a generated place counts wherever it is named.
+MAJOR_POPULATION = 50_000
 _SIDES: dict[str, Side | None] = {"U": "Ukraine", "R": "Russia", "-": None}
+_STRICT = ConfigDict(frozen=True, extra="forbid")
 
-#: Alias token tuples to (canonical name, side).
-PLACES: dict[tuple[str, ...], tuple[str, Side | None]] = {}
-for _row in _PLACES:
-    _name, _side, _aliases = _row.split("|")
-    for _alias in _aliases.split(","):
-        PLACES[tuple(_alias.replace(".", " .").split())] = (_name, _SIDES[_side])
-FIRST_WORDS = frozenset(key[0] for key in PLACES)
+
+class Region(BaseModel):
+    """An oblast, krai or republic: the short name facts carry, and more spellings."""
+
+    model_config = _STRICT
+
+    name: str = Field(min_length=1)
+    aliases: list[str] = []
+
+
+class HandPlace(BaseModel):
+    """A place the generated file lacks."""
+
+    model_config = _STRICT
+
+    name: str = Field(min_length=1)
+    side: Side | None
+    aliases: list[str] = []
+
+
+class PlacesFile(BaseModel):
+    """The hand corrections file (vocab/places.yaml)."""
+
+    model_config = _STRICT
+
+    regions: dict[str, Region] = Field(description="ISO 3166-2 code -> short name and spellings.")
+    preferred: dict[str, str] = Field(description="Generated name -> the spelling facts carry.")
+    places: list[HandPlace] = Field(description="Places the generated file lacks.")
+    aliases: dict[str, list[str]] = Field(description="More spellings of a place.")
+    major: list[str] = Field(description="Smaller places that count wherever they are named.")
+    ambiguous: list[str] = Field(description="Spellings that count only as a location.")
+    stop: list[str] = Field(description="Spellings that never name a place.")
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """What one spelling names: canonical name, side, and whether it counts anywhere."""
+
+    name: str
+    side: Side | None
+    major: bool
+
+
+def _key(alias: str) -> tuple[str, ...]:
+    return tuple(alias.lower().split()) if alias.replace(" ", "").isalpha() else tokenize(alias).low
+
+
+class _Builder:
+    """Spellings to places; the first claim on a spelling wins (hand, main names, alternates)."""
+
+    def __init__(self, hand: PlacesFile) -> None:
+        self.table: dict[tuple[str, ...], Place] = {}
+        self.major = frozenset(hand.major)
+        self.ambiguous = {_key(a) for a in hand.ambiguous}
+        # a country or capital ('Paris', 'Lima') is never one of our villages of that name
+        self.stop = {_key(s) for s in hand.stop} | set(COUNTRIES)
+
+    def claim(self, alias: str, place: Place) -> None:
+        key = _key(alias)
+        if not key or key in self.stop or key in self.table:
+            return
+        if key in self.ambiguous and place.major:
+            place = Place(place.name, place.side, major=False)
+        elif not place.major and place.name in self.major:
+            place = Place(place.name, place.side, major=True)
+        self.table[key] = place
+
+
+def _rows() -> list[tuple[str, Side | None, int, list[str]]]:
+    rows = []
+    for line in GEONAMES_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            name, side, population, aliases = line.split("\t")
+            rows.append((name, _SIDES[side], int(population), aliases.split("|")))
+    return rows
+
+
+def build(
+    hand: PlacesFile, rows: list[tuple[str, Side | None, int, list[str]]]
+) -> dict[tuple[str, ...], Place]:
+    """The spelling table: hand places and regions first, then generated names by size."""
+    builder = _Builder(hand)
+    region_rows = {name[1:]: (side, aliases) for name, side, _, aliases in rows if name.startswith("@")}
+    for extra in hand.places:
+        for alias in (extra.name, *extra.aliases):
+            builder.claim(alias, Place(extra.name, extra.side, True))
+    for code, region in hand.regions.items():
+        side, generated = region_rows.get(code, (None, []))
+        for alias in (region.name, *region.aliases, *generated):
+            builder.claim(alias, Place(region.name, side, True))
+    towns = sorted((r for r in rows if not r[0].startswith("@")), key=lambda r: -r[2])
+    canonical = {name: hand.preferred.get(name, name) for name, *_ in towns}
+    sizes = {canonical[name]: (side, population) for name, side, population, _ in reversed(towns)}
+    for target, aliases in hand.aliases.items():  # hand spellings win over generated names
+        side, population = sizes.get(target, (None, MAJOR_POPULATION))
+        for alias in aliases:
+            builder.claim(alias, Place(target, side, population >= MAJOR_POPULATION))
+    for name, side, population, _ in towns:
+        builder.claim(canonical[name], Place(canonical[name], side, population >= MAJOR_POPULATION))
+    for name, side, population, aliases in towns:
+        place = Place(canonical[name], side, population >= MAJOR_POPULATION)
+        for alias in (name, *aliases):
+            builder.claim(alias, place)
+    return builder.table
+
+
+#: Spelling token tuples to places.
+PLACES = build(load_data(PLACES_FILE, PlacesFile), _rows())
+#: For each first token, the lengths of the spellings starting with it, longest first.
+_LENGTHS: dict[str, tuple[int, ...]] = {}
+for _key_tokens in PLACES:
+    _LENGTHS[_key_tokens[0]] = (*_LENGTHS.get(_key_tokens[0], ()), len(_key_tokens))
+_LENGTHS = {word: tuple(sorted(set(sizes), reverse=True)) for word, sizes in _LENGTHS.items()}
+FIRST_WORDS = frozenset(_LENGTHS)
 
 REGION_WORDS = words("region regions oblast oblasts province city town governorate")
+#: Words after a place that make it a location: 'Pokrovsk district', 'Engels airbase'.
+_PLACE_SUFFIXES = REGION_WORDS | words(
+    "district raion rayon hromada community krai republic direction axis airbase airfield "
+    "refinery port outskirts village settlement municipality area sector front"
+)
 #: Words before a place that make it a location of the event rather than an actor.
 LOCATIVES = words(
     "over in on at against toward towards targeting targeted near across above into hit "
-    "struck including attacked"
+    "struck including attacked outside"
 )
 #: Words that may stand between a locative word and the place ("in Ukraine's southern city of").
 _BRIDGE = words(
     "the ukraine russia city town region regions oblast of northern southern eastern western "
     "northeastern northwestern southeastern southwestern central border frontline "
-    "front-line port capital village"
+    "front-line port capital village settlement"
 )
 
 
@@ -112,11 +172,11 @@ class PlaceMention:
     locative: bool
 
 
-def _match_at(low: Sequence[str], i: int) -> tuple[int, str, Side | None] | None:
-    for size in (3, 2, 1):
-        entry = PLACES.get(tuple(low[i : i + size]))
-        if entry is not None:
-            return i + size, entry[0], entry[1]
+def _match_at(low: Sequence[str], i: int) -> tuple[int, Place] | None:
+    for size in _LENGTHS.get(low[i], ()):
+        place = PLACES.get(tuple(low[i : i + size]))
+        if place is not None:
+            return i + size, place
     return None
 
 
@@ -124,7 +184,9 @@ def _locative_before(low: Sequence[str], i: int) -> bool:
     j = i - 1
     while j >= 0 and i - j <= 6:
         word = low[j]
-        if word in LOCATIVES:
+        if word in LOCATIVES and not (
+            word == "of" and j == i - 1 and j > 0 and low[j - 1] not in REGION_WORDS
+        ):
             return True
         if word not in _BRIDGE:
             return False
@@ -134,34 +196,47 @@ def _locative_before(low: Sequence[str], i: int) -> bool:
     return False
 
 
+_MONTHS = words("january february march april may june july august september october november december")
+
+
+def _dateline(low: Sequence[str], start: int, end: int) -> bool:
+    """'Mykolaiv: the enemy attacked ...', 'BELGOROD, September 22.': the place of the report."""
+    if start != 0 or end >= len(low):
+        return False
+    following = low[end + 1] if end + 1 < len(low) else ""
+    return low[end] in (":", "—", "–") or (low[end] == "," and following in _MONTHS)
+
+
 def _name_with_region(name: str, low: Sequence[str], start: int, end: int) -> tuple[str, int]:
     """'Moscow region' / 'region of Moscow' name the region; other regions keep the city name."""
-    has_suffix = end < len(low) and low[end] in REGION_WORDS and low[end] != "city"
+    has_suffix = end < len(low) and low[end] in _PLACE_SUFFIXES
     region_of = start >= 2 and low[start - 1] == "of" and low[start - 2] in ("region", "regions")
-    if name == "Moscow" and (has_suffix or region_of):
+    if name == "Moscow" and (has_suffix or region_of) and low[end : end + 1] != ["city"]:
         name = "Moscow region"
     return name, end + 1 if has_suffix else end
 
 
-def find_places(low: Sequence[str]) -> list[PlaceMention]:
-    """All gazetteer places in the tokens, in order; list items after a locative stay locative."""
+def _is_name(original: Sequence[str] | None, i: int) -> bool:
+    return original is None or original[i][:1].isupper()
+
+
+def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> list[PlaceMention]:
+    """All gazetteer places in the tokens, in order; list items after a locative stay locative.
+    With ``original`` (the tokens as written) a place must be capitalized."""
     found: list[PlaceMention] = []
-    i = 0
-    n = len(low)
+    i, n = 0, len(low)
     while i < n:
-        if low[i] not in FIRST_WORDS:
-            i += 1
-            continue
-        hit = _match_at(low, i)
+        hit = _match_at(low, i) if low[i] in FIRST_WORDS and _is_name(original, i) else None
         if hit is None:
             i += 1
             continue
-        end, name, side = hit
-        name, end = _name_with_region(name, low, i, end)
-        locative = _locative_before(low, i) or (end > hit[0])
+        end, place = hit
+        name, end = _name_with_region(place.name, low, i, end)
+        locative = _locative_before(low, i) or end > hit[0] or _dateline(low, i, end)
         if not locative and found and found[-1].locative:
             between = low[found[-1].end : i]
             locative = all(w in (",", "and", "the", "or") for w in between)
-        found.append(PlaceMention(i, end, name, side, locative))
+        if locative or place.major:
+            found.append(PlaceMention(i, end, name, place.side, locative))
         i = end
     return found

@@ -1,9 +1,10 @@
-"""Word lists the extractor reads: cue words, weapon nouns and names, demonyms, role verbs."""
+"""Word sets the extractor reads: strike words from vocab/strikes.yaml, troop words, dates."""
 
 from __future__ import annotations
 
 from typing import Literal
 
+from monitor.extract.vocabulary import strike_vocabulary, tokens_of
 from monitor.models.facts import Side, TroopActivity, WeaponKind
 
 
@@ -14,130 +15,60 @@ def words(text: str) -> frozenset[str]:
 
 Role = Literal["launched", "shot_down", "suppressed", "neutralized", "block"]
 
+_VOCAB = strike_vocabulary()
+
 #: Nouns naming what was launched, by the weapon kind they count.
-WEAPON_NOUNS: dict[str, WeaponKind] = {
-    "drone": "drone",
-    "drones": "drone",
-    "uav": "drone",
-    "uavs": "drone",
-    "shaheds": "drone",
-    "gerans": "drone",
-    "decoys": "drone",
-    "missile": "missile",
-    "missiles": "missile",
-    "rocket": "missile",
-    "rockets": "missile",
-    "bomb": "glide_bomb",
-    "bombs": "glide_bomb",
-    "kabs": "glide_bomb",
-    "targets": "targets",
+WEAPON_NOUNS: dict[str, WeaponKind] = {w: kind for kind, ws in _VOCAB.weapon_nouns.items() for w in ws}
+
+#: Two-word nouns by their last word: ('aerial', 'vehicles') counts drones.
+PAIR_NOUNS: dict[tuple[str, str], WeaponKind] = {
+    (first, last): kind
+    for kind, phrases in _VOCAB.pair_nouns.items()
+    for first, _, last in (p.partition(" ") for p in phrases)
 }
 
 #: Words allowed between a count and its weapon noun ("145 Russian attack drones").
-NOUN_MODIFIERS = words(
-    "attack strike kamikaze shahed-type geran-type aerial heavy long-range combat decoy "
-    "jet-powered unmanned guided cruise ballistic air hostile iranian-made iranian-designed "
-    "fpv loitering reconnaissance more additional other air-launched sea-launched "
-    "ground-launched hypersonic anti-aircraft guided-missile type enemy airborne "
-    "russian-made ukrainian-made domestically-produced imitator imitation fixed-wing incoming "
-    "various glide and of the"
-)
+NOUN_MODIFIERS = frozenset(_VOCAB.noun_modifiers)
 
-SIDE_WORDS: dict[str, Side] = {
-    "russia": "Russia",
-    "russian": "Russia",
-    "russians": "Russia",
-    "moscow": "Russia",
-    "kremlin": "Russia",
-    "ukraine": "Ukraine",
-    "ukrainian": "Ukraine",
-    "ukrainians": "Ukraine",
-    "kyiv": "Ukraine",
-    "kiev": "Ukraine",
-}
+SIDE_WORDS: dict[str, Side] = {w: side for side, ws in _VOCAB.sides.items() for w in ws}
 
 #: Token phrases that give a count its role; the longest phrase wins at each position.
 ROLE_PHRASES: dict[tuple[str, ...], Role] = {
-    **{
-        (w,): "launched"
-        for w in words(
-            "launched launch launches launching fired fire firing attacked attack attacks struck "
-            "involving involved using used unleashed targeted raid barrage salvo wave assault hit "
-            "dropped dropping hurled"
-        )
-    },
-    ("shot", "down"): "shot_down",
-    ("shoot", "down"): "shot_down",
-    ("shooting", "down"): "shot_down",
-    ("brought", "down"): "shot_down",
-    ("downed",): "shot_down",
-    ("downing",): "shot_down",
-    ("destroyed",): "shot_down",
-    ("destroying",): "shot_down",
-    ("destruction",): "shot_down",
-    ("eliminated",): "shot_down",
-    ("intercepted", "and", "destroyed"): "shot_down",
-    ("shot", "down", "or", "suppressed"): "neutralized",
-    ("shot", "down", "/", "suppressed"): "neutralized",
-    ("shot", "down/suppressed"): "neutralized",
-    ("downed/suppressed",): "neutralized",
-    ("shot", "down/jammed"): "neutralized",
-    ("shot", "down", "or", "jammed"): "neutralized",
-    ("downed", "or", "suppressed"): "neutralized",
-    ("neutralized",): "neutralized",
-    ("neutralised",): "neutralized",
-    ("neutralizing",): "neutralized",
-    ("intercepted",): "neutralized",
-    ("intercepting",): "neutralized",
-    ("repelled",): "neutralized",
-    ("put", "out", "of", "action"): "neutralized",
-    ("suppressed",): "suppressed",
-    ("jammed",): "suppressed",
-    ("locationally", "lost"): "suppressed",
-    ("lost", "locationally"): "suppressed",
-    ("lost",): "suppressed",
-    ("electronic", "warfare"): "suppressed",
-    ("diverted",): "suppressed",
-    **{
-        (w,): "block"
-        for w in words(
-            "produce produced produces producing production manufacture manufactured build built "
-            "deliver delivered delivering supply supplied supplying pledged received receive "
-            "bought buy purchase purchased ordered order stockpiled stockpile possesses assemble "
-            "assembled transferred transfer donated donate provide provided make makes made"
-        )
-    },
+    tokens_of(phrase): role  # type: ignore[misc]
+    for role, phrases in _VOCAB.roles.model_dump().items()
+    for phrase in phrases
 }
 
 #: Words that make the following verb hypothetical ("could launch 1,000 drones").
-MODALS = words(
-    "could would might may can will able capable capacity plans plan planning aims intends "
-    "expected expects expect predict predicts forecast threatened threatens ready if "
-    "should"
-)
+MODALS = frozenset(_VOCAB.modals)
 
 #: Quantities right after these are cumulative totals or rates, not one attack.
-CUMULATIVE_AFTER_SINCE = words(
-    "start beginning war invasion outbreak full-scale february march january 2022 2023 2024 2014 conflict"
-)
-RATE_UNITS = words("night day month year week nightly daily monthly annually")
+CUMULATIVE_AFTER_SINCE = frozenset(_VOCAB.period.after_since)
+RATE_UNITS = frozenset(_VOCAB.period.rate_units)
 #: 'over the past year' is a cumulative total; 'over the past day' is one daily report.
-LONG_PERIODS = words("year years month months week weeks decade")
+LONG_PERIODS = frozenset(_VOCAB.period.long_periods)
+SEASONS = frozenset(_VOCAB.period.seasons)
+PERIOD_PHRASES = frozenset(tokens_of(p) for p in _VOCAB.period.phrases)
 MONTHS = words(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
 )
 WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday")
 
-RECORD_SUPERLATIVES = words("largest biggest heaviest largest-ever biggest-ever unprecedented most-massive")
-ATTACK_NOUNS = words(
-    "attack attacks assault strike strikes barrage bombardment raid wave onslaught air aerial "
-    "drone drones missile combined overnight"
-)
-SURPASS_WORDS = words(
-    "surpassing surpassed surpasses breaking broke breaks beat beating exceeding exceeded "
-    "topping topped eclipsing eclipsed outstripping"
-)
+RECORD_SUPERLATIVES = frozenset(_VOCAB.records.superlatives)
+ATTACK_NOUNS = frozenset(_VOCAB.records.attack_nouns)
+SURPASS_WORDS = frozenset(_VOCAB.records.surpass)
+RECORD_HEDGES = frozenset(tokens_of(p) for p in _VOCAB.records.hedges)
+PREVIOUS_WORDS = frozenset(_VOCAB.records.previous)
+PREVIOUS_POSSESSIVE = frozenset(_VOCAB.records.previous_possessive)
+SINCE_WAR = frozenset(_VOCAB.records.since_war)
+SET_EARLIER = frozenset(tokens_of(p) for p in _VOCAB.records.set_earlier)
+WHOLE_OF = frozenset(_VOCAB.records.whole_of)
+SMALLER = frozenset(_VOCAB.records.smaller)
+NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
+TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
+#: Words of Ukraine's long-range weapons' names: a count of these was launched by Ukraine.
+UKRAINIAN_WEAPON_WORDS = frozenset(w for p in _VOCAB.ukrainian_weapons for w in p.split()) - {"long"}
 
 TROOP_NOUNS = words(
     "troops soldiers soldier fighters mercenaries mercenary recruits personnel servicemen "

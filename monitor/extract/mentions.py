@@ -5,7 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monitor.extract.lexicon import NOUN_MODIFIERS, SIDE_WORDS, WEAPON_NOUNS, Role, words
+from monitor.extract.lexicon import (
+    ATTACK_NOUNS,
+    NOUN_MODIFIERS,
+    PAIR_NOUNS,
+    ROLE_PHRASES,
+    SIDE_WORDS,
+    TACTICAL_DRONES,
+    UKRAINIAN_WEAPON_WORDS,
+    WEAPON_NOUNS,
+    WHOLE_OF,
+    Role,
+    words,
+)
 from monitor.extract.numbers import Quantity, find_quantities
 from monitor.extract.roles import PASSIVE_SKIP, RoleSpan, find_role, role_spans
 from monitor.extract.sides import (
@@ -23,6 +35,28 @@ from monitor.models.facts import Side, WeaponKind
 _OF_PART = frozenset(("them", "these", "which", "those"))
 _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
+_ONE_WORDS = frozenset(("a", "an", "another"))
+_REMAINDER = frozenset((("other",), ("remaining",)))
+_ATTACK_COUNTS = frozenset((w,) for w in ("attacks", "strikes", "raids", "assaults", "waves", "hits"))
+#: 'a third struck a building': the ordinal is how many were launched in all.
+_ORDINALS = {
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+}
+_ALL_WORDS = frozenset(("all", "every", "each"))
+_WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
+_UNIT_WORDS = words("unit units pieces pcs items")
+_EVERY = frozenset((("every",), ("each",)))
+_EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
+_OF_PART_TOKENS = frozenset((w,) for w in ("them", "these", "which", "those"))
+_SINGULAR = words("drone uav missile rocket bomb kab shahed")
+_ATTACK_AFTER = words("attack attacks strike strikes raid raids barrage assault wave threat alert danger")
 
 
 @dataclass(slots=True)
@@ -38,6 +72,8 @@ class Mention:
     place: str | None = None
     bare: bool = False
     another: bool = False
+    remainder: bool = False  # 'other 19', 'the remaining 12': the rest of a count already given
+    listed: bool = False  # '..., 17 over the Sea of Azov': one item of a list of sub-counts
     models: tuple[str, ...] = ()
     attacker: Side | None = None
 
@@ -52,6 +88,27 @@ class Noun:
     end: int
 
 
+def _noun_at(
+    low: Sequence[str], j: int, kind: WeaponKind, side: Side | None, models: list[str]
+) -> Noun | None:
+    """The noun at j, with 'and decoys' (same kind) and an owner ('of the Kyiv regime') after it."""
+    end = j + 1
+    if low[end : end + 1] == ("and",) and end + 1 < len(low) and WEAPON_NOUNS.get(low[end + 1]) == kind:
+        end += 2  # 'drones and decoys'
+    if low[end : end + 1] == ("of",):
+        k = end + 1
+        while k < len(low) and low[k] == "the":
+            k += 1
+        owner = _SIDE_ADJECTIVES.get(low[k]) if k < len(low) else None
+        if owner is not None:  # '21 drones of the Ukrainian armed forces', 'UAVs of the Kyiv regime'
+            side, end = owner, k + 1 + (low[k + 1 : k + 2] in (("armed",), ("forces",), ("army",)))
+    if low[end : end + 1] in _ATTACK_COUNTS or (
+        low[end : end + 1] == ("and",) and low[end + 2 : end + 3] in _ATTACK_COUNTS
+    ):
+        return None  # '40 drone strikes', '150 missile and drone attacks': attacks are counted
+    return Noun(kind, side, tuple(models), end)
+
+
 def noun_after(low: Sequence[str], k: int) -> Noun | None:
     """'Russian attack drones', 'Shahed-136/131 UAVs', 'Kalibrs' after a number at k."""
     side: Side | None = None
@@ -60,15 +117,13 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
     j, n = k, len(low)
     while j < n and j - k < 7:
         word = low[j]
-        kind = WEAPON_NOUNS.get(word)
-        if kind is not None:
-            return Noun(kind, side, tuple(models), j + 1)
-        if word == "vehicles" and low[j - 1] in ("aerial", "unmanned"):
-            return Noun("drone", side, tuple(models), j + 1)
-        if word == "means" and low[j - 1] == "attack":
-            return Noun("targets", side, tuple(models), j + 1)  # 'air attack means'
-        if word == "weapons" and low[j - 1] == "attack":
-            return Noun("targets", side, tuple(models), j + 1)  # 'air attack weapons'
+        kind = WEAPON_NOUNS.get(word) or PAIR_NOUNS.get((low[j - 1], word))
+        if kind is not None:  # 'drones', 'unmanned aerial vehicles', 'air attack means'
+            return _noun_at(low, j, kind, side, models)
+        if word in TACTICAL_DRONES:
+            return None  # '251 FPV drones', '23 Lancets': a front-line tally, not an air attack
+        if word in UKRAINIAN_WEAPON_WORDS:
+            side = "Ukraine"  # '21 Neptune missiles', 'four Storm Shadow cruise missiles'
         alias = WEAPON_ALIASES.get((word,)) or WEAPON_ALIASES.get(tuple(low[j : j + 2]))
         if alias is not None:
             models.extend(alias[0])
@@ -80,7 +135,7 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
         elif word not in NOUN_MODIFIERS:
             break
         j += 1
-    if models and model_kind in STRIKE_KINDS:
+    if models and model_kind in STRIKE_KINDS and low[j : j + 1] not in _ATTACK_COUNTS:
         return Noun(model_kind, side, tuple(models), j)  # type: ignore[arg-type]
     return None
 
@@ -109,7 +164,7 @@ def is_another(low: Sequence[str], quantity: Quantity) -> bool:
     """'another 36 drones', 'a further 12', '12 more drones'."""
     before = low[quantity.start - 1] if quantity.start > 0 else ""
     after = low[quantity.end] if quantity.end < len(low) else ""
-    return before in ("another", "further", "additional") or after == "more"
+    return before in ("another", "further", "additional", "other", "remaining") or after == "more"
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,19 +198,56 @@ def _attacker(low: Sequence[str], s: _Sentence, mention: Mention, end: int) -> S
     if mention.role == "launched":
         found = agent or launcher(low, s.acts, mention.verb)
         return found or other(target_after(low, max(mention.verb_end, end)))
-    shooter = agent or actor_before(s.acts, min(mention.verb, mention.quantity.start))
+    before = min(mention.verb, mention.quantity.start)
+    launching = None if agent else _launching_actor(s, before)
+    if launching is not None:
+        return launching  # 'Russia launched an attack, with air defences destroying all eight'
+    shooter = agent or actor_before(s.acts, before)
     return other(shooter or reporter(low, s.acts))
+
+
+def _launching_actor(s: _Sentence, before: int) -> Side | None:
+    """The actor before ``before`` when a launch verb stands between it and ``before``."""
+    found = [(p, side) for p, side in s.acts if p < before]
+    if not found:
+        return None
+    position, side = found[-1]
+    launched = any(span.role == "launched" and position < span.start < before for span in s.spans)
+    k = position - 1
+    while k > 0 and s.low[k] == "the":
+        k -= 1
+    agent = s.low[k] == "by" and any(span.role == "launched" and span.end == k for span in s.spans)
+    return side if launched or agent else None  # 'launched by the enemy, 106 were shot down'
+
+
+def _parts_follow(low: Sequence[str], end: int) -> bool:
+    """A later 'N of them' in the sentence: the count before it is the whole."""
+    rest = low[end : end + 12]
+    return any(
+        rest[k] == "of" and rest[k + 1] in _OF_PART and rest[k - 1][:1].isdigit()
+        for k in range(1, len(rest) - 1)
+    )
+
+
+def _whole(low: Sequence[str], q: Quantity) -> bool:
+    """'most of the 135 drones', 'some of the 40': the count is the whole that was launched."""
+    return q.start >= 3 and low[q.start - 2 : q.start] == ("of", "the") and low[q.start - 3] in WHOLE_OF
 
 
 def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
     verb = find_role(s.low, s.spans, q.start, noun.end)
+    if verb is None and _parts_follow(s.low, noun.end):
+        verb = RoleSpan(q.start, q.start, "launched")  # 'it was 48 Shaheds; 40 of them were taken down'
+    if verb is not None and _whole(s.low, q):
+        verb = RoleSpan(verb.start, verb.end, "launched")
     if verb is None and "of" in s.low[max(0, q.start - 2) : q.start]:
         verb = RoleSpan(q.start, q.start, "launched")  # 'Of the 145 drones, 62 were shot down'
     if verb is None or verb.role == "block":
         return None
     place = attached_place(s.low, noun.end, s.place_at, s.spans)
     mention = Mention(q, noun.kind, verb.role, verb.start, verb.end, noun.side, place)
-    mention.another = is_another(s.low, q)
+    mention.another = is_another(s.low, q) or s.low[q.start] == "another"  # 'another KAB'
+    mention.remainder = s.low[q.start - 1 : q.start] in _REMAINDER
     mention.models = noun.models
     mention.attacker = _attacker(s.low, s, mention, noun.end)
     return mention
@@ -164,20 +256,72 @@ def _counted(s: _Sentence, q: Quantity, noun: Noun) -> Mention | None:
 def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None:
     """A count without its own noun: '76 were shot down', '48 of them', 'two over Voronezh'."""
     low, j = s.low, q.end
-    part = j + 1 < len(low) and low[j] == "of" and low[j + 1] in _OF_PART
-    after = j + 2 if part else j
+    part = j + 1 < len(low) and low[j] in ("of", "from") and low[j + 1] in _OF_PART
+    named = low[j : j + 2] == ("of", "the") and j + 2 < len(low) and low[j + 2] in WEAPON_NOUNS
+    part = part or named  # '47 of the drones over Rostov'
+    unit = j < len(low) and low[j] in _UNIT_WORDS  # '810 unit' (machine translation)
+    after = j + 3 if named else j + 2 if part else j + 1 if unit else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
-    if verb is None and place is not None and previous is not None and previous.verb >= 0:
+    if verb is None and part:  # '10 of them over Kyiv and 14 over Dnipro were shot down'
+        verb = _outcome_after(s, after)
+    direct = _span_at(s, after)
+    if direct is not None and direct.role == "launched" and not part and low[after] not in ATTACK_NOUNS:
+        verb = direct  # 'the air force counted 54 launched by Russia and 52 brought down'
+    listed = _listed(low, q, after, previous)
+    if (verb is None or listed) and (place is not None or listed) and previous is not None:
         verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
-    if verb is None or verb.role == "block" or not (part or place or verb.start >= j):
+    if verb is None or verb.role == "block" or not (part or unit or place or listed or verb.start >= j):
         return None
-    kind = previous.kind if previous is not None else s.first_kind
-    mention = Mention(q, kind, verb.role, verb.start, verb.end, None, place, bare=True)
+    kind = previous.kind if previous is not None else _kind_before(low, q.start) or s.first_kind
+    role: Role = "shot_down" if q.value == 0 else verb.role
+    mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True, listed=listed)
     mention.another = is_another(low, q)
+    mention.remainder = low[q.start - 1 : q.start] in _REMAINDER
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _kind_before(low: Sequence[str], start: int) -> WeaponKind | None:
+    """The weapon noun nearest before a bare count ('drones went for Kryvyi Rih ... 17 of them')."""
+    for word in reversed(low[:start]):
+        kind = WEAPON_NOUNS.get(word)
+        if kind is not None:
+            return kind
+    return None
+
+
+def _listed(low: Sequence[str], q: Quantity, after: int, previous: Mention | None) -> bool:
+    """'47 UAVs over Rostov, 8 over Krasnodar and 17 over the Sea of Azov': a list item."""
+    if previous is None or previous.verb < 0 or q.start == 0 or after >= len(low):
+        return False
+    return low[q.start - 1] in (",", "and") and low[after] in _PART_PREPS
+
+
+def _outcome_after(s: _Sentence, start: int) -> RoleSpan | None:
+    """'104 of the 131 drones launched by Russian forces overnight were shot down': the outcome
+    verb a few words on, past the launch clause."""
+    for span in s.spans:
+        if span.start >= start and span.role != "launched":
+            gap = s.low[start : span.start]
+            return span if len(gap) <= 10 and ";" not in gap else None
+    return None
+
+
+def _whole_only(s: _Sentence, total: Quantity, noun: Noun) -> list[Mention]:
+    """'31 of the 90 drones launched overnight were armed Shaheds': the part is no outcome, but
+    the whole was launched."""
+    span = _span_at(s, noun.end)
+    if span is None or span.role != "launched":
+        return []
+    whole = Mention(total, noun.kind, "launched", span.start, span.end, noun.side, None, models=noun.models)
+    whole.attacker = _attacker(s.low, s, whole, noun.end)
+    return [whole]
+
+
+def _span_at(s: _Sentence, start: int) -> RoleSpan | None:
+    return next((span for span in s.spans if span.start == start), None)
 
 
 def _of_pair(s: _Sentence, part: Quantity, total: Quantity) -> list[Mention]:
@@ -185,10 +329,11 @@ def _of_pair(s: _Sentence, part: Quantity, total: Quantity) -> list[Mention]:
     noun = noun_after(s.low, total.end)
     if noun is None:
         return []
-    verb = find_role(s.low, s.spans, part.start, noun.end, part=True)
+    verb = find_role(s.low, s.spans, part.start, noun.end, part=True) or _outcome_after(s, noun.end)
     if verb is None or verb.role == "block":
-        return []
-    first = Mention(part, noun.kind, verb.role, verb.start, verb.end, noun.side, None)
+        return _whole_only(s, total, noun)
+    role: Role = "shot_down" if part.value == 0 else verb.role
+    first = Mention(part, noun.kind, role, verb.start, verb.end, noun.side, None)
     first.models = noun.models
     first.attacker = _attacker(s.low, s, first, noun.end)
     whole = Mention(total, noun.kind, "launched", -1, -1, noun.side, None, models=noun.models)
@@ -208,9 +353,11 @@ def _coordinated(s: _Sentence, waiting: list[tuple[Quantity, Noun]], found: Ment
 
 
 def _of_link(low: Sequence[str], q: Quantity, nxt: Quantity) -> bool:
-    if q.end >= len(low) or low[q.end] != "of":
+    """'62 of the 145', '6 from 9' (machine translation), '51 out of the 64'."""
+    k = q.end + 1 if low[q.end : q.end + 2] == ("out", "of") else q.end
+    if k >= len(low) or low[k] not in ("of", "from"):
         return False
-    return nxt.start == q.end + 1 or (nxt.start == q.end + 2 and low[q.end + 1] == "the")
+    return nxt.start == k + 1 or (nxt.start == k + 2 and low[k + 1] == "the")
 
 
 def _first_kind(low: Sequence[str]) -> WeaponKind | None:
@@ -229,6 +376,7 @@ def find_mentions(
 ) -> list[Mention]:
     """Every counted weapon mention of a sentence with a role, in order."""
     quantities = sentence_quantities(find_quantities(low) if parsed is None else parsed, hidden)
+    quantities = _with_wholes(low, [q for q in quantities if low[q.start - 1 : q.start] not in _EVERY])
     if not quantities:
         return []
     s = _Sentence(low, role_spans(low), place_at, actors(low), _first_kind(low))
@@ -254,8 +402,92 @@ def find_mentions(
         else:
             waiting = []
         i += 1
+    mentions.extend(_all_of(s, mentions))
     _share_sides(mentions)
     return mentions
+
+
+def _launched_before(low: Sequence[str], i: int) -> bool:
+    """'launched 112 drones and a missile', 'dropped a guided bomb' - not 'a Russian missile hit'."""
+    return low[i - 1 : i] == ("and",) or any(
+        ROLE_PHRASES.get((w,)) == "launched" for w in low[max(0, i - 4) : i]
+    )
+
+
+def _single_weapon(low: Sequence[str], k: int) -> bool:
+    """'a ballistic missile', 'another KAB' - but not 'a drone attack' (an attack, not a count)."""
+    noun = noun_after(low, k)
+    if noun is None or low[noun.end - 1] not in _SINGULAR:
+        return False
+    return not _ATTACK_AFTER.intersection(low[noun.end : noun.end + 3])
+
+
+def _launch_word(low: Sequence[str], k: int) -> bool:
+    return k < len(low) and ROLE_PHRASES.get((low[k],)) == "launched"
+
+
+def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantity]:
+    """'both missiles' (2) and 'none of which' (0) as counts beside the parsed numbers."""
+    extra: list[Quantity] = []
+    if _WHOLE_WORDS.isdisjoint(low):
+        return quantities
+    for i, word in enumerate(low[:-1]):
+        nxt = low[i + 1]
+        if word == "both" and (nxt in WEAPON_NOUNS or nxt == "of"):
+            extra.append(Quantity(i, i + 1, 2))
+        elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
+            extra.append(Quantity(i, i + 1, 0))
+        elif word in ("a", "the") and nxt in _ORDINALS and _launch_word(low, i + 2):
+            extra.append(Quantity(i, i + 2, _ORDINALS[nxt]))  # 'two were shot down, a third struck'
+        elif (
+            word in _ONE_WORDS
+            and (word == "another" or _launched_before(low, i))
+            and _single_weapon(low, i + 1 + (nxt == "single"))
+        ):
+            extra.append(Quantity(i, i + 1 + (nxt == "single"), 1))  # 'a single drone'
+
+    if not extra:
+        return quantities
+    return sorted([*quantities, *extra], key=lambda q: q.start)
+
+
+def _all_of(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
+    """'all 35 drones launched ... were destroyed', 'destroying all eight drones', 'both of the
+    missiles': the whole count is both launched and put out of action."""
+    added: list[Mention] = []
+    for m in mentions:
+        q = m.quantity
+        whole = s.low[q.start] == "both" or (q.start > 0 and s.low[q.start - 1] == "all")
+        if not whole or m.bare:
+            continue
+        role: Role | None = "launched" if m.role != "launched" else None
+        if role is None:
+            span = _outcome_after(s, q.end)
+            role = span.role if span is not None else None
+        if role is not None and role != "block":
+            twin = Mention(q, m.kind, role, m.verb, m.verb_end, m.side, None, models=m.models)
+            twin.attacker = m.attacker
+            added.append(twin)
+    return added + _all_of_them(s, mentions)
+
+
+def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
+    """'using 112 drones; all of them were destroyed': the launched count was put out of action."""
+    launched = [m for m in mentions if m.role == "launched" and m.quantity.value is not None]
+    added: list[Mention] = []
+    if not launched or _ALL_WORDS.isdisjoint(s.low):
+        return added
+    for i in range(len(s.low) - 2):
+        size = 2 if s.low[i : i + 2] == ("all", "of") else 3 if s.low[i : i + 3] in _EVERY_ONE_OF else 0
+        if not launched or not size or s.low[i + size : i + size + 1] not in _OF_PART_TOKENS:
+            continue
+        span = _outcome_after(s, i + size + 1)
+        total = launched[-1]
+        if span is not None and total.quantity.start < i:
+            twin = Mention(total.quantity, total.kind, span.role, span.start, span.end, total.side, None)
+            twin.attacker = total.attacker
+            added.append(twin)
+    return added
 
 
 def _share_sides(mentions: list[Mention]) -> None:

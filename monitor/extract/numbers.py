@@ -46,6 +46,7 @@ QUALIFIERS: dict[tuple[str, ...], Qualifier] = {
     ("more", "than"): "more than",
     ("in", "excess", "of"): "more than",
     ("over",): "over",
+    ("above",): "over",
     ("upwards", "of"): "over",
     ("at", "least"): "at least",
     ("no", "fewer", "than"): "at least",

@@ -41,10 +41,15 @@ def role_spans(low: Sequence[str]) -> list[RoleSpan]:
     return spans
 
 
+def _date(low: Sequence[str], j: int) -> bool:
+    """'May 14', '14 May': the month, not the modal."""
+    return low[j + 1][:1].isdigit() or (j > 0 and low[j - 1][:1].isdigit())
+
+
 def _hypothetical(low: Sequence[str], verb: int) -> bool:
     for j in range(max(0, verb - 4), verb):
         word = low[j]
-        if word in MODALS and not (word == "may" and low[j + 1][:1].isdigit()):
+        if word in MODALS and not (word == "may" and _date(low, j)):
             return True
     return "if" in low[:verb]
 
@@ -86,7 +91,7 @@ def find_role(
     at = {span.start: span for span in spans}
     span, aux = _forward(low, at, after, part)
     back = _backward(low, spans, start)
-    if span is None or (span.role == "launched" and not aux and back is not None):
+    if span is None or (span.role == "launched" and not aux and back is not None and back.role != "block"):
         span = back  # '45 drones launched by Ukraine' after 'intercepted': the participle is not the verb
     if span is not None and _hypothetical(low, span.start):
         return RoleSpan(span.start, span.end, "block")

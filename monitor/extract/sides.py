@@ -59,8 +59,8 @@ def actors(low: Sequence[str]) -> list[tuple[int, Side]]:
         if before == "the" and i > 1:
             before = low[i - 2]
         after = low[i + 1] if i + 1 < len(low) else ""
-        if before in _OBJECT_PREPOSITIONS or after in _TERRITORY:
-            continue
+        if before in _OBJECT_PREPOSITIONS or after in _TERRITORY or (i == 0 and after == "("):
+            continue  # 'KYIV (AP) - ...' is a dateline, not an actor
         if word in ("russian", "ukrainian") and _modifies_weapon(low, i + 1):
             continue  # 'Ukrainian drones': the weapon's side, not the speaker's
         found.append((i, side))

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
+from monitor.extract.camps import aliased, other_story, this_war_clauses, this_war_text, writer_camp
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
+from monitor.extract.lexicon import SMALLER
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.sides import other
+from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
 
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
@@ -40,7 +44,7 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
     main: dict[str, Mention] = {}
     for role in ROLES:
         exact = [m for m in mentions if m.role == role and m.quantity.value is not None]
-        totals = [m for m in exact if m.place is None]
+        totals = [m for m in exact if m.place is None and not m.listed]
         if _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
@@ -57,6 +61,8 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
 def _draft(
     key: tuple[WeaponKind | None, Side | None], mentions: list[Mention], sentence: Sentence
 ) -> Draft | None:
+    if any(m.role != "launched" for m in mentions):  # 'intercepted 75 drones, other 19 hit'
+        mentions = [m for m in mentions if not (m.another and m.role == "launched")] or mentions
     counts, parts, main = _counts(mentions)
     vague = [m.quantity.lower_bound for m in mentions if m.quantity.lower_bound is not None]
     if not counts and not vague:
@@ -68,6 +74,7 @@ def _draft(
     if "launched" in main:
         draft.launched_max = main["launched"].quantity.value_max
     draft.another = all(m.another for m in mentions)
+    draft.remainder = any(m.remainder for m in mentions)
     draft.places = [m.place for m in mentions if m.place is not None]
     draft.models = [name for m in mentions for name in m.models]
     draft.evidence = [sentence.text]
@@ -81,11 +88,21 @@ def _apply_framing(draft: Draft, frame: Framing) -> None:
     draft.time_ref = draft.time_ref or frame.time_ref
 
 
-def sentence_drafts(sentence: Sentence, frame: Framing) -> list[Draft]:
-    """The strikes one sentence reports, before merging with its neighbours."""
-    if frame.cumulative:
+def reading(sentence: Sentence, camp: Side) -> Tokens:
+    """The sentence as the strike grammar reads it: aliases turned into sides ('the enemy' ->
+    'russian' in a Ukrainian text), other wars' clauses and other stories blanked out."""
+    low = this_war_clauses(aliased(sentence.tokens.low, camp))
+    return Tokens(sentence.tokens.words, low)
+
+
+def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> list[Draft]:
+    """The strikes one sentence reports (read as ``low``), before merging with its neighbours."""
+    if frame.until is not None:
+        low = (*low[: frame.until], *["_"] * (len(low) - frame.until))
+    if frame.since is not None:  # 'no attack since the start of the war had ...: 54 Shaheds flew'
+        low = (*["_"] * frame.since, *low[frame.since :])
+    if frame.cumulative or all(word == "_" for word in low):
         return []
-    low = sentence.tokens.low
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
     groups = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
@@ -103,16 +120,18 @@ def _place_sides(draft: Draft, sides: dict[str, Side | None]) -> Side | None:
     return found.pop() if len(found) == 1 else None
 
 
-def to_strike(draft: Draft, sides: dict[str, Side | None]) -> Strike | None:
-    """The final Strike: neutralized filled in, sides completed from places."""
+def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None = None) -> Strike | None:
+    """The final Strike: neutralized filled in, sides completed from places, else ``default``
+    (the article's attacker); a strike tied to neither side is not this war's."""
     if draft.kind is None:
         return None
     counts = dict(draft.counts)
-    if "neutralized" not in counts and "shot_down" in counts:
-        counts["neutralized"] = counts["shot_down"] + counts.get("suppressed", 0)
+    if "neutralized" not in counts and ("shot_down" in counts or "suppressed" in counts):
+        counts["neutralized"] = counts.get("shot_down", 0) + counts.get("suppressed", 0)
     attacker = draft.attacker
     target = other(attacker) if attacker else _place_sides(draft, sides)
-    attacker = attacker or other(target)
+    attacker = attacker or other(target) or default
+    target = target or other(attacker)
     evidence = " ".join(draft.evidence)[:_MAX_EVIDENCE]
     return Strike(
         weapon=draft.kind,
@@ -132,30 +151,70 @@ def to_strike(draft: Draft, sides: dict[str, Side | None]) -> Strike | None:
         previous_record=draft.previous_record,
         time_ref=draft.time_ref,
         evidence=evidence,
+        theatre="russia-ukraine" if attacker is not None else "other",
     )
+
+
+class _Article:
+    """Drafts gathered sentence by sentence, with the framing waiting for the next count."""
+
+    def __init__(self) -> None:
+        self.drafts: list[Draft] = []
+        self.sides: dict[str, Side | None] = {}
+        self.pending: tuple[int, Framing] | None = None
+
+    def add(self, sentence: Sentence, frame: Framing, found: list[Draft]) -> None:
+        if not found:
+            self._frame_only(sentence, frame)
+            return
+        smaller = not SMALLER.isdisjoint(sentence.tokens.low)  # 'Today's attack was smaller: 144'
+        if self.pending is not None and sentence.index - self.pending[0] <= 2 and not smaller:
+            for draft in found:
+                _apply_framing(draft, self.pending[1])
+        self.pending = None
+        self.sides.update((p.name, p.side) for p in sentence.places)
+        self.drafts.extend(found)
+
+    def _frame_only(self, sentence: Sentence, frame: Framing) -> None:
+        """A sentence without counts: its previous record joins the claimed attack ('The previous
+        record, 728, was set in July.'); its record claim waits for the next count."""
+        if frame.previous_record is not None and self.drafts:
+            claimed = next((d for d in reversed(self.drafts[-12:]) if d.record), self.drafts[-1])
+            claimed.previous_record = claimed.previous_record or frame.previous_record
+        if frame.record and not frame.cumulative:
+            self.pending = (sentence.index, frame)
 
 
 def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it."""
-    drafts: list[Draft] = []
-    sides: dict[str, Side | None] = {}
-    pending: tuple[int, Framing] | None = None
-    for sentence in sentences:
-        if not sentence.cues & (Cue.STRIKE | Cue.EVENT):
-            continue
-        if not sentence.has_number and not _RECORDISH.search(sentence.text.lower()):
-            continue
-        frame = framing(sentence.tokens)
-        found = sentence_drafts(sentence, frame) if sentence.cues & Cue.STRIKE else []
-        if not found:
-            if frame.record and not frame.cumulative:
-                pending = (sentence.index, frame)
-            continue
-        if pending is not None and sentence.index - pending[0] <= 2:
-            for draft in found:
-                _apply_framing(draft, pending[1])
-        pending = None
-        sides.update((p.name, p.side) for p in sentence.places)
-        drafts.extend(found)
-    strikes = (to_strike(d, sides) for d in merge_drafts(drafts))
+    cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
+    candidates = [
+        s
+        for s in sentences
+        if s.cues & (Cue.STRIKE | Cue.EVENT)
+        and (cut is None or s.index < cut)
+        and (s.has_number or _RECORDISH.search(s.text.lower()))
+    ]
+    camp = writer_camp(s.text.lower() for s in candidates)
+    article = _Article()
+    for sentence in candidates:
+        tokens = reading(sentence, camp)
+        frame = framing(tokens)
+        found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
+        article.add(sentence, frame, found)
+    merged = merge_drafts(article.drafts)
+    default = _article_attacker(merged, camp, candidates, sentences)
+    strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
+
+
+def _article_attacker(
+    drafts: list[Draft], camp: Side, sentences: list[Sentence], everything: list[Sentence]
+) -> Side | None:
+    """Who attacks in this article when a count's own sentence does not say: the side most of its
+    strikes name, else the side the writer's camp is attacked by, if the article is this war's."""
+    named = [d.attacker for d in drafts if d.attacker is not None]
+    if named:
+        return max(set(named), key=named.count)
+    tied = any(s.places for s in sentences) or any(this_war_text(s.text) for s in everything)
+    return other(camp) if tied else None

@@ -1,59 +1,40 @@
-"""Foreign troop reports: a nationality tied to a troop noun, with count, side and activity."""
+"""Foreign troop reports: a nationality tied to a troop noun and, in its clause, to this war."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.lexicon import (
-    ACTIVITY_CUES,
-    PEOPLE_NOUNS,
-    PLAN_CUES,
-    SEND_WORDS,
-    TROOP_CONTEXT,
-    TROOP_NOUNS,
-    words,
+from monitor.extract.nations import (
+    COUNTRIES,
+    DEMONYMS,
+    GAZETTE,
+    PEOPLE_DEMONYMS,
+    country_at,
+    name_before,
+    names_foreign_nation,
 )
-from monitor.extract.nations import COUNTRIES, DEMONYMS, PEOPLE_DEMONYMS
 from monitor.extract.numbers import Quantity
-from monitor.models.facts import Side, TroopActivity, TroopReport
+from monitor.extract.theatre import neighbour_theatre, signals
+from monitor.extract.troop_ties import war_tie
+from monitor.extract.troop_words import Phrases, troop_vocabulary
+from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
 
-_MODIFIERS = words(
-    "special elite regular army military combat infantry more additional reinforcement allied "
-    "trained marine naval armed ground frontline regular-army assault"
+_VOCAB = troop_vocabulary()
+_OWNERS = frozenset(("their", "its", "our", "his", "her"))
+_PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
+_HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
+_LIST_GLUE = frozenset(
+    [",", "and", "or", "even", "also", "the", "such", "as", "like", "including", "countries", "nations"]
 )
-_OWNERS = words("russian ukrainian russia ukraine kyiv moscow their its our his")
-_HEADS = TROOP_NOUNS | PEOPLE_NOUNS | {key[-1] for key in PEOPLE_DEMONYMS}
-_NOT_TROOPS = words("air task labor labour police defence defense workforce")
-_LIST_GLUE = words(", and or even also the such as like including countries nations")
 _DESTINATIONS = frozenset(("to", "into", "in", "toward", "towards", "inside"))
-#: Nationalities that, unless the text says otherwise, fight or would fight for Russia.
-_RUSSIA_ALIGNED = frozenset(
-    [
-        "North Korean",
-        "Yemeni",
-        "Nepali",
-        "Indian",
-        "Cuban",
-        "Sri Lankan",
-        "Chinese",
-        "Syrian",
-        "Somali",
-        "Iranian",
-        "Belarusian",
-        "Afghan",
-        "Tajik",
-        "Uzbek",
-        "Kazakh",
-        "Kyrgyz",
-        "Egyptian",
-        "Iraqi",
-        "Serbian",
-        "Central African",
-    ]
-)
+_PLANS = Phrases(_VOCAB.plan_cues)
+_FOR_UKRAINE = Phrases(_VOCAB.for_ukraine)
+_FOR_RUSSIA = Phrases(_VOCAB.for_russia)
+_ACTIVITY = {word: act for act, cue_words in _VOCAB.activities.items() for word in cue_words}
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,100 +44,114 @@ class _Hit:
     start: int  # first token of the nationality-and-noun phrase, where a count would end
 
 
-def _key_before(table: dict[tuple[str, ...], str], low: Sequence[str], end: int) -> tuple[str, int] | None:
-    """A table entry ending at token ``end`` (exclusive): (name, start)."""
-    for size in (3, 2, 1):
-        if end - size >= 0:
-            name = table.get(tuple(low[end - size : end]))
-            if name is not None:
-                return name, end - size
-    return None
+def _nation_before(low: Sequence[str], words: Sequence[str], end: int) -> tuple[str, int] | None:
+    return name_before(DEMONYMS, low, words, end) or name_before(COUNTRIES, low, words, end)
 
 
-def _demonyms_before(low: Sequence[str], noun: int) -> tuple[list[str], int, bool]:
-    """Demonyms before a troop noun ('British and French troops'); also reports an owner word."""
+def _demonyms_before(low: Sequence[str], words: Sequence[str], noun: int) -> tuple[list[str], int, bool]:
+    """Demonyms before a troop noun ('British and French troops'); also reports an owner word
+    or a combatant nationality ('Russian troops', 'their soldiers')."""
     found: list[str] = []  # collected right to left
     j = noun
     while j > 0:
-        hit = _key_before(DEMONYMS, low, j) or _key_before(COUNTRIES, low, j)
+        hit = _nation_before(low, words, j)
+        if hit is not None and hit[0] in GAZETTE.combatants:
+            return found, j, True
         if hit is not None:
             found.append(hit[0])
             j = hit[1]
-        elif low[j - 1] in _MODIFIERS or (found and low[j - 1] in (",", "and", "or")):
+        elif low[j - 1] in _VOCAB.modifiers or (found and low[j - 1] in (",", "and", "or")):
             j -= 1
         else:
             return found, j, low[j - 1] in _OWNERS
     return found, j, False
 
 
-def _countries_from(low: Sequence[str], j: int) -> list[str]:
+def _countries_from(low: Sequence[str], words: Sequence[str], j: int) -> list[str]:
     """'soldiers from countries such as Nepal, India, and even North Korea'."""
     found: list[str] = []
     while j < len(low):
-        size = next((s for s in (3, 2, 1) if tuple(low[j : j + s]) in COUNTRIES), 0)
-        if size:
-            found.append(COUNTRIES[tuple(low[j : j + size])])
-            j += size
+        hit = country_at(low, words, j)
+        if hit is not None:
+            found.append(hit[0])
+            j = hit[1]
         elif low[j] in _LIST_GLUE:
             j += 1
         else:
             break
-    return found
+    return [name for name in found if name not in GAZETTE.combatants]
 
 
-def _sender_before(low: Sequence[str], noun: int) -> list[str]:
+def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
     """'North Korea's deployment of 10,000 troops', 'the US would not send peacekeepers'."""
     start = max(0, noun - 12)
+    window = low[start:noun]
+    if _VOCAB.send_words.isdisjoint(window) and _PLANS.words.isdisjoint(window):
+        return []  # no sending or planning word: no sender to find
     for j in range(noun - 1, start - 1, -1):
-        if low[j] in TROOP_NOUNS:
+        if low[j] in _VOCAB.troop_nouns:
             return []
-        hit = _key_before(COUNTRIES, low, j + 1)
+        hit = name_before(COUNTRIES, low, words, j + 1)
         if hit is None or (hit[1] > 0 and low[hit[1] - 1] in _DESTINATIONS):
             continue
-        if not any(w in SEND_WORDS or w in PLAN_CUES for w in low[j + 1 : noun]):
+        if not any(w in _VOCAB.send_words or w in _VOCAB.plan_cues for w in low[j + 1 : noun]):
             return []
         names = [hit[0]]
         k = hit[1]
         while k >= 2 and low[k - 1] in (",", "and"):
-            more = _key_before(COUNTRIES, low, k - 1)
+            more = name_before(COUNTRIES, low, words, k - 1)
             if more is None:
                 break
             names.append(more[0])
             k = more[1]
-        return names[::-1]
+        return [name for name in names[::-1] if name not in GAZETTE.combatants]
     return []
 
 
-def _hit_at(low: Sequence[str], i: int, context: bool) -> _Hit | None:
-    word = low[i]
-    people = _key_before(DEMONYMS, low, i + 1)
-    if people is not None and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
-        if not context:
+def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) -> _Hit | None:
+    people = name_before(DEMONYMS, low, words, i + 1)
+    adjective = i + 1 < len(low) and low[i + 1] in _HEADS  # 'Sudanese army': the noun decides
+    if people is not None and not adjective and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
+        if not fighters or people[0] in GAZETTE.combatants:
             return None
-        _, start, _ = _demonyms_before(low, people[1])
+        _, start, _ = _demonyms_before(low, words, people[1])
         return _Hit((people[0],), i, start)
-    if word not in TROOP_NOUNS and not (word in PEOPLE_NOUNS and context):
+    word = low[i]
+    if word not in _VOCAB.troop_nouns and not (word in _VOCAB.people_nouns and fighters):
         return None
-    if word in ("force", "forces") and i > 0 and low[i - 1] in _NOT_TROOPS:
+    if word in ("force", "forces") and i > 0 and low[i - 1] in _VOCAB.not_troops:
         return None
-    names, start, owned = _demonyms_before(low, i)
+    if i + 1 < len(low) and low[i + 1] in _VOCAB.speaker_verbs:
+        return None  # 'the Sudanese army said': a speaker
+    names, start, owned = _demonyms_before(low, words, i)
     names.reverse()
     if owned and not names:
-        return None
-    if not names and i + 1 < len(low) and low[i + 1] == "from":
-        names = _countries_from(low, i + 2)
-    names = names or _sender_before(low, i)
+        if not (fighters and start > 0 and low[start - 1] in ("its", "their")):
+            return None
+        names = _owner_nation(low, words, start - 1)  # "India said 45 of its citizens"
+    if not names and i + 1 < len(low) and low[i + 1] in ("from", "of"):
+        names = _countries_from(low, words, i + 2)
+    names = names or _sender_before(low, words, i)
     return _Hit(tuple(dict.fromkeys(names)), i, start) if names else None
+
+
+def _owner_nation(low: Sequence[str], words: Sequence[str], pronoun: int) -> list[str]:
+    """The nation an 'its'/'their' refers to: the nearest one named before it, if foreign."""
+    for end in range(pronoun, 0, -1):
+        hit = _nation_before(low, words, end)
+        if hit is not None:
+            return [] if hit[0] in GAZETTE.combatants else [hit[0]]
+    return []
 
 
 def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
     """Plan cues win; then capture or casualties near the noun; else the nearest cue."""
-    if any(word in PLAN_CUES for word in low):
+    if _PLANS.found(low):
         return "plan"
     best: tuple[int, TroopActivity] | None = None
     for j, word in enumerate(low):
-        cue = ACTIVITY_CUES.get(word)
-        if cue is None:
+        cue = _ACTIVITY.get(word)
+        if cue is None or j == noun:  # 'mercenaries' names them; what they did is elsewhere
             continue
         distance = abs(j - noun)
         if cue in ("capture", "casualties") and distance <= 8:
@@ -167,13 +162,14 @@ def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
 
 
 def _side(nationality: str, low: Sequence[str]) -> Side:
-    text = " ".join(low)
-    if nationality in _RUSSIA_ALIGNED:
-        return "Ukraine" if "for ukraine" in text or "foreign legion" in text else "Russia"
-    return "Russia" if "for russia" in text or "russian army" in text else "Ukraine"
+    if GAZETTE.sides_with.get(nationality) == "Russia":
+        return "Ukraine" if _FOR_UKRAINE.found(low) else "Russia"
+    return "Russia" if _FOR_RUSSIA.found(low) else "Ukraine"
 
 
-def _reports(sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity]) -> list[TroopReport]:
+def _reports(
+    sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity], theatre: Theatre
+) -> list[TroopReport]:
     low = sentence.tokens.low
     quantity = quantities.get(hit.start) if len(hit.nationalities) == 1 else None
     activity = _activity(low, hit.noun)
@@ -187,22 +183,29 @@ def _reports(sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity]) -> 
             side=_side(name, low),
             activity=activity,
             evidence=sentence.text[:500],
+            theatre=theatre,
         )
         for name in hit.nationalities
     ]
 
 
-def _sentence_troops(sentence: Sentence) -> list[TroopReport]:
+def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> list[TroopReport]:
     low = sentence.tokens.low
-    context = any(word in TROOP_CONTEXT for word in low)
+    words = sentence.tokens.words
+    fighters = not _VOCAB.fighter_context.isdisjoint(low)
     reports: list[TroopReport] = []
+    found: list[tuple[int, str]] | None = None
     for i, word in enumerate(low):
         if word not in _HEADS:
             continue
-        hit = _hit_at(low, i, context)
-        if hit is not None:
-            quantities = {q.end: q for q in sentence.quantities}
-            reports.extend(_reports(sentence, hit, quantities))
+        hit = _hit_at(low, words, i, fighters)
+        if hit is None:
+            continue
+        found = signals(low, sentence.places) if found is None else found
+        theatre = war_tie(low, words, found, (hit.start, hit.noun), weak)
+        if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
+            quantities = {q.end: q for q in sentence.quantities} if sentence.has_number else {}
+            reports.extend(_reports(sentence, hit, quantities, theatre))
     return reports
 
 
@@ -231,10 +234,20 @@ def _dedupe(reports: list[TroopReport]) -> tuple[TroopReport, ...]:
     return tuple(r for r in unique if not _covered(r, unique))
 
 
+def _may_hold_troops(sentence: Sentence) -> bool:
+    """Cheap tests first: the cue scan saw a troop noun and a nation, one C pass finds a
+    foreign (not Russian or Ukrainian) nation as a capitalized whole word, and the tokens hold
+    a troop noun of troops.yaml."""
+    wanted = Cue.TROOP | Cue.NATION
+    if sentence.cues & wanted != wanted or not names_foreign_nation(sentence.text):
+        return False
+    return not _HEADS.isdisjoint(sentence.tokens.low)
+
+
 def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
     """Foreign troop reports of an article (never Russian or Ukrainian forces)."""
     reports: list[TroopReport] = []
-    for sentence in sentences:
-        if sentence.cues & Cue.TROOP and sentence.cues & Cue.NATION:
-            reports.extend(_sentence_troops(sentence))
+    for k, sentence in enumerate(sentences):
+        if _may_hold_troops(sentence):
+            reports.extend(_sentence_troops(sentence, partial(neighbour_theatre, sentences, k)))
     return _dedupe(reports)

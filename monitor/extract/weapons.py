@@ -1,19 +1,29 @@
-"""Named weapon mentions, and whether the text reports the weapon used in an attack."""
+"""Named weapon mentions of this war, and whether the text reports the weapon used in an attack."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.lexicon import words
-from monitor.extract.weapons_lexicon import WEAPON_ALIASES, WEAPON_FIRST_WORDS
-from monitor.models.facts import WeaponMention
+from monitor.extract.theatre import clause_of, nearest, neighbour_theatre, signals
+from monitor.extract.weapons_lexicon import (
+    BARE,
+    NOT_AFTER,
+    NOT_BEFORE,
+    WEAPON_FIRST_WORDS,
+    WEAPON_INFO,
+    WEAPON_MAX_TOKENS,
+    WeaponInfo,
+)
+from monitor.models.facts import Theatre, WeaponMention
 
 _USE_BEFORE = words(
     "launched launch launches launching fired fire firing used uses using use struck hit "
-    "attacked attack tested deployed unleashed employed targeted shot downed intercepted "
+    "attacked attack deployed unleashed employed targeted shot downed intercepted "
     "destroyed with"
 )
 _USE_AFTER = words(
@@ -25,46 +35,121 @@ _BLOCKERS = words(
     "allowing permission permit ban restrictions restriction lift lifted supply supplied supplying deliver "
     "delivered delivering send sending sent could would might may can if plans plan "
     "production produce reserves stocks stockpile request requested requests provide provided "
-    "providing acquire bought buy transfer receive received from equipped armed"
+    "providing acquire bought buy transfer receive received equipped armed preparing "
+    "prepare simulated practised practiced not never cannot tested test test-fired test-fire "
+    "test-launched trial trials exercise exercises drill drills parade"
 )
 _AFTER_SKIP = words(
     "missile missiles drone drones uav uavs system systems ballistic cruise hypersonic rocket "
     "rockets was were is are had has have been reportedly"
 )
 _WITH_VERBS = words("attacked attack struck hit targeted shelled")
+_STRIKE_NOUNS = words("strike strikes blow blows attack attacks")
+_NOT_WAR_USE = words(
+    "tested test test-fired test-fire test-launched test-launch trial trials exercise exercises "
+    "drill drills parade simulated practised practiced"
+)
+#: Kinds whose use is an attack; a clause about an attack that names one reports it used.
+_ATTACK_KINDS = frozenset(("drone", "missile", "glide_bomb", "rocket launcher", "naval drone"))
+_TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "reconnaissance drone"))
+_ATTACK_WORDS = words(
+    "launched launch launches launching fired fire firing used uses using use attacked attack "
+    "attacks struck strike strikes hit hits shot downed intercepted destroyed destroying "
+    "neutralised neutralized involving unleashed targeted shelled pounded heading knocked "
+    "salvo barrage assault sent"
+)
+_CLAUSE_BLOCKERS = words(
+    "authorize authorized authorizing authorise authorised allow allowed permission ban "
+    "restrictions supply supplied supplying deliver delivered deliveries production produce "
+    "produced stocks stockpile stockpiling could would might may plans preparing prepare cost "
+    "costs not cannot never simulated practised practiced tested test test-fired test-fire "
+    "test-launched trial trials exercise exercises drill drills parade"
+)
+#: Nouns that make an ambiguous name (Patriot, Lancet, Neptune) a weapon when right beside it.
+_WEAPON_CONTEXT = words(
+    "missile missiles system systems battery batteries launcher launchers interceptor interceptors "
+    "munition munitions loitering drone drones uav uavs rocket rockets tank tanks aircraft "
+    "bomber bombers howitzer howitzers vehicle vehicles armoured armored helicopter helicopters "
+    "air defence defense cruise ballistic hypersonic complex complexes kamikaze reconnaissance "
+    "strike attack type -type class crews crew infantry fighting weapon weapons nuclear-capable "
+    "warhead warheads ifv ifvs mlrs decoy decoys "
+    "self-propelled sam sams anti-aircraft anti-tank heavy long-range naval sea surface"
+)
+
+
+_QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 
 
 @dataclass(frozen=True, slots=True)
 class _Name:
-    names: tuple[str, ...]
-    kind: str
+    info: WeaponInfo
     start: int
     end: int
 
 
-def _names(low: Sequence[str]) -> list[_Name]:
+def _in_context(low: Sequence[str], original: Sequence[str], start: int, end: int) -> bool:
+    """An ambiguous name counts when capitalized with a weapon noun just after ('Patriot air
+    defence system', 'Lancet loitering munitions') or a 'type'/'of the' frame before it."""
+    if not original[start][:1].isupper():
+        return False
+    after = low[end : end + 2]
+    if any(word in _WEAPON_CONTEXT or word.endswith("-type") for word in after):
+        return True
+    before = [word for word in low[max(0, start - 3) : start] if word not in _QUOTES]
+    if before and before[-1] in _WEAPON_CONTEXT:
+        return True
+    return start >= 2 and low[start - 1] in ("the", "a", "an") and low[start - 2] in ("of", "by")
+
+
+def _reads_as_weapon(
+    info: WeaponInfo, key: tuple[str, ...], low: Sequence[str], original: Sequence[str], start: int, end: int
+) -> bool:
+    if end < len(low) and low[end] in NOT_AFTER:
+        return False
+    before = [word for word in low[max(0, start - 3) : start] if word not in _QUOTES and word != ","]
+    if before and before[-1] in NOT_BEFORE:
+        return False
+    if not info.context:
+        return True
+    if key in BARE:
+        return original[start][:1].isupper()
+    return _in_context(low, original, start, end)
+
+
+def _names(low: Sequence[str], original: Sequence[str]) -> list[_Name]:
     found: list[_Name] = []
     i = 0
     while i < len(low):
         if low[i] in WEAPON_FIRST_WORDS:
-            for size in (2, 1):
-                entry = WEAPON_ALIASES.get(tuple(low[i : i + size]))
-                if entry is not None:
-                    found.append(_Name(entry[0], entry[1], i, i + size))
-                    i += size - 1
-                    break
+            for size in range(WEAPON_MAX_TOKENS, 0, -1):
+                key = tuple(low[i : i + size])
+                info = WEAPON_INFO.get(key)
+                if info is None or not _reads_as_weapon(info, key, low, original, i, i + size):
+                    continue
+                found.append(_Name(info, i, i + size))
+                i += size - 1
+                break
         i += 1
     return found
 
 
+def _compound(low: Sequence[str], t: int) -> bool:
+    """'U.S.-supplied ATACMS', 'the armed forces', 'delivered a massive strike': a blocker word
+    that blocks nothing here."""
+    if (t > 0 and low[t - 1] == "-") or (low[t] == "armed" and low[t + 1 : t + 2] == ["forces"]):
+        return True
+    return low[t] in ("delivered", "delivering") and not _STRIKE_NOUNS.isdisjoint(low[t + 1 : t + 4])
+
+
 def _blocked(low: Sequence[str], at: int) -> bool:
-    return any(word in _BLOCKERS for word in low[max(0, at - 3) : at])
+    start = max(0, at - 3)
+    return any(low[t] in _BLOCKERS and not _compound(low, t) for t in range(start, at))
 
 
 def _used_before(low: Sequence[str], start: int) -> bool | None:
     for t in range(start - 1, max(-1, start - 7), -1):
         word = low[t]
-        if word in _BLOCKERS:
+        if word in _BLOCKERS and not _compound(low, t):
             return False
         if word == "by":
             return None  # 'shot down by a Patriot': the weapon is the defender
@@ -82,27 +167,60 @@ def _used_after(low: Sequence[str], end: int) -> bool:
     return j < len(low) and low[j] in _USE_AFTER and not _blocked(low, end)
 
 
-def used(low: Sequence[str], start: int, end: int) -> bool:
-    """Reported in use: 'the use of the Oreshnik', 'launched an Oreshnik', 'Kh-101s were shot down'."""
+def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> bool:
+    """Reported in use: 'the use of the Oreshnik', 'launched an Oreshnik', 'Kh-101s were shot down',
+    '31 drones, including Shaheds' in a clause about an attack."""
+    if kind in _TARGET_KINDS:
+        return False  # air defence, armour, EW: destroyed or defending, never an attack
+    left, right = clause_of(low, start, end)
+    if not _NOT_WAR_USE.isdisjoint(low[left:right]):
+        return False  # a test launch, an exercise, a parade: not use in the war
     before = _used_before(low, start)
     if before is not None:
         return before
-    return _used_after(low, end)
+    if _used_after(low, end):
+        return True
+    if kind not in _ATTACK_KINDS:
+        return False
+    left, right = clause_of(low, start, end)
+    clause = low[left:right]
+    blocked = any(w in _CLAUSE_BLOCKERS and not _compound(clause, i) for i, w in enumerate(clause))
+    return not blocked and any(w in _ATTACK_WORDS for w in clause)
+
+
+def _this_war(
+    sentence: Sentence, names: list[_Name], name: _Name, weak: Callable[[], Theatre | None]
+) -> bool:
+    """The war nearest to the name in its sentence is this one; a weapon only Russia or
+    Ukraine fields (Geran, Kinzhal, Neptune), read as a weapon, names this war by itself. When the sentence
+    names no war at all, the sentences just before it decide (a weak signal)."""
+    found = signals(sentence.tokens.low, sentence.places)
+    found.extend((n.start, "russia-ukraine") for n in names if n.info.maker is not None)
+    theatre = nearest(sorted(found), name.start, name.end)
+    return (theatre or weak()) == "russia-ukraine"
 
 
 def find_weapons(sentences: list[Sentence]) -> tuple[WeaponMention, ...]:
-    """One mention per named weapon in the article; used when any sentence reports it used."""
+    """One mention per named weapon of this war in the article; used when any sentence says so."""
     mentions: dict[str, WeaponMention] = {}
-    for sentence in sentences:
+    for k, sentence in enumerate(sentences):
         if not sentence.cues & Cue.WEAPON:
             continue
         low = sentence.tokens.low
-        for name in _names(low):
-            was_used = used(low, name.start, name.end)
-            for canonical in name.names:
+        names = _names(low, sentence.tokens.words)
+        weak = partial(neighbour_theatre, sentences, k)
+        for name in names:
+            if not _this_war(sentence, names, name, weak):
+                continue
+            was_used = used(low, name.start, name.end, name.info.kind)
+            for canonical in name.info.names:
                 known = mentions.get(canonical)
                 if known is None or (was_used and not known.used):
                     mentions[canonical] = WeaponMention(
-                        name=canonical, kind=name.kind, used=was_used, evidence=sentence.text[:500]
+                        name=canonical,
+                        kind=name.info.kind,
+                        used=was_used,
+                        evidence=sentence.text[:500],
+                        theatre="russia-ukraine",
                     )
     return tuple(mentions.values())

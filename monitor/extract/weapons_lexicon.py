@@ -1,61 +1,103 @@
-"""Named weapon systems: canonical names, kinds and the spellings that refer to them."""
+"""Named weapon systems (vocab/weapons.yaml): canonical names, kinds and their spellings."""
 
 from __future__ import annotations
 
-# canonical name | kind | aliases as lowercase tokens (comma separated)
-_WEAPONS = (
-    "Shahed-136|drone|shahed-136,shahed-136s,shahed 136",
-    "Shahed-131|drone|shahed-131,shahed-131s,shahed 131",
-    "Shahed|drone|shahed,shaheds,shahed-type,shahed-style",
-    "Geran-2|drone|geran-2,geran-2s,geran",
-    "Gerbera|drone|gerbera,gerberas",
-    "Lancet|drone|lancet,lancets",
-    "Lyutyi|drone|lyutyi,liutyi",
-    "Bayraktar TB2|drone|bayraktar,bayraktars,tb2",
-    "Kh-101|missile|kh-101,kh-101s",
-    "Kh-22|missile|kh-22,kh-22s",
-    "Kh-59|missile|kh-59,kh-59s,kh-59/69",
-    "Kh-69|missile|kh-69",
-    "Kh-31P|missile|kh-31p",
-    "Kh-555|missile|kh-555",
-    "Kalibr|missile|kalibr,kalibrs",
-    "Iskander-M|missile|iskander-m,iskander,iskanders,iskander-ms",
-    "Iskander-K|missile|iskander-k",
-    "Kinzhal|missile|kinzhal,kinzhals,kh-47m2",
-    "Zircon|missile|zircon,tsirkon",
-    "Oniks|missile|oniks,onyx",
-    "Oreshnik|missile|oreshnik",
-    "RS-26|missile|rs-26,rubezh",
-    "Tochka-U|missile|tochka-u",
-    "ATACMS|missile|atacms",
-    "Storm Shadow|missile|storm shadow,storm shadows",
-    "SCALP|missile|scalp",
-    "Taurus|missile|taurus",
-    "Tomahawk|missile|tomahawk,tomahawks",
-    "Neptune|missile|neptune,neptunes",
-    "Flamingo|missile|flamingo",
-    "HIMARS|rocket launcher|himars",
-    "Patriot|air defense|patriot,patriots",
-    "IRIS-T|air defense|iris-t",
-    "NASAMS|air defense|nasams",
-    "S-300|air defense|s-300,s-300s",
-    "S-400|air defense|s-400,s-400s",
-    "F-16|aircraft|f-16,f-16s",
-    "Su-34|aircraft|su-34,su-34s",
-    "Tu-95|aircraft|tu-95,tu-95ms",
-    "FAB-500|glide_bomb|fab-500",
-    "FAB-1500|glide_bomb|fab-1500",
-    "FAB-3000|glide_bomb|fab-3000",
-)
+from dataclasses import dataclass
+from typing import Annotated
 
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from monitor.extract.datafiles import DATA_DIR, load_data
+from monitor.extract.tokens import tokenize
+from monitor.models.facts import Side
+
+WEAPONS_FILE = DATA_DIR / "weapons.yaml"
+Kind = Annotated[str, StringConstraints(pattern=r"^[a-z_ ]+$")]
+
+
+class WeaponModel(BaseModel):
+    """One weapon system as written in the weapons file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=1, description="Canonical name carried by facts.")
+    kind: Kind = Field(description="drone, missile, glide_bomb, air defense, aircraft, ...")
+    aliases: list[str] = Field(default=[], description="Other spellings (any case).")
+    context: bool = Field(default=False, description="Also a plain word: needs a weapon noun beside it.")
+    maker: Side | None = Field(default=None, description="Only this side fields it.")
+    family: str | None = Field(default=None, description="Name weapon facts carry instead.")
+    models: list[str] = Field(default=[], description="Models this one spelling names.")
+    bare: list[str] = Field(default=[], description="Spellings that need no weapon noun beside them.")
+
+
+class WeaponsFile(BaseModel):
+    """The weapons file."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    not_after: frozenset[str] = Field(description="Words after a name that make it something else.")
+    not_before: frozenset[str] = Field(description="Words before a name that make it something else.")
+    weapons: list[WeaponModel]
+
+    @model_validator(mode="after")
+    def _unique(self) -> WeaponsFile:
+        seen: dict[tuple[str, ...], str] = {}
+        for model in self.weapons:
+            for alias in (model.name, *model.aliases):
+                key = tokenize(alias).low
+                if seen.setdefault(key, model.name) != model.name:
+                    raise ValueError(f"{alias!r} names both {seen[key]} and {model.name}")
+        return self
+
+
+@dataclass(frozen=True, slots=True)
+class WeaponInfo:
+    """What the extractor knows about one spelling."""
+
+    models: tuple[str, ...]
+    kind: str
+    context: bool
+    maker: Side | None
+    family: str | None
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """The names weapon facts carry: the family ('Shahed'), else the models."""
+        return (self.family,) if self.family else self.models
+
+
+_FILE = load_data(WEAPONS_FILE, WeaponsFile)
+#: Words right after a name that show it is a restaurant, a festival, a team...
+NOT_AFTER = _FILE.not_after
+#: Words right before a name that show it is a title or a brand ('the album Storm Shadow').
+NOT_BEFORE = _FILE.not_before
+#: Spellings of context names that count without a weapon noun beside them.
+BARE = frozenset(tokenize(alias).low for model in _FILE.weapons for alias in model.bare)
+
+
+def _load() -> dict[tuple[str, ...], WeaponInfo]:
+    table: dict[tuple[str, ...], WeaponInfo] = {}
+    for model in _FILE.weapons:
+        info = WeaponInfo(
+            tuple(model.models) or (model.name,),
+            model.kind,
+            model.context,
+            model.maker,
+            model.family,
+        )
+        for alias in (model.name, *model.aliases):
+            table[tokenize(alias).low] = info
+    return table
+
+
+#: Alias tokens to what they name.
+WEAPON_INFO = _load()
 #: Alias tokens to (canonical names, kind). 'Shahed-136/131' names two models.
-WEAPON_ALIASES: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {}
-for _row in _WEAPONS:
-    _name, _kind, _aliases = _row.split("|")
-    for _alias in _aliases.split(","):
-        WEAPON_ALIASES[tuple(_alias.split())] = ((_name,), _kind)
-WEAPON_ALIASES[("shahed-136/131",)] = (("Shahed-136", "Shahed-131"), "drone")
+WEAPON_ALIASES: dict[tuple[str, ...], tuple[tuple[str, ...], str]] = {
+    key: (info.models, info.kind) for key, info in WEAPON_INFO.items()
+}
 WEAPON_FIRST_WORDS = frozenset(key[0] for key in WEAPON_ALIASES)
+WEAPON_MAX_TOKENS = max(len(key) for key in WEAPON_ALIASES)
 
 #: Kind of strike a model counts toward ("glide_bomb" models count as glide bombs).
 STRIKE_KINDS = frozenset(("drone", "missile", "glide_bomb"))

@@ -10,6 +10,12 @@ Side = Literal["Russia", "Ukraine"]
 WeaponKind = Literal["drone", "missile", "glide_bomb", "targets"]
 Qualifier = Literal["over", "more than", "at least", "nearly", "about", "up to", "almost"]
 TroopActivity = Literal["deployment", "combat", "capture", "casualties", "recruitment", "plan"]
+#: Which war a fact belongs to: this monitor's war, or any other (a Houthi drone, Gaza, Sudan).
+Theatre = Literal["russia-ukraine", "other"]
+_THEATRE = (
+    "War the fact belongs to: 'russia-ukraine' when its own clause or sentence ties it to this war "
+    "(sides, places, actors), 'other' for other conflicts or when nothing ties it to this war."
+)
 
 _FROZEN = ConfigDict(frozen=True, extra="forbid")
 
@@ -44,6 +50,7 @@ class Strike(BaseModel):
     )
     time_ref: str | None = Field(default=None, description="'overnight', 'on Sunday', ...")
     evidence: str = Field(default="", description="The sentence(s) the strike was read from.")
+    theatre: Theatre = Field(default="other", description=_THEATRE)
 
     @computed_field  # type: ignore[prop-decorator]
     @property
@@ -70,6 +77,7 @@ class TroopReport(BaseModel):
     side: Side | None = Field(default=None, description="Side they serve or would serve.")
     activity: TroopActivity | None = Field(default=None, description="What is reported.")
     evidence: str = Field(default="", description="The sentence the report was read from.")
+    theatre: Theatre = Field(default="other", description=_THEATRE)
 
 
 class WeaponMention(BaseModel):
@@ -81,6 +89,7 @@ class WeaponMention(BaseModel):
     kind: str | None = Field(default=None, description="missile, drone, aircraft, ...")
     used: bool = Field(default=False, description="The text reports it being used in an attack.")
     evidence: str = Field(default="", description="The sentence the mention was read from.")
+    theatre: Theatre = Field(default="other", description=_THEATRE)
 
 
 class Casualty(BaseModel):

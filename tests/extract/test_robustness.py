@@ -28,6 +28,9 @@ def _article(text: str, title: str = "") -> Article:
         "0" * 10_000,
         "drones " * 5_000,
         "1, " * 5_000 + "drones",
+        "the enemy the Kyiv regime Read also: " * 3_000,
+        "&amp;&quot;<b>" * 10_000 + "drones",
+        "none of which both all of them every one of " * 2_000,
         "......!!!???" * 2_000,
         "a" * 100_000,
     ],
@@ -39,7 +42,8 @@ def test_no_facts_invented(text: str) -> None:
 def test_model_names_alone_are_mentions_not_counts() -> None:
     facts = extract(_article("Shahed-136/131 Kh-101 S-300 RS-26 " * 500))
     assert (facts.strikes, facts.troops, facts.casualties) == ((), (), ())
-    assert {w.name for w in facts.weapons} == {"Shahed-136", "Shahed-131", "Kh-101", "S-300", "RS-26"}
+    # Shahed models carry their family name; Kh-101 (Russia's) names the war by itself
+    assert {w.name for w in facts.weapons} == {"Shahed", "Kh-101", "S-300", "RS-26"}
     assert not any(w.used for w in facts.weapons)
 
 

@@ -81,7 +81,7 @@ def test_strike_traps(
     [
         ("North Korea's deployment of 10,000 troops to aid Russia.", [("North Korean", 10000)]),
         (
-            "Soldiers from countries such as Nepal, India, and even North Korea are fighting.",
+            "Soldiers from countries such as Nepal, India, and even North Korea are fighting in Ukraine.",
             [("Nepali", None), ("Indian", None), ("North Korean", None)],
         ),
         ("A South Korean Defense Ministry spokesperson spoke to reporters.", []),
@@ -100,7 +100,7 @@ def test_troop_traps(text: str, expected: list[tuple[str, int | None]]) -> None:
     [
         ("Zelenskyy condemned the use of the nuclear-capable Oreshnik missile.", "Oreshnik", True),
         ("Russia launched an Oreshnik at Dnipro.", "Oreshnik", True),
-        ("ATACMS missiles have largely come from American reserves.", "ATACMS", False),
+        ("ATACMS missiles for Ukraine have largely come from American reserves.", "ATACMS", False),
         ("The weapon is based on Russia's RS-26 Rubezh ICBM design.", "RS-26", False),
         ("Washington allowed Kyiv to use ATACMS inside Russia.", "ATACMS", False),
     ],

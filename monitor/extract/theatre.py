@@ -1,0 +1,131 @@
+"""Which war a fact belongs to, judged from the markers nearest to it in its own clause."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from monitor.extract.datafiles import DATA_DIR, load_data
+from monitor.extract.gazetteer import PlaceMention
+from monitor.extract.tokens import Tokens
+from monitor.models.facts import Theatre
+
+THEATRES_FILE = DATA_DIR / "theatres.yaml"
+#: Tokens that end a clause: a marker past one of these says nothing about the fact.
+CLAUSE_BREAKS = frozenset((";", "while", "whereas", "but", "meanwhile", "although", "though", "—", "|"))
+
+
+class TheatreMarkers(BaseModel):
+    """The theatres file: markers of this war, of other wars, and of troops not at war."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    russia_ukraine: list[str] = Field(description="Words and phrases tying a clause to this war.")
+    other: list[str] = Field(description="Other conflicts and past wars.")
+    not_war: list[str] = Field(description="Exercises, parades, sport: troops there are not at war.")
+
+
+class Markers:
+    """Marker phrases as token tuples, keyed by their first token for a one-pass scan."""
+
+    def __init__(self, data: TheatreMarkers) -> None:
+        self.by_first: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        for label, phrases in (("russia-ukraine", data.russia_ukraine), ("other", data.other)):
+            for phrase in phrases:
+                self._add(phrase, label)
+        for phrase in data.not_war:
+            self._add(phrase, "not_war")
+
+    def _add(self, phrase: str, label: str) -> None:
+        key = tuple(phrase.lower().split())
+        self.by_first.setdefault(key[0], []).append((key, label))
+        self.by_first[key[0]].sort(key=lambda entry: -len(entry[0]))
+
+    def scan(self, low: Sequence[str]) -> list[tuple[int, str]]:
+        """(position, label) of each marker: 'russia-ukraine', 'other' or 'not_war'."""
+        found: list[tuple[int, str]] = []
+        for i, word in enumerate(low):
+            for key, label in self.by_first.get(word, ()):
+                if tuple(low[i : i + len(key)]) == key:
+                    found.append((i, label))
+                    break
+        return found
+
+
+@cache
+def markers() -> Markers:
+    """The shipped markers, read once per process."""
+    return Markers(load_data(THEATRES_FILE, TheatreMarkers))
+
+
+def clause_of(low: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """Token bounds of the clause holding tokens ``start:end``."""
+    left = start
+    while left > 0 and low[left - 1] not in CLAUSE_BREAKS:
+        left -= 1
+    right = end
+    while right < len(low) and low[right] not in CLAUSE_BREAKS:
+        right += 1
+    return left, right
+
+
+def signals(low: Sequence[str], places: Sequence[PlaceMention]) -> list[tuple[int, str]]:
+    """Every war marker in a sentence, places of Ukraine and Russia included, in token order."""
+    found = markers().scan(low)
+    found.extend((place.start, "russia-ukraine") for place in places)
+    found.sort()
+    return found
+
+
+def nearest(
+    found: Sequence[tuple[int, str]], start: int, end: int, skip: tuple[int, int] = (0, 0)
+) -> Theatre | None:
+    """The theatre of the war marker nearest to tokens ``start:end``, outside ``skip``."""
+    best: tuple[int, Theatre] | None = None
+    for position, label in found:
+        if label == "not_war" or skip[0] <= position < skip[1]:
+            continue
+        distance = start - position if position < start else max(0, position - end + 1)
+        theatre: Theatre = "russia-ukraine" if label == "russia-ukraine" else "other"
+        if best is None or distance < best[0]:
+            best = (distance, theatre)
+    return best[1] if best else None
+
+
+def in_clause(found: Sequence[tuple[int, str]], bounds: tuple[int, int]) -> list[tuple[int, str]]:
+    """The markers inside a clause."""
+    return [(p, label) for p, label in found if bounds[0] <= p < bounds[1]]
+
+
+def sentence_theatre(low: Sequence[str], places: Sequence[PlaceMention]) -> Theatre | None:
+    """A whole sentence's theatre when all its markers agree; None when none or mixed."""
+    labels = {label for _, label in signals(low, places) if label != "not_war"}
+    if len(labels) == 1:
+        return "russia-ukraine" if "russia-ukraine" in labels else "other"
+    return None
+
+
+class _Sentence(Protocol):
+    index: int
+
+    @property
+    def tokens(self) -> Tokens: ...
+
+    @property
+    def places(self) -> list[PlaceMention]: ...
+
+
+def neighbour_theatre(sentences: Sequence[_Sentence], k: int, reach: int = 2) -> Theatre | None:
+    """A weak signal: the theatre of the nearest sentence before ``k`` (the title, the lead,
+    at most ``reach`` sentences back) whose markers all agree."""
+    index = sentences[k].index
+    for other in reversed(sentences[:k]):
+        if index - other.index > reach:
+            break
+        theatre = sentence_theatre(other.tokens.low, other.places)
+        if theatre is not None:
+            return theatre
+    return None

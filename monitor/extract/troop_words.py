@@ -1,0 +1,61 @@
+"""The foreign-troop vocabulary (vocab/troops.yaml), checked strictly and read once."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import cache
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from monitor.extract.datafiles import DATA_DIR, load_data
+from monitor.models.facts import TroopActivity
+
+TROOPS_FILE = DATA_DIR / "troops.yaml"
+
+
+class TroopVocabulary(BaseModel):
+    """Every word the troop grammar reads."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    troop_nouns: frozenset[str] = Field(description="Nouns that name soldiers on their own.")
+    people_nouns: frozenset[str] = Field(description="Nouns that name fighters only in context.")
+    fighter_context: frozenset[str] = Field(description="Words that make people nouns fighters.")
+    modifiers: frozenset[str] = Field(description="Words between a nationality and its noun.")
+    not_troops: frozenset[str] = Field(description="'task force', 'labour force': not soldiers.")
+    send_words: frozenset[str] = Field(description="Verbs and nouns of sending troops.")
+    speaker_verbs: frozenset[str] = Field(description="After a troop noun: a speaker ('the army said').")
+    plan_cues: frozenset[str] = Field(description="Plans and proposals (words or phrases).")
+    activities: dict[TroopActivity, frozenset[str]] = Field(description="Activity cue words.")
+    for_ukraine: tuple[str, ...] = Field(description="Phrases putting troops on Ukraine's side.")
+    for_russia: tuple[str, ...] = Field(description="Phrases putting troops on Russia's side.")
+
+
+@cache
+def troop_vocabulary() -> TroopVocabulary:
+    """The shipped troop vocabulary, read once per process."""
+    return load_data(TROOPS_FILE, TroopVocabulary)
+
+
+class Phrases:
+    """Words and multi-word phrases, matched against tokens without building strings: single
+    words by one set test, phrases only where their first word occurs."""
+
+    def __init__(self, phrases: frozenset[str] | tuple[str, ...]) -> None:
+        keys = [tuple(p.split()) for p in phrases]
+        self.words = frozenset(k[0] for k in keys if len(k) == 1)
+        self.firsts = frozenset(k[0] for k in keys if len(k) > 1)
+        self.phrases = frozenset(k for k in keys if len(k) > 1)
+        self.sizes = sorted({len(k) for k in self.phrases})
+
+    def found(self, low: Sequence[str]) -> bool:
+        if not self.words.isdisjoint(low):
+            return True
+        if self.firsts.isdisjoint(low):
+            return False
+        return any(
+            tuple(low[i : i + size]) in self.phrases
+            for i, word in enumerate(low)
+            if word in self.firsts
+            for size in self.sizes
+        )
