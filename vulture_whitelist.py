@@ -25,6 +25,8 @@ Strike.record_scope
 TroopReport.count_max
 Casualty.killed_qualifier
 Casualty.injured_qualifier
+_.negative_strikes  # monitor.extract.evaluation.Report: in eval --json
+_.block  # monitor.extract.vocabulary: the vocabulary file's 'block' verbs, read by role name
 _.model_config
 # pydantic validators and the rule models' fields (rules files name them)
 condition.Predicate.in_list

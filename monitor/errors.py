@@ -7,6 +7,7 @@
     │   ├── ProblemsError           monitor.yamldoc: a YAML document's positioned problems
     │   ├── TemplateError           monitor.rules.templates: a rule template that does not compile
     │   ├── ReplayError             monitor.sources.replay: a path replay cannot read
+    │   ├── SplitNotFoundError      monitor.extract.cases: no labeled split where eval looked
     │   └── MetricsPortInUseError   monitor.observability.server: the metrics port is taken
     ├── UnavailableError            a service we depend on is unreachable (CLI exit 2)
     │   ├── RedisUnavailableError   monitor.state.connection: Redis cannot be reached at start

@@ -14,7 +14,7 @@ from monitor.extract.evaluation import Report, SlotScore, evaluate_cases
 from monitor.yamldoc import ProblemsError
 
 if TYPE_CHECKING:  # the rules stack is imported only when --rules asks for it
-    from monitor.rules.casebook import AlertReport
+    from monitor.tools.casebook import AlertReport
 
 _HEADER = f"{'slot':<26} {'tp':>4} {'fp':>4} {'fn':>4} {'prec':>6} {'rec':>6} {'f1':>6}"
 _KIND_SLOTS = ("strike", "strike.launched", "strike.attacker", "troop.nationality", "weapon.name")
@@ -81,7 +81,7 @@ def _cases(path: Path | None, split: str) -> list[Case]:
 def _score_alerts(
     cases: list[Case], rules_dirs: tuple[Path, ...], redis_url: str | None, data_dir: Path
 ) -> AlertReport:
-    from monitor.rules.casebook import CaseAlerts
+    from monitor.tools.casebook import CaseAlerts
 
     ruleset = load_rules_or_exit(rules_dirs)
     connection = redis_or_exit(redis_url, data_dir)

@@ -179,8 +179,3 @@ def other_war(low: Sequence[str]) -> bool:
     if c.this_war.intersection(low) or c.exceptions.intersection(low):
         return False
     return c.other_wars.found(low)
-
-
-def ukrainian_weapon(low: Sequence[str]) -> bool:
-    """The sentence names one of Ukraine's long-range weapons (ATACMS, Storm Shadow, Neptune...)."""
-    return camps().ukrainian_weapons.found(low)

@@ -8,6 +8,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from monitor.errors import InputError
 from monitor.yamldoc import Problem, ProblemsError, YamlDocument, load_document
 
 #: Where the labeled splits live in a source checkout, relative to the project root.
@@ -15,7 +16,7 @@ SPLITS_DIR = Path("tests") / "data" / "extraction"
 SPLITS = ("dev", "test")
 
 
-class SplitNotFoundError(FileNotFoundError):
+class SplitNotFoundError(InputError, FileNotFoundError):
     """No labeled split where one was looked for; the message says where and what to pass."""
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Literal
 
 from monitor.extract.vocabulary import strike_vocabulary, tokens_of
-from monitor.models.facts import Side, TroopActivity, WeaponKind
+from monitor.models.facts import Side, WeaponKind
 
 
 def words(text: str) -> frozenset[str]:
@@ -75,86 +75,3 @@ TROOP_NOUNS = words(
     "forces force peacekeepers contingent contingents battalion battalions brigade brigades "
     "units conscripts volunteers combatants infantry army instructors"
 )
-#: Nouns that name fighters only when the sentence is about soldiering ("Yemeni men").
-PEOPLE_NOUNS = words("men citizens nationals workers")
-TROOP_CONTEXT = words(
-    "recruit recruited recruiting recruitment deployed deploy deployment fighting fight fought "
-    "front frontline front-line battlefield army military combat trenches enlisted contracts "
-    "conscripted mercenaries killed captured"
-)
-SEND_WORDS = words(
-    "deployed deploy deploys deploying deployment sent send sends sending dispatched dispatch "
-    "contribute contributing committed commit station stationed provide providing role "
-    "transferred"
-)
-
-#: Activity cue words; the nearest cue to the troop noun wins, plan cues win outright.
-PLAN_CUES = words(
-    "propose proposed proposal proposals proposing plan plans planned planning ready willing "
-    "would pledge pledged offer offered offering consider considering considered peacekeepers "
-    "peacekeeping reassurance postwar post-war coalition"
-)
-ACTIVITY_CUES: dict[str, TroopActivity] = {
-    **dict.fromkeys(["captured", "capture", "capturing", "prisoner", "prisoners", "pow", "pows"], "capture"),
-    **dict.fromkeys(
-        ["killed", "dead", "died", "wounded", "casualties", "losses", "injured", "deaths", "wounding"],
-        "casualties",
-    ),
-    **dict.fromkeys(
-        [
-            "combat",
-            "fighting",
-            "fought",
-            "fight",
-            "clash",
-            "clashes",
-            "battle",
-            "battles",
-            "skirmishes",
-            "combats",
-            "frontline",
-            "front-line",
-            "assault",
-            "assaults",
-            "engaged",
-            "advancing",
-            "attacking",
-            "offensive",
-        ],
-        "combat",
-    ),
-    **dict.fromkeys(
-        [
-            "recruit",
-            "recruited",
-            "recruiting",
-            "recruitment",
-            "recruits",
-            "recruiters",
-            "lured",
-            "enlisted",
-            "hired",
-            "mercenaries",
-            "contracts",
-            "joined",
-            "joining",
-        ],
-        "recruitment",
-    ),
-    **dict.fromkeys(
-        [
-            "deployed",
-            "deployment",
-            "deploy",
-            "deploying",
-            "sent",
-            "dispatched",
-            "arrived",
-            "stationed",
-            "presence",
-            "moved",
-            "transferred",
-        ],
-        "deployment",
-    ),
-}

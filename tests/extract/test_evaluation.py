@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from monitor.cli.eval import command
 from monitor.extract.cases import SplitNotFoundError, find_split, load_cases
 from monitor.extract.evaluation import KEY_SLOTS, Report, evaluate
-from monitor.rules.casebook import CaseAlerts
 from monitor.rules.loader import load_rules
+from monitor.tools.casebook import CaseAlerts
 from monitor.yamldoc import ProblemsError
 
 ROOT = Path(__file__).resolve().parents[2]

@@ -8,15 +8,17 @@ from dataclasses import dataclass
 
 import redis
 
+from monitor.assembly import assemble
+from monitor.clock import FixedClock
 from monitor.extract.cases import Case
 from monitor.extract.evaluation import SlotScore
 from monitor.models import Item
 from monitor.models.item import stable_id
-from monitor.pipeline import Extractor, Pipeline, default_extractor
-from monitor.rules.examples import EXAMPLE_TIME, FixedClock
+from monitor.pipeline import Extractor, default_extractor
 from monitor.rules.ruleset import RuleSet
 from monitor.state.keys import Keys
-from monitor.state.store import RedisStateStore
+from monitor.state.namespace import Namespace
+from monitor.tools.examples import EXAMPLE_TIME
 
 #: Rules every labeled case is scored on, named in LABELING.md; rules named in labels are added.
 SHIPPED_ALERTS = ("record-drone-attack", "mass-drone-attack", "foreign-troops-new", "new-strategic-weapon")
@@ -64,7 +66,7 @@ class CaseAlerts:
 
     def fired(self, case: Case) -> set[str]:
         """Ids of the rules that alert on this case's article, seen first by an empty monitor."""
-        store = RedisStateStore(self.client, Keys(f"eval-{uuid.uuid4().hex[:12]}"))
+        state = Namespace(self.client, Keys(f"eval-{uuid.uuid4().hex[:12]}"))
         item = Item(
             id=stable_id("eval", case.title, case.text),
             source=case.source_kind or "eval",
@@ -72,11 +74,12 @@ class CaseAlerts:
             text=case.text,
             published=EXAMPLE_TIME,
         )
+        parts = assemble(state, self.ruleset, clock=FixedClock(EXAMPLE_TIME), extractor=self.extractor)
         try:
-            pipeline = Pipeline(self.ruleset, store, FixedClock(EXAMPLE_TIME), extractor=self.extractor)
-            outcomes = pipeline.process([item])
+            outcomes = parts.pipeline.process([item])
         finally:
-            store.reset()
+            parts.close()
+            parts.store.reset()
         return {m.rule_id for o in outcomes for m, d in o.decisions if d.reason in _FIRED}
 
     def score(self, cases: list[Case]) -> AlertReport:
