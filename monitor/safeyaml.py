@@ -1,0 +1,225 @@
+"""The one YAML reader for rules, feeds and settings: bounded in size, nesting and alias expansion.
+
+libyaml (C) turns the text into events; the small composer here turns events into plain data
+and positions, counting as it goes, so a hostile file (an alias bomb, 100,000 nested brackets,
+a NUL byte) costs milliseconds and becomes one positioned error instead of a hang or a traceback.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.constructor import SafeConstructor
+from yaml.resolver import Resolver
+
+from monitor.safefiles import FileRefusedError, read_capped
+from monitor.yamldoc import Loc, Problem, ProblemsError, YamlDocument
+
+MIB = 1024 * 1024
+_STR = "tag:yaml.org,2002:str"
+_SEQ = "tag:yaml.org,2002:seq"
+_MAP = "tag:yaml.org,2002:map"
+#: C0 controls but tab, LF and CR; DEL; C1 controls but NEL; lone surrogates; non-characters.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
+_Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
+
+@dataclass(frozen=True)
+class YamlLimits:
+    """What one YAML file may cost. A 20,000-rule file is about 2 MB, 6 levels deep, no aliases."""
+
+    max_bytes: int = 16 * MIB
+    #: Nesting of mappings and sequences (a rule's `when:` tree counts two levels per step).
+    max_depth: int = 64
+    #: Values produced by expanding aliases, in total (nine levels of nine `*a` need 387 million).
+    max_alias_values: int = 10_000
+    #: Longest single value (a title template, a keyword), in characters.
+    max_scalar: int = 256 * 1024
+
+
+class _AbortError(Exception):
+    """Stops composing at the first bound passed or syntax error; carries the one problem."""
+
+    def __init__(self, problem: Problem) -> None:
+        super().__init__(str(problem))
+        self.problem = problem
+
+
+class SafeYamlReader:
+    """Reads one YAML document into a YamlDocument, within YamlLimits."""
+
+    def __init__(self, limits: YamlLimits | None = None) -> None:
+        self.limits = limits or YamlLimits()
+
+    def read(self, path: Path, text: str | None = None) -> YamlDocument:
+        name = str(path)
+        source = self._text(path, name) if text is None else text
+        if len(source) > self.limits.max_bytes:
+            raise ProblemsError([Problem(name, 1, 1, f"file larger than {self.limits.max_bytes} bytes")])
+        bad = _CONTROL.search(source)
+        if bad is not None:
+            line, col = _position(source, bad.start())
+            char = f"U+{ord(bad.group()):04X}"
+            raise ProblemsError([Problem(name, line, col, f"control character {char} is not allowed")])
+        doc = YamlDocument(name, None)
+        composer = _Composer(doc, yaml.parse(source, Loader=_Loader), self.limits)
+        try:
+            doc.data = composer.document()
+        except _AbortError as exc:
+            raise ProblemsError([exc.problem]) from None
+        if composer.problems:
+            raise ProblemsError(composer.problems)
+        return doc
+
+    def _text(self, path: Path, name: str) -> str:
+        try:
+            data = read_capped(path, self.limits.max_bytes)
+        except FileRefusedError as exc:
+            raise ProblemsError([Problem(name, 1, 1, f"cannot read file: {exc}")]) from None
+        except OSError as exc:
+            raise ProblemsError([Problem(name, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+        try:
+            return data.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            line, col = _position(data[: exc.start].decode("utf-8", "replace"), exc.start)
+            raise ProblemsError([Problem(name, line, col, "not UTF-8 text")]) from None
+
+
+def _mark(event: yaml.Event) -> tuple[int, int]:
+    mark = event.start_mark
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _position(text: str, index: int) -> tuple[int, int]:
+    before = text[:index]
+    return before.count("\n") + 1, index - (before.rfind("\n") + 1) + 1
+
+
+class _Composer:
+    """Events to plain data; marks every value's position; aliases replayed within a budget."""
+
+    def __init__(self, doc: YamlDocument, events: Iterator[yaml.Event], limits: YamlLimits) -> None:
+        self.doc = doc
+        self.events = events
+        self.limits = limits
+        self.problems: list[Problem] = []
+        self.anchors: dict[str, list[yaml.Event]] = {}
+        self._captures: list[list[yaml.Event]] = []
+        self._expanded = 0
+        self._constructor = SafeConstructor()
+        self._resolver = Resolver()
+
+    def document(self) -> Any:
+        data: Any = None
+        documents = 0
+        while True:
+            event = self._pull(self.events)
+            if isinstance(event, yaml.StreamEndEvent):
+                return data
+            if isinstance(event, yaml.DocumentStartEvent):
+                documents += 1
+                if documents > 1:
+                    raise self._abort(event, "one YAML document per file (found a second '---')")
+                data = self._node(self.events, self._pull(self.events), (), 0)
+
+    def _pull(self, source: Iterator[yaml.Event]) -> yaml.Event:
+        try:
+            event = next(source)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+            detail = exc.problem or exc.context
+            raise _AbortError(Problem(self.doc.path, line, col, f"YAML syntax error: {detail}")) from None
+        except yaml.YAMLError as exc:
+            raise _AbortError(Problem(self.doc.path, 1, 1, f"YAML error: {exc}")) from None
+        if source is self.events:
+            for capture in self._captures:
+                capture.append(event)
+        return event
+
+    def _abort(self, event: yaml.Event, message: str) -> _AbortError:
+        return _AbortError(Problem(self.doc.path, *_mark(event), message))
+
+    def _node(self, source: Iterator[yaml.Event], event: yaml.Event, loc: Loc, depth: int) -> Any:
+        if depth > self.limits.max_depth:
+            raise self._abort(event, f"nested deeper than {self.limits.max_depth} levels")
+        self.doc.marks[loc] = _mark(event)
+        if isinstance(event, yaml.AliasEvent):
+            return self._alias(event, loc, depth)
+        anchor = getattr(event, "anchor", None)
+        if anchor is None or source is not self.events:
+            return self._value(source, event, loc, depth)
+        self._captures.append([event])
+        try:
+            return self._value(source, event, loc, depth)
+        finally:
+            self.anchors[anchor] = self._captures.pop()
+
+    def _alias(self, event: yaml.AliasEvent, loc: Loc, depth: int) -> Any:
+        recorded = self.anchors.get(event.anchor or "")
+        if recorded is None:
+            raise self._abort(event, f"unknown alias *{event.anchor}")
+        self._expanded += len(recorded)
+        if self._expanded > self.limits.max_alias_values:
+            limit = self.limits.max_alias_values
+            raise self._abort(event, f"aliases expand to more than {limit} values (an alias bomb?)")
+        replay = iter(recorded)
+        value = self._node(replay, next(replay), loc, depth)
+        self.doc.marks[loc] = _mark(event)
+        return value
+
+    def _value(self, source: Iterator[yaml.Event], event: yaml.Event, loc: Loc, depth: int) -> Any:
+        tag = getattr(event, "tag", None)
+        if not isinstance(event, yaml.ScalarEvent) and tag not in (None, "!", _SEQ, _MAP):
+            raise self._abort(event, f"cannot read value: tag {tag!r} is not allowed")
+        if isinstance(event, yaml.ScalarEvent):
+            return self._scalar(event)
+        if isinstance(event, yaml.SequenceStartEvent):
+            items: list[Any] = []
+            while not isinstance(child := self._pull(source), yaml.SequenceEndEvent):
+                items.append(self._node(source, child, (*loc, len(items)), depth + 1))
+            return items
+        if isinstance(event, yaml.MappingStartEvent):
+            return self._mapping(source, loc, depth)
+        raise self._abort(event, f"unexpected YAML event {type(event).__name__}")
+
+    def _mapping(self, source: Iterator[yaml.Event], loc: Loc, depth: int) -> dict[Any, Any]:
+        result: dict[Any, Any] = {}
+        while not isinstance(key_event := self._pull(source), yaml.MappingEndEvent):
+            if not isinstance(key_event, yaml.ScalarEvent):
+                raise self._abort(key_event, "a mapping key must be a plain value")
+            key = self._scalar(key_event)
+            key_mark = _mark(key_event)
+            duplicate = key in result
+            if duplicate:
+                self.problems.append(Problem(self.doc.path, *key_mark, f"duplicate key {key!r}"))
+            value = self._node(source, self._pull(source), (*loc, key), depth + 1)
+            if not duplicate:
+                result[key] = value
+                # point key-level errors (unknown key) at the key itself
+                self.doc.marks[(*loc, key)] = key_mark
+        return result
+
+    def _scalar(self, event: yaml.ScalarEvent) -> Any:
+        if len(event.value) > self.limits.max_scalar:
+            raise self._abort(event, f"value longer than {self.limits.max_scalar} characters")
+        tag = event.tag if event.tag not in (None, "!") else None
+        if tag is None:
+            tag = str(self._resolver.resolve(yaml.ScalarNode, event.value, event.implicit))  # type: ignore[no-untyped-call]
+        if tag == _STR:
+            return event.value
+        node = yaml.ScalarNode(tag, event.value, style=event.style)
+        try:
+            value = self._constructor.construct_object(node, deep=True)
+        except (yaml.YAMLError, ValueError, OverflowError) as exc:
+            raise self._abort(event, f"cannot read value: {str(exc).splitlines()[0]}") from None
+        try:
+            hash(value)
+        except TypeError:
+            raise self._abort(event, f"a {tag} value is not allowed here") from None
+        return value
