@@ -20,9 +20,11 @@ from monitor.state.connection import RedisConnection, RedisUnavailableError, con
 
 DEFAULT_RULES = Path("rules")
 
-#: Exit codes: 1 bad input (rules, config, arguments), 2 a service (Redis) is unreachable.
+#: Exit codes: 1 bad input (rules, config, arguments), 2 a service (Redis) is unreachable or
+#: unusable (full, read-only, credentials), 3 alerts were dead-lettered or left in the outbox.
 EXIT_INPUT = 1
 EXIT_UNAVAILABLE = 2
+EXIT_UNDELIVERED = 3
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
