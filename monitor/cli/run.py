@@ -27,7 +27,8 @@ from monitor.observability.metrics import Metrics
 from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
-from monitor.sinks.registry import build_sink, dry_run_specs
+from monitor.sources.feeds.limits import FetchLimits
+from monitor.sources.feeds.outbound import OutboundPolicy
 from monitor.state.connection import mask_url
 from monitor.state.errors import classify
 from monitor.state.keys import Keys
@@ -91,6 +92,7 @@ def command(
     try:
         service = MonitorService.assemble(
             connection.client, Keys(namespace), ruleset, built, feeds_file, feeds,
+            limits=FetchLimits(outbound=OutboundPolicy.allowing(config.outbound.allow)),
             timings=timings, extract=config.extract, consumer=name, replicas=True, extras=extras,
         )  # fmt: skip
     except redis.RedisError as exc:  # a full or read-only Redis refusing the outbox group
