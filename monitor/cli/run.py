@@ -24,9 +24,11 @@ from monitor.cli.common import (
 )
 from monitor.cli.feeds import load_feeds_or_exit
 from monitor.observability.metrics import Metrics
+from monitor.observability.redact import installed
 from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
+from monitor.sinks.registry import build_sink, dry_run_specs
 from monitor.sources.feeds.limits import FetchLimits
 from monitor.sources.feeds.outbound import OutboundPolicy
 from monitor.state.connection import mask_url
@@ -79,6 +81,9 @@ def command(
         logging.getLogger("apscheduler").setLevel(logging.WARNING)
     feeds_file = feeds_path or config.feeds
     feeds = load_feeds_or_exit(feeds_file)
+    redactor = installed()
+    if redactor is not None:  # configured header values (tokens) never reach a log line
+        redactor.add(value for feed in feeds for value in feed.headers.values())
     rules_paths = rules_dirs or tuple(config.rules)
     ruleset = load_rules_or_exit(rules_paths)
     chosen = sinks or tuple(config.sinks)
