@@ -171,16 +171,25 @@ class BoundedSandbox(ImmutableSandboxedEnvironment):
     def _parse(self, source: str, name: str | None, filename: str | None) -> nodes.Template:
         """Every loop draws from the render's step budget; every ``~`` is sized."""
         tree = super()._parse(source, name, filename)
-        for loop in tree.find_all(nodes.For):
-            loop.iter = nodes.Call(nodes.Name(STEPS, "load"), [loop.iter], [], None, None)
-        for parent in [tree, *tree.find_all(nodes.Node)]:
-            for field in parent.fields:
-                child = getattr(parent, field, None)
-                if isinstance(child, nodes.Concat):
-                    setattr(parent, field, _sized_concat(child))
-                elif isinstance(child, list):
-                    setattr(parent, field, [_sized(c) for c in child])
+        _guard(tree)
         return tree
+
+
+def _guard(node: nodes.Node) -> None:
+    """Rewrite in place, in one walk: For.iter -> steps(iter), Concat(a, b) -> concat(a, b)."""
+    for field in node.fields:
+        child = getattr(node, field, None)
+        if isinstance(child, nodes.Node):
+            _guard(child)
+            if isinstance(child, nodes.Concat):
+                setattr(node, field, _sized_concat(child))
+        elif isinstance(child, list):
+            for item in child:
+                if isinstance(item, nodes.Node):
+                    _guard(item)
+            setattr(node, field, [_sized(item) for item in child])
+    if isinstance(node, nodes.For):
+        node.iter = nodes.Call(nodes.Name(STEPS, "load"), [node.iter], [], None, None)
 
 
 def _sized(node: Any) -> Any:
