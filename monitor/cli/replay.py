@@ -163,18 +163,20 @@ async def _replay(
     deadline: float,
 ) -> None:
     show = sys.stderr.isatty() and not any(s.name == "console" for s in sinks)
-    with Progress(disable=not show, transient=True) as progress:
-        task = progress.add_task("replaying", total=len(items))
-        previous = None
-        for batch in _batches(items, 1 if speed else BATCH):
-            item = batch[0]
-            if speed and previous and item.published and item.published > previous:
-                await asyncio.sleep((item.published - previous).total_seconds() / speed)
-            previous = item.published or previous
-            await _one(batch, pipeline, worker, health, deadline)
-            progress.advance(task, len(batch))
-    for sink in sinks:
-        await sink.close()
+    try:
+        with Progress(disable=not show, transient=True) as progress:
+            task = progress.add_task("replaying", total=len(items))
+            previous = None
+            for batch in _batches(items, 1 if speed else BATCH):
+                item = batch[0]
+                if speed and previous and item.published and item.published > previous:
+                    await asyncio.sleep((item.published - previous).total_seconds() / speed)
+                previous = item.published or previous
+                await _one(batch, pipeline, worker, health, deadline)
+                progress.advance(task, len(batch))
+    finally:  # also when Redis stops the replay: what was written is flushed and closed
+        for sink in sinks:
+            await sink.close()
 
 
 def _batches(items: list[Item], size: int) -> list[list[Item]]:
