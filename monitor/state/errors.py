@@ -50,8 +50,8 @@ def classify(exc: BaseException, where: str) -> RedisProblem:
     if isinstance(exc, redis.exceptions.OutOfMemoryError) or "OOM command not allowed" in text:
         return RedisProblem(
             "full",
-            f"Redis at {where} is full (maxmemory reached, writes refused): free memory, raise "
-            "maxmemory or choose an eviction-free instance with room; nothing was lost",
+            f"Redis at {where} is full (maxmemory reached, writes refused): free memory or raise "
+            "maxmemory, then run again; nothing was lost",
         )
     if isinstance(exc, redis.exceptions.ReadOnlyError) or text.startswith("READONLY"):
         return RedisProblem(
