@@ -6,8 +6,10 @@ import os
 import stat
 from pathlib import Path
 
+from monitor.bounds import BoundExceededError
 
-class FileRefusedError(OSError):
+
+class FileRefusedError(BoundExceededError, OSError):
     """A path that is not a regular file, or is larger than allowed; the message says which."""
 
 

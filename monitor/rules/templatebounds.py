@@ -19,6 +19,8 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
+from monitor.bounds import BoundExceededError
+
 #: Names the rewritten templates call; a rule's template cannot refer to them (not identifiers
 #: a YAML author would write, and the context never holds them).
 STEPS = "__monitor_steps__"
@@ -26,7 +28,7 @@ CONCAT = "__monitor_concat__"
 _WIDE_FORMAT = re.compile(r"%[-#0 +]*(?:\*|\d{6,})|\{[^}]*\d{6,}[^}]*\}")
 
 
-class TemplateBoundError(SecurityError):
+class TemplateBoundError(BoundExceededError, SecurityError):
     """A render that passed a bound of TemplateLimits; the message names the bound."""
 
 

@@ -13,7 +13,7 @@ import redis
 
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
-from monitor.sources.feeds.parsepool import MAX_TAG_BYTES, ParseLimits
+from monitor.sources.feeds.parsepool import MAX_ENTRIES, MAX_TAG_BYTES, ParseLimits
 from monitor.sources.feeds.poller import FeedPoller, PollResult
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
@@ -107,3 +107,24 @@ async def test_an_attribute_flood_is_refused_before_parsing(
         == f"refused document: an element tag longer than {MAX_TAG_BYTES} bytes (attribute flood)"
     )
     assert poller.parsers.replaced == 0
+
+
+@pytest.mark.timeout(60)
+async def test_a_flood_of_entries_is_cut_to_the_entry_cap(
+    server: FeedServer, redis_client: redis.Redis, namespace: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    server.routes["/many"] = Route(body=rss(drone_items(MAX_ENTRIES + 200, "many")))
+    keys = Keys(namespace)
+    poller = FeedPoller(
+        Fetcher(TEST_LIMITS),
+        FeedStateStore(redis_client, keys),
+        SeenOnlyProcessor(RedisStateStore(redis_client, keys)),
+        FakeClock(),
+    )
+    try:
+        result = await poller.poll(feed("many", server.url("/many")))
+    finally:
+        await asyncio.to_thread(poller.close)
+        await poller.fetcher.aclose()
+    assert result.outcome == "ok" and result.new == MAX_ENTRIES
+    assert f"feed many: {MAX_ENTRIES + 200} entries, only the first {MAX_ENTRIES} taken" in caplog.text

@@ -17,6 +17,8 @@ from typing import Any
 import httpcore
 import httpx
 
+from monitor.bounds import BoundExceededError
+
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
@@ -52,7 +54,7 @@ class OutboundPolicy:
         return None if kind is None else f"{ip} is {kind} (allow it with outbound.allow)"
 
 
-class OutboundRefusedError(httpcore.ConnectError):
+class OutboundRefusedError(BoundExceededError, httpcore.ConnectError):
     """A connection the policy refused; httpx reports it as a ConnectError with this message."""
 
 

@@ -9,6 +9,7 @@ at most the deadline, never the other feeds' polls, and the feed is failed and b
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import multiprocessing
 import re
 from collections.abc import Callable, Mapping
@@ -16,17 +17,20 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
+from monitor.bounds import BoundExceededError
 from monitor.sources.feeds.parse import ParsedFeed, parse_items
 from monitor.sources.feeds.xmlguard import UnsafeXmlError
 
 #: One element's tag this long is an attribute flood, not a feed (real tags are < 1 KiB).
 MAX_TAG_BYTES = 64 * 1024
 _HUGE_TAG = re.compile(rb"<[^>]{%d}" % MAX_TAG_BYTES)
+#: Entries taken from one document (feeds publish tens; a flood of tiny ones is cut here).
+MAX_ENTRIES = 1_000
 #: How long a new worker process may take to start and import the parser.
 STARTUP_S = 60.0
 
 
-class ParseTimeoutError(Exception):
+class ParseTimeoutError(BoundExceededError):
     """A parse that overran its deadline; its worker process was killed and will be replaced."""
 
 
@@ -48,7 +52,11 @@ def parse_bounded(
     """parse_items after a cheap screen for attribute floods (runs in the worker)."""
     if _HUGE_TAG.search(body):
         raise UnsafeXmlError(f"an element tag longer than {MAX_TAG_BYTES} bytes (attribute flood)")
-    return parse_items(body, headers, url, source, tags)
+    parsed = parse_items(body, headers, url, source, tags)
+    if len(parsed.items) <= MAX_ENTRIES:
+        return parsed
+    cut = f"{len(parsed.items)} entries, only the first {MAX_ENTRIES} taken"
+    return dataclasses.replace(parsed, items=parsed.items[:MAX_ENTRIES], warning=parsed.warning or cut)
 
 
 def _serve(conn: Connection) -> None:
