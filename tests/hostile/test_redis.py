@@ -7,6 +7,7 @@ import asyncio
 import json
 from pathlib import Path
 
+import httpx
 import pytest
 import redis
 from click.testing import CliRunner, Result
@@ -14,7 +15,9 @@ from click.testing import CliRunner, Result
 from monitor.cli.main import cli
 from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
+from tests.feeds.server import FeedServer, Route, rss
 from tests.hostile.conftest import StartRedis
+from tests.ops.conftest import base_env, drone_items, free_port, spawn, stop, wait_for
 
 RULE = {"id": "every-item", "title": "{{ item.title }}", "type": "any", "fact": "item"}
 SECRET = "s3cretPW"
@@ -143,76 +146,64 @@ def test_monitor_run_against_a_full_redis_is_one_line_not_a_traceback(
     _one_line_exit_2(CliRunner().invoke(cli, args), "is full")
 
 
+async def _readyz_becomes(port: int, status: int, timeout: float) -> None:
+    """Poll /readyz until it answers ``status``; fail after ``timeout`` seconds."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    seen: list[int] = []
+    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
+        while True:
+            try:
+                seen.append((await client.get("/readyz")).status_code)
+            except httpx.TransportError:
+                seen.append(0)
+            if seen[-1] == status:
+                return
+            assert asyncio.get_running_loop().time() < deadline, f"/readyz answered {seen[-5:]}"
+            await asyncio.sleep(0.2)  # polling the endpoint, bounded by the deadline
+
+
 @pytest.mark.timeout(90)
 async def test_a_running_service_is_unready_while_redis_is_full_and_loses_nothing(
     tmp_path: Path, start_redis: StartRedis
 ) -> None:
-    import httpx
-
-    from tests.feeds.server import FeedServer, Route, rss
-    from tests.ops.conftest import base_env, drone_items, free_port, spawn, stop, wait_for
-
     url = start_redis("--maxmemory-policy", "noeviction")
     server = FeedServer()
     await server.start()
     items = drone_items(5, "full")
     server.routes["/feed"] = Route(body=rss(items[:1]))
 
-    def configure(tag: str) -> None:  # a changed feed is polled at once (start_spread 0)
+    def configure(tag: str) -> None:  # a changed feed is rescheduled, polled at once
         feeds = [{"name": "full", "url": server.url("/feed"), "interval": "10s", "tags": [tag]}]
         (tmp_path / "feeds.yaml").write_text(json.dumps({"feeds": feeds}))
-
-    configure("start")
-    (tmp_path / "rules.yaml").write_text("rules:\n  - " + json.dumps(RULE) + "\n")
-    out, port = tmp_path / "alerts.jsonl", free_port()
-    args = ["run", "--feeds", "feeds.yaml", "--rules", "rules.yaml", "--sink", f"jsonl:{out}"]
-    args += ["--metrics-port", str(port), "-v"]
-    env = base_env(REDIS_URL=url, MONITOR_SERVICE__START_SPREAD="0s", MONITOR_SERVICE__RELOAD_EVERY="1s")
-    process = await spawn(args, env, tmp_path, tmp_path / "run.log")
 
     def alerts() -> int:
         return len(out.read_text().splitlines()) if out.exists() else 0
 
-    async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}") as client:
-
-        async def ready() -> int:
-            try:
-                return (await client.get("/readyz")).status_code
-            except httpx.TransportError:
-                return 0
-
-        try:
-            await wait_for(lambda: alerts() == 1, 30, "the first alert")
-            client_redis = _fill(url)  # Redis is full from now on
-            server.routes["/feed"] = Route(body=rss(items))  # four new items
-            configure("full")
-            statuses: list[int] = []
-
-            async def unready() -> bool:
-                statuses.append(await ready())
-                return statuses[-1] == 503
-
-            deadline = asyncio.get_running_loop().time() + 40
-            while not await unready():
-                assert asyncio.get_running_loop().time() < deadline, statuses[-5:]
-                await asyncio.sleep(0.2)  # polling /readyz, bounded by the deadline above
-            assert alerts() == 1
-            client_redis.config_set("maxmemory", "0")  # room again
-            await wait_for(lambda: "writable again" in (tmp_path / "run.log").read_text(), 20, "resumed")
-            configure("room")
-            await wait_for(lambda: alerts() == 5, 40, "the four alerts after Redis has room")
-            deadline = asyncio.get_running_loop().time() + 20
-            while await ready() != 200:
-                assert asyncio.get_running_loop().time() < deadline
-                await asyncio.sleep(0.2)
-            assert await stop(process) == 0
-        finally:
-            if process.returncode is None:
-                process.kill()
-                await process.wait()
-            await server.close()
-    log = (tmp_path / "run.log").read_text()
-    assert log.count("is full (maxmemory reached") == 1, log[-2000:]
-    assert "writable again after" in log
+    configure("start")
+    (tmp_path / "rules.yaml").write_text("rules:\n  - " + json.dumps(RULE) + "\n")
+    out, port, log = tmp_path / "alerts.jsonl", free_port(), tmp_path / "run.log"
+    args = ["run", "--feeds", "feeds.yaml", "--rules", "rules.yaml", "--sink", f"jsonl:{out}"]
+    env = base_env(REDIS_URL=url, MONITOR_SERVICE__START_SPREAD="0s", MONITOR_SERVICE__RELOAD_EVERY="1s")
+    process = await spawn([*args, "--metrics-port", str(port), "-v"], env, tmp_path, log)
+    try:
+        await wait_for(lambda: alerts() == 1, 30, "the first alert")
+        full = _fill(url)  # every write refused from now on
+        server.routes["/feed"] = Route(body=rss(items))  # four new items
+        configure("full")
+        await _readyz_becomes(port, 503, 40)
+        assert alerts() == 1
+        full.config_set("maxmemory", "0")  # room again
+        await wait_for(lambda: "writable again" in log.read_text(), 20, "resumed")
+        configure("room")
+        await wait_for(lambda: alerts() == 5, 40, "the four alerts after Redis has room")
+        await _readyz_becomes(port, 200, 20)
+        assert await stop(process) == 0
+    finally:
+        if process.returncode is None:
+            process.kill()
+            await process.wait()
+        await server.close()
+    text = log.read_text()
+    assert text.count("is full (maxmemory reached") == 1, text[-2000:]
     ids = [json.loads(line)["alert_id"] for line in out.read_text().splitlines()]
     assert len(ids) == len(set(ids)) == 5
