@@ -6,7 +6,7 @@ import os
 import stat
 from pathlib import Path
 
-from monitor.bounds import BoundExceededError
+from monitor.errors import BoundExceededError
 
 
 class FileRefusedError(BoundExceededError, OSError):

@@ -45,14 +45,6 @@ class YamlLimits:
     max_scalar: int = 256 * 1024
 
 
-class _AbortError(Exception):
-    """Stops composing at the first bound passed or syntax error; carries the one problem."""
-
-    def __init__(self, problem: Problem) -> None:
-        super().__init__(str(problem))
-        self.problem = problem
-
-
 class SafeYamlReader:
     """Reads one YAML document into a YamlDocument, within YamlLimits."""
 
@@ -71,10 +63,7 @@ class SafeYamlReader:
             raise ProblemsError([Problem(name, line, col, f"control character {char} is not allowed")])
         doc = YamlDocument(name, None)
         composer = _Composer(doc, _events(source), self.limits)
-        try:
-            doc.data = composer.document()
-        except _AbortError as exc:
-            raise ProblemsError([exc.problem]) from None
+        doc.data = composer.document()  # ProblemsError at the first bound passed or syntax error
         if composer.problems:
             raise ProblemsError(composer.problems)
         return doc
@@ -110,6 +99,11 @@ class _Events:
 
 def _events(source: str) -> _Events:
     return _Events(source)
+
+
+def _abort_at(problem: Problem) -> ProblemsError:
+    """Composing stops at the first bound passed or syntax error: that one problem."""
+    return ProblemsError([problem])
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
@@ -158,16 +152,16 @@ class _Composer:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             detail = exc.problem or exc.context
-            raise _AbortError(Problem(self.doc.path, line, col, f"YAML syntax error: {detail}")) from None
+            raise _abort_at(Problem(self.doc.path, line, col, f"YAML syntax error: {detail}")) from None
         except yaml.YAMLError as exc:
-            raise _AbortError(Problem(self.doc.path, 1, 1, f"YAML error: {exc}")) from None
+            raise _abort_at(Problem(self.doc.path, 1, 1, f"YAML error: {exc}")) from None
         if source is self.events:
             for capture in self._captures:
                 capture.append(event)
         return event
 
-    def _abort(self, event: yaml.Event, message: str) -> _AbortError:
-        return _AbortError(Problem(self.doc.path, *_mark(event), message))
+    def _abort(self, event: yaml.Event, message: str) -> ProblemsError:
+        return _abort_at(Problem(self.doc.path, *_mark(event), message))
 
     def _node(self, source: Iterator[yaml.Event], event: yaml.Event, loc: Loc, depth: int) -> Any:
         if depth > self.limits.max_depth:
@@ -253,3 +247,9 @@ class _Composer:
         except TypeError:
             raise self._abort(event, f"a {tag} value is not allowed here") from None
         return value
+
+
+def load_document(path: Path, text: str | None = None) -> YamlDocument:
+    """Parse ``path`` into a positioned document; raises ProblemsError on a YAML error or when the
+    file passes a bound of YamlLimits (size, nesting, alias expansion, value length)."""
+    return SafeYamlReader().read(path, text)

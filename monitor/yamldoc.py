@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
@@ -86,11 +85,3 @@ def _friendly(error: Any) -> str:
         return "required key is missing"
     msg = str(error.get("msg", "invalid value"))
     return msg.removeprefix("Value error, ")
-
-
-def load_document(path: Path, text: str | None = None) -> YamlDocument:
-    """Parse ``path`` into a positioned document; raises ProblemsError on a YAML error or when the
-    file passes a bound of YamlLimits (size, nesting, alias expansion, value length)."""
-    from monitor.safeyaml import SafeYamlReader
-
-    return SafeYamlReader().read(path, text)

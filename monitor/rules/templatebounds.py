@@ -19,7 +19,7 @@ from jinja2.exceptions import SecurityError
 from jinja2.runtime import Context, Undefined
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 
-from monitor.bounds import BoundExceededError
+from monitor.errors import BoundExceededError
 
 #: Names the rewritten templates call; a rule's template cannot refer to them (not identifiers
 #: a YAML author would write, and the context never holds them).

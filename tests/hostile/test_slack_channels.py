@@ -31,7 +31,7 @@ async def test_a_post_answered_after_the_timeout_is_found_not_posted_again(
     keys = Keys(namespace)
     # Slack posts, then answers after the client's 1 s timeout: five times in a row
     fake_slack.fail = ["hang_after"] * 5
-    sink = SlackSink(slack_settings.model_copy(update={"channels_by_severity": {}}))
+    sink = SlackSink(slack_settings.model_copy(update={"channels_by_severity": {}}), redis_client, keys)
     worker = DeliveryWorker(
         RedisOutbox(redis_client, keys), [sink], clock=fake_time.clock, sleep=fake_time.sleep
     )
@@ -75,7 +75,7 @@ async def test_after_a_429_the_wait_is_what_slack_asked_not_an_older_backoff(
     fake_slack.fail = ["500"] * 6 + ["429"]  # backoff grows to 16 s, then Slack asks for 2 s
     worker = DeliveryWorker(
         RedisOutbox(redis_client, keys),
-        [SlackSink(slack_settings)],
+        [SlackSink(slack_settings, redis_client, keys)],
         clock=fake_time.clock,
         sleep=fake_time.sleep,
     )

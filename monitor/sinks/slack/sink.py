@@ -107,17 +107,20 @@ class SlackSink:
         target = route(alert, self.settings)
         channel = target.channel or self.settings.default_channel or ""
         message = build_message(alert, mention=target.mention, sources=1)
+        known = self._ledger.channel_id(channel)  # an ID remembered from before may be stale
+        channel_id = await self._channel_id(channel)
         try:
-            channel_id, ts = await self._post(alert, await self._channel_id(channel), "", message)
+            channel_id, ts = await self._post(alert, channel_id, "", message)
         except SlackError as exc:
-            if not channel.startswith("#") or "channel_not_found" not in exc.reason:
+            if known.startswith("#") or "channel_not_found" not in exc.reason:
                 raise
-            # the ID stored for the name is stale (channel renamed or recreated): resolve again
-            ledger = self._ledger
-            ledger.forget_channel(channel)
-            channel_id, ts = await self._post(alert, await self._channel_id(channel), "", message)
-        ledger = self._ledger
-        ledger.remember_channel(channel, channel_id)
+            # the name may point at another channel now (renamed, recreated): resolve it again
+            self._ledger.forget_channel(channel)
+            again = await self._channel_id(channel)
+            if again == channel_id:
+                raise
+            channel_id, ts = await self._post(alert, again, "", message)
+        self._ledger.remember_channel(channel, channel_id)
         await self._after_post(alert, channel_id, ts, "")
         return ts
 

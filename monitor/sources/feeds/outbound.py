@@ -17,7 +17,7 @@ from typing import Any
 import httpcore
 import httpx
 
-from monitor.bounds import BoundExceededError
+from monitor.errors import BoundExceededError
 
 Network = ipaddress.IPv4Network | ipaddress.IPv6Network
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address

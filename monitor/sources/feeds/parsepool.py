@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from typing import Any
 
-from monitor.bounds import BoundExceededError
+from monitor.errors import BoundExceededError, FeedError
 from monitor.sources.feeds.parse import ParsedFeed, parse_items
 from monitor.sources.feeds.xmlguard import UnsafeXmlError
 
@@ -30,11 +30,11 @@ MAX_ENTRIES = 1_000
 STARTUP_S = 60.0
 
 
-class ParseTimeoutError(BoundExceededError):
+class ParseTimeoutError(BoundExceededError, FeedError):
     """A parse that overran its deadline; its worker process was killed and will be replaced."""
 
 
-class ParserCrashedError(Exception):
+class ParserCrashedError(FeedError):
     """The worker process died while parsing (killed, out of memory)."""
 
 
