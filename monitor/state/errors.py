@@ -22,8 +22,6 @@ from typing import Literal
 import redis
 
 Kind = Literal["unreachable", "full", "read-only", "auth", "wrong-type", "error"]
-#: Kinds that heal by waiting: the monitor pauses and probes (full and read-only need a write).
-WAIT = frozenset({"unreachable", "full", "read-only"})
 
 
 @dataclass(frozen=True)

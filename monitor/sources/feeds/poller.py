@@ -5,10 +5,10 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from monitor.clock import Clock, utc_now
 from monitor.models import Decision, Facts, Item, Match
@@ -24,12 +24,6 @@ from monitor.sources.feeds.xmlguard import UnsafeXmlError
 log = logging.getLogger(__name__)
 
 THROTTLED = frozenset({429, 503})
-T = TypeVar("T")
-
-
-def _timed(func: Callable[..., T], *args: object) -> tuple[T, float]:
-    started = time.perf_counter()
-    return func(*args), time.perf_counter() - started
 
 
 class ProcessedItem(Protocol):
