@@ -5,6 +5,7 @@
     │   ├── SettingsError           monitor.settings.errors: config file, .env or environment
     │   ├── SinkSpecError           monitor.sinks.registry: a --sink / sinks: value
     │   ├── ProblemsError           monitor.yamldoc: a YAML document's positioned problems
+    │   ├── YamlReadError           monitor.safeyaml: where a file passed a bound or is not YAML
     │   ├── TemplateError           monitor.rules.templates: a rule template that does not compile
     │   ├── ReplayError             monitor.sources.replay: a path replay cannot read
     │   ├── SplitNotFoundError      monitor.extract.cases: no labeled split where eval looked

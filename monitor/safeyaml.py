@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,8 +17,8 @@ import yaml
 from yaml.constructor import SafeConstructor
 from yaml.resolver import Resolver
 
+from monitor.errors import InputError
 from monitor.safefiles import FileRefusedError, read_capped
-from monitor.yamldoc import Loc, Problem, ProblemsError, YamlDocument
 
 MIB = 1024 * 1024
 _STR = "tag:yaml.org,2002:str"
@@ -30,6 +30,27 @@ _WORDS = frozenset({"yes", "no", "true", "false", "on", "off", "null"})
 #: C0 controls but tab, LF and CR; DEL; C1 controls but NEL; lone surrogates; non-characters.
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]")
 _Loader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when installed
+
+
+Loc = tuple[str | int, ...]
+#: (line, column, message), 1-based; monitor.yamldoc turns them into Problems with the path.
+Spot = tuple[int, int, str]
+
+
+@dataclass
+class Composed:
+    """Plain data from one YAML file and the line and column of every key and value."""
+
+    data: Any = None
+    marks: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+
+
+class YamlReadError(InputError):
+    """A YAML file that cannot be read within its bounds, or is not YAML; ``spots`` says where."""
+
+    def __init__(self, spots: list[Spot]) -> None:
+        super().__init__("; ".join(f"{line}:{col}: {message}" for line, col, message in spots))
+        self.spots = spots
 
 
 @dataclass(frozen=True)
@@ -46,40 +67,40 @@ class YamlLimits:
 
 
 class SafeYamlReader:
-    """Reads one YAML document into a YamlDocument, within YamlLimits."""
+    """Reads one YAML document into plain data and positions, within YamlLimits."""
 
     def __init__(self, limits: YamlLimits | None = None) -> None:
         self.limits = limits or YamlLimits()
 
-    def read(self, path: Path, text: str | None = None) -> YamlDocument:
+    def read(self, path: Path, text: str | None = None) -> Composed:
         name = str(path)
         source = self._text(path, name) if text is None else text
         if len(source) > self.limits.max_bytes:
-            raise ProblemsError([Problem(name, 1, 1, f"file larger than {self.limits.max_bytes} bytes")])
+            raise YamlReadError([(1, 1, f"file larger than {self.limits.max_bytes} bytes")])
         bad = _CONTROL.search(source)
         if bad is not None:
             line, col = _position(source, bad.start())
             char = f"U+{ord(bad.group()):04X}"
-            raise ProblemsError([Problem(name, line, col, f"control character {char} is not allowed")])
-        doc = YamlDocument(name, None)
+            raise YamlReadError([(line, col, f"control character {char} is not allowed")])
+        doc = Composed()
         composer = _Composer(doc, _events(source), self.limits)
-        doc.data = composer.document()  # ProblemsError at the first bound passed or syntax error
+        doc.data = composer.document()  # YamlReadError at the first bound passed or syntax error
         if composer.problems:
-            raise ProblemsError(composer.problems)
+            raise YamlReadError(composer.problems)
         return doc
 
     def _text(self, path: Path, name: str) -> str:
         try:
             data = read_capped(path, self.limits.max_bytes)
         except FileRefusedError as exc:
-            raise ProblemsError([Problem(name, 1, 1, f"cannot read file: {exc}")]) from None
+            raise YamlReadError([(1, 1, f"cannot read file: {exc}")]) from None
         except OSError as exc:
-            raise ProblemsError([Problem(name, 1, 1, f"cannot read file: {exc.strerror}")]) from None
+            raise YamlReadError([(1, 1, f"cannot read file: {exc.strerror}")]) from None
         try:
             return data.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
             line, col = _position(data[: exc.start].decode("utf-8", "replace"), exc.start)
-            raise ProblemsError([Problem(name, line, col, "not UTF-8 text")]) from None
+            raise YamlReadError([(line, col, "not UTF-8 text")]) from None
 
 
 class _Events:
@@ -101,9 +122,9 @@ def _events(source: str) -> _Events:
     return _Events(source)
 
 
-def _abort_at(problem: Problem) -> ProblemsError:
-    """Composing stops at the first bound passed or syntax error: that one problem."""
-    return ProblemsError([problem])
+def _abort_at(spot: Spot) -> YamlReadError:
+    """Composing stops at the first bound passed or syntax error: that one spot."""
+    return YamlReadError([spot])
 
 
 def _mark(event: yaml.Event) -> tuple[int, int]:
@@ -119,11 +140,11 @@ def _position(text: str, index: int) -> tuple[int, int]:
 class _Composer:
     """Events to plain data; marks every value's position; aliases replayed within a budget."""
 
-    def __init__(self, doc: YamlDocument, events: _Events, limits: YamlLimits) -> None:
+    def __init__(self, doc: Composed, events: _Events, limits: YamlLimits) -> None:
         self.doc = doc
         self.events = events
         self.limits = limits
-        self.problems: list[Problem] = []
+        self.problems: list[Spot] = []
         self.anchors: dict[str, list[yaml.Event]] = {}
         self._captures: list[list[yaml.Event]] = []
         self._expanded = 0
@@ -152,16 +173,16 @@ class _Composer:
             mark = exc.problem_mark or exc.context_mark
             line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
             detail = exc.problem or exc.context
-            raise _abort_at(Problem(self.doc.path, line, col, f"YAML syntax error: {detail}")) from None
+            raise _abort_at((line, col, f"YAML syntax error: {detail}")) from None
         except yaml.YAMLError as exc:
-            raise _abort_at(Problem(self.doc.path, 1, 1, f"YAML error: {exc}")) from None
+            raise _abort_at((1, 1, f"YAML error: {exc}")) from None
         if source is self.events:
             for capture in self._captures:
                 capture.append(event)
         return event
 
-    def _abort(self, event: yaml.Event, message: str) -> ProblemsError:
-        return _abort_at(Problem(self.doc.path, *_mark(event), message))
+    def _abort(self, event: yaml.Event, message: str) -> YamlReadError:
+        return _abort_at((*_mark(event), message))
 
     def _node(self, source: Iterator[yaml.Event], event: yaml.Event, loc: Loc, depth: int) -> Any:
         if depth > self.limits.max_depth:
@@ -218,7 +239,7 @@ class _Composer:
             key_mark = _mark(key_event)
             duplicate = key in result
             if duplicate:
-                self.problems.append(Problem(self.doc.path, *key_mark, f"duplicate key {key!r}"))
+                self.problems.append((*key_mark, f"duplicate key {key!r}"))
             value = self._node(source, self._pull(source), (*loc, key), depth + 1)
             if not duplicate:
                 result[key] = value
@@ -247,9 +268,3 @@ class _Composer:
         except TypeError:
             raise self._abort(event, f"a {tag} value is not allowed here") from None
         return value
-
-
-def load_document(path: Path, text: str | None = None) -> YamlDocument:
-    """Parse ``path`` into a positioned document; raises ProblemsError on a YAML error or when the
-    file passes a bound of YamlLimits (size, nesting, alias expansion, value length)."""
-    return SafeYamlReader().read(path, text)

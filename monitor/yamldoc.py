@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
 from monitor.errors import InputError
+from monitor.safeyaml import SafeYamlReader, YamlReadError
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -85,3 +87,14 @@ def _friendly(error: Any) -> str:
         return "required key is missing"
     msg = str(error.get("msg", "invalid value"))
     return msg.removeprefix("Value error, ")
+
+
+def load_document(path: Path, text: str | None = None) -> YamlDocument:
+    """Parse ``path`` into a positioned document; raises ProblemsError on a YAML error or when the
+    file passes a bound of YamlLimits (size, nesting, alias expansion, value length)."""
+    name = str(path)
+    try:
+        composed = SafeYamlReader().read(path, text)
+    except YamlReadError as exc:
+        raise ProblemsError([Problem(name, line, col, message) for line, col, message in exc.spots]) from None
+    return YamlDocument(name, composed.data, composed.marks)

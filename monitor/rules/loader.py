@@ -16,8 +16,7 @@ from monitor.rules.lists import ListResolver, Loc, Report
 from monitor.rules.model import Rule, RuleFile
 from monitor.rules.ruleset import RuleSet
 from monitor.rules.warnings import rule_warnings
-from monitor.safeyaml import load_document
-from monitor.yamldoc import Problem, ProblemsError, YamlDocument
+from monitor.yamldoc import Problem, ProblemsError, YamlDocument, load_document
 
 _LIST_NAME = r"^[a-z][a-z0-9_]*$"
 

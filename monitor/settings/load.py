@@ -9,11 +9,10 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource
 
-from monitor.safeyaml import load_document
 from monitor.settings.errors import SettingsError
 from monitor.settings.model import Settings
 from monitor.settings.sources import USUAL_ENV
-from monitor.yamldoc import Problem, ProblemsError, YamlDocument
+from monitor.yamldoc import Problem, ProblemsError, YamlDocument, load_document
 
 DEFAULT_CONFIG = Path("monitor.yaml")
 

@@ -17,10 +17,9 @@ from monitor.errors import InputError
 from monitor.models import Item
 from monitor.models.item import stable_id
 from monitor.safefiles import FileRefusedError, read_capped
-from monitor.safeyaml import load_document
 from monitor.sources.entries import items_from_feed, safe_link
 from monitor.sources.textfile import split_articles
-from monitor.yamldoc import ProblemsError
+from monitor.yamldoc import ProblemsError, load_document
 
 log = logging.getLogger(__name__)
 

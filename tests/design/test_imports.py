@@ -15,8 +15,8 @@ from tests.design.imports import find_cycle, module_graph, modules, package_grap
 LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"errors", "clock", "counts", "pools"}),
     frozenset({"safefiles"}),
-    frozenset({"models", "yamldoc"}),
     frozenset({"safeyaml"}),
+    frozenset({"models", "yamldoc"}),
     frozenset({"settings", "extract", "state"}),
     frozenset({"rules", "sources", "sinks"}),
     frozenset({"pipeline", "outbox"}),

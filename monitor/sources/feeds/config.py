@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from monitor.models.duration import Duration
-from monitor.safeyaml import load_document
-from monitor.yamldoc import Problem, ProblemsError, YamlDocument
+from monitor.yamldoc import Problem, ProblemsError, YamlDocument, load_document
 
 SCHEMES = ("http", "https")
 DEFAULT_INTERVAL = 300.0
