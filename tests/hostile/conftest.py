@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 import redis
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 
 from tests.ops.conftest import REDIS_SERVER, free_port
 from tests.outbox.conftest import FakeTime, fake_time
@@ -32,7 +34,8 @@ def start_redis(tmp_path: Path) -> Iterator[StartRedis]:
         command = [REDIS_SERVER, "--port", str(port), "--bind", "127.0.0.1", "--dir", str(folder)]
         command += ["--save", "", "--appendonly", "no", *args]
         started.append(subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
-        client = redis.Redis(port=port, socket_connect_timeout=1)
+        # no retries: redis-py's default backs off for seconds on the NOAUTH of a password server
+        client = redis.Redis(port=port, socket_connect_timeout=1, retry=Retry(NoBackoff(), 0))
         deadline = time.monotonic() + 20
         while True:
             try:

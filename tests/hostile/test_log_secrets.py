@@ -61,6 +61,7 @@ async def test_a_verbose_run_logs_no_secret(
         MONITOR_SLACK__API_URL=fake_slack.api_url,
         MONITOR_SLACK__DEFAULT_CHANNEL="#alerts",
         MONITOR_SERVICE__START_SPREAD="0s",
+        MONITOR_EXTRACT__MODE="thread",
     )
     log = tmp_path / "run.log"
     args = [

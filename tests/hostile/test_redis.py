@@ -183,7 +183,12 @@ async def test_a_running_service_is_unready_while_redis_is_full_and_loses_nothin
     (tmp_path / "rules.yaml").write_text("rules:\n  - " + json.dumps(RULE) + "\n")
     out, port, log = tmp_path / "alerts.jsonl", free_port(), tmp_path / "run.log"
     args = ["run", "--feeds", "feeds.yaml", "--rules", "rules.yaml", "--sink", f"jsonl:{out}"]
-    env = base_env(REDIS_URL=url, MONITOR_SERVICE__START_SPREAD="0s", MONITOR_SERVICE__RELOAD_EVERY="1s")
+    env = base_env(
+        REDIS_URL=url,
+        MONITOR_SERVICE__START_SPREAD="0s",
+        MONITOR_SERVICE__RELOAD_EVERY="1s",
+        MONITOR_EXTRACT__MODE="thread",  # no worker process to start: a shorter test
+    )
     process = await spawn([*args, "--metrics-port", str(port), "-v"], env, tmp_path, log)
     try:
         await wait_for(lambda: alerts() == 1, 30, "the first alert")
