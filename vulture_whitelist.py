@@ -9,10 +9,13 @@ from monitor.models.facts import Casualty, Strike, TroopReport
 from monitor.models.item import Item
 from monitor.models.match import Match
 from monitor.observability.metrics import _OutboxCollector
+from monitor.rules.templatebounds import BoundedSandbox
 from monitor.rules import condition, model, spec
 from monitor.settings.load import _FileSettings
 from monitor.settings.sources import UsualNamesSource
 from monitor.sources.feeds.feedstate import FeedState
+from monitor.sources.feeds.outbound import GuardedBackend
+from monitor.sources.feeds.parsepool import ParserPool
 from monitor.state.lease import LeaseStore
 
 # pydantic: model fields, read through model_dump / JSON (the alert and API contracts)
@@ -57,3 +60,9 @@ _.log_errors
 LeaseStore.holder
 # the extractor's mention record (extract/ belongs to the extractor work)
 Mention.bare
+# Jinja's sandbox reads the operators it must route through call_binop from this attribute
+BoundedSandbox.intercepted_binops
+# httpcore's network backend protocol (feeds dial TCP only; the method refuses)
+GuardedBackend.connect_unix_socket
+# parser workers replaced after overrunning the deadline (the deadline test reads it)
+ParserPool.replaced

@@ -26,6 +26,7 @@ from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
 from monitor.sources.feeds.limits import FetchLimits
+from monitor.sources.feeds.outbound import OutboundPolicy
 from monitor.sources.feeds.poller import FeedPoller, PollResult
 from monitor.sources.replay import replay_items
 from monitor.state.keys import Keys
@@ -114,7 +115,7 @@ async def run(args: argparse.Namespace, base: str) -> None:
     rules, _ = load_rules([ROOT / "rules"])
     # as `monitor run` assembles it: parsing and extraction in worker processes
     parts = assemble(Namespace(client, keys), rules, extract=ExtractSettings(mode="process"))
-    limits = FetchLimits(max_connections=args.concurrency)
+    limits = FetchLimits(max_connections=args.concurrency, outbound=OutboundPolicy.allowing(["127.0.0.0/8"]))
     poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), parts.pipeline)
     feeds = [FeedConfig(name=f"feed{i}", url=f"{base}/feed/{i}", interval=10) for i in range(args.feeds)]
     try:

@@ -111,7 +111,9 @@ class MonitorService:
         self.metrics = extras.metrics
         self.reloader = extras.reloader
         self.polls = LeasedPoller(poller, extras.leases) if extras.leases else poller
-        self.health = RedisHealth(worker.outbox.client, extras.redis_url)
+        self.health = RedisHealth(
+            worker.outbox.client, extras.redis_url, probe_key=worker.outbox.keys.health_probe()
+        )
         self.scheduler = FeedScheduler(self._poll, self._on_result, self.timings.start_spread)
         self.watcher = ConfigWatcher(feeds_path, self.scheduler.apply, feeds)
         #: Poll results since the last summary line (monitor.sources.feeds.scheduler.count_poll).

@@ -6,10 +6,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal, TypeVar
 
-import yaml
 from pydantic import BaseModel, ValidationError
 
 from monitor.errors import InputError
+from monitor.safeyaml import SafeYamlReader, YamlReadError
 
 Loc = tuple[str | int, ...]
 M = TypeVar("M", bound=BaseModel)
@@ -90,43 +90,11 @@ def _friendly(error: Any) -> str:
 
 
 def load_document(path: Path, text: str | None = None) -> YamlDocument:
-    """Parse ``path`` into a positioned document; raises ProblemsError on a YAML error."""
+    """Parse ``path`` into a positioned document; raises ProblemsError on a YAML error or when the
+    file passes a bound of YamlLimits (size, nesting, alias expansion, value length)."""
     name = str(path)
     try:
-        source = path.read_text(encoding="utf-8") if text is None else text
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProblemsError([Problem(name, 1, 1, f"cannot read file: {exc}")]) from None
-    try:
-        node = yaml.compose(source, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        detail = f"{exc.problem or exc.context}"
-        raise ProblemsError([Problem(name, line, col, f"YAML syntax error: {detail}")]) from None
-    doc = YamlDocument(name, None)
-    if node is None:
-        return doc
-    problems: list[Problem] = []
-    doc.data = _build(node, (), doc, problems)
-    if problems:
-        raise ProblemsError(problems)
-    return doc
-
-
-def _build(node: yaml.Node, loc: Loc, doc: YamlDocument, problems: list[Problem]) -> Any:
-    doc.marks[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
-    if isinstance(node, yaml.MappingNode):
-        result: dict[Any, Any] = {}
-        for key_node, value_node in node.value:
-            key = yaml.SafeLoader(" ").construct_object(key_node)  # scalar keys only
-            if key in result:
-                line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
-                problems.append(Problem(doc.path, line, col, f"duplicate key {key!r}"))
-                continue
-            result[key] = _build(value_node, (*loc, key), doc, problems)
-            # point key-level errors (unknown key) at the key itself
-            doc.marks[(*loc, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
-        return result
-    if isinstance(node, yaml.SequenceNode):
-        return [_build(child, (*loc, i), doc, problems) for i, child in enumerate(node.value)]
-    return yaml.SafeLoader(" ").construct_object(node)
+        composed = SafeYamlReader().read(path, text)
+    except YamlReadError as exc:
+        raise ProblemsError([Problem(name, line, col, message) for line, col, message in exc.spots]) from None
+    return YamlDocument(name, composed.data, composed.marks)

@@ -12,6 +12,7 @@ from typing import NoReturn
 import click
 
 from monitor.errors import MonitorError, UnavailableError
+from monitor.observability.redact import RedactingFilter
 from monitor.rules.loader import load_rules
 from monitor.rules.ruleset import RuleSet
 from monitor.settings import Settings, SettingsError, load_settings
@@ -20,9 +21,11 @@ from monitor.state.connection import RedisConnection, RedisUnavailableError, con
 
 DEFAULT_RULES = Path("rules")
 
-#: Exit codes: 1 bad input (rules, config, arguments), 2 a service (Redis) is unreachable.
+#: Exit codes: 1 bad input (rules, config, arguments), 2 a service (Redis) is unreachable or
+#: unusable (full, read-only, credentials), 3 alerts were dead-lettered or left in the outbox.
 EXIT_INPUT = 1
 EXIT_UNAVAILABLE = 2
+EXIT_UNDELIVERED = 3
 
 
 def fail(message: str, code: int = EXIT_INPUT) -> NoReturn:
@@ -116,6 +119,7 @@ def setup_logging(verbose: int, log_format: str | None = None) -> None:
         handler.setFormatter(JsonFormatter())
     else:
         handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    handler.addFilter(RedactingFilter(_secrets(current.settings)))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(max(level, logging.DEBUG))
@@ -130,6 +134,16 @@ def check_sinks_or_exit(specs: Iterable[str], config: Settings) -> tuple[str, ..
     except SinkSpecError as exc:
         fail(str(exc))
     return specs
+
+
+def _secrets(current: object) -> list[str]:
+    """The settings' secret values (and REDIS_URL's password), masked in every log line."""
+    if not isinstance(current, Settings):
+        return []
+    found = [s.get_secret_value() for s in (current.slack.bot_token, current.slack.webhook_url) if s]
+    url = current.redis.url or ""
+    password = url.split("://", 1)[-1].split("@", 1)[0].split(":", 1)[-1] if "@" in url else ""
+    return [*found, password]
 
 
 def load_rules_or_exit(paths: Iterable[Path]) -> RuleSet:

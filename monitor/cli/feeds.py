@@ -11,10 +11,12 @@ from urllib.parse import urlsplit
 
 import click
 
-from monitor.cli.common import fail, redis_options, redis_or_exit, setup_logging
+from monitor.cli.common import fail, redis_options, redis_or_exit, settings, setup_logging
 from monitor.sources.feeds.config import FeedConfig, check_url, load_feeds
 from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher, FetchError
+from monitor.sources.feeds.limits import FetchLimits
+from monitor.sources.feeds.outbound import OutboundPolicy
 from monitor.sources.feeds.parse import ParsedFeed, parse_items
 from monitor.sources.feeds.xmlguard import UnsafeXmlError
 from monitor.state.keys import Keys
@@ -99,7 +101,7 @@ def _feed_for(target: str, feeds_path: Path) -> FeedConfig:
 
 
 async def _check(feed: FeedConfig) -> tuple[str | None, ParsedFeed]:
-    fetcher = Fetcher()
+    fetcher = Fetcher(FetchLimits(outbound=OutboundPolicy.allowing(settings().outbound.allow)))
     try:
         result = await fetcher.fetch(feed.url, headers=feed.headers)
     finally:

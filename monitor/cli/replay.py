@@ -13,6 +13,8 @@ from rich.progress import Progress
 
 from monitor.assembly import assemble
 from monitor.cli.common import (
+    EXIT_UNAVAILABLE,
+    EXIT_UNDELIVERED,
     check_sinks_or_exit,
     fail,
     fail_with,
@@ -31,17 +33,22 @@ from monitor.pipeline import Pipeline
 from monitor.sinks.base import Sink
 from monitor.sinks.registry import build_sink, dry_run_specs
 from monitor.sources.replay import ReplayError, replay_items
-from monitor.state.connection import RedisHealth
+from monitor.state.connection import RedisHealth, mask_url
+from monitor.state.errors import classify
 from monitor.state.keys import Keys
 from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
 
 #: How long a replay waits for a lost Redis to come back before giving up (exit 2).
 REDIS_WAIT_S = 300.0
+#: How long a replay keeps retrying a failing sink (Slack down) before leaving its alerts in the
+#: outbox for `monitor outbox deliver` (the delivery of a healthy sink is not cut short by it).
+DELIVER_WITHIN_S = 60.0
 
 
 class RedisGoneError(UnavailableError):
-    """Redis did not come back within REDIS_WAIT_S."""
+    """Redis did not come back within REDIS_WAIT_S, or failed in a way waiting does not heal
+    (full, read-only, credentials, a key of the wrong type)."""
 
 
 @click.command("replay")
@@ -57,6 +64,14 @@ class RedisGoneError(UnavailableError):
     metavar="N",
     help="Replay in real time scaled by N (e.g. 3600: an hour per second).",
 )
+@click.option(
+    "--deliver-within",
+    type=click.FloatRange(min=0),
+    default=DELIVER_WITHIN_S,
+    show_default=True,
+    metavar="SECONDS",
+    help="Stop retrying failing sinks after this long; what is left stays in the outbox.",
+)
 @click.option("-v", "--verbose", count=True, help="More logging (-v info, -vv debug).")
 def command(
     paths: tuple[Path, ...],
@@ -68,6 +83,7 @@ def command(
     data_dir: Path,
     fresh: bool,
     speed: float | None,
+    deliver_within: float,
     verbose: int,
 ) -> None:
     """Replay saved articles (text, RSS/Atom, JSON lines) through extraction, rules and sinks."""
@@ -85,13 +101,21 @@ def command(
         fail("--speed must be a positive number")
     connection = redis_or_exit(redis_url, data_dir)
     state = Namespace(connection.client, Keys(namespace))
-    if fresh:  # before the outbox's consumer group is created
-        RedisStateStore(state.client, state.keys).reset()
-    built = [build_sink(spec, config, state) for spec in specs]
-    parts = assemble(state, ruleset, built, extract=config.extract, delivery=config.delivery)
     try:
-        health = RedisHealth(connection.client, connection.url)
-        asyncio.run(_replay(items, parts.pipeline, parts.worker, built, speed, health))
+        if fresh:  # before the outbox's consumer group is created
+            RedisStateStore(state.client, state.keys).reset()
+        built = [build_sink(spec, config, state) for spec in specs]
+        parts = assemble(state, ruleset, built, extract=config.extract, delivery=config.delivery)
+    except redis.RedisError as exc:  # a full or read-only Redis refusing the outbox group
+        connection.close()
+        fail(classify(exc, mask_url(connection.url)).message, EXIT_UNAVAILABLE)
+    try:
+        health = RedisHealth(connection.client, connection.url, probe_key=state.keys.health_probe())
+        deadline = parts.worker.clock() + deliver_within
+        asyncio.run(_replay(items, parts.pipeline, parts.worker, built, speed, health, deadline))
+        left = parts.worker.outbox.depth()
+    except redis.RedisError as exc:  # outside a batch (a full Redis refusing the outbox read)
+        fail(classify(exc, mask_url(connection.url)).message, EXIT_UNAVAILABLE)
     except RedisGoneError as exc:
         fail_with(exc)
     finally:
@@ -103,6 +127,25 @@ def command(
         f"{tally.suppressed} duplicates suppressed, {time.monotonic() - started:.2f}s",
         err=True,
     )
+    _undelivered(parts.worker.stats["dead_lettered"], left, deliver_within)
+
+
+def _undelivered(dead: int, left: int, within: float) -> None:
+    """Say what was not delivered and how to send it; exit 3 when anything was not."""
+    if left:
+        click.echo(
+            f"replay: {left} alert(s) left in the outbox (a sink did not take them within "
+            f"{within:g}s): `monitor outbox deliver --sink SPEC` sends them",
+            err=True,
+        )
+    if dead:
+        click.echo(
+            f"replay: {dead} alert(s) dead-lettered (see `monitor outbox status`; "
+            "`monitor outbox retry --all` puts them back)",
+            err=True,
+        )
+    if dead or left:
+        sys.exit(EXIT_UNDELIVERED)
 
 
 #: Items decided per round of the pipeline (three Redis round trips) when not replaying in
@@ -117,27 +160,32 @@ async def _replay(
     sinks: list[Sink],
     speed: float | None,
     health: RedisHealth,
+    deadline: float,
 ) -> None:
     show = sys.stderr.isatty() and not any(s.name == "console" for s in sinks)
-    with Progress(disable=not show, transient=True) as progress:
-        task = progress.add_task("replaying", total=len(items))
-        previous = None
-        for batch in _batches(items, 1 if speed else BATCH):
-            item = batch[0]
-            if speed and previous and item.published and item.published > previous:
-                await asyncio.sleep((item.published - previous).total_seconds() / speed)
-            previous = item.published or previous
-            await _one(batch, pipeline, worker, health)
-            progress.advance(task, len(batch))
-    for sink in sinks:
-        await sink.close()
+    try:
+        with Progress(disable=not show, transient=True) as progress:
+            task = progress.add_task("replaying", total=len(items))
+            previous = None
+            for batch in _batches(items, 1 if speed else BATCH):
+                item = batch[0]
+                if speed and previous and item.published and item.published > previous:
+                    await asyncio.sleep((item.published - previous).total_seconds() / speed)
+                previous = item.published or previous
+                await _one(batch, pipeline, worker, health, deadline)
+                progress.advance(task, len(batch))
+    finally:  # also when Redis stops the replay: what was written is flushed and closed
+        for sink in sinks:
+            await sink.close()
 
 
 def _batches(items: list[Item], size: int) -> list[list[Item]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-async def _one(batch: list[Item], pipeline: Pipeline, worker: DeliveryWorker, health: RedisHealth) -> None:
+async def _one(
+    batch: list[Item], pipeline: Pipeline, worker: DeliveryWorker, health: RedisHealth, deadline: float
+) -> None:
     """Process and deliver a batch; when Redis goes away, wait for it and do the batch again.
 
     An item is marked seen only after its decisions, and each decision's dedup claim is atomic
@@ -146,9 +194,12 @@ async def _one(batch: list[Item], pipeline: Pipeline, worker: DeliveryWorker, he
     while True:
         try:
             await pipeline.ingest(batch)
-            await worker.drain()
+            await worker.drain(until=deadline)
             return
         except redis.RedisError as exc:
+            problem = classify(exc, health.url)
+            if problem.kind != "unreachable":  # waiting does not make room or fix a password
+                raise RedisGoneError(f"{problem.message}; replay stopped at item {batch[0].id}") from None
             health.lost(exc, f"replay (at item {batch[0].id})")
         try:
             await asyncio.wait_for(health.wait_up(), REDIS_WAIT_S)

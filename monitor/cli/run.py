@@ -7,9 +7,12 @@ import logging
 from pathlib import Path
 
 import click
+import redis
 
 from monitor.cli.common import (
+    EXIT_UNAVAILABLE,
     check_sinks_or_exit,
+    fail,
     fail_with,
     load_rules_or_exit,
     log_format_option,
@@ -21,10 +24,15 @@ from monitor.cli.common import (
 )
 from monitor.cli.feeds import load_feeds_or_exit
 from monitor.observability.metrics import Metrics
+from monitor.observability.redact import installed
 from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
 from monitor.sinks.registry import build_sink, dry_run_specs
+from monitor.sources.feeds.limits import FetchLimits
+from monitor.sources.feeds.outbound import OutboundPolicy
+from monitor.state.connection import mask_url
+from monitor.state.errors import classify
 from monitor.state.keys import Keys
 from monitor.state.namespace import Namespace
 
@@ -73,6 +81,9 @@ def command(
         logging.getLogger("apscheduler").setLevel(logging.WARNING)
     feeds_file = feeds_path or config.feeds
     feeds = load_feeds_or_exit(feeds_file)
+    redactor = installed()
+    if redactor is not None:  # configured header values (tokens) never reach a log line
+        redactor.add(value for feed in feeds for value in feed.headers.values())
     rules_paths = rules_dirs or tuple(config.rules)
     ruleset = load_rules_or_exit(rules_paths)
     chosen = sinks or tuple(config.sinks)
@@ -83,10 +94,15 @@ def command(
     extras = Extras(metrics=metrics, reloader=RulesReloader(rules_paths), redis_url=connection.url)
     timings = ServiceTimings.from_settings(config)
     name = consumer or config.service.consumer()
-    service = MonitorService.assemble(
-        connection.client, Keys(namespace), ruleset, built, feeds_file, feeds,
-        timings=timings, extract=config.extract, consumer=name, replicas=True, extras=extras,
-    )  # fmt: skip
+    try:
+        service = MonitorService.assemble(
+            connection.client, Keys(namespace), ruleset, built, feeds_file, feeds,
+            limits=FetchLimits(outbound=OutboundPolicy.allowing(config.outbound.allow)),
+            timings=timings, extract=config.extract, consumer=name, replicas=True, extras=extras,
+        )  # fmt: skip
+    except redis.RedisError as exc:  # a full or read-only Redis refusing the outbox group
+        connection.close()
+        fail(classify(exc, mask_url(connection.url)).message, EXIT_UNAVAILABLE)
     port = config.metrics.port if metrics_port is None else metrics_port
     try:
         asyncio.run(_serve(service, metrics, config.metrics.host, port))

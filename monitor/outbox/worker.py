@@ -133,7 +133,8 @@ class DeliveryWorker:
     def _retry_later(self, sink: Sink, entry: OutboxEntry, exc: DeliveryError) -> None:
         failures = self._failures.get(sink.name, 0) + 1
         self._failures[sink.name] = failures
-        wait = max(self.backoff.delay(failures), exc.retry_after or 0.0)
+        # Slack said how long (429 Retry-After): wait that, not a backoff grown by earlier 500s
+        wait = exc.retry_after if exc.retry_after is not None else self.backoff.delay(failures)
         self._paused[sink.name] = self.clock() + wait
         self.stats["retried"] += 1
         if self.observer is not None:
@@ -172,24 +173,28 @@ class DeliveryWorker:
                 remaining += 1
         return remaining
 
-    async def drain(self, max_backoff: float = 30.0) -> None:
+    async def drain(self, max_backoff: float = 30.0, until: float | None = None) -> None:
         """Deliver until the outbox is empty, waiting out paused sinks between passes.
 
         Entries left pending (by this consumer before a restart, or by a dead one) go first,
-        so a story's first alert is finished before its follow-ups are sent.
+        so a story's first alert is finished before its follow-ups are sent. With ``until`` (a
+        time of ``clock``), stop waiting then: once past it, one pass over new entries only
+        (paused sinks skipped), and whatever is not delivered stays in the outbox.
         """
         passes = 0
-        if self.outbox.pending().count:
+        if (until is None or self.clock() < until) and self.outbox.pending().count:
             await self.retry_pending()
         while True:
             while await self.run_once():
                 pass
-            if self.outbox.depth() == 0:
+            if self.outbox.depth() == 0 or (until is not None and self.clock() >= until):
                 return
             if await self.retry_pending() == 0 and self.outbox.depth() == 0:
                 return
             passes += 1
             wait = self._next_wake(passes, max_backoff)
+            if until is not None:
+                wait = max(0.0, min(wait, until - self.clock()))
             await self.sleep(wait)
 
     def _next_wake(self, passes: int, max_backoff: float) -> float:

@@ -144,7 +144,7 @@ class RuleCompiler:
         context = sample_context(rule)
         for name, (source, loc) in sources.items():
             try:
-                template = Template(source)
+                template = Template(source, f"rule {rule.id}, {name}")
             except TemplateError as exc:
                 report(loc, f"{exc}")
                 continue

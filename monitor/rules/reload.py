@@ -9,6 +9,8 @@ from pathlib import Path
 
 from monitor.rules.loader import load_rules, rule_files
 from monitor.rules.ruleset import RuleSet
+from monitor.safefiles import read_capped
+from monitor.safeyaml import YamlLimits
 
 log = logging.getLogger(__name__)
 
@@ -22,6 +24,8 @@ class RulesReloader:
         self.paths = list(paths)
         self._fingerprint: tuple[tuple[str, int, int, str], ...] | None = None
         self.current: RuleSet | None = None
+        #: Changes that were not applied (errors, or a failure while loading).
+        self.failures = 0
         self.check()
 
     def fingerprint(self) -> tuple[tuple[str, int, int, str], ...]:
@@ -29,7 +33,7 @@ class RulesReloader:
         for path in rule_files(self.paths):
             try:
                 stat = path.stat()
-                digest = hashlib.sha256(path.read_bytes()).hexdigest()
+                digest = hashlib.sha256(read_capped(path, YamlLimits().max_bytes)).hexdigest()
             except OSError:
                 found.append((str(path), -1, -1, ""))
                 continue
@@ -43,9 +47,15 @@ class RulesReloader:
         if fingerprint == self._fingerprint:
             return None
         self._fingerprint = fingerprint
-        ruleset, problems = load_rules(self.paths)
+        try:
+            ruleset, problems = load_rules(self.paths)
+        except Exception as exc:  # whatever a file does, the service keeps its last good rules
+            self.failures += 1
+            log.error("rules not reloaded: %s; keeping the last good rules", type(exc).__name__)
+            return None
         errors = [p for p in problems if p.severity == "error"]
         if errors:
+            self.failures += 1
             for problem in errors:
                 log.error("rules not reloaded: %s", problem)
             log.error("rules: %d error(s); keeping the last good rules", len(errors))

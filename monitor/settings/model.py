@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 import os
 import socket
 from pathlib import Path
@@ -114,6 +115,28 @@ class DeliverySettings(BaseModel):
     )
 
 
+class OutboundSettings(BaseModel):
+    """Where feed fetches (and their redirects) may connect."""
+
+    model_config = _SECTION
+
+    allow: list[str] = Field(
+        default_factory=list,
+        description="Networks (CIDR) feeds may reach although not public, e.g. ['10.20.0.0/16'] for "
+        "intranet feeds; loopback, private, link-local and metadata addresses are refused otherwise.",
+    )
+
+    @field_validator("allow")
+    @classmethod
+    def _networks(cls, value: list[str]) -> list[str]:
+        for network in value:
+            try:
+                ipaddress.ip_network(network.strip(), strict=False)
+            except ValueError:
+                raise ValueError(f"{network!r} is not a network (CIDR, e.g. 10.20.0.0/16)") from None
+        return value
+
+
 class Settings(BaseSettings):
     """All settings. Env: MONITOR_<SECTION>__<FIELD> (e.g. MONITOR_METRICS__PORT), plus
     REDIS_URL, SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL under their usual names. Keyword arguments
@@ -143,6 +166,9 @@ class Settings(BaseSettings):
     extract: ExtractSettings = Field(default_factory=ExtractSettings, description="Fact extraction.")
     delivery: DeliverySettings = Field(default_factory=DeliverySettings, description="Alert delivery.")
     slack: SlackSettings = Field(default_factory=SlackSettings, description="Slack delivery.")
+    outbound: OutboundSettings = Field(
+        default_factory=OutboundSettings, description="Outbound connections of feed fetches."
+    )
 
     @field_validator("sinks")
     @classmethod

@@ -11,20 +11,24 @@ from pathlib import Path
 from typing import Any
 
 import feedparser
-import yaml
 from pydantic import ValidationError
 
 from monitor.errors import InputError
 from monitor.models import Item
 from monitor.models.item import stable_id
+from monitor.safefiles import FileRefusedError, read_capped
 from monitor.sources.entries import items_from_feed, safe_link
 from monitor.sources.textfile import split_articles
+from monitor.yamldoc import ProblemsError, load_document
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 JSONL_SUFFIXES = {".jsonl"}
+SUFFIXES = TEXT_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
+MANIFEST = "manifest.yaml"
+#: Largest file replayed; a bigger one (or a device, FIFO, socket) is skipped with a warning.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
 
@@ -42,26 +46,33 @@ def replay_items(paths: Iterable[Path]) -> list[Item]:
 
 
 def _files(paths: Iterable[Path]) -> Iterator[Path]:
+    """The files to read; in a folder, every other entry is named in a warning with the reason."""
     for path in paths:
         if not path.exists():
             raise ReplayError(f"{path}: no such file or directory")
-        if path.is_dir():
-            yield from sorted(p for p in path.rglob("*") if p.is_file() and _wanted(p))
-        else:
+        if not path.is_dir():
             yield path
+            continue
+        for entry in sorted(path.rglob("*")):
+            if entry.is_dir() and not entry.is_symlink():
+                continue
+            if _wanted(entry):
+                yield entry  # a FIFO or device with a wanted name is refused when read
+            elif entry.name != MANIFEST:
+                log.warning("%s: skipped, not a %s file", entry, "/".join(sorted(SUFFIXES)))
 
 
 def _wanted(path: Path) -> bool:
-    return path.suffix.lower() in TEXT_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
+    return path.suffix.lower() in SUFFIXES
 
 
 def _read_file(path: Path) -> list[Item]:
     suffix = path.suffix.lower()
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            log.warning("%s: skipped, larger than %d bytes", path, MAX_FILE_BYTES)
-            return []
-        data = path.read_bytes()
+        data = read_capped(path, MAX_FILE_BYTES)
+    except FileRefusedError as exc:
+        log.warning("%s: skipped, %s", path, exc)
+        return []
     except OSError as exc:
         log.warning("%s: skipped, cannot read: %s", path, exc.strerror)
         return []
@@ -81,13 +92,13 @@ def _read_file(path: Path) -> list[Item]:
 
 
 def _manifest(folder: Path) -> dict[str, Any]:
-    manifest = folder / "manifest.yaml"
+    manifest = folder / MANIFEST
     if not manifest.exists():
         return {}
     try:
-        data = yaml.safe_load(manifest.read_text(encoding="utf-8")) or {}
-    except (yaml.YAMLError, OSError, UnicodeDecodeError) as exc:
-        log.warning("%s: ignored, unreadable manifest: %s", manifest, exc)
+        data = load_document(manifest).data or {}
+    except ProblemsError as exc:
+        log.warning("ignored, unreadable manifest: %s", exc.problems[0])
         return {}
     files = data.get("files", {}) if isinstance(data, dict) else {}
     return files if isinstance(files, dict) else {}

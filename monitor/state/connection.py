@@ -5,17 +5,18 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit, urlunsplit
 
 import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from monitor.errors import UnavailableError
+from monitor.state.errors import RedisProblem, classify
 
 log = logging.getLogger(__name__)
 
@@ -28,16 +29,14 @@ class RedisUnavailableError(UnavailableError):
     """Redis could not be reached; the message names the URL with any password masked."""
 
 
+_USERINFO_PASSWORD = re.compile(r"(//[^/?#@:]*:)[^/?#@]*@")
+_QUERY_SECRET = re.compile(r"([?&](?:password|username|user)=)[^&#]*", re.IGNORECASE)
+
+
 def mask_url(url: str) -> str:
-    """The URL with its password (if any) replaced by '***'."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    host = parts.hostname or ""
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    user = parts.username or ""
-    return urlunsplit((parts.scheme, f"{user}:***@{host}", parts.path, parts.query, ""))
+    """The URL with its password (userinfo or ?password=) replaced by '***'; never raises, even
+    for a malformed URL (it is matched as text, not parsed)."""
+    return _QUERY_SECRET.sub(r"\1***", _USERINFO_PASSWORD.sub(r"\1***@", url))
 
 
 @dataclass
@@ -58,7 +57,11 @@ class RedisConnection:
 def connect(url: str | None, data_dir: Path) -> RedisConnection:
     """Connect to ``url``; without one, start an embedded Redis keeping data in ``data_dir``."""
     if url:
-        client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30, retry=RETRY)
+        try:
+            client = redis.Redis.from_url(url, socket_connect_timeout=5, socket_timeout=30, retry=RETRY)
+        except (ValueError, TypeError) as exc:
+            reason = str(exc).splitlines()[0][:120] if "://" not in str(exc) else type(exc).__name__
+            raise RedisUnavailableError(f"invalid Redis URL {mask_url(url)}: {reason}") from None
         _ping(client, url)
         return RedisConnection(client, url)
     return _start_embedded(data_dir)
@@ -79,11 +82,14 @@ def _start_embedded(data_dir: Path) -> RedisConnection:
 def _ping(client: redis.Redis, url: str) -> None:
     try:
         client.ping()
+    except redis.AuthenticationError:  # a ConnectionError subclass: first
+        raise RedisUnavailableError(f"Redis at {mask_url(url)} rejected the credentials") from None
     except (redis.ConnectionError, redis.TimeoutError, OSError) as exc:
         reason = type(exc).__name__
         raise RedisUnavailableError(f"cannot reach Redis at {mask_url(url)} ({reason})") from None
-    except redis.AuthenticationError:
-        raise RedisUnavailableError(f"Redis at {mask_url(url)} rejected the credentials") from None
+    except (redis.RedisError, ValueError) as exc:
+        problem = classify(exc, mask_url(url))
+        raise RedisUnavailableError(problem.message) from None
 
 
 class RedisHealth:
@@ -93,8 +99,19 @@ class RedisHealth:
     work instead of failing item after item, then resume when ``wait_up`` returns True.
     """
 
-    def __init__(self, client: redis.Redis, url: str, initial: float = 0.2, maximum: float = 5.0) -> None:
+    def __init__(
+        self,
+        client: redis.Redis,
+        url: str,
+        initial: float = 0.2,
+        maximum: float = 5.0,
+        probe_key: str = "monitor:health-probe",
+    ) -> None:
         self.client = client
+        #: Written (10 s TTL) to tell when a full or read-only Redis takes writes again.
+        self.probe_key = probe_key
+        #: Why Redis is (or last was) unusable; None before the first failure.
+        self.problem: RedisProblem | None = None
         self.url = mask_url(url) if url else _describe(client)
         self.initial = initial
         self.maximum = maximum
@@ -108,15 +125,15 @@ class RedisHealth:
             return
         self.up = False
         self._since = time.monotonic()
-        log.warning(
-            "Redis at %s unavailable (%s): %s paused; reconnecting with backoff",
-            self.url,
-            type(exc).__name__,
-            paused,
-        )
+        self.problem = classify(exc, self.url)
+        waiting = "probing with a write" if self.problem.needs_write_probe else "reconnecting"
+        log.warning("%s: %s paused; %s with backoff", self.problem.message, paused, waiting)
 
     def ping(self) -> bool:
+        """Redis answers (and, after it refused writes for being full or read-only, takes one)."""
         try:
+            if not self.up and self.problem is not None and self.problem.needs_write_probe:
+                return bool(self.client.set(self.probe_key, "1", px=10_000))
             return bool(self.client.ping())
         except (redis.RedisError, OSError):
             return False
@@ -130,7 +147,8 @@ class RedisHealth:
                     return False
                 if await asyncio.to_thread(self.ping):
                     self.up = True
-                    log.warning("Redis at %s reachable again after %.1fs; resuming", self.url, self._down())
+                    again = "writable" if self.problem and self.problem.needs_write_probe else "reachable"
+                    log.warning("Redis at %s %s again after %.1fs; resuming", self.url, again, self._down())
                     break
                 await _sleep_or_stop(delay, stop)
                 delay = min(delay * 2, self.maximum)

@@ -75,6 +75,10 @@ class Keys:
         """String: a sink confirmed delivery of an alert (its reply, e.g. Slack ts). RECEIPT_TTL."""
         return f"{self.prefix}receipt:{_part(sink)}:{_part(alert_id)}"
 
+    def health_probe(self) -> str:
+        """String written while Redis refused writes (full, read-only), to see it take one. TTL 10 s."""
+        return f"{self.prefix}probe"
+
     # feeds
 
     def feed(self, name: str) -> str:

@@ -15,6 +15,7 @@ from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
 from monitor.sources.feeds.limits import FetchLimits
+from monitor.sources.feeds.outbound import OutboundPolicy
 from monitor.sources.feeds.poller import FeedPoller, ItemProcessor
 from monitor.sources.replay import replay_items
 from monitor.state.keys import Keys
@@ -23,7 +24,11 @@ from tests.conftest import SEEDS
 from tests.feeds.server import FeedServer
 
 #: Short bounds so hostile servers are cut off quickly.
-TEST_LIMITS = FetchLimits(connect_timeout=2.0, total_timeout=2.0, max_bytes=1024 * 1024, max_redirects=5)
+#: The local servers of the tests listen on loopback, which feeds may not reach by default.
+LOOPBACK = OutboundPolicy.allowing(["127.0.0.0/8"])
+TEST_LIMITS = FetchLimits(
+    connect_timeout=2.0, total_timeout=2.0, max_bytes=1024 * 1024, max_redirects=5, outbound=LOOPBACK
+)
 
 
 @dataclass

@@ -43,10 +43,14 @@ def threaded_server(seed_items: list[Item]) -> Iterator[str]:
     thread.join()
 
 
+#: The threaded server listens on loopback, which feeds may not reach by default.
+LOOPBACK_ENV = {"MONITOR_OUTBOUND__ALLOW": '["127.0.0.0/8"]'}
+
+
 def test_check_shows_the_items_and_touches_no_state(
     threaded_server: str, seed_items: list[Item], redis_client: redis.Redis, namespace: str
 ) -> None:
-    result = CliRunner().invoke(cli, ["feeds", "check", f"{threaded_server}/rss", "--json"])
+    result = CliRunner(env=LOOPBACK_ENV).invoke(cli, ["feeds", "check", f"{threaded_server}/rss", "--json"])
     assert result.exit_code == 0, result.output
     lines = [json.loads(line) for line in result.stdout.splitlines()]
     assert [line["title"] for line in lines] == [item.title for item in seed_items[:3]]
@@ -60,7 +64,7 @@ def test_check_shows_the_items_and_touches_no_state(
 )
 def test_check_fails_clearly(threaded_server: str, path: str, message: str) -> None:
     url = path if "://" in path else f"{threaded_server}{path}"
-    result = CliRunner().invoke(cli, ["feeds", "check", url])
+    result = CliRunner(env=LOOPBACK_ENV).invoke(cli, ["feeds", "check", url])
     assert result.exit_code == 1
     assert message in result.stderr
 

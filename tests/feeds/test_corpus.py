@@ -23,14 +23,14 @@ from monitor.sources.feeds.poller import FeedPoller, PollResult
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
 from tests.conftest import ROOT, RULES
-from tests.feeds.conftest import FakeClock, feed
+from tests.feeds.conftest import LOOPBACK, FakeClock, feed
 from tests.feeds.server import FeedServer, Route
 
 CORPORA = Path(os.environ.get("MONITOR_CORPORA") or ROOT.parent / "shared" / "corpora")
 CORPUS = CORPORA / "feedparser"
 _HEADER = re.compile(rb"^Header:\s*([\w-]+):\s*(.*?)\s*$", re.MULTILINE)
 ENCODINGS = {".gz": "gzip", ".z": "deflate"}
-LIMITS = FetchLimits(connect_timeout=10, total_timeout=20, max_connections=50)
+LIMITS = FetchLimits(connect_timeout=10, total_timeout=20, max_connections=50, outbound=LOOPBACK)
 
 
 @dataclass

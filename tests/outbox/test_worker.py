@@ -92,7 +92,8 @@ async def test_a_minute_of_outage_loses_nothing(
     assert fake_slack.posts_by_alert() == Counter({a.alert_id: 1 for a in alerts})
     assert outbox.depth() == 0 and outbox.dead_letter_count() == 0
     # the paused sink is tried about once per wait, not once per alert
-    failed = len(fake_slack.requests) - len(alerts)
+    posts = [method for method, _ in fake_slack.requests if method == "chat.postMessage"]
+    failed = len(posts) - len(alerts)
     assert failed <= len(fake_time.sleeps) + 1
     if kind == "429":
         assert min(fake_time.sleeps) >= fake_slack.retry_after - 0.5
@@ -116,7 +117,7 @@ async def test_unknown_channel_is_dead_lettered_and_the_rest_is_delivered(
     assert outbox.depth() == 0
     letters = outbox.dead_letters()
     assert [d.alert.alert_id for d in letters] == ["alert-0000", "alert-0003", "alert-0006"]
-    assert {d.reason for d in letters} == {"slack chat.postMessage: channel_not_found (channel #nowhere)"}
+    assert {d.reason for d in letters} == {"slack conversations.list: channel_not_found (channel #nowhere)"}
     assert len(fake_slack.messages) == 6
     assert len(jsonl_ids(tmp_path / "out.jsonl")) == 9  # the other sink got everything
     # fixed configuration + requeue: only Slack is tried again
@@ -162,4 +163,6 @@ async def test_retryable_failures_are_dead_lettered_after_the_give_up_age(
     )
     await drain(worker)
     [letter] = outbox.dead_letters()
-    assert letter.reason.startswith("gave up after ") and letter.reason.endswith("http_500 (channel #alerts)")
+    assert letter.reason.startswith("gave up after ") and letter.reason.endswith(
+        "http_500 (channel C0ALERTS)"
+    )

@@ -143,6 +143,7 @@ class FakeSlack:
             "chat.update": self._update,
             "conversations.history": self._history,
             "conversations.replies": self._replies,
+            "conversations.list": self._list,
         }.get(method)
         answer = {"ok": False, "error": "unknown_method"} if handler is None else handler(body)
         if fault in {"hang_after", "drop_after"}:
@@ -186,6 +187,18 @@ class FakeSlack:
         found[0].text, found[0].blocks = body.get("text", ""), _blocks(body)
         found[0].updates += 1
         return {"ok": True, "channel": channel, "ts": found[0].ts}
+
+    def _list(self, body: dict[str, Any]) -> dict[str, Any]:
+        """One channel per page (Slack pages at its own discretion): callers must follow cursors."""
+        names = sorted(CHANNELS)
+        start = int(body.get("cursor") or 0)
+        page = [{"id": CHANNELS[n], "name": n.removeprefix("#")} for n in names[start : start + 1]]
+        more = start + 1 < len(names)
+        return {
+            "ok": True,
+            "channels": page,
+            "response_metadata": {"next_cursor": str(start + 1) if more else ""},
+        }
 
     def _history(self, body: dict[str, Any]) -> dict[str, Any]:
         channel = body.get("channel")

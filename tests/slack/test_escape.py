@@ -89,7 +89,7 @@ async def test_every_injection_arrives_escaped(
         1, title=evil, text=evil, item=item, fact={"attacker": evil, "places": [evil], "launched": 5}
     )
     await SlackSink(slack_settings, redis_client, Keys(namespace)).send(alert)
-    [(_, body)] = fake_slack.requests
+    [(_, body)] = [r for r in fake_slack.requests if r[0] == "chat.postMessage"]
     raw = json.dumps(body)
     assert "javascript:" not in raw
     for text in _mrkdwn_texts(body):

@@ -77,14 +77,14 @@ async def test_unknown_channel_is_a_permanent_error_naming_the_channel(
     with pytest.raises(DeliveryError) as caught:
         await sink.send(make_alert(8, channel="#nowhere"))
     assert not caught.value.retryable
-    assert caught.value.reason == "slack chat.postMessage: channel_not_found (channel #nowhere)"
+    assert caught.value.reason == "slack conversations.list: channel_not_found (channel #nowhere)"
 
 
 @pytest.mark.parametrize(
     ("fault", "reason", "retry_after"),
     [
-        ("429", "slack chat.postMessage: ratelimited (channel #alerts)", 3.0),
-        ("500", "slack chat.postMessage: http_500 (channel #alerts)", None),
+        ("429", "slack chat.postMessage: ratelimited (channel C0ALERTS)", 3.0),
+        ("500", "slack chat.postMessage: http_500 (channel C0ALERTS)", None),
         ("hang", "slack chat.postMessage: TimeoutError (no answer)", None),
         ("drop", "slack chat.postMessage: ServerDisconnectedError (no answer)", None),
     ],

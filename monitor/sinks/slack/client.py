@@ -106,6 +106,27 @@ class WebApi:
         except _TRANSPORT as exc:
             raise transport_error(exc, "chat.update") from None
 
+    async def channel_id(self, name: str, max_pages: int = 20) -> str:
+        """The ID of channel ``#name`` (conversations.list, paged); SlackError when there is none."""
+        wanted = name.removeprefix("#")
+        cursor = None
+        for _ in range(max_pages):
+            try:
+                response = await self._client.conversations_list(
+                    types="public_channel,private_channel", exclude_archived=True, limit=1000, cursor=cursor
+                )
+            except SlackApiError as exc:
+                raise api_error(exc, "conversations.list", name) from None
+            except _TRANSPORT as exc:
+                raise transport_error(exc, "conversations.list") from None
+            for channel in response.get("channels") or []:
+                if channel.get("name") == wanted and channel.get("id"):
+                    return str(channel["id"])
+            cursor = (response.get("response_metadata") or {}).get("next_cursor")
+            if not cursor:
+                break
+        raise SlackError(f"slack conversations.list: channel_not_found (channel {name})", retryable=False)
+
     async def find(self, channel: str, thread_ts: str, alert_id: str, since: float) -> str | None:
         """The ts of a message carrying ``alert_id`` in its metadata, posted since ``since``."""
         oldest = f"{max(since - 60, 0):.6f}"

@@ -79,6 +79,10 @@ class SendLedger:
         value = self.client.get(self.keys.slack_channel_id(channel))
         return channel if value is None else _s(value)
 
+    def forget_channel(self, channel: str) -> None:
+        """The ID stored for a name is stale (channel_not_found): resolve the name again."""
+        self.client.delete(self.keys.slack_channel_id(channel))
+
     def remember_channel(self, channel: str, channel_id: str) -> None:
         if channel.startswith("#") and channel_id:
             self.client.set(self.keys.slack_channel_id(channel), channel_id, ex=RECEIPT_TTL)

@@ -26,9 +26,10 @@ class SlackSink:
 
     Exactly-once: before posting, a 'sending' claim is written; the moment Slack answers, the
     ts is recorded. A redelivery that finds a claim without a ts looks for the alert id in the
-    metadata of the channel's (or thread's) recent messages before posting again. If that
-    lookup is impossible (no channels:history scope, an unresolved #name) it posts again:
-    at most one duplicate, and only after a crash or a lost answer.
+    metadata of the channel's (or thread's) recent messages before posting again. A #name is
+    resolved to its ID (conversations.list) before the first post, so the claim always names an
+    ID. If the lookup is impossible (no channels:history or channels:read scope) it posts
+    again: at most one duplicate, and only after a crash or a lost answer.
     """
 
     name = "slack"
@@ -88,13 +89,14 @@ class SlackSink:
         return ts
 
     async def _lookup(self, alert: Alert, attempt: Attempt) -> str | None:
-        if attempt.channel.startswith("#"):
-            log.warning(
-                "slack: cannot check %s for a lost post (name, not ID); posting again", attempt.channel
-            )
+        channel = (
+            await self._channel_id(attempt.channel) if attempt.channel.startswith("#") else attempt.channel
+        )
+        if channel.startswith("#"):
+            log.warning("slack: cannot check %s for a lost post (name, not ID); posting again", channel)
             return None
         try:
-            return await self.api.find(attempt.channel, attempt.thread_ts, alert.alert_id, attempt.at)
+            return await self.api.find(channel, attempt.thread_ts, alert.alert_id, attempt.at)
         except SlackError as exc:
             if exc.retryable:
                 raise
@@ -105,9 +107,40 @@ class SlackSink:
         target = route(alert, self.settings)
         channel = target.channel or self.settings.default_channel or ""
         message = build_message(alert, mention=target.mention, sources=1)
-        channel_id, ts = await self._post(alert, channel, "", message)
+        known = self._ledger.channel_id(channel)  # an ID remembered from before may be stale
+        channel_id = await self._channel_id(channel)
+        try:
+            channel_id, ts = await self._post(alert, channel_id, "", message)
+        except SlackError as exc:
+            if known.startswith("#") or "channel_not_found" not in exc.reason:
+                raise
+            # the name may point at another channel now (renamed, recreated): resolve it again
+            self._ledger.forget_channel(channel)
+            again = await self._channel_id(channel)
+            if again == channel_id:
+                raise
+            channel_id, ts = await self._post(alert, again, "", message)
+        self._ledger.remember_channel(channel, channel_id)
         await self._after_post(alert, channel_id, ts, "")
         return ts
+
+    async def _channel_id(self, channel: str) -> str:
+        """The channel's ID, resolving a #name before the first post, so the claim written
+        before posting names an ID and a lost post can always be looked for in the history."""
+        ledger = self._ledger
+        known = ledger.channel_id(channel)
+        if not known.startswith("#"):
+            return known
+        try:
+            found = await self.api.channel_id(channel)
+        except SlackError as exc:
+            if exc.retryable or "channel_not_found" in exc.reason:
+                raise
+            # no channels:read scope: post by name (a lost post is then posted again)
+            log.warning("slack: cannot resolve %s to an ID (%s); posting by name", channel, exc.reason)
+            return channel
+        ledger.remember_channel(channel, found)
+        return found
 
     async def _reply(self, alert: Alert, story: str, parent: Story) -> str:
         source = _source(alert)
@@ -127,7 +160,6 @@ class SlackSink:
                 ledger.release(alert.alert_id)
             raise
         ledger.sent(alert.alert_id, channel_id, ts)  # first thing after the answer: closes the window
-        ledger.remember_channel(channel, channel_id)
         return channel_id, ts
 
     async def _after_post(self, alert: Alert, channel: str, ts: str, thread_ts: str) -> None:

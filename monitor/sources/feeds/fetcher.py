@@ -13,6 +13,7 @@ from monitor.errors import FeedError
 from monitor.sources.feeds.body import BodyError, read_capped
 from monitor.sources.feeds.config import check_url
 from monitor.sources.feeds.limits import USER_AGENT, FetchLimits
+from monitor.sources.feeds.outbound import GuardedTransport
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 PERMANENT = frozenset({301, 308})
@@ -92,14 +93,16 @@ class Fetcher:
     def __init__(self, limits: FetchLimits | None = None) -> None:
         self.limits = limits or FetchLimits()
         total = self.limits.total_timeout
+        pool = httpx.Limits(
+            max_connections=self.limits.max_connections,
+            max_keepalive_connections=self.limits.max_connections,
+        )
         self.client = httpx.AsyncClient(
             timeout=httpx.Timeout(total, connect=self.limits.connect_timeout),
-            limits=httpx.Limits(
-                max_connections=self.limits.max_connections,
-                max_keepalive_connections=self.limits.max_connections,
-            ),
+            transport=GuardedTransport(self.limits.outbound, pool),
             headers={"User-Agent": USER_AGENT, "Accept": ACCEPT, "Accept-Encoding": "gzip, deflate"},
             follow_redirects=False,
+            trust_env=False,
         )
         self._slots = asyncio.Semaphore(self.limits.max_connections)
 
@@ -110,11 +113,11 @@ class Fetcher:
         self, url: str, validators: Validators | None = None, headers: dict[str, str] | None = None
     ) -> FetchResult:
         """GET ``url`` (conditionally), following redirects; FetchError when there is no answer."""
-        request_headers = {**(headers or {}), **(validators or Validators()).headers()}
+        conditional = (validators or Validators()).headers()
         async with self._slots:
             try:
                 async with asyncio.timeout(self.limits.total_timeout):
-                    return await self._follow(url, request_headers)
+                    return await self._follow(url, headers or {}, conditional)
             except TimeoutError:
                 raise FetchError(f"timed out after {self.limits.total_timeout:g}s") from None
             except BodyError as exc:
@@ -122,10 +125,14 @@ class Fetcher:
             except (httpx.HTTPError, httpx.InvalidURL) as exc:
                 raise FetchError(describe(exc)) from None
 
-    async def _follow(self, url: str, headers: dict[str, str]) -> FetchResult:
+    async def _follow(self, url: str, configured: dict[str, str], conditional: dict[str, str]) -> FetchResult:
+        """GET, following redirects ourselves: the configured headers (they may hold a token)
+        go only to the feed's own origin, and a redirect's user:pass@ is never sent."""
         current, permanent, visited = url, True, {url}
+        home = _origin(url)
         for _ in range(self.limits.max_redirects + 1):
             _refuse_unless_http(current, "URL")
+            headers = {**configured, **conditional} if _origin(current) == home else conditional
             async with self.client.stream("GET", current, headers=headers) as response:
                 status = response.status_code
                 if status not in REDIRECTS:
@@ -160,11 +167,17 @@ def _redirect_target(response: httpx.Response) -> str:
     if not location:
         raise FetchError(f"HTTP {response.status_code} redirect without a Location header")
     try:
-        target = str(response.url.join(location.strip()))
+        joined = response.url.join(location.strip())
+        target = str(joined.copy_with(username=None, password=None) if joined.userinfo else joined)
     except (httpx.InvalidURL, ValueError):
         raise FetchError(f"HTTP {response.status_code} redirect to an invalid URL") from None
     _refuse_unless_http(target, "redirect target")
     return target
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    parts = httpx.URL(url)
+    return parts.scheme, parts.host, parts.port
 
 
 def _headers(response: httpx.Response) -> dict[str, str]:

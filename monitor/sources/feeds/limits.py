@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from monitor import __version__
+from monitor.sources.feeds.outbound import OutboundPolicy
 
 PROJECT_URL = "https://github.com/monitor-project/monitor"
 USER_AGENT = f"monitor/{__version__} (+{PROJECT_URL})"
@@ -23,6 +24,8 @@ class FetchLimits:
     max_redirects: int = 5
     #: Most simultaneous connections of the shared client (and polls in flight).
     max_connections: int = 100
+    #: Which addresses fetches and their redirects may connect to (public ones by default).
+    outbound: OutboundPolicy = field(default_factory=OutboundPolicy)
 
 
 @dataclass(frozen=True)

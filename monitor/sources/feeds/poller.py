@@ -2,36 +2,28 @@
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol, TypeVar
+from typing import Protocol
 
 from monitor.clock import Clock, utc_now
 from monitor.models import Decision, Facts, Item, Match
 from monitor.models.kinds import count_by_kind
-from monitor.pools import ProcessPool
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher, FetchError, FetchResult, parse_retry_after
 from monitor.sources.feeds.limits import BackoffPolicy
-from monitor.sources.feeds.parse import ParsedFeed, parse_items
+from monitor.sources.feeds.parse import ParsedFeed
+from monitor.sources.feeds.parsepool import ParseLimits, ParserPool, ParseTimeoutError
 from monitor.sources.feeds.xmlguard import UnsafeXmlError
 
 log = logging.getLogger(__name__)
 
 THROTTLED = frozenset({429, 503})
-T = TypeVar("T")
-
-
-def _timed(func: Callable[..., T], *args: object) -> tuple[T, float]:
-    started = time.perf_counter()
-    return func(*args), time.perf_counter() - started
 
 
 class ProcessedItem(Protocol):
@@ -98,30 +90,28 @@ class FeedPoller:
         processor: ItemProcessor,
         clock: Clock = utc_now,
         backoff: BackoffPolicy | None = None,
+        parse_limits: ParseLimits | None = None,
     ) -> None:
         self.fetcher = fetcher
         self.states = states
         self.processor = processor
         self.clock = clock
         self.backoff = backoff or BackoffPolicy()
-        # feedparser runs in its own process: parsing overlaps with fetching and processing
-        # instead of holding the GIL against them, and a parser crash on hostile bytes costs a
-        # worker process, not the service.
-        self._parsers = ProcessPool(1)
+        # feedparser runs in worker processes: parsing overlaps with fetching and processing
+        # instead of holding the GIL against them, a parser crash on hostile bytes costs a
+        # worker process, not the service, and a parse past its deadline costs its worker.
+        self.parsers = ParserPool(parse_limits)
 
     def close(self) -> None:
-        """Stop the parser process (a parse in progress finishes first)."""
-        self._parsers.close()
+        """Stop the parser processes (a parse in progress is abandoned)."""
+        self.parsers.close()
 
     async def _parse_elsewhere(
         self, feed: FeedConfig, result: FetchResult, body: bytes
     ) -> tuple[ParsedFeed, float]:
-        call = (parse_items, body, result.headers, result.final_url, feed.name, feed.tags)
-        try:
-            return await asyncio.get_running_loop().run_in_executor(self._parsers.executor(), _timed, *call)
-        except BrokenProcessPool:
-            self._parsers.discard()  # the next poll starts a fresh parser process
-            raise
+        started = time.perf_counter()
+        parsed = await self.parsers.parse(body, result.headers, result.final_url, feed.name, feed.tags)
+        return parsed, time.perf_counter() - started
 
     async def poll(self, feed: FeedConfig) -> PollResult:
         """Poll ``feed`` once if it is due; never raises for anything the feed or server does."""
@@ -166,6 +156,8 @@ class FeedPoller:
             parsed, parse_s = await self._parse_elsewhere(feed, result, body)
         except UnsafeXmlError as exc:
             return self._failed(feed, state, now, result.status, f"refused document: {exc}")
+        except ParseTimeoutError as exc:  # the slow feed is failed and backed off; others poll on
+            return self._failed(feed, state, now, result.status, f"cannot parse: {exc}")
         except Exception as exc:  # feedparser on untrusted bytes: contain whatever it raises
             return self._failed(feed, state, now, result.status, f"cannot parse: {type(exc).__name__}")
         if parsed.warning:
