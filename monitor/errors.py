@@ -12,6 +12,7 @@
     │   └── MetricsPortInUseError   monitor.observability.server: the metrics port is taken
     ├── UnavailableError            a service we depend on is unreachable (CLI exit 2)
     │   ├── RedisUnavailableError   monitor.state.connection: Redis cannot be reached at start
+    │   ├── EmbeddedRedisError      monitor.state.embedded: the embedded server did not start
     │   └── RedisGoneError          monitor.cli.replay: Redis did not come back during a replay
     ├── FeedError                   one feed's answer cannot be used (the poll fails, others go on)
     │   ├── FetchError              monitor.sources.feeds.fetcher: no HTTP answer to act on
