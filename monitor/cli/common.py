@@ -148,12 +148,15 @@ def _secrets(current: object) -> list[str]:
 
 def load_rules_or_exit(paths: Iterable[Path]) -> RuleSet:
     """Load rules; on any error print every one as file:line:col and exit 1."""
-    ruleset, problems = load_rules(list(paths))
+    paths = list(paths)
+    ruleset, problems = load_rules(paths)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         for problem in errors:
             click.echo(str(problem), err=True)
-        fail(f"{len(errors)} error(s) in rules; nothing was processed")
+        missing = not all(path.exists() for path in paths)
+        hint = "; `monitor init` writes a rules folder to start from" if missing else ""
+        fail(f"{len(errors)} error(s) in rules; nothing was processed{hint}")
     return ruleset
 
 

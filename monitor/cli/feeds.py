@@ -37,7 +37,11 @@ feeds_option = click.option(
 def load_feeds_or_exit(path: Path) -> list[FeedConfig]:
     """Load the feeds file; on any error print every one as file:line:col and exit 1."""
     if not path.exists():
-        fail(f"{path}: no such feeds file")
+        fail(
+            f"{path}: no such feeds file. `monitor init` writes a commented feeds.yaml (with "
+            "monitor.yaml and rules/) to start from; --feeds FILE names another file; "
+            "`monitor demo` runs on the seed corpus with no feeds file at all"
+        )
     try:
         return load_feeds(path)
     except ProblemsError as exc:

@@ -18,6 +18,8 @@ COMMAND_MODULES: tuple[str, ...] = (
     "backtest",
     "silence",
     "config",
+    "init",
+    "demo",
 )
 
 

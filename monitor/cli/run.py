@@ -77,8 +77,9 @@ def command(
     """
     config = settings()
     setup_logging(verbose)
-    if verbose < 2:  # APScheduler logs every job run at INFO; one summary line per cycle is ours
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    if verbose < 2:  # APScheduler and httpx log every job run and request at INFO: debug only
+        for noisy in ("apscheduler", "httpx"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     feeds_file = feeds_path or config.feeds
     feeds = load_feeds_or_exit(feeds_file)
     redactor = installed()
