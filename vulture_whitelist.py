@@ -8,7 +8,7 @@ from monitor.extract.mentions import Mention
 from monitor.models.facts import Casualty, Strike, TroopReport
 from monitor.models.item import Item
 from monitor.models.match import Match
-from monitor.observability.metrics import _OutboxCollector
+from monitor.observability.metrics import _FeedCollector, _OutboxCollector
 from monitor.rules.templatebounds import BoundedSandbox
 from monitor.rules import condition, model, spec
 from monitor.settings.load import _FileSettings
@@ -53,6 +53,7 @@ _.file_secret_settings
 _.param
 # prometheus_client calls collect() on a registered collector
 _OutboxCollector.collect
+_FeedCollector.collect
 # RE2 options are set as attributes
 _.case_sensitive
 _.log_errors

@@ -17,6 +17,7 @@
     ├── FeedError                   one feed's answer cannot be used (the poll fails, others go on)
     │   ├── FetchError              monitor.sources.feeds.fetcher: no HTTP answer to act on
     │   ├── BodyError               monitor.sources.feeds.body: too large, or cannot be decoded
+    │   ├── JsonFeedError           monitor.sources.jsonfeed: not a JSON Feed after all
     │   ├── UnsafeXmlError          monitor.sources.feeds.xmlguard: a document refused outright
     │   └── ParserCrashedError      monitor.sources.feeds.parsepool: the parser process died
     ├── DeliveryError               monitor.sinks.base: a sink failed; ``retryable`` says if a

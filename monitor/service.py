@@ -124,6 +124,8 @@ class MonitorService:
         self._wake = asyncio.Event()
         self._reconnect: asyncio.Task[None] | None = None
         self._rules_seen = self.reloader.fingerprint() if self.reloader else None
+        if self.metrics is not None:
+            self.metrics.watch_feeds(lambda: poller.states.load_many(self.scheduler.feeds.values()))
 
     @classmethod
     def assemble(

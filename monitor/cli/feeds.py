@@ -78,6 +78,8 @@ def check(target: str, feeds_path: Path, as_json: bool, verbose: int) -> None:
         result, parsed = asyncio.run(_check(feed))
     except (FetchError, UnsafeXmlError) as exc:
         fail(f"{feed.name}: {exc}")
+    if parsed.error:
+        fail(f"{feed.name}: {parsed.error}")
     for item in parsed.items:
         if as_json:
             click.echo(
@@ -87,7 +89,8 @@ def check(target: str, feeds_path: Path, as_json: bool, verbose: int) -> None:
             when = item.published.isoformat() if item.published else "undated"
             click.echo(f"{when}  {item.title or '(no title)'}\n    {item.url or '-'}  id={item.id}")
     moved = f", moved permanently to {result}" if result else ""
-    note = f", warning: {parsed.warning}" if parsed.warning else ""
+    note = "".join(f", {what}: {text}" for what, text in (("warning", parsed.warning),
+                   ("malformed", parsed.problem)) if text)  # fmt: skip
     click.echo(f"{feed.name}: {parsed.entries} entries, {len(parsed.items)} items{moved}{note}", err=True)
 
 
@@ -147,6 +150,8 @@ def _status_row(feed: FeedConfig, state: FeedState, now: datetime) -> dict[str, 
         condition = f"disabled: {state.disabled_reason}"
     elif state.last_error:
         condition = f"failing: {state.last_error}"
+    elif state.last_problem:
+        condition = f"malformed: {state.last_problem}"
     else:
         condition = "stale" if state.stale(feed, now) else "ok"
     next_poll = max((t for t in (state.next_poll, state.next_allowed) if t), default=None)
