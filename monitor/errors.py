@@ -9,6 +9,7 @@
     │   ├── TemplateError           monitor.rules.templates: a rule template that does not compile
     │   ├── ReplayError             monitor.sources.replay: a path replay cannot read
     │   ├── SplitNotFoundError      monitor.extract.cases: no labeled split where eval looked
+    │   ├── OpmlError               monitor.sources.feeds.opml: a file `feeds import` cannot read
     │   └── MetricsPortInUseError   monitor.observability.server: the metrics port is taken
     ├── UnavailableError            a service we depend on is unreachable (CLI exit 2)
     │   ├── RedisUnavailableError   monitor.state.connection: Redis cannot be reached at start
