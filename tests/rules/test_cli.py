@@ -97,7 +97,10 @@ def test_explain_shows_conditions_state_and_decision_without_writing(
     )
     code, out = _run(*args)
     assert code == 0, out
-    assert "[yes] fact.weapon = 'drone'" in out
+    # each condition in the rule file's own words, beside what the fact says
+    assert "[yes] where weapon: drone; the fact's weapon: drone" in out
+    assert "[yes] where attacker: {in_list: war_sides}; the fact's attacker: Russia" in out
+    assert "in_:" not in out and "{'" not in out  # never the models' internal names
     assert 'state read: {"stored": "nothing yet"}' in out
     assert "decision: FIRE, reason first" in out
     assert list(redis_client.scan_iter(match=Keys(namespace).pattern())) == []
