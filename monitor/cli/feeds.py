@@ -53,7 +53,7 @@ def load_feeds_or_exit(path: Path) -> list[FeedConfig]:
 
 @click.group("feeds")
 def command() -> None:
-    """Inspect the configured RSS/Atom feeds."""
+    """Inspect the configured feeds; import and export them as OPML."""
 
 
 @command.command("list")

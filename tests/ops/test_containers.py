@@ -23,8 +23,11 @@ def _command_of(args: list[str]) -> tuple[click.Command, list[str]]:
     """The click command an argv (after `monitor`) runs, and its remaining arguments."""
     command: click.Command = cli
     rest = list(args)
-    while isinstance(command, click.Group) and rest and rest[0] in command.commands:
-        command = command.commands[rest.pop(0)]
+    while isinstance(command, click.Group) and rest:
+        found = command.get_command(click.Context(command), rest[0])
+        if found is None:
+            break
+        command, _ = found, rest.pop(0)
     return command, rest
 
 
