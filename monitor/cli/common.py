@@ -101,15 +101,15 @@ def log_format_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-def setup_logging(verbose: int, log_format: str | None = None) -> None:
-    """Log to stderr at the settings' level lowered by -v, in text or JSON lines."""
+def setup_logging(verbose: int, log_format: str | None = None, default: int = logging.WARNING) -> None:
+    """Log to stderr at the settings' level (else this command's ``default``) lowered by -v, in
+    text or JSON lines."""
     current = invocation()
-    base, fmt = logging.WARNING, "text"
+    base, fmt = default, "text"
     if current.settings is not None:
-        base, fmt = (
-            logging.getLevelNamesMapping()[current.settings.log.level.upper()],
-            current.settings.log.format,
-        )
+        chosen = current.settings.log.level
+        base = logging.getLevelNamesMapping()[chosen.upper()] if chosen else default
+        fmt = current.settings.log.format
     log_format = log_format or current.log_format or fmt
     level = base - 10 * verbose
     handler = logging.StreamHandler(sys.stderr)

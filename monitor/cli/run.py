@@ -76,7 +76,7 @@ def command(
     time (a lease per feed) and each alert is delivered once (the outbox consumer group).
     """
     config = settings()
-    setup_logging(verbose)
+    setup_logging(verbose, default=logging.INFO)  # the service's summary line a minute is INFO
     if verbose < 2:  # APScheduler and httpx log every job run and request at INFO: debug only
         for noisy in ("apscheduler", "httpx"):
             logging.getLogger(noisy).setLevel(logging.WARNING)
