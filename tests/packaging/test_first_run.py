@@ -74,3 +74,20 @@ async def test_demo_serves_the_seeds_and_alerts_on_the_console_and_slack_dry_run
     assert "seed-corpus" in out
     assert "demo: 13 articles on http://127.0.0.1:" in err.decode()
     assert not (tmp_path / "embedded.json").exists()
+
+
+def test_the_starter_record_title_says_what_its_count_counts() -> None:
+    from monitor.models import Facts, Item
+    from monitor.rules.engine import evaluate
+    from monitor.rules.loader import load_rules
+
+    ruleset, problems = load_rules([ROOT / "monitor" / "starter" / "rules"])
+    assert problems == []
+    item = Item(id="x", source="s", title="t", text="t")
+    for fact, words in (
+        ({"shot_down": 34}, "34 drones shot down"),
+        ({"launched": 800}, "800 drones launched"),
+    ):
+        facts = Facts.model_validate({"strikes": [{"weapon": "drone", "attacker": "Ukraine", **fact}]})
+        titles = [m.title for m in evaluate(ruleset, item, facts) if m.rule_id == "record-drone-attack"]
+        assert titles == [f"Record drone attack by Ukraine: {words}"]
