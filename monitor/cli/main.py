@@ -19,7 +19,7 @@ COMMANDS: dict[str, str] = {
         "Replay saved articles (text, RSS/Atom/JSON feeds, JSON lines) through extraction, rules and sinks."
     ),
     "extract": "Extract facts (strikes, troops, weapons, casualties) from articles.",
-    "eval": "Score the extractor on the labeled set at PATH (default: the project's set).",
+    "eval": "Score the extractor on the labeled cases at PATH (default: the --split folder).",
     "feeds": "Inspect the configured feeds; import and export them as OPML.",
     "run": "Poll RSS/Atom feeds and alert on new items; reloads feeds and rules live, stops on SIGTERM.",
     "outbox": "The durable outbox between the rules and the sinks (Slack, JSON lines, console).",

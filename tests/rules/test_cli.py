@@ -166,6 +166,6 @@ def test_explain_shows_the_type_test_and_names_the_alert_behind_a_cooldown(
     )
     code, out = _run("rules", "explain", "mass-drone-attack", "--text", text, *common)
     assert code == 0, out
-    assert "[yes] threshold: {field: launched, gte: 100}; the fact's launched: 145" in out
+    assert "[yes] threshold: {field: size, gte: 100}; the fact's size: 145" in out
     assert "decision: no alert, reason cooldown" in out
     assert f"by alert {fired['alert_id']}: {fired['title']!r}, from {fired['item']['source']}" in out
