@@ -111,7 +111,8 @@ def setup_logging(verbose: int, log_format: str | None = None, default: int = lo
         base = logging.getLevelNamesMapping()[chosen.upper()] if chosen else default
         fmt = current.settings.log.format
     log_format = log_format or current.log_format or fmt
-    level = base - 10 * verbose
+    # -v means at least INFO and -vv DEBUG, whatever the base (monitor run's base is INFO already)
+    level = min(base, (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)])
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
         from monitor.cli.logjson import JsonFormatter
