@@ -16,7 +16,7 @@ from pathlib import Path
 import click
 
 from monitor.cli import run
-from monitor.cli.common import config_option, fail, redis_or_exit
+from monitor.cli.common import config_option, fail, invocation, redis_or_exit, settings
 
 DEFAULT_CORPUS = Path("seeds")
 #: The demo's feeds file: the corpus feed, polled every 10 s (the shortest interval allowed).
@@ -73,6 +73,14 @@ class CorpusServer:
         self._thread.join(10)
 
 
+def _allow_loopback(ctx: click.Context) -> None:
+    """This invocation's settings with 127.0.0.1 (and only it) added to outbound.allow."""
+    current = invocation(ctx)
+    loaded = settings(ctx)
+    outbound = loaded.outbound.model_copy(update={"allow": [*loaded.outbound.allow, "127.0.0.1/32"]})
+    current.settings = loaded.model_copy(update={"outbound": outbound})
+
+
 @click.command("demo")
 @click.argument("corpus", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--batch", type=click.IntRange(1), default=2, show_default=True, help="Articles per step.")
@@ -126,6 +134,7 @@ def command(
         RedisStateStore(connection.client, Keys(namespace)).reset()  # every demo shows the whole shift
     finally:
         connection.close()
+    _allow_loopback(ctx)  # the corpus feed is on 127.0.0.1, which outbound policy refuses
     click.echo(f"demo: {len(server.feed.items)} articles on {url}, {batch} more every {every}", err=True)
     with tempfile.TemporaryDirectory(prefix="monitor-demo-") as folder:
         feeds = Path(folder) / "feeds.yaml"

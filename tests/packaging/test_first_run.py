@@ -53,9 +53,11 @@ def test_the_repository_examples_are_the_files_init_writes() -> None:
 async def test_demo_serves_the_seeds_and_alerts_on_the_console_and_slack_dry_run(tmp_path: Path) -> None:
     """`make demo`: no Docker, no feeds file, no Redis: alerts appear, SIGTERM stops it cleanly."""
     args = ["demo", str(SEEDS), "--every", "0s", "--rules", str(ROOT / "rules"), "--data-dir", str(tmp_path)]
+    env = base_env()
+    env.pop("MONITOR_OUTBOUND__ALLOW", None)  # as a user runs it: the demo allows its own feed
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "monitor", *args,
-        cwd=tmp_path, env=base_env(), stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
+        cwd=tmp_path, env=env, stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.PIPE,
     )  # fmt: skip
     assert process.stdout is not None and process.stderr is not None
     out = ""
