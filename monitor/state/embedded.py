@@ -122,6 +122,9 @@ class EmbeddedRedis:
             stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
+            # a session of its own: Ctrl-C in a terminal reaches our process, which stops the
+            # server after its last delivery pass, instead of killing the server under it
+            start_new_session=True,
             preexec_fn=lambda: _die_with_parent(parent),  # noqa: PLW1509 - prctl needs the child
         )
         atexit.register(self.stop)
