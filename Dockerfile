@@ -1,11 +1,20 @@
-# The monitor as a service: slim Python, the installed package, a non-root user.
+# The monitor as a service: slim Python, the built wheel installed, a non-root user.
+# Stage 1 builds the wheel from the repository; stage 2 installs exactly that wheel (what
+# tests/packaging/test_wheel.py installs into a fresh virtual environment and runs).
+FROM python:3.11-slim AS build
+ENV PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
+WORKDIR /src
+COPY pyproject.toml README.md ./
+COPY monitor ./monitor
+RUN pip wheel --no-deps --wheel-dir /dist .
+
 FROM python:3.11-slim
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 PIP_DISABLE_PIP_VERSION_CHECK=1
 WORKDIR /app
-COPY pyproject.toml README.md ./
-COPY monitor ./monitor
-RUN pip install . \
+COPY --from=build /dist /dist
+RUN pip install /dist/monitor-*.whl \
+    && rm -rf /dist \
     && useradd --create-home --uid 10001 --user-group monitor \
     && mkdir -p /config /data && chown monitor:monitor /data
 COPY rules ./rules

@@ -1,9 +1,9 @@
-# One entry point for newcomers and CI: `make replay` and `make check`.
+# One entry point for newcomers and CI: `make replay`, `make demo` and `make check`.
 PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: install replay lint types deadcode test rules-test check clean
+.PHONY: install replay demo lint types deadcode test rules-test check clean
 
 $(BIN)/monitor: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,10 @@ install: $(BIN)/monitor
 
 replay: install
 	$(BIN)/monitor replay seeds/
+
+# The service on the seed corpus served as a feed on loopback; console alerts, Slack dry-run.
+demo: install
+	$(BIN)/monitor demo seeds/
 
 lint: install
 	$(BIN)/ruff check .

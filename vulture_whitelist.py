@@ -8,7 +8,8 @@ from monitor.extract.mentions import Mention
 from monitor.models.facts import Casualty, Strike, TroopReport
 from monitor.models.item import Item
 from monitor.models.match import Match
-from monitor.observability.metrics import _OutboxCollector
+from monitor.cli.main import LazyGroup
+from monitor.observability.metrics import _FeedCollector, _OutboxCollector
 from monitor.rules.templatebounds import BoundedSandbox
 from monitor.rules import condition, model, spec
 from monitor.settings.load import _FileSettings
@@ -53,6 +54,11 @@ _.file_secret_settings
 _.param
 # prometheus_client calls collect() on a registered collector
 _OutboxCollector.collect
+_FeedCollector.collect
+# click calls these on the lazy top-level group (monitor --help, monitor NAME)
+LazyGroup.list_commands
+LazyGroup.get_command
+LazyGroup.format_commands
 # RE2 options are set as attributes
 _.case_sensitive
 _.log_errors

@@ -9,13 +9,16 @@
     │   ├── TemplateError           monitor.rules.templates: a rule template that does not compile
     │   ├── ReplayError             monitor.sources.replay: a path replay cannot read
     │   ├── SplitNotFoundError      monitor.extract.cases: no labeled split where eval looked
+    │   ├── OpmlError               monitor.sources.feeds.opml: a file `feeds import` cannot read
     │   └── MetricsPortInUseError   monitor.observability.server: the metrics port is taken
     ├── UnavailableError            a service we depend on is unreachable (CLI exit 2)
     │   ├── RedisUnavailableError   monitor.state.connection: Redis cannot be reached at start
+    │   ├── EmbeddedRedisError      monitor.state.embedded: the embedded server did not start
     │   └── RedisGoneError          monitor.cli.replay: Redis did not come back during a replay
     ├── FeedError                   one feed's answer cannot be used (the poll fails, others go on)
     │   ├── FetchError              monitor.sources.feeds.fetcher: no HTTP answer to act on
     │   ├── BodyError               monitor.sources.feeds.body: too large, or cannot be decoded
+    │   ├── JsonFeedError           monitor.sources.jsonfeed: not a JSON Feed after all
     │   ├── UnsafeXmlError          monitor.sources.feeds.xmlguard: a document refused outright
     │   └── ParserCrashedError      monitor.sources.feeds.parsepool: the parser process died
     ├── DeliveryError               monitor.sinks.base: a sink failed; ``retryable`` says if a

@@ -18,7 +18,7 @@ from monitor.assembly import assemble
 from monitor.counts import Counts
 from monitor.observability.metrics import Metrics
 from monitor.observability.server import ReadyCheck
-from monitor.outbox.worker import DeliveryWorker
+from monitor.outbox.worker import DeliveryObserver, DeliveryWorker
 from monitor.pipeline import Pipeline
 from monitor.rules.reload import RulesReloader
 from monitor.rules.ruleset import RuleSet
@@ -79,6 +79,29 @@ class ServiceTimings:
         )
 
 
+class DeliveryTally:
+    """Counts deliveries for the summary line, and passes each result on (to the metrics)."""
+
+    def __init__(self, then: DeliveryObserver | None = None) -> None:
+        self.then = then
+        self.counts = Counts()
+
+    def delivered(self, sink: str, seconds: float) -> None:
+        self.counts["delivered"] += 1
+        if self.then is not None:
+            self.then.delivered(sink, seconds)
+
+    def retried(self, sink: str) -> None:
+        self.counts["delivery_retries"] += 1
+        if self.then is not None:
+            self.then.retried(sink)
+
+    def dead_lettered(self, sink: str) -> None:
+        self.counts["dead_letters"] += 1
+        if self.then is not None:
+            self.then.dead_lettered(sink)
+
+
 @dataclass
 class Extras:
     """Optional parts: replica leases, metrics, rule reloading and the Redis URL for messages."""
@@ -88,6 +111,8 @@ class Extras:
     reloader: RulesReloader | None = None
     redis_url: str = ""
     observers: list[Callable[[PollResult], None]] = field(default_factory=list)
+    #: Delivery results for the summary line (assemble puts it between the worker and metrics).
+    deliveries: DeliveryTally = field(default_factory=DeliveryTally)
 
 
 class MonitorService:
@@ -118,12 +143,16 @@ class MonitorService:
         self.watcher = ConfigWatcher(feeds_path, self.scheduler.apply, feeds)
         #: Poll results since the last summary line (monitor.sources.feeds.scheduler.count_poll).
         self.cycle = Counts()
+        self.deliveries = extras.deliveries
+        self._cycle_started = time.monotonic()
         #: Called with every poll result (metrics, tests).
         self.observers: list[Callable[[PollResult], None]] = extras.observers
         self._stop = asyncio.Event()
         self._wake = asyncio.Event()
         self._reconnect: asyncio.Task[None] | None = None
         self._rules_seen = self.reloader.fingerprint() if self.reloader else None
+        if self.metrics is not None:
+            self.metrics.watch_feeds(lambda: poller.states.load_many(self.scheduler.feeds.values()))
 
     @classmethod
     def assemble(
@@ -146,9 +175,10 @@ class MonitorService:
         timings = timings or ServiceTimings()
         extras = extras or Extras()
         delivery = DeliverySettings(claim_idle=timings.claim_idle, give_up_after=timings.give_up_after)
+        extras.deliveries = DeliveryTally(then=extras.metrics)
         parts = assemble(
             Namespace(client, keys), rules, sinks,
-            extract=extract, delivery=delivery, consumer=consumer, observer=extras.metrics,
+            extract=extract, delivery=delivery, consumer=consumer, observer=extras.deliveries,
         )  # fmt: skip
         poller = FeedPoller(Fetcher(limits), FeedStateStore(client, keys), parts.pipeline)
         if replicas:
@@ -295,9 +325,11 @@ class MonitorService:
         self._wake.set()
 
     async def _log_cycle(self) -> None:
-        if self.cycle:
-            log.info("%s", cycle_summary(self.cycle))
-        self.cycle = Counts()
+        """The summary line, every summary_every, whether or not anything happened."""
+        now = time.monotonic()
+        self.cycle.update(self.deliveries.counts)
+        log.info("%s", cycle_summary(self.cycle, round(now - self._cycle_started)))
+        self.cycle, self.deliveries.counts, self._cycle_started = Counts(), Counts(), now
 
     # -- delivery ---------------------------------------------------------------------------------
 

@@ -12,6 +12,7 @@ import redis
 
 from monitor.state.connection import connect
 from monitor.state.keys import Keys
+from tests.installed import Installed, build_and_install
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -50,3 +51,9 @@ def namespace(redis_client: redis.Redis) -> Iterator[str]:
     keys = list(redis_client.scan_iter(match=pattern, count=1000))
     if keys:
         redis_client.delete(*keys)
+
+
+@pytest.fixture(scope="session")
+def installed(tmp_path_factory: pytest.TempPathFactory) -> Installed:
+    """The built wheel installed into a fresh virtual environment, once per test session."""
+    return build_and_install(ROOT, tmp_path_factory.mktemp("wheel"))

@@ -101,17 +101,18 @@ def log_format_option(func: click.decorators.FC) -> click.decorators.FC:
     )(func)
 
 
-def setup_logging(verbose: int, log_format: str | None = None) -> None:
-    """Log to stderr at the settings' level lowered by -v, in text or JSON lines."""
+def setup_logging(verbose: int, log_format: str | None = None, default: int = logging.WARNING) -> None:
+    """Log to stderr at the settings' level (else this command's ``default``) lowered by -v, in
+    text or JSON lines."""
     current = invocation()
-    base, fmt = logging.WARNING, "text"
+    base, fmt = default, "text"
     if current.settings is not None:
-        base, fmt = (
-            logging.getLevelNamesMapping()[current.settings.log.level.upper()],
-            current.settings.log.format,
-        )
+        chosen = current.settings.log.level
+        base = logging.getLevelNamesMapping()[chosen.upper()] if chosen else default
+        fmt = current.settings.log.format
     log_format = log_format or current.log_format or fmt
-    level = base - 10 * verbose
+    # -v means at least INFO and -vv DEBUG, whatever the base (monitor run's base is INFO already)
+    level = min(base, (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)])
     handler = logging.StreamHandler(sys.stderr)
     if log_format == "json":
         from monitor.cli.logjson import JsonFormatter
@@ -148,12 +149,15 @@ def _secrets(current: object) -> list[str]:
 
 def load_rules_or_exit(paths: Iterable[Path]) -> RuleSet:
     """Load rules; on any error print every one as file:line:col and exit 1."""
-    ruleset, problems = load_rules(list(paths))
+    paths = list(paths)
+    ruleset, problems = load_rules(paths)
     errors = [p for p in problems if p.severity == "error"]
     if errors:
         for problem in errors:
             click.echo(str(problem), err=True)
-        fail(f"{len(errors)} error(s) in rules; nothing was processed")
+        missing = not all(path.exists() for path in paths)
+        hint = "; `monitor init` writes a rules folder to start from" if missing else ""
+        fail(f"{len(errors)} error(s) in rules; nothing was processed{hint}")
     return ruleset
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -37,7 +38,11 @@ feeds_option = click.option(
 def load_feeds_or_exit(path: Path) -> list[FeedConfig]:
     """Load the feeds file; on any error print every one as file:line:col and exit 1."""
     if not path.exists():
-        fail(f"{path}: no such feeds file")
+        fail(
+            f"{path}: no such feeds file. `monitor init` writes a commented feeds.yaml (with "
+            "monitor.yaml and rules/) to start from; --feeds FILE names another file; "
+            "`monitor demo` runs on the seed corpus with no feeds file at all"
+        )
     try:
         return load_feeds(path)
     except ProblemsError as exc:
@@ -48,7 +53,7 @@ def load_feeds_or_exit(path: Path) -> list[FeedConfig]:
 
 @click.group("feeds")
 def command() -> None:
-    """Inspect the configured RSS/Atom feeds."""
+    """Inspect the configured feeds; import and export them as OPML."""
 
 
 @command.command("list")
@@ -74,6 +79,8 @@ def check(target: str, feeds_path: Path, as_json: bool, verbose: int) -> None:
         result, parsed = asyncio.run(_check(feed))
     except (FetchError, UnsafeXmlError) as exc:
         fail(f"{feed.name}: {exc}")
+    if parsed.error:
+        fail(f"{feed.name}: {parsed.error}")
     for item in parsed.items:
         if as_json:
             click.echo(
@@ -83,7 +90,8 @@ def check(target: str, feeds_path: Path, as_json: bool, verbose: int) -> None:
             when = item.published.isoformat() if item.published else "undated"
             click.echo(f"{when}  {item.title or '(no title)'}\n    {item.url or '-'}  id={item.id}")
     moved = f", moved permanently to {result}" if result else ""
-    note = f", warning: {parsed.warning}" if parsed.warning else ""
+    note = "".join(f", {what}: {text}" for what, text in (("warning", parsed.warning),
+                   ("malformed", parsed.problem)) if text)  # fmt: skip
     click.echo(f"{feed.name}: {parsed.entries} entries, {len(parsed.items)} items{moved}{note}", err=True)
 
 
@@ -143,6 +151,8 @@ def _status_row(feed: FeedConfig, state: FeedState, now: datetime) -> dict[str, 
         condition = f"disabled: {state.disabled_reason}"
     elif state.last_error:
         condition = f"failing: {state.last_error}"
+    elif state.last_problem:
+        condition = f"malformed: {state.last_problem}"
     else:
         condition = "stale" if state.stale(feed, now) else "ok"
     next_poll = max((t for t in (state.next_poll, state.next_allowed) if t), default=None)
@@ -166,6 +176,67 @@ def _duration(seconds: float) -> str:
         if seconds >= size and seconds % size == 0:
             return f"{int(seconds // size)}{unit}"
     return f"{seconds:g}s"
+
+
+@command.command("import")
+@click.argument("opml", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@feeds_option
+def import_opml(opml: Path, feeds_path: Path) -> None:
+    """Add the feeds of an OPML file (a feed reader's export) to the feeds file.
+
+    Feeds already configured (same URL) are left alone; new ones are appended, named after
+    their titles and tagged with their folders, so the file's comments survive.
+    """
+    from monitor.sources.feeds.opml import OpmlError, feeds_yaml, new_feeds, read_opml
+
+    existing = load_feeds_or_exit(feeds_path) if feeds_path.exists() else []
+    try:
+        found, skipped = read_opml(opml.read_bytes())
+    except OpmlError as exc:
+        fail(f"{opml}: {exc}")
+    for note in skipped:
+        click.echo(f"{opml}: skipped {note}", err=True)
+    added = new_feeds(found, existing)
+    if added:
+        _append_feeds(feeds_path, feeds_yaml(added, _item_indent(feeds_path)))
+    click.echo(f"{feeds_path}: {len(added)} feed(s) added, {len(found) - len(added)} already there", err=True)
+
+
+def _item_indent(path: Path) -> str:
+    text = path.read_text(encoding="utf-8") if path.exists() else ""
+    match = re.search(r"^( *)- +name:", text, re.MULTILINE)
+    return match.group(1) if match else "  "
+
+
+def _append_feeds(path: Path, entries: str) -> None:
+    """Append list items to the ``feeds:`` list, or write a new file; refuse what would not load."""
+    old = path.read_text(encoding="utf-8").rstrip("\n") + "\n" if path.exists() else ""
+    if not re.search(r"^feeds:", old, re.MULTILINE):
+        old += "feeds:\n"
+    text = old + entries
+    try:
+        load_feeds(path, text)
+    except ProblemsError:
+        click.echo(entries, nl=False)
+        fail(f"{path}: cannot append to its feeds list (is it the last key, in block style?); "
+             "add the entries above by hand")  # fmt: skip
+    path.write_text(text, encoding="utf-8")
+
+
+@command.command("export")
+@feeds_option
+@click.option(
+    "-o", "--output", type=click.Path(path_type=Path, dir_okay=False), help="File [default: stdout]."
+)
+def export_opml(feeds_path: Path, output: Path | None) -> None:
+    """Write the feeds as OPML 2.0, for a feed reader or another monitor (`monitor feeds import`)."""
+    from monitor.sources.feeds.opml import write_opml
+
+    document = write_opml(load_feeds_or_exit(feeds_path))
+    if output is None:
+        click.echo(document, nl=False)
+    else:
+        output.write_text(document, encoding="utf-8")
 
 
 @command.command("serve")

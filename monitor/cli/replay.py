@@ -86,7 +86,7 @@ def command(
     deliver_within: float,
     verbose: int,
 ) -> None:
-    """Replay saved articles (text, RSS/Atom, JSON lines) through extraction, rules and sinks."""
+    """Replay saved articles (text, RSS/Atom/JSON feeds, JSON lines) through extraction, rules and sinks."""
     config = settings()
     setup_logging(verbose)
     started = time.monotonic()

@@ -76,9 +76,10 @@ def command(
     time (a lease per feed) and each alert is delivered once (the outbox consumer group).
     """
     config = settings()
-    setup_logging(verbose)
-    if verbose < 2:  # APScheduler logs every job run at INFO; one summary line per cycle is ours
-        logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    setup_logging(verbose, default=logging.INFO)  # the service's summary line a minute is INFO
+    if verbose < 2:  # APScheduler and httpx log every job run and request at INFO: debug only
+        for noisy in ("apscheduler", "httpx"):
+            logging.getLogger(noisy).setLevel(logging.WARNING)
     feeds_file = feeds_path or config.feeds
     feeds = load_feeds_or_exit(feeds_file)
     redactor = installed()

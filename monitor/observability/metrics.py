@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from prometheus_client import CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily, Metric
 from prometheus_client.registry import Collector
 
+from monitor.sources.feeds.feedstate import FeedState
 from monitor.sources.feeds.poller import PollResult
 
 #: Poll and delivery latencies: from a fast 304 to a slow feed or a Slack call near its timeout.
@@ -74,6 +75,10 @@ class Metrics:
         """Report outbox depth and dead letters at scrape time (nothing when Redis is down)."""
         self.registry.register(_OutboxCollector(depth, dead_letters))
 
+    def watch_feeds(self, states: Callable[[], Mapping[str, FeedState]]) -> None:
+        """Per-feed gauges read from the stored feed states at scrape time (shared by replicas)."""
+        self.registry.register(_FeedCollector(states))
+
     def observe_poll(self, result: PollResult, seconds: float) -> None:
         self.polls.labels(result.feed, result.outcome).inc()
         if result.status is not None:
@@ -121,6 +126,45 @@ class _OutboxCollector(Collector):
         yield GaugeMetricFamily(
             "monitor_outbox_dead_letters", "Alerts in the dead-letter stream.", value=dead
         )
+
+    def describe(self) -> Iterator[Metric]:
+        return iter(())
+
+
+class _FeedCollector(Collector):
+    """Unix timestamps of each feed's last successful poll and last new item, and its failures in
+    a row: Prometheus alerts on a stale or failing feed (``time() - ... > 3600``)."""
+
+    def __init__(self, states: Callable[[], Mapping[str, FeedState]]) -> None:
+        self.states = states
+
+    def collect(self) -> Iterator[Metric]:
+        try:
+            states = self.states()
+        except Exception:  # Redis down: leave the gauges out of this scrape rather than fail it
+            return
+        success = GaugeMetricFamily(
+            "monitor_feed_last_success_timestamp_seconds",
+            "When the feed last answered with a feed (Unix time).",
+            labels=["feed"],
+        )
+        new_item = GaugeMetricFamily(
+            "monitor_feed_last_new_item_timestamp_seconds",
+            "When the feed last had an item not seen before (Unix time).",
+            labels=["feed"],
+        )
+        errors = GaugeMetricFamily(
+            "monitor_feed_consecutive_errors",
+            "Failed polls in a row (a document that cannot be parsed counts).",
+            labels=["feed"],
+        )
+        for name, state in sorted(states.items()):
+            if state.last_success is not None:
+                success.add_metric([name], state.last_success.timestamp())
+            if state.last_new_item is not None:
+                new_item.add_metric([name], state.last_new_item.timestamp())
+            errors.add_metric([name], state.errors)
+        yield from (success, new_item, errors)
 
     def describe(self) -> Iterator[Metric]:
         return iter(())

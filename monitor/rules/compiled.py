@@ -23,6 +23,7 @@ from monitor.rules.conditions import (
 from monitor.rules.lists import ListResolver, Loc, Report
 from monitor.rules.model import WINDOWED, Rule
 from monitor.rules.templates import Template, TemplateError
+from monitor.rules.words import written
 
 
 @dataclass(frozen=True)
@@ -76,7 +77,8 @@ class RuleCompiler:
         if rule.keywords is not None:
             parts.extend(self._keywords(rule.keywords, ("keywords",), report))
         for name, test in rule.where.items():
-            parts.append(FactNode(name, self.resolver.test(test, ("where", name), report)))
+            resolved = self.resolver.test(test, ("where", name), report)
+            parts.append(FactNode(name, resolved, written=f"where {name}: {written(test)}"))
         if rule.when is not None:
             parts.append(self.condition(rule.when, ("when",), report))
         templates = self._templates(rule, report)
@@ -92,7 +94,7 @@ class RuleCompiler:
         for mode in ("any", "all", "none"):
             words = getattr(spec, mode)
             if words:
-                nodes.append(words_node(self.resolver.words(words, (*loc, mode), report), mode))
+                nodes.append(words_node(self.resolver.words(words, (*loc, mode), report), mode, words))
         return nodes
 
     def condition(self, cond: Condition, loc: Loc, report: Report) -> Node:
@@ -104,12 +106,16 @@ class RuleCompiler:
         if cond.not_ is not None:
             return NotNode(self.condition(cond.not_, (*loc, "not"), report))
         if cond.keywords is not None:
-            return words_node(self.resolver.words(cond.keywords, (*loc, "keywords"), report), "any")
+            found = self.resolver.words(cond.keywords, (*loc, "keywords"), report)
+            return words_node(found, "any", cond.keywords)
         if cond.regex is not None:
             return self._regex(cond.regex, cond.in_, (*loc, "regex"), report)
         if cond.fact is not None:
             tests = [
-                FactNode(n, self.resolver.test(t, (*loc, "fact", n), report)) for n, t in cond.fact.items()
+                FactNode(
+                    n, self.resolver.test(t, (*loc, "fact", n), report), written=f"fact {n}: {written(t)}"
+                )
+                for n, t in cond.fact.items()
             ]
             return AllNode(tuple(tests), label="fact")
         names = frozenset(

@@ -12,6 +12,7 @@ from monitor.models import Item
 from monitor.rules.condition import FieldTest
 from monitor.rules.keywords import normalize
 from monitor.rules.predicates import check_field
+from monitor.rules.words import seen, written
 
 
 @dataclass
@@ -116,6 +117,8 @@ class WordsNode:
 
     words: frozenset[str]
     mode: str = "any"
+    #: The words as the rule file writes them ('[$war_words]'), for explain.
+    written: str = ""
 
     @property
     def required(self) -> frozenset[str] | None:
@@ -133,8 +136,8 @@ class WordsNode:
         return not self.words & view.words
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
-        found = sorted(self.words & view.words)
-        label = f"keywords {self.mode} of {sorted(self.words)}: found {found or 'none'}"
+        found = ", ".join(sorted(self.words & view.words)) or "none of them"
+        label = f"keywords {self.mode}: {self.written or sorted(self.words)}; found: {found}"
         return Explained(label, self.test(view, fact))
 
 
@@ -156,7 +159,7 @@ class RegexNode:
         return view.regex_cache[key]
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
-        return Explained(f"regex {self.pattern!r} on {self.on}", self.test(view, fact))
+        return Explained(f"regex: {written(self.pattern)}, in: {self.on}", self.test(view, fact))
 
 
 @dataclass(frozen=True)
@@ -164,13 +167,15 @@ class FactNode:
     name: str
     check: FieldTest
     required: frozenset[str] | None = None
+    #: The test as the rule file writes it ('where attacker: $war_sides'), for explain.
+    written: str = ""
 
     def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
         return check_field(fact.get(self.name), self.check)
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
-        shown = self.check.model_dump(exclude_none=True) if hasattr(self.check, "model_dump") else self.check
-        label = f"fact.{self.name} = {fact.get(self.name)!r} against {shown}"
+        shown = self.written or f"{self.name}: {written(self.check)}"
+        label = f"{shown}; the fact's {self.name}: {seen(fact.get(self.name))}"
         return Explained(label, self.test(view, fact))
 
 
@@ -200,5 +205,6 @@ def compile_regex(pattern: str) -> Any:
     return re2.compile(pattern, options)
 
 
-def words_node(words: Sequence[str], mode: str) -> WordsNode:
-    return WordsNode(frozenset(w for w in (normalize(x) for x in words) if w), mode)
+def words_node(words: Sequence[str], mode: str, as_written: Sequence[str] = ()) -> WordsNode:
+    shown = written(list(as_written)) if as_written else ""
+    return WordsNode(frozenset(w for w in (normalize(x) for x in words) if w), mode, shown)

@@ -5,11 +5,12 @@ from __future__ import annotations
 import dataclasses
 import gc
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-from monitor.models.kinds import fact_fields
+from monitor.models.kinds import FACT_KINDS, ITEM, fact_fields
 from monitor.rules.compiled import CompiledRule, RuleCompiler
 from monitor.rules.condition import Condition
 from monitor.rules.lists import ListResolver, Loc, Report
@@ -40,6 +41,9 @@ class _Loaded:
     lists: dict[str, list[str | int | float | bool]] = field(default_factory=dict)
     list_places: dict[str, tuple[YamlDocument, Loc]] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
+    #: Rules that failed validation, kept raw: their list references and fact fields are still
+    #: checked, so one pass reports every error of every kind.
+    invalid: list[tuple[int, dict[str, Any], YamlDocument]] = field(default_factory=list)
 
 
 def load_rules(paths: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
@@ -77,6 +81,8 @@ def _load_rules(paths: Iterable[Path]) -> tuple[RuleSet, list[Problem]]:
         built = _compile(compiler, rule, index, doc, loaded.problems, len(compiled))
         if built is not None:
             compiled.append(built)
+    for index, raw, doc in loaded.invalid:
+        _check_raw(raw, index, doc, resolver, loaded.problems)
     for name in sorted(set(loaded.lists) - resolver.used):
         doc, loc = loaded.list_places[name]
         loaded.problems.append(doc.problem(loc, f"lists.{name}: list is never used", "warning"))
@@ -103,6 +109,8 @@ def _read(path: Path, loaded: _Loaded) -> None:
         loaded.problems.extend(errors)
         if rule is not None:
             loaded.rules.append((index, rule, doc))
+        elif isinstance(raw, dict):
+            loaded.invalid.append((index, raw, doc))
 
 
 def _read_lists(doc: YamlDocument, loaded: _Loaded) -> None:
@@ -127,6 +135,46 @@ def _read_lists(doc: YamlDocument, loaded: _Loaded) -> None:
             continue
         loaded.lists[name] = list(model.lists[name])
         loaded.list_places[name] = (doc, ("lists", name))
+
+
+#: The parts of a rule that may name lists ('$name' items, in_list / not_in_list).
+_REFERRING = ("where", "keywords", "when", "sources")
+
+
+def _check_raw(
+    raw: dict[str, Any], index: int, doc: YamlDocument, resolver: ListResolver, problems: list[Problem]
+) -> None:
+    """The list references and ``where`` fields of a rule that failed validation."""
+    base: Loc = ("rules", index)
+
+    def report(loc: Loc, message: str) -> None:
+        dotted = ".".join(str(p) for p in (*base, *loc))
+        problems.append(doc.problem((*base, *loc), f"{dotted}: rule {raw.get('id')!r}: {message}"))
+
+    for key in _REFERRING:
+        for loc, name in _references(raw.get(key), (key,)):
+            resolver.named(name, loc, report)
+    kind, where = raw.get("fact", "strike"), raw.get("where")
+    if isinstance(kind, str) and (kind in FACT_KINDS or kind == ITEM) and isinstance(where, dict):
+        known = fact_fields(kind)
+        for name in where:
+            if name not in known:
+                allowed = ", ".join(sorted(known)) or "(none: item rules have no fact fields)"
+                report(("where", name), f"unknown {kind} field {name!r} (known: {allowed})")
+
+
+def _references(raw: Any, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(raw, str) and raw.startswith("$") and len(raw) > 1:
+        yield loc, raw[1:]
+    elif isinstance(raw, list):
+        for i, value in enumerate(raw):
+            yield from _references(value, (*loc, i))
+    elif isinstance(raw, dict):
+        for key, value in raw.items():
+            if key in {"in_list", "not_in_list"} and isinstance(value, str):
+                yield (*loc, key), value
+            else:
+                yield from _references(value, (*loc, key))
 
 
 def _compile(

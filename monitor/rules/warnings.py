@@ -16,9 +16,15 @@ MakeProblem = Callable[[Loc, str], Problem]
 
 
 def rule_warnings(compiled: CompiledRule, make: MakeProblem) -> list[Problem]:
-    """Regexes that match empty text and keywords that can never match, for one rule."""
+    """No examples, regexes that match empty text and keywords that can never match, for one rule."""
     rule = compiled.rule
     found: list[Problem] = []
+    if not rule.examples and rule.type != "flatline":  # a flatline fires from the clock, not a text
+        msg = (
+            f"rule {rule.id!r}: no examples: `monitor rules test` cannot check it "
+            "(add one text that fires and one that does not)"
+        )
+        found.append(make(("id",), msg))
     for loc, word in _raw_keywords(rule.keywords, rule.when):
         norm = normalize(word)
         if not any(ch.isalnum() for ch in norm):

@@ -52,8 +52,10 @@ class LogSettings(BaseModel):
     format: Literal["text", "json"] = Field(
         default="text", description="text (for a terminal) or json (one JSON object per line)."
     )
-    level: Literal["debug", "info", "warning", "error"] = Field(
-        default="warning", description="Lowest level logged; -v and -vv lower it from the command line."
+    level: Literal["debug", "info", "warning", "error"] | None = Field(
+        default=None,
+        description="Lowest level logged; unset: info for monitor run (one summary line a minute), "
+        "warning for the other commands. -v and -vv lower it from the command line.",
     )
 
 

@@ -1,48 +1,42 @@
-"""Console sink: one readable block per alert (severity, rule, title, fact, source, link)."""
+"""Console sink: one block per alert an analyst reads at a glance (what, how many, who said it,
+the evidence sentence, the link, the record it beat); feed text is printed as text, never markup."""
 
 from __future__ import annotations
-
-from typing import Any
 
 from rich.console import Console
 from rich.panel import Panel
 from rich.text import Text
 
 from monitor.models import Alert
+from monitor.sinks.wording import REASONS, fact_line, record_line, when
 
 _STYLE = {"info": "cyan", "warning": "yellow", "critical": "bold red"}
-_FACT_FIELDS = (
-    "weapon",
-    "launched",
-    "shot_down",
-    "suppressed",
-    "neutralized",
-    "attacker",
-    "target",
-    "places",
-    "qualifier",
-    "record_claim",
-    "nationality",
-    "count",
-    "count_max",
-    "side",
-    "activity",
-    "name",
-    "used",
-)
 
 
-def fact_summary(fact: dict[str, Any]) -> str:
-    """The fact's non-empty slots as 'key=value' pairs, in a fixed order."""
-    parts = []
-    for key in _FACT_FIELDS:
-        value = fact.get(key)
-        if value in (None, False, [], ()):
-            continue
-        if isinstance(value, list | tuple):
-            value = ", ".join(str(v) for v in value)
-        parts.append(f"{key}={value}")
-    return " ".join(parts)
+def alert_text(alert: Alert) -> Text:
+    """The block's lines: title, the fact in words, record, evidence, source and link, rule."""
+    style = _STYLE.get(alert.severity, "white")
+    body = Text()
+    body.append(f"{alert.severity.upper()}  ", style=style)
+    body.append(alert.title + "\n", style="bold")
+    facts = fact_line(alert.fact)
+    if facts:
+        body.append(facts + "\n")
+    record = record_line(alert.fact, alert.previous)
+    if record:
+        body.append(record + "\n", style="bold")
+    evidence = str(alert.fact.get("evidence") or "").strip()
+    if evidence:
+        body.append(f"“{evidence}”\n", style="italic")
+    if alert.text and alert.text.strip() != evidence:
+        body.append(alert.text.strip() + "\n")
+    item = alert.item
+    body.append(f"{item.get('source')}, {when(item.get('published'))}: ", style="dim")
+    body.append(f"{item.get('title') or ''}\n", style="dim")
+    if item.get("url"):
+        body.append(str(item["url"]) + "\n", style="underline")
+    body.append(f"rule {alert.rule}: {REASONS.get(alert.reason, alert.reason)}", style="dim")
+    return body
 
 
 class ConsoleSink:
@@ -54,26 +48,14 @@ class ConsoleSink:
         self._console = console or Console(highlight=False)
 
     async def send(self, alert: Alert) -> str:
-        if alert.reason == "cooldown":
+        if alert.reason == "cooldown":  # a follow-up: the story again, from another outlet
             source = Text(f"  ↳ also reported by {alert.item.get('source')}: ", style="dim")
             source.append(str(alert.item.get("title") or ""), style="dim")
+            if alert.item.get("url"):
+                source.append(f" {alert.item['url']}", style="dim underline")
             self._console.print(source)
             return alert.alert_id
-        style = _STYLE.get(alert.severity, "white")
-        body = Text()
-        body.append(f"{alert.severity.upper()}  ", style=style)
-        body.append(f"{alert.rule}  ", style="bold")
-        body.append(f"({alert.reason})\n")
-        body.append(alert.title + "\n", style="bold")
-        body.append(fact_summary(alert.fact) + "\n")
-        if alert.previous is not None:
-            body.append(f"previous record: {alert.previous}\n")
-        item = alert.item
-        body.append(f"{item.get('source')} · {item.get('published') or 'undated'}\n", style="dim")
-        body.append(f"{item.get('title') or ''}\n", style="dim")
-        if item.get("url"):
-            body.append(str(item["url"]), style="underline")
-        self._console.print(Panel(body, border_style=style, expand=False))
+        self._console.print(Panel(alert_text(alert), border_style=_STYLE.get(alert.severity, "white")))
         return alert.alert_id
 
     async def close(self) -> None:

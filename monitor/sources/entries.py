@@ -84,3 +84,14 @@ def items_from_feed(parsed: Any, source: str, origin: str, tags: tuple[str, ...]
             )
         )
     return items
+
+
+def unique_items(items: list[Item]) -> list[Item]:
+    """First of each id: an entry a document repeats is one item (processed once)."""
+    seen: set[str] = set()
+    unique = []
+    for item in items:
+        if item.id not in seen:
+            seen.add(item.id)
+            unique.append(item)
+    return unique

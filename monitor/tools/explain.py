@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from monitor.models import Facts, Item
+from monitor.models import Facts, Item, Match
 from monitor.models.kinds import facts_of
 from monitor.pipeline import build_alert, event_time
 from monitor.rules.compiled import CompiledRule
 from monitor.rules.engine import build_match, item_view
 from monitor.rules.ruleset import RuleSet
+from monitor.rules.words import seen, written
 from monitor.state.silences import Silence, silenced_by
 from monitor.state.store import RedisStateStore
 
@@ -58,6 +59,11 @@ def _decision(
     silences: list[Silence],
 ) -> Iterator[str]:
     match = build_match(compiled, item, fact)
+    spec = compiled.rule.spec
+    if spec is not None:  # the type's own test, in the rule file's words
+        field = getattr(spec, "field", None)
+        value = f"; the fact's {field}: {seen(fact.get(field))}" if isinstance(field, str) else ""
+        yield f"    [{'yes' if match is not None else 'no '}] {compiled.rule.type}: {written(spec)}{value}"
     if match is None:
         yield f"    the {compiled.rule.type} test does not pass for this fact: no match"
         return
@@ -79,3 +85,19 @@ def _decision(
     verb = "FIRE" if decision.fire else "no alert"
     previous = f" (previous {decision.previous})" if decision.previous is not None else ""
     yield f"    decision: {verb}, reason {decision.reason}{previous}"
+    if decision.reason in {"cooldown", "seen"}:
+        yield f"    {_claimed(store, match, now)}"
+
+
+def _claimed(store: RedisStateStore, match: Match, now: datetime) -> str:
+    """Which earlier alert holds the dedup key, and until when (the reason for a cooldown)."""
+    claim = store.dedup_claim(match)
+    if claim is None:
+        return "no earlier alert holds this dedup key any more"
+    alert_id, expires_ms, alert = claim
+    until = (now + timedelta(milliseconds=expires_ms)).strftime("%Y-%m-%d %H:%M:%SZ")
+    held = f"the dedup key {match.dedup_key!r} is held until {until} by alert {alert_id}"
+    if alert is None:
+        return held
+    item = alert.get("item") or {}
+    return f"{held}: {alert.get('title')!r}, from {item.get('source')}, fired {alert.get('fired_at')}"

@@ -23,8 +23,11 @@ def _command_of(args: list[str]) -> tuple[click.Command, list[str]]:
     """The click command an argv (after `monitor`) runs, and its remaining arguments."""
     command: click.Command = cli
     rest = list(args)
-    while isinstance(command, click.Group) and rest and rest[0] in command.commands:
-        command = command.commands[rest.pop(0)]
+    while isinstance(command, click.Group) and rest:
+        found = command.get_command(click.Context(command), rest[0])
+        if found is None:
+            break
+        command, _ = found, rest.pop(0)
     return command, rest
 
 
@@ -98,18 +101,58 @@ def _instructions(path: Path) -> list[tuple[str, str]]:
     return lines
 
 
+def _stages(steps: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    stages: list[list[tuple[str, str]]] = []
+    for keyword, rest in steps:
+        if keyword == "FROM":
+            stages.append([])
+        stages[-1].append((keyword, rest))
+    return stages
+
+
 def test_dockerfile_slim_non_root_and_runs_monitor_run() -> None:
-    steps = _instructions(ROOT / "Dockerfile")
-    assert steps[0][0] == "FROM" and "slim" in steps[0][1]
-    users = [rest for keyword, rest in steps if keyword == "USER"]
+    *_, final = _stages(_instructions(ROOT / "Dockerfile"))
+    assert final[0][0] == "FROM" and "slim" in final[0][1]
+    users = [rest for keyword, rest in final if keyword == "USER"]
     assert users and users[-1] not in {"root", "0"}
-    assert any(k == "RUN" and "pip install ." in r and "useradd" in r for k, r in steps)
-    cmd = [rest for keyword, rest in steps if keyword == "CMD"][-1]
+    assert any(k == "RUN" and "useradd" in r for k, r in final)
+    cmd = [rest for keyword, rest in final if keyword == "CMD"][-1]
     argv = json.loads(cmd) if cmd.startswith("[") else shlex.split(cmd)
     assert argv[:2] == ["monitor", "run"]
     _check_argv(argv)
-    health = [rest for keyword, rest in steps if keyword == "HEALTHCHECK"][-1]
+    health = [rest for keyword, rest in final if keyword == "HEALTHCHECK"][-1]
     assert "/healthz" in health
+
+
+def test_dockerfile_installs_the_wheel_built_from_the_repository() -> None:
+    """The image installs the built wheel, as tests/packaging/test_wheel.py does, never the tree."""
+    build, final = _stages(_instructions(ROOT / "Dockerfile"))
+    stage = build[0][1].split()[-1]  # FROM image AS name
+    copied = {part for keyword, rest in build if keyword == "COPY" for part in rest.split()[:-1]}
+    assert {"pyproject.toml", "README.md", "monitor"} <= copied  # README.md: the long description
+    built = next(r for k, r in build if k == "RUN" and "pip wheel" in r)
+    wheel_dir = built.split("--wheel-dir")[1].split()[0]
+    assert any(k == "COPY" and f"--from={stage} {wheel_dir}" in r for k, r in final)
+    install = next(r for k, r in final if k == "RUN" and "pip install" in r)
+    assert f"{wheel_dir}/monitor-" in install and ".whl" in install
+    assert "pip install ." not in install
+    assert not any(k == "COPY" and r.startswith("monitor ") for k, r in final)
+
+
+def test_every_service_has_a_healthcheck() -> None:
+    for name, service in SERVICES.items():
+        assert service.get("healthcheck", {}).get("test"), f"{name} has no healthcheck"
+
+
+def test_metrics_are_published_on_loopback_only() -> None:
+    for name in ("monitor", "monitor-demo"):
+        ports = SERVICES[name]["ports"]
+        assert ports and all(str(p).startswith("127.0.0.1:") and str(p).endswith(":9108") for p in ports)
+    # `docker compose up --scale monitor=3` needs a host port per replica
+    low, high = SERVICES["monitor"]["ports"][0].split(":")[1].split("-")
+    assert int(high) - int(low) + 1 >= 3
+    published = [p.split(":")[1] for s in SERVICES.values() for p in s.get("ports", [])]
+    assert len(published) == len(set(published))
 
 
 def test_dockerignore_keeps_secrets_and_state_out_of_the_image() -> None:

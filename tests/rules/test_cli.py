@@ -47,10 +47,14 @@ def test_check_lists_every_error_then_warnings_apart(tmp_path: Path, redis_url: 
     assert "regex 'x*' matches empty text" in warnings
     assert "example fails:" in warnings and "expected fire, the rule did not match" in warnings
 
-    (tmp_path / "b.yaml").write_text("rules:\n  - {id: x, title: t, type: nope}\n")
+    (tmp_path / "b.yaml").write_text("rules:\n  - {id: x, title: t, type: nope, where: {a: $nolist}}\n")
     code, out = _run("rules", "check", str(tmp_path), "--redis", redis_url)
     assert code == 1
-    assert out.splitlines()[0].startswith(f"{tmp_path}/b.yaml:2:23: rules.0.type: Input should be")
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{tmp_path}/b.yaml:2:23: rules.0.type: Input should be")
+    assert lines[1].startswith(f"{tmp_path}/b.yaml:2:43: rules.0.where.a: rule 'x': unknown list 'nolist'")
+    # one pass: the other file's warnings, its failing example included, come in the same run
+    assert "example fails:" in out and "list is never used" in out
 
 
 def test_rules_test_reports_each_failure_at_file_and_line(tmp_path: Path, redis_url: str) -> None:
@@ -97,7 +101,10 @@ def test_explain_shows_conditions_state_and_decision_without_writing(
     )
     code, out = _run(*args)
     assert code == 0, out
-    assert "[yes] fact.weapon = 'drone'" in out
+    # each condition in the rule file's own words, beside what the fact says
+    assert "[yes] where weapon: drone; the fact's weapon: drone" in out
+    assert "[yes] where attacker: {in_list: war_sides}; the fact's attacker: Russia" in out
+    assert "in_:" not in out and "{'" not in out  # never the models' internal names
     assert 'state read: {"stored": "nothing yet"}' in out
     assert "decision: FIRE, reason first" in out
     assert list(redis_client.scan_iter(match=Keys(namespace).pattern())) == []
@@ -144,3 +151,21 @@ def test_silence_add_list_expire(redis_url: str, namespace: str) -> None:
     assert _run("silence", "expire", silence_id, *base)[0] == 0
     assert _run("silence", "list", *base)[1].strip() == "no silences"
     assert _run("silence", "expire", silence_id, *base)[0] == 1
+
+
+def test_explain_shows_the_type_test_and_names_the_alert_behind_a_cooldown(
+    redis_url: str, namespace: str
+) -> None:
+    common = ("--redis", redis_url, "--namespace", namespace)
+    code, out = _run("replay", str(SEEDS), "--rules", str(RULES), "--sink", "jsonl:-", *common)
+    assert code == 0, out
+    fired = next(json.loads(line) for line in out.splitlines() if '"mass-drone-attack"' in line)
+    text = (
+        "Russia launched 145 drones at Ukraine again\n"
+        "Russia launched 145 drones at Ukraine overnight, the air force said."
+    )
+    code, out = _run("rules", "explain", "mass-drone-attack", "--text", text, *common)
+    assert code == 0, out
+    assert "[yes] threshold: {field: size, gte: 100}; the fact's size: 145" in out
+    assert "decision: no alert, reason cooldown" in out
+    assert f"by alert {fired['alert_id']}: {fired['title']!r}, from {fired['item']['source']}" in out

@@ -23,7 +23,7 @@ def test_invalid_rule_file_gives_the_expected_errors(case: Path, monkeypatch: py
 
 def test_every_mistake_kind_has_a_fixture() -> None:
     kinds = {"unknown_key", "wrong_type", "unknown_list", "bad_duration", "bad_regex", "bad_template",
-             "duplicate_id", "yaml_syntax"}  # fmt: skip
+             "duplicate_id", "yaml_syntax", "schema_and_references"}  # fmt: skip
     assert kinds <= {p.stem for p in INVALID}
 
 
@@ -34,9 +34,12 @@ def test_errors_of_all_files_come_in_one_pass(monkeypatch: pytest.MonkeyPatch) -
     assert len(files) == len(INVALID)
 
 
-def test_valid_fixtures_load_without_errors_or_warnings() -> None:
+def test_valid_fixtures_load_without_errors_and_warn_only_on_missing_examples() -> None:
     ruleset, problems = load_rules([DATA / "rules" / "valid"])
-    assert problems == []
+    assert {p.severity for p in problems} == {"warning"}
+    assert all("no examples" in p.message for p in problems)
+    without = {r.rule.id for r in ruleset.rules if not r.rule.examples and r.rule.type != "flatline"}
+    assert len(problems) == len(without) > 0  # one warning per rule without examples
     assert {r.rule.type for r in ruleset.rules} == {
         "any", "threshold", "record", "new_term", "frequency", "spike", "flatline", "change"
     }  # fmt: skip
@@ -49,3 +52,17 @@ def test_shipped_rules_load_without_errors_or_warnings() -> None:
     assert {"record-drone-attack", "mass-drone-attack", "foreign-troops-new", "new-strategic-weapon"} <= ids
     assert all(r.rule.examples for r in ruleset.rules)
     assert all(any(e.expect == "no_fire" for e in r.rule.examples) for r in ruleset.rules)
+
+
+def test_a_rule_without_examples_is_a_warning_at_its_id(tmp_path: Path) -> None:
+    rules = tmp_path / "r.yaml"
+    rules.write_text(
+        "rules:\n  - id: untested\n    title: t\n    type: threshold\n"
+        "    threshold: {field: launched, gte: 100}\n"
+    )
+    ruleset, problems = load_rules([rules])
+    assert [r.rule.id for r in ruleset.rules] == ["untested"]  # a warning: the rule still loads
+    assert [str(p) for p in problems] == [
+        f"{rules}:2:5: warning: rule 'untested': no examples: `monitor rules test` cannot check it "
+        "(add one text that fires and one that does not)"
+    ]

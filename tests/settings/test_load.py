@@ -27,7 +27,7 @@ def test_the_environment_beats_the_file_and_the_file_beats_the_defaults(
 ) -> None:
     config = write(tmp_path / "a.yaml", "redis:\n  namespace: from-file\nmetrics:\n  port: 9200\n")
     loaded = load_settings(config)
-    assert (loaded.redis.namespace, loaded.metrics.port, loaded.log.level) == ("from-file", 9200, "warning")
+    assert (loaded.redis.namespace, loaded.metrics.port, loaded.log.level) == ("from-file", 9200, None)
     monkeypatch.setenv("MONITOR_REDIS__NAMESPACE", "from-env")
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6399/0")
     loaded = load_settings(config)

@@ -31,6 +31,9 @@ class FeedState(BaseModel):
     last_success: datetime | None = None
     last_status: int | None = Field(default=None, description="HTTP status of the last answer.")
     last_error: str | None = None
+    last_problem: str | None = Field(
+        default=None, description="The last document was malformed (entries were recovered): why."
+    )
     last_new_item: datetime | None = None
     errors: int = Field(default=0, description="Consecutive failed polls.")
     next_poll: datetime | None = Field(default=None, description="When the next poll is due.")

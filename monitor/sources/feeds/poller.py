@@ -48,7 +48,9 @@ class PollResult:
     """What one poll did; ``parsed`` is False whenever no body was parsed (304, errors, skips)."""
 
     feed: str
-    outcome: str  # ok, not-modified, failed, gone, skipped, disabled; leased, paused (service)
+    #: ok, not-modified, failed, unparsable (200 but not a feed), gone, skipped, disabled;
+    #: leased, paused (service)
+    outcome: str
     status: int | None = None
     parsed: bool = False
     entries: int = 0
@@ -160,8 +162,11 @@ class FeedPoller:
             return self._failed(feed, state, now, result.status, f"cannot parse: {exc}")
         except Exception as exc:  # feedparser on untrusted bytes: contain whatever it raises
             return self._failed(feed, state, now, result.status, f"cannot parse: {type(exc).__name__}")
-        if parsed.warning:
-            log.warning("feed %s: %s", feed.name, parsed.warning)
+        if parsed.error:
+            reason = f"{parsed.warning}; {parsed.error}" if parsed.warning else parsed.error
+            return self._failed(feed, state, now, result.status, reason, outcome="unparsable")
+        self._log_document(feed, state, parsed)
+        state = state.model_copy(update={"last_problem": parsed.problem})
         outcomes, process_s = await self.processor.ingest(parsed.items)
         fired = sum(1 for outcome in outcomes for _, decision in outcome.decisions if decision.fire)
         self._succeeded(feed, state, now, result.status, result, len(outcomes))
@@ -170,6 +175,17 @@ class FeedPoller:
             feed.name, "ok", result.status, True, parsed.entries, new, fired, None, parse_s, process_s,
             items=len(parsed.items), facts=count_facts(outcomes), decisions=decided(outcomes),
         )  # fmt: skip
+
+    @staticmethod
+    def _log_document(feed: FeedConfig, state: FeedState, parsed: ParsedFeed) -> None:
+        """The screen's warning; a malformed document once per change (the DTD removal's
+        leftovers, such as undefined entities, are part of that one warning)."""
+        if parsed.warning:
+            log.warning("feed %s: %s", feed.name, parsed.warning)
+        elif parsed.problem and parsed.problem != state.last_problem:
+            log.warning("feed %s: malformed document, entries recovered: %s", feed.name, parsed.problem)
+        elif state.last_problem and not parsed.problem:
+            log.info("feed %s: the document is well-formed again", feed.name)
 
     def _succeeded(
         self,
@@ -181,6 +197,8 @@ class FeedPoller:
         new: int = 0,
     ) -> None:
         validators = result.validators(state.validators())
+        if state.errors:
+            log.info("feed %s: polled fine again after %d failed poll(s)", feed.name, state.errors)
         self._save(
             feed,
             state,
@@ -203,6 +221,7 @@ class FeedPoller:
         status: int | None,
         reason: str,
         retry_after: float | None = None,
+        outcome: str = "failed",
     ) -> PollResult:
         errors = state.errors + 1
         if retry_after is not None:
@@ -210,7 +229,10 @@ class FeedPoller:
         else:
             wait = self.backoff.delay(errors, feed.interval)
         next_allowed = now + timedelta(seconds=wait)
-        log.warning("feed %s: %s (failure %d in a row, next try after %ds)", feed.name, reason, errors, wait)
+        # one warning when a feed starts failing or fails differently; the same failure again is debug
+        level = logging.DEBUG if reason == state.last_error else logging.WARNING
+        message = "feed %s: %s (failure %d in a row, next try after %ds)"
+        log.log(level, message, feed.name, reason, errors, wait)
         self._save(
             feed,
             state,
@@ -220,7 +242,7 @@ class FeedPoller:
             next_poll=max(next_allowed, now + timedelta(seconds=feed.interval)),
             next_allowed=next_allowed,
         )
-        return PollResult(feed.name, "failed", status, reason=reason)
+        return PollResult(feed.name, outcome, status, reason=reason)
 
     def _save(self, feed: FeedConfig, state: FeedState, **changes: object) -> None:
         self.states.save(feed.name, state.model_copy(update=changes))

@@ -29,16 +29,19 @@ def count_poll(cycle: Counts, result: PollResult) -> None:
     cycle["alerts"] += result.fired
 
 
-def cycle_summary(cycle: Counts) -> str:
-    """The one INFO line per cycle, from the counts ``count_poll`` kept."""
-    polled = cycle["ok"] + cycle["not-modified"] + cycle["failed"] + cycle["gone"]
+def cycle_summary(cycle: Counts, seconds: float) -> str:
+    """The one INFO line per period: polls, new items, alerts, deliveries and errors, from the
+    counts ``count_poll`` (and the delivery observer) kept; said even when nothing happened."""
+    failed = cycle["failed"] + cycle["unparsable"] + cycle["gone"]
+    polled = cycle["ok"] + cycle["not-modified"] + failed
     others = cycle["leased"] + cycle["skipped"]
-    paused = f", {cycle['paused']} paused (Redis away)" if cycle["paused"] else ""
+    paused = f"; {cycle['paused']} polls paused (Redis away)" if cycle["paused"] else ""
+    unparsable = f", {cycle['unparsable']} of them unparsable" if cycle["unparsable"] else ""
     return (
-        f"polled {polled} feeds: {cycle['ok']} changed, {cycle['not-modified']} "
-        f"unchanged, {cycle['failed']} failed, {cycle['gone']} gone; "
-        f"{cycle['new_items']} new items, {cycle['alerts']} alerts; "
-        f"{others} left to other replicas or not due{paused}"
+        f"last {seconds:g}s: {polled} feeds polled ({cycle['ok']} changed, {cycle['not-modified']} "
+        f"unchanged, {failed} failed{unparsable}), {others} left to other replicas or not due; "
+        f"{cycle['new_items']} new items, {cycle['alerts']} alerts; {cycle['delivered']} delivered, "
+        f"{cycle['delivery_retries']} delivery retries, {cycle['dead_letters']} dead letters{paused}"
     )
 
 
