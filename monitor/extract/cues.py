@@ -6,8 +6,8 @@ from bisect import bisect_right
 
 import ahocorasick
 
-from monitor.extract.lexicon import TROOP_NOUNS
 from monitor.extract.nations import COUNTRIES, DEMONYMS, PEOPLE_DEMONYMS
+from monitor.extract.troop_words import troop_vocabulary
 from monitor.extract.vocabulary import strike_vocabulary
 from monitor.extract.weapons_lexicon import WEAPON_ALIASES
 
@@ -47,7 +47,13 @@ def _build() -> ahocorasick.Automaton:
         add(word, Cue.CASUALTY)
     for word in _EVENT_WORDS:
         add(word, Cue.EVENT)
-    for word in (*TROOP_NOUNS, "men", "citizens", "nationals", *(" ".join(k) for k in PEOPLE_DEMONYMS)):
+    troops = troop_vocabulary()  # the troop grammar's own nouns, so the two never drift apart
+    for word in (
+        *troops.troop_nouns,
+        *troops.people_nouns,
+        *troops.carry_verbs,
+        *(" ".join(k) for k in PEOPLE_DEMONYMS),
+    ):
         add(word, Cue.TROOP)
     for key in (*DEMONYMS, *COUNTRIES):
         add(" ".join(key), Cue.NATION)
