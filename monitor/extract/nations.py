@@ -80,6 +80,7 @@ class Gazette:
     exact_case: dict[tuple[str, ...], tuple[str, ...]]
     sides_with: dict[str, Side]
     combatants: frozenset[str]
+    adjective_keys: frozenset[tuple[str, ...]]
 
 
 def build(data: NationsFile) -> Gazette:
@@ -88,8 +89,10 @@ def build(data: NationsFile) -> Gazette:
     people: set[tuple[str, ...]] = set()
     exact: dict[tuple[str, ...], tuple[str, ...]] = {}
     sides: dict[str, Side] = {}
+    adjectives: set[tuple[str, ...]] = set()
     for code, nation in data.nations.items():
         name = nation.demonym
+        adjectives.update(key_of(a) for a in (name, *nation.adjectives))
         for alias in (name, *nation.adjectives, *nation.people_nouns()):
             demonyms.setdefault(key_of(alias), name)
         people.update(key_of(p) for p in nation.people_nouns())
@@ -100,7 +103,7 @@ def build(data: NationsFile) -> Gazette:
         if nation.sides_with is not None:
             sides[name] = nation.sides_with
     combatants = frozenset(n.demonym for n in data.nations.values() if n.combatant)
-    return Gazette(demonyms, countries, frozenset(people), exact, sides, combatants)
+    return Gazette(demonyms, countries, frozenset(people), exact, sides, combatants, frozenset(adjectives))
 
 
 GAZETTE = build(load_data(NATIONS_FILE, NationsFile))

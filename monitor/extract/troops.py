@@ -19,6 +19,7 @@ from monitor.extract.nations import (
 )
 from monitor.extract.numbers import Quantity
 from monitor.extract.theatre import neighbour_theatre, signals
+from monitor.extract.troop_carry import carried
 from monitor.extract.troop_ties import war_tie
 from monitor.extract.troop_words import Phrases, troop_vocabulary
 from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
@@ -29,6 +30,38 @@ _PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
 _HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
 _LIST_GLUE = frozenset(
     [",", "and", "or", "even", "also", "the", "such", "as", "like", "including", "countries", "nations"]
+)
+#: People nouns spelt like their adjective ('Chinese', 'Nepalese', 'Swiss').
+_INVARIANT = frozenset(key[-1] for key in PEOPLE_DEMONYMS if key in GAZETTE.adjective_keys)
+_PEOPLE_FOLLOWERS = frozenset(
+    (
+        "are",
+        "were",
+        "was",
+        "is",
+        "have",
+        "had",
+        "has",
+        "who",
+        "in",
+        "at",
+        "from",
+        "to",
+        "on",
+        "and",
+        "or",
+        "among",
+        "now",
+        "also",
+        "still",
+        "serve",
+        "fight",
+        "died",
+        "say",
+        "said",
+        "as",
+        "for",
+    )
 )
 _DESTINATIONS = frozenset(("to", "into", "in", "toward", "towards", "inside"))
 _PLANS = Phrases(_VOCAB.plan_cues)
@@ -108,9 +141,22 @@ def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[
     return []
 
 
+def _adjective(low: Sequence[str], i: int) -> bool:
+    """A demonym spelt like its people noun ('Chinese', 'Nepalese') used as an adjective: a
+    plain word follows it that is no verb, preposition or punctuation."""
+    if i + 1 >= len(low):
+        return False
+    after = low[i + 1]
+    if after in _HEADS:
+        return True
+    if low[i] not in _INVARIANT or not after.isalpha() or after in _PEOPLE_FOLLOWERS:
+        return False
+    return not after.endswith(("ed", "ing"))
+
+
 def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) -> _Hit | None:
     people = name_before(DEMONYMS, low, words, i + 1)
-    adjective = i + 1 < len(low) and low[i + 1] in _HEADS  # 'Sudanese army': the noun decides
+    adjective = _adjective(low, i)  # 'Sudanese army', 'Chinese components': the noun decides
     if people is not None and not adjective and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
         if not fighters or people[0] in GAZETTE.combatants:
             return None
@@ -131,8 +177,18 @@ def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) ->
         names = _owner_nation(low, words, start - 1)  # "India said 45 of its citizens"
     if not names and i + 1 < len(low) and low[i + 1] in ("from", "of"):
         names = _countries_from(low, words, i + 2)
+    if not names and i + 2 < len(low) and low[i + 1] in _VOCAB.speaking:
+        names = _demonym_at(low, words, i + 2)  # 'fighters speaking Korean'
     names = names or _sender_before(low, words, i)
     return _Hit(tuple(dict.fromkeys(names)), i, start) if names else None
+
+
+def _demonym_at(low: Sequence[str], words: Sequence[str], start: int) -> list[str]:
+    for end in range(min(len(low), start + 3), start, -1):
+        hit = name_before(DEMONYMS, low, words, end)
+        if hit is not None and hit[1] == start and hit[0] not in GAZETTE.combatants:
+            return [hit[0]]
+    return []
 
 
 def _owner_nation(low: Sequence[str], words: Sequence[str], pronoun: int) -> list[str]:
@@ -202,7 +258,8 @@ def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> 
         if hit is None:
             continue
         found = signals(low, sentence.places) if found is None else found
-        theatre = war_tie(low, words, found, (hit.start, hit.noun), weak)
+        places = frozenset(place.start for place in sentence.places)
+        theatre = war_tie(low, words, found, (hit.start, hit.noun), weak, places)
         if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
             quantities = {q.end: q for q in sentence.quantities} if sentence.has_number else {}
             reports.extend(_reports(sentence, hit, quantities, theatre))
@@ -244,10 +301,31 @@ def _may_hold_troops(sentence: Sentence) -> bool:
     return not _HEADS.isdisjoint(sentence.tokens.low)
 
 
+def _carried_troops(before: Sentence, sentence: Sentence) -> list[TroopReport]:
+    """'Colombia has many veterans. Hundreds now fight for Ukraine.': the second sentence's
+    bare subject takes the one foreign nation of the sentence just before."""
+    if before.index != sentence.index - 1 or not sentence.cues & Cue.TROOP:
+        return []
+    counts = [(q.start, q.end) for q in sentence.quantities] if sentence.has_number else []
+    low = sentence.tokens.low
+    found = carried((before.tokens.low, before.tokens.words), low, counts, sentence.places)
+    if found is None:
+        return []
+    quantities = {q.end: q for q in sentence.quantities} if counts else {}
+    hit = _Hit((found.nationality,), found.subject_end - 1, found.subject_end)
+    return _reports(sentence, hit, quantities, "russia-ukraine")
+
+
 def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
     """Foreign troop reports of an article (never Russian or Ukrainian forces)."""
     reports: list[TroopReport] = []
     for k, sentence in enumerate(sentences):
-        if _may_hold_troops(sentence):
-            reports.extend(_sentence_troops(sentence, partial(neighbour_theatre, sentences, k)))
+        found = (
+            _sentence_troops(sentence, partial(neighbour_theatre, sentences, k))
+            if _may_hold_troops(sentence)
+            else []
+        )
+        if not found and k > 0:
+            found = _carried_troops(sentences[k - 1], sentence)
+        reports.extend(found)
     return _dedupe(reports)
