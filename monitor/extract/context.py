@@ -67,6 +67,7 @@ _HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
 _RECORD_NOUNS = frozenset(("record", "high", "peak"))
 _PERIODS = frozenset(("morning", "night", "evening", "afternoon"))
 _RECORD_WORDS = _RECORD_NOUNS | RECORD_SUPERLATIVES | {"most"}
+_TIME_WORDS = WEEKDAYS | {"overnight", "night"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,6 +211,8 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
 def time_ref(tokens: Tokens) -> str | None:
     """'overnight', 'last night', 'on Sunday', 'Sunday morning'."""
     low = tokens.low
+    if _TIME_WORDS.isdisjoint(low):
+        return None
     for i, word in enumerate(low):
         if word == "overnight":
             return "overnight"

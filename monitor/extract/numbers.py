@@ -72,6 +72,7 @@ _NOT_COUNTED = words(
 )
 _RANGE_WORDS = frozenset(("to", "-", "–", "—", "or"))
 _WORD_STARTS = frozenset((*UNITS, *TENS, "a", *VAGUE, "tens", "several"))
+_STARTS = _WORD_STARTS | _QUALIFIER_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -237,15 +238,19 @@ def quantity_at(low: Sequence[str], i: int) -> Quantity | None:
 def find_quantities(low: Sequence[str]) -> list[Quantity]:
     """Every quantity in the tokens, left to right, without overlaps."""
     found: list[Quantity] = []
-    i, n = 0, len(low)
-    while i < n:
-        token = low[i]
-        head = token.partition("-")[0]
-        if head[:1].isdigit() or head in _WORD_STARTS or token in _QUALIFIER_FIRST:
-            quantity = quantity_at(low, i)
-            if quantity is not None:
-                found.append(quantity)
-                i = quantity.end
-                continue
-        i += 1
+    end = 0
+    for i in [k for k, token in enumerate(low) if _may_start(token)]:
+        if i < end:
+            continue  # inside the quantity just found
+        quantity = quantity_at(low, i)
+        if quantity is not None:
+            found.append(quantity)
+            end = quantity.end
     return found
+
+
+def _may_start(token: str) -> bool:
+    """Cheap test: a digit, a number or hedge word, or 'twenty-two' may start a quantity."""
+    if token in _STARTS or token[:1].isdigit():
+        return True
+    return "-" in token and token.partition("-")[0] in _WORD_STARTS

@@ -20,6 +20,8 @@ _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
 ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
 _MAX_EVIDENCE = 800
+#: Words that count without a number ("both missiles", "none of them", "another KAB").
+COUNT_WORDS = frozenset(("both", "none", "another", "single"))
 
 
 def _group(mentions: list[Mention]) -> dict[tuple[WeaponKind | None, Side | None], list[Mention]]:
@@ -103,9 +105,13 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         low = (*["_"] * frame.since, *low[frame.since :])
     if frame.cumulative or all(word == "_" for word in low):
         return []
+    if not sentence.quantities and COUNT_WORDS.isdisjoint(low):
+        return []  # no number the grammar can count: skip the places and the parse
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
     groups = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
+    if not drafts:
+        return drafts
     attackers = {d.attacker for d in drafts}
     located = [p.name for p in sentence.places if p.locative]
     for draft in drafts:
@@ -198,6 +204,8 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     camp = writer_camp(s.text.lower() for s in candidates)
     article = _Article()
     for sentence in candidates:
+        if not sentence.cues & Cue.STRIKE and not _RECORDISH.search(sentence.text.lower()):
+            continue  # an attack word without a weapon count only matters for a record claim
         tokens = reading(sentence, camp)
         frame = framing(tokens)
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
