@@ -33,13 +33,18 @@ class Draft:
     previous_record: int | None = None
     time_ref: str | None = None
     evidence: list[str] = field(default_factory=list)
+    #: A total of all air targets told kind by kind: counts and models per weapon kind.
+    breakdown: dict[WeaponKind, dict[str, int]] = field(default_factory=dict)
+    part_models: dict[WeaponKind, list[str]] = field(default_factory=dict)
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
     """Whether ``b`` may report the same attack as the earlier ``a``; outcomes of one kind
     ('56 enemy drones vanished from radar') belong to an earlier total of all targets."""
     outcome_of_total = a.kind == "targets" and "launched" not in b.counts
-    kinds = a.kind is None or b.kind is None or a.kind == b.kind or outcome_of_total
+    # '45 Shaheds ... 38 aerial targets were knocked down': outcomes told as targets
+    targets_outcome = b.kind == "targets" and "launched" not in b.counts and "launched" in a.counts
+    kinds = a.kind is None or b.kind is None or a.kind == b.kind or outcome_of_total or targets_outcome
     sides = a.attacker is None or b.attacker is None or a.attacker == b.attacker
     return kinds and sides
 
@@ -117,9 +122,23 @@ def _refine(into: Draft, draft: Draft) -> None:
         into.counts.setdefault(role, value)
 
 
+def add_part(into: Draft, kind: WeaponKind, counts: dict[str, int], models: list[str]) -> None:
+    """One kind's figures ('49 Shahed-type drones', '516 drones') inside a total of targets."""
+    told = into.breakdown.setdefault(kind, {})
+    for role, value in counts.items():
+        told.setdefault(role, value)
+    into.part_models.setdefault(kind, []).extend(models)
+
+
 def _absorb(into: Draft, draft: Draft, how: str) -> None:
     if how == "refine":
         _refine(into, draft)
+    for kind, counts in draft.breakdown.items():
+        add_part(into, kind, counts, draft.part_models.get(kind, []))
+    if into.kind == "targets" and draft.kind not in (None, "targets"):
+        add_part(into, draft.kind, draft.counts, draft.models)  # '718 of the drones' after '741 targets'
+        _note(into, draft)
+        return
     for role, value in draft.counts.items():
         if how == "add" and role in into.counts:
             into.counts[role] += value
@@ -131,7 +150,14 @@ def _absorb(into: Draft, draft: Draft, how: str) -> None:
     into.attacker = into.attacker or draft.attacker
     if into.launched_max is None and how == "fill":
         into.launched_max = draft.launched_max
-    into.qualifier = into.qualifier or (draft.qualifier if how == "fill" else None)
+    if "launched" not in into.counts or draft.counts.get("launched") == into.counts["launched"]:
+        # a hedged outcome ('up to 56 vanished') does not hedge the launched figure
+        into.qualifier = into.qualifier or (draft.qualifier if how == "fill" else None)
+    _note(into, draft)
+
+
+def _note(into: Draft, draft: Draft) -> None:
+    """What any later report of the same attack adds: places, models, claims, evidence."""
     into.places.extend(draft.places)
     into.models.extend(draft.models)
     into.record = into.record or draft.record

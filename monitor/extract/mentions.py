@@ -93,8 +93,9 @@ def _noun_at(
 ) -> Noun | None:
     """The noun at j, with 'and decoys' (same kind) and an owner ('of the Kyiv regime') after it."""
     end = j + 1
-    if low[end : end + 1] == ("and",) and end + 1 < len(low) and WEAPON_NOUNS.get(low[end + 1]) == kind:
-        end += 2  # 'drones and decoys'
+    joined = WEAPON_NOUNS.get(low[end + 1]) if low[end : end + 1] == ("and",) and end + 1 < len(low) else None
+    if joined is not None:  # 'drones and decoys'; 'almost 600 drones and missiles' is a mixed total
+        kind, end = (kind if joined == kind else "targets"), end + 2
     if low[end : end + 1] == ("of",):
         k = end + 1
         while k < len(low) and low[k] == "the":
@@ -114,14 +115,17 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
     side: Side | None = None
     models: list[str] = []
     model_kind = ""
+    tactical = False
     j, n = k, len(low)
     while j < n and j - k < 7:
         word = low[j]
         kind = WEAPON_NOUNS.get(word) or PAIR_NOUNS.get((low[j - 1], word))
         if kind is not None:  # 'drones', 'unmanned aerial vehicles', 'air attack means'
-            return _noun_at(low, j, kind, side, models)
+            return None if tactical and kind == "drone" else _noun_at(low, j, kind, side, models)
         if word in TACTICAL_DRONES:
-            return None  # '251 FPV drones', '23 Lancets': a front-line tally, not an air attack
+            tactical = True  # '251 FPV drones', '23 Lancets': a front-line tally, not an air attack
+            j += 1
+            continue
         if word in UKRAINIAN_WEAPON_WORDS:
             side = "Ukraine"  # '21 Neptune missiles', 'four Storm Shadow cruise missiles'
         alias = WEAPON_ALIASES.get((word,)) or WEAPON_ALIASES.get(tuple(low[j : j + 2]))
@@ -135,6 +139,8 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
         elif word not in NOUN_MODIFIERS:
             break
         j += 1
+    if tactical:
+        return None
     if models and model_kind in STRIKE_KINDS and low[j : j + 1] not in _ATTACK_COUNTS:
         return Noun(model_kind, side, tuple(models), j)  # type: ignore[arg-type]
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from monitor.extract.breakdown import add_mentions, split_total
 from monitor.extract.camps import aliased, other_story, this_war_clauses, this_war_text, writer_camp
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
@@ -24,15 +25,18 @@ _MAX_EVIDENCE = 800
 COUNT_WORDS = frozenset(("both", "none", "another", "single"))
 
 
-def _group(mentions: list[Mention]) -> dict[tuple[WeaponKind | None, Side | None], list[Mention]]:
+def _group(
+    mentions: list[Mention],
+) -> tuple[dict[tuple[WeaponKind | None, Side | None], list[Mention]], list[Mention]]:
+    """Mentions by (kind, attacker); beside a total of targets the kinds' counts are its parts
+    ('76 targets: 49 drones and 27 missiles', '741 targets in all')."""
     groups: dict[tuple[WeaponKind | None, Side | None], list[Mention]] = {}
-    targets_seen = False
+    total = any(mention.kind == "targets" for mention in mentions)
+    parts = [m for m in mentions if total and m.kind not in ("targets", None)]
     for mention in mentions:
-        if targets_seen and mention.kind != "targets":
-            continue  # '76 targets: 49 drones and 27 missiles' - the kinds are parts of the total
-        targets_seen = targets_seen or mention.kind == "targets"
-        groups.setdefault((mention.kind, mention.attacker), []).append(mention)
-    return groups
+        if not (total and mention.kind not in ("targets", None)):
+            groups.setdefault((mention.kind, mention.attacker), []).append(mention)
+    return groups, parts
 
 
 def _distinct_models(mentions: list[Mention]) -> bool:
@@ -83,10 +87,11 @@ def _draft(
     return draft
 
 
-def _apply_framing(draft: Draft, frame: Framing) -> None:
-    draft.record = draft.record or frame.record
-    draft.scope = draft.scope or frame.scope
-    draft.previous_record = draft.previous_record or frame.previous_record
+def _apply_framing(draft: Draft, frame: Framing, main: bool = True) -> None:
+    if main:
+        draft.record = draft.record or frame.record
+        draft.scope = draft.scope or frame.scope
+        draft.previous_record = draft.previous_record or frame.previous_record
     draft.time_ref = draft.time_ref or frame.time_ref
 
 
@@ -108,17 +113,26 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     if not sentence.quantities and COUNT_WORDS.isdisjoint(low):
         return []  # no number the grammar can count: skip the places and the parse
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
-    groups = _group(mentions)
+    groups, parts = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
     if not drafts:
         return drafts
+    total = next((d for d in drafts if d.kind == "targets"), None)
+    if total is not None:
+        add_mentions(total, parts)
     attackers = {d.attacker for d in drafts}
     located = [p.name for p in sentence.places if p.locative]
     for draft in drafts:
-        _apply_framing(draft, frame)
+        _apply_framing(draft, frame, draft is _main(drafts))
         if len(attackers) == 1:
             draft.places.extend(located)
     return drafts
+
+
+def _main(drafts: list[Draft]) -> Draft:
+    """The sentence's main strike: a record claim or a previous record is its, not every kind's
+    ('a record 810 drones and 13 missiles')."""
+    return max(drafts, key=lambda d: max(d.counts.values(), default=0))
 
 
 def _place_sides(draft: Draft, sides: dict[str, Side | None]) -> Side | None:
@@ -176,7 +190,7 @@ class _Article:
         smaller = not SMALLER.isdisjoint(sentence.tokens.low)  # 'Today's attack was smaller: 144'
         if self.pending is not None and sentence.index - self.pending[0] <= 2 and not smaller:
             for draft in found:
-                _apply_framing(draft, self.pending[1])
+                _apply_framing(draft, self.pending[1], draft is _main(found))
         self.pending = None
         self.sides.update((p.name, p.side) for p in sentence.places)
         self.drafts.extend(found)
@@ -210,7 +224,7 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         frame = framing(tokens)
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
         article.add(sentence, frame, found)
-    merged = merge_drafts(article.drafts)
+    merged = [strike for draft in merge_drafts(article.drafts) for strike in split_total(draft)]
     default = _article_attacker(merged, camp, candidates, sentences)
     strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
