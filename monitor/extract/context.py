@@ -94,13 +94,14 @@ def _scope(tokens: Tokens, start: int) -> str | None:
     return tokens.text(start, end) if end > start else None
 
 
-def _previous_record(low: Sequence[str], i: int) -> tuple[int, int] | None:
-    """'previous record of 728' -> (728, position of the number)."""
-    for j in range(i + 1, min(i + 4, len(low))):
+def _previous_record(low: Sequence[str], i: int, reach: int = 4) -> tuple[int, int] | None:
+    """'previous record of 728' -> (728, position of the number); with a longer ``reach`` the
+    first count of the clause ('the previous largest salvo, five days earlier, counted 539')."""
+    for j in range(i + 1, min(i + reach, len(low))):
         quantity = quantity_at(low, j)
         if quantity is not None and quantity.value is not None:
             return quantity.value, j
-        if low[j] not in ("of", ",", "was", "is", "stood", "at", "set"):
+        if low[j] == ";" or (reach <= 4 and low[j] not in ("of", ",", "was", "is", "stood", "at", "set")):
             return None
     return None
 
@@ -193,6 +194,13 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
                 previous = found[0]
                 hidden.append(found[1])
                 claim = claim or any(w in SURPASS_WORDS for w in low[:i]) or _more_than(low, i)
+                first = i if first < 0 else first
+            continue
+        if word in RECORD_SUPERLATIVES and low[i - 1 : i] and low[i - 1] in PREVIOUS_WORDS:
+            found = _previous_record(low, i, 14)  # 'the previous largest salvo ... counted 539'
+            if found is not None:
+                previous = found[0]
+                hidden.append(found[1])
                 first = i if first < 0 else first
             continue
         hedged, after = _claim_at(low, i)

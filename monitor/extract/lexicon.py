@@ -67,6 +67,8 @@ WHOLE_OF = frozenset(_VOCAB.records.whole_of)
 SMALLER = frozenset(_VOCAB.records.smaller)
 NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
+#: Agents of an outcome that make it jamming: 'taken out by electronic warfare'.
+SUPPRESSION_AGENTS = frozenset(_VOCAB.suppression_agents)
 #: Words of Ukraine's long-range weapons' names: a count of these was launched by Ukraine.
 UKRAINIAN_WEAPON_WORDS = frozenset(w for p in _VOCAB.ukrainian_weapons for w in p.split()) - {"long"}
 

@@ -11,6 +11,7 @@ from monitor.extract.lexicon import (
     PAIR_NOUNS,
     ROLE_PHRASES,
     SIDE_WORDS,
+    SUPPRESSION_AGENTS,
     TACTICAL_DRONES,
     UKRAINIAN_WEAPON_WORDS,
     WEAPON_NOUNS,
@@ -50,6 +51,7 @@ _ORDINALS = {
     "ninth": 9,
 }
 _ALL_WORDS = frozenset(("all", "every", "each"))
+_AUXILIARY_AFTER = frozenset((w,) for w in ("were", "was", "have", "had", "are"))
 _WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
 _EVERY = frozenset((("every",), ("each",)))
@@ -265,10 +267,12 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     part = j + 1 < len(low) and low[j] in ("of", "from") and low[j + 1] in _OF_PART
     named = low[j : j + 2] == ("of", "the") and j + 2 < len(low) and low[j + 2] in WEAPON_NOUNS
     part = part or named  # '47 of the drones over Rostov'
+    relative = _relative(low, q.start)
     unit = j < len(low) and low[j] in _UNIT_WORDS  # '810 unit' (machine translation)
     after = j + 3 if named else j + 2 if part else j + 1 if unit else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
+    part = part or relative
     if verb is None and part:  # '10 of them over Kyiv and 14 over Dnipro were shot down'
         verb = _outcome_after(s, after)
     direct = _span_at(s, after)
@@ -287,6 +291,15 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _relative(low: Sequence[str], start: int) -> bool:
+    """'171 drones, of which its air defence shot down 75': a part of the count before."""
+    window = low[max(0, start - 8) : start]
+    return any(
+        window[k] == "of" and window[k + 1] in _OF_PART and k > 0 and window[k - 1] == ","
+        for k in range(len(window) - 1)
+    )
 
 
 def _kind_before(low: Sequence[str], start: int) -> WeaponKind | None:
@@ -409,6 +422,9 @@ def find_mentions(
             waiting = []
         i += 1
     mentions.extend(_all_of(s, mentions))
+    for mention in mentions:
+        if _suppression_agent(low, mention):
+            mention.role = "suppressed"
     _share_sides(mentions)
     return mentions
 
@@ -477,23 +493,46 @@ def _all_of(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
     return added + _all_of_them(s, mentions)
 
 
+def _whole_reference(low: Sequence[str], i: int) -> int:
+    """Length of 'all of them', 'every one of them' or 'all' before 'were' at i, else 0."""
+    size = 2 if low[i : i + 2] == ("all", "of") else 3 if low[i : i + 3] in _EVERY_ONE_OF else 0
+    if size:
+        return size + 1 if low[i + size : i + size + 1] in _OF_PART_TOKENS else 0
+    return 1 if low[i] == "all" and low[i + 1 : i + 2] in _AUXILIARY_AFTER else 0
+
+
 def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
-    """'using 112 drones; all of them were destroyed': the launched count was put out of action."""
+    """'using 112 drones; all of them were destroyed', 'all were destroyed', 'destroyed every one
+    of them': the launched count was put out of action."""
     launched = [m for m in mentions if m.role == "launched" and m.quantity.value is not None]
     added: list[Mention] = []
     if not launched or _ALL_WORDS.isdisjoint(s.low):
         return added
-    for i in range(len(s.low) - 2):
-        size = 2 if s.low[i : i + 2] == ("all", "of") else 3 if s.low[i : i + 3] in _EVERY_ONE_OF else 0
-        if not launched or not size or s.low[i + size : i + size + 1] not in _OF_PART_TOKENS:
+    for i in range(len(s.low) - 1):
+        size = _whole_reference(s.low, i)
+        if not size:
             continue
-        span = _outcome_after(s, i + size + 1)
+        before = next((span for span in s.spans if span.end == i and span.role != "launched"), None)
+        span = before or _outcome_after(s, i + size)
         total = launched[-1]
-        if span is not None and total.quantity.start < i:
+        if span is not None and span.role != "block" and total.quantity.start < i:
             twin = Mention(total.quantity, total.kind, span.role, span.start, span.end, total.side, None)
             twin.attacker = total.attacker
             added.append(twin)
     return added
+
+
+def _suppression_agent(low: Sequence[str], mention: Mention) -> bool:
+    """'taken out by electronic warfare', 'put out of action by EW means': jammed, not shot down."""
+    verb = low[mention.verb : mention.verb_end]
+    if mention.role not in ("shot_down", "neutralized") or "or" in verb or mention.verb < 0:
+        return False
+    after: list[str] = []
+    for word in low[mention.verb_end : mention.verb_end + 6]:
+        if word in (",", ";", "and") or word[:1].isdigit():
+            break  # '62 were shot down and 50 were jammed by EW': the agent is the next clause's
+        after.append(word)
+    return "by" in after and not SUPPRESSION_AGENTS.isdisjoint(after[after.index("by") :])
 
 
 def _share_sides(mentions: list[Mention]) -> None:

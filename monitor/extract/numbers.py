@@ -68,6 +68,7 @@ _CURRENCY = words("$ € £ us$ usd eur uah")
 _NOT_COUNTED = words(
     "% percent per dollars euros pounds hryvnias hryvnia rubles roubles km kilometers "
     "kilometres kilometer kilometre miles mile meters metres years year-old hours minutes "
+    "days weeks months nights "
     "a.m p.m am pm kg tons tonnes degrees : / th st nd rd"
 )
 _RANGE_WORDS = frozenset(("to", "-", "–", "—", "or"))
