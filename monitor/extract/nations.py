@@ -50,6 +50,9 @@ class NationsFile(BaseModel):
     model_config = _STRICT
 
     nations: dict[str, Nation]
+    not_nations: list[Name] = Field(
+        default=[], description="Longer phrases ending in a demonym that name no nation ('Latin American')."
+    )
 
     @model_validator(mode="after")
     def _known_codes(self) -> NationsFile:
@@ -81,6 +84,7 @@ class Gazette:
     sides_with: dict[str, Side]
     combatants: frozenset[str]
     adjective_keys: frozenset[tuple[str, ...]]
+    not_nations: frozenset[tuple[str, ...]]
 
 
 def build(data: NationsFile) -> Gazette:
@@ -103,7 +107,10 @@ def build(data: NationsFile) -> Gazette:
         if nation.sides_with is not None:
             sides[name] = nation.sides_with
     combatants = frozenset(n.demonym for n in data.nations.values() if n.combatant)
-    return Gazette(demonyms, countries, frozenset(people), exact, sides, combatants, frozenset(adjectives))
+    not_nations = frozenset(key_of(p) for p in data.not_nations)
+    return Gazette(
+        demonyms, countries, frozenset(people), exact, sides, combatants, frozenset(adjectives), not_nations
+    )
 
 
 GAZETTE = build(load_data(NATIONS_FILE, NationsFile))
@@ -163,6 +170,8 @@ def name_before(
             key = tuple(low[end - size : end])
             name = table.get(key)
             if name is not None and written_as_name(key, words[end - size : end]):
+                if end - size > 0 and (low[end - size - 1], *key) in GAZETTE.not_nations:
+                    return None  # 'Latin American mercenaries'
                 return name, end - size
     return None
 

@@ -61,13 +61,20 @@ def markers() -> Markers:
     return Markers(load_data(THEATRES_FILE, TheatreMarkers))
 
 
+def _breaks(low: Sequence[str], k: int) -> bool:
+    """A clause break at token ``k``; 'while fighting' opens no new clause."""
+    if low[k] not in CLAUSE_BREAKS:
+        return False
+    return not (low[k] == "while" and k + 1 < len(low) and low[k + 1].endswith("ing"))
+
+
 def clause_of(low: Sequence[str], start: int, end: int) -> tuple[int, int]:
     """Token bounds of the clause holding tokens ``start:end``."""
     left = start
-    while left > 0 and low[left - 1] not in CLAUSE_BREAKS:
+    while left > 0 and not _breaks(low, left - 1):
         left -= 1
     right = end
-    while right < len(low) and low[right] not in CLAUSE_BREAKS:
+    while right < len(low) and not _breaks(low, right):
         right += 1
     return left, right
 

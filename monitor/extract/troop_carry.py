@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from monitor.extract.gazetteer import PlaceMention
 from monitor.extract.nations import COUNTRIES, DEMONYMS, GAZETTE, name_before
+from monitor.extract.numbers import UNITS
 from monitor.extract.theatre import sentence_theatre
 from monitor.extract.troop_words import troop_vocabulary
 
@@ -15,6 +17,19 @@ _VOCAB = troop_vocabulary()
 _LEADS = frozenset(("but", "and", "now", "today", "yet", "still", "of", "them", "those", "these", "the"))
 #: How far into the sentence its subject and verb may reach.
 _REACH = 8
+
+
+_OPENING = re.compile(r"\W*([A-Za-z]+|\d)")
+
+
+def opens_bare(text: str) -> bool:
+    """Cheap test before tokenizing: the sentence opens with a number, a collective word or a
+    lead word ('Hundreds ...', 'But some 200 ...')."""
+    match = _OPENING.match(text)
+    if match is None:
+        return False
+    first = match.group(1).lower()
+    return first.isdigit() or first in _VOCAB.carry_subjects or first in _LEADS or first in UNITS
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,7 +8,7 @@ from functools import cache
 from pydantic import BaseModel, ConfigDict, Field
 
 from monitor.extract.datafiles import DATA_DIR, load_data
-from monitor.models.facts import TroopActivity
+from monitor.models.facts import Side, TroopActivity
 
 TROOPS_FILE = DATA_DIR / "troops.yaml"
 
@@ -62,3 +62,22 @@ class Phrases:
             if word in self.firsts
             for size in self.sizes
         )
+
+
+class SidePhrases:
+    """Phrases that put troops on a side, matched longest first at a token position."""
+
+    def __init__(self, by_side: dict[Side, tuple[str, ...]]) -> None:
+        self.table = {tuple(p.split()): side for side, phrases in by_side.items() for p in phrases}
+        self.firsts = frozenset(k[0] for k in self.table)
+        self.sizes = sorted({len(k) for k in self.table}, reverse=True)
+
+    def longest_at(self, low: Sequence[str], i: int) -> tuple[int, Side] | None:
+        """(length, side) of the longest phrase starting at token ``i``."""
+        if low[i] not in self.firsts:
+            return None
+        for size in self.sizes:
+            side = self.table.get(tuple(low[i : i + size]))
+            if side is not None:
+                return size, side
+        return None

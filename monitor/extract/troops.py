@@ -17,11 +17,11 @@ from monitor.extract.nations import (
     name_before,
     names_foreign_nation,
 )
-from monitor.extract.numbers import Quantity
+from monitor.extract.numbers import UNITS, Quantity
 from monitor.extract.theatre import neighbour_theatre, signals
-from monitor.extract.troop_carry import carried
+from monitor.extract.troop_carry import carried, opens_bare
 from monitor.extract.troop_ties import war_tie
-from monitor.extract.troop_words import Phrases, troop_vocabulary
+from monitor.extract.troop_words import Phrases, SidePhrases, troop_vocabulary
 from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
 
 _VOCAB = troop_vocabulary()
@@ -29,7 +29,23 @@ _OWNERS = frozenset(("their", "its", "our", "his", "her"))
 _PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
 _HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
 _LIST_GLUE = frozenset(
-    [",", "and", "or", "even", "also", "the", "such", "as", "like", "including", "countries", "nations"]
+    [
+        ",",
+        "and",
+        "or",
+        "even",
+        "also",
+        "the",
+        "such",
+        "as",
+        "like",
+        "including",
+        "countries",
+        "nations",
+        "each",
+        "from",
+        "more",
+    ]
 )
 #: People nouns spelt like their adjective ('Chinese', 'Nepalese', 'Swiss').
 _INVARIANT = frozenset(key[-1] for key in PEOPLE_DEMONYMS if key in GAZETTE.adjective_keys)
@@ -63,10 +79,13 @@ _PEOPLE_FOLLOWERS = frozenset(
         "for",
     )
 )
+_ORIGIN_VERBS = frozenset(
+    ("came", "come", "comes", "hail", "hailed", "are", "were", "arrived", "mostly", "mainly")
+)
+_ORIGIN_GLUE = frozenset(("from", "of", ",", "and", "or"))
 _DESTINATIONS = frozenset(("to", "into", "in", "toward", "towards", "inside"))
 _PLANS = Phrases(_VOCAB.plan_cues)
-_FOR_UKRAINE = Phrases(_VOCAB.for_ukraine)
-_FOR_RUSSIA = Phrases(_VOCAB.for_russia)
+_SIDE_PHRASES = SidePhrases({"Ukraine": _VOCAB.for_ukraine, "Russia": _VOCAB.for_russia})
 _ACTIVITY = {word: act for act, cue_words in _VOCAB.activities.items() for word in cue_words}
 
 
@@ -108,11 +127,21 @@ def _countries_from(low: Sequence[str], words: Sequence[str], j: int) -> list[st
         if hit is not None:
             found.append(hit[0])
             j = hit[1]
-        elif low[j] in _LIST_GLUE:
+        elif low[j] in _LIST_GLUE or low[j].isdigit() or low[j] in UNITS:
             j += 1
         else:
             break
     return [name for name in found if name not in GAZETTE.combatants]
+
+
+def _origin_after(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
+    """'citizens of Nepal', 'contingents came from Poland and Georgia'."""
+    j = noun + 1
+    while j < len(low) and j - noun <= 2 and low[j] in _ORIGIN_VERBS:
+        j += 1
+    if j < len(low) and (low[j] == "from" or (low[j] == "of" and j == noun + 1)):
+        return _countries_from(low, words, j + 1)
+    return []
 
 
 def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
@@ -175,8 +204,8 @@ def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) ->
         if not (fighters and start > 0 and low[start - 1] in ("its", "their")):
             return None
         names = _owner_nation(low, words, start - 1)  # "India said 45 of its citizens"
-    if not names and i + 1 < len(low) and low[i + 1] in ("from", "of"):
-        names = _countries_from(low, words, i + 2)
+    if not names:
+        names = _origin_after(low, words, i)
     if not names and i + 2 < len(low) and low[i + 1] in _VOCAB.speaking:
         names = _demonym_at(low, words, i + 2)  # 'fighters speaking Korean'
     names = names or _sender_before(low, words, i)
@@ -217,10 +246,23 @@ def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
     return best[1] if best else None
 
 
-def _side(nationality: str, low: Sequence[str]) -> Side:
-    if GAZETTE.sides_with.get(nationality) == "Russia":
-        return "Ukraine" if _FOR_UKRAINE.found(low) else "Russia"
-    return "Russia" if _FOR_RUSSIA.found(low) else "Ukraine"
+def _side(nationality: str, low: Sequence[str], noun: int) -> Side:
+    """The side the text puts the troops on: the side phrase nearest to them ('fighting for
+    Russia', 'captured by Ukrainian forces'), else the side their nation's troops serve."""
+    nearest: tuple[int, Side] | None = None
+    i = 0
+    while i < len(low):
+        match = _SIDE_PHRASES.longest_at(low, i)
+        if match is None:
+            i += 1
+            continue
+        size, side = match
+        if nearest is None or abs(i - noun) < nearest[0]:
+            nearest = (abs(i - noun), side)
+        i += size
+    if nearest is not None:
+        return nearest[1]
+    return GAZETTE.sides_with.get(nationality, "Ukraine")
 
 
 def _reports(
@@ -236,12 +278,22 @@ def _reports(
             count_max=quantity.value_max if quantity else None,
             lower_bound=quantity.lower_bound if quantity else None,
             qualifier=quantity.qualifier if quantity else None,
-            side=_side(name, low),
+            side=_side(name, low, hit.noun),
             activity=activity,
             evidence=sentence.text[:500],
             theatre=theatre,
         )
         for name in hit.nationalities
+    ]
+
+
+def _markers(low: Sequence[str], words: Sequence[str], sentence: Sentence) -> list[tuple[int, str]]:
+    """The sentence's war markers, less the countries named as where people come from ('one
+    each from Cuba, Somalia and Sierra Leone': Somalia's war is not theirs)."""
+    return [
+        (p, label)
+        for p, label in signals(low, sentence.places)
+        if not (label == "other" and p > 0 and low[p - 1] in _ORIGIN_GLUE and country_at(low, words, p))
     ]
 
 
@@ -257,7 +309,7 @@ def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> 
         hit = _hit_at(low, words, i, fighters)
         if hit is None:
             continue
-        found = signals(low, sentence.places) if found is None else found
+        found = _markers(low, words, sentence) if found is None else found
         places = frozenset(place.start for place in sentence.places)
         theatre = war_tie(low, words, found, (hit.start, hit.noun), weak, places)
         if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
@@ -304,7 +356,9 @@ def _may_hold_troops(sentence: Sentence) -> bool:
 def _carried_troops(before: Sentence, sentence: Sentence) -> list[TroopReport]:
     """'Colombia has many veterans. Hundreds now fight for Ukraine.': the second sentence's
     bare subject takes the one foreign nation of the sentence just before."""
-    if before.index != sentence.index - 1 or not sentence.cues & Cue.TROOP:
+    if before.index != sentence.index - 1 or not sentence.cues & Cue.TROOP or not opens_bare(sentence.text):
+        return []
+    if not before.cues & Cue.NATION or not names_foreign_nation(before.text):
         return []
     counts = [(q.start, q.end) for q in sentence.quantities] if sentence.has_number else []
     low = sentence.tokens.low
