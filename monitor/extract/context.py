@@ -216,6 +216,23 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
     return claim, scope, previous, tuple(hidden), first
 
 
+def _earlier_attack(low: Sequence[str]) -> tuple[int, int] | None:
+    """'far above the 144 drones of last September's raid': a count of an earlier attack
+    (value, position); the possessive is stripped ('last september raid')."""
+    if "last" not in low:
+        return None
+    for i, word in enumerate(low[:-2]):
+        if word != "last" or low[i + 1] not in PREVIOUS_POSSESSIVE or low[i + 2] not in ATTACK_NOUNS:
+            continue
+        if low[i - 1 : i] not in (("of",), ("in",), ("during",)):
+            continue
+        for j in range(max(0, i - 5), i - 1):
+            quantity = quantity_at(low, j)
+            if quantity is not None and quantity.value is not None:
+                return quantity.value, j
+    return None
+
+
 def time_ref(tokens: Tokens) -> str | None:
     """'overnight', 'last night', 'on Sunday', 'Sunday morning'."""
     low = tokens.low
@@ -285,6 +302,10 @@ def framing(tokens: Tokens) -> Framing:
     marker after a dash or semicolon frames only its own clause: the counts before it stand."""
     low = tokens.low
     claim, scope, previous, hidden, first = _records(tokens)
+    earlier = _earlier_attack(low)
+    if earlier is not None:  # an earlier attack's count is no count of this one
+        hidden = (*hidden, earlier[1])
+        previous = previous or (earlier[0] if claim else None)
     marker = _period_marker(low, first)
     until, since = None, None
     if marker is not None:

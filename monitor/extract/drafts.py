@@ -26,6 +26,7 @@ class Draft:
     lower_bound: int | None = None
     another: bool = False
     remainder: bool = False
+    total: bool = False  # only a stated total ('put the night's total at 337'), role unknown
     places: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
     record: bool = False
@@ -91,6 +92,8 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
     """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, 'refine' a rounded
     figure with an exact one, or 'note' only."""
     last = _recent(merged, draft)
+    if last is not None and draft.total:
+        return last, "total"
     if last is not None and _additional(last, draft):
         return last, "add"  # 'the enemy dropped a guided bomb ... Another KAB hit near Krasnopillia'
     for earlier in reversed(merged[-_LINK_WINDOW:]):
@@ -130,7 +133,22 @@ def add_part(into: Draft, kind: WeaponKind, counts: dict[str, int], models: list
     into.part_models.setdefault(kind, []).extend(models)
 
 
+def _total(into: Draft, draft: Draft) -> None:
+    """A stated total replaces the figure of the role the earlier reports gave ('74 were downed
+    over Moscow' ... 'the ministry put the night's total at 337')."""
+    value = next(iter(draft.counts.values()))
+    role = next((r for r in ("launched", "neutralized", "shot_down", "suppressed") if r in into.counts), None)
+    if role is not None:
+        if role == "shot_down" and into.counts.get("neutralized") == into.counts[role]:
+            into.counts["neutralized"] = value
+        into.counts[role] = value
+    _note(into, draft)
+
+
 def _absorb(into: Draft, draft: Draft, how: str) -> None:
+    if how == "total":
+        _total(into, draft)
+        return
     if how == "refine":
         _refine(into, draft)
     for kind, counts in draft.breakdown.items():

@@ -69,6 +69,8 @@ NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_compar
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
 #: Agents of an outcome that make it jamming: 'taken out by electronic warfare'.
 SUPPRESSION_AGENTS = frozenset(_VOCAB.suppression_agents)
+#: 'put the night's total at 337': nouns of a total that sums the reports before it.
+TOTAL_WORDS = frozenset(_VOCAB.total_words)
 #: Words of Ukraine's long-range weapons' names: a count of these was launched by Ukraine.
 UKRAINIAN_WEAPON_WORDS = frozenset(w for p in _VOCAB.ukrainian_weapons for w in p.split()) - {"long"}
 

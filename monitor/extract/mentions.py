@@ -13,6 +13,7 @@ from monitor.extract.lexicon import (
     SIDE_WORDS,
     SUPPRESSION_AGENTS,
     TACTICAL_DRONES,
+    TOTAL_WORDS,
     UKRAINIAN_WEAPON_WORDS,
     WEAPON_NOUNS,
     WHOLE_OF,
@@ -76,6 +77,7 @@ class Mention:
     another: bool = False
     remainder: bool = False  # 'other 19', 'the remaining 12': the rest of a count already given
     listed: bool = False  # '..., 17 over the Sea of Azov': one item of a list of sub-counts
+    total: bool = False  # 'put the night's total at 337': the whole of what was counted before
     models: tuple[str, ...] = ()
     attacker: Side | None = None
 
@@ -279,18 +281,38 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     if direct is not None and direct.role == "launched" and not part and low[after] not in ATTACK_NOUNS:
         verb = direct  # 'the air force counted 54 launched by Russia and 52 brought down'
     listed = _listed(low, q, after, previous)
+    total = _total_at(low, q.start)
+    if total:  # the total's role is the count's before it, or the article's (see drafts)
+        verb = (
+            RoleSpan(previous.verb, previous.verb_end, previous.role)
+            if previous
+            else RoleSpan(j, j, "launched")
+        )
+        place = None
     if (verb is None or listed) and (place is not None or listed) and previous is not None:
         verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
-    if verb is None or verb.role == "block" or not (part or unit or place or listed or verb.start >= j):
+    if (
+        verb is None
+        or verb.role == "block"
+        or not (part or unit or place or listed or total or verb.start >= j)
+    ):
         return None
     kind = previous.kind if previous is not None else _kind_before(low, q.start) or s.first_kind
     role: Role = "shot_down" if q.value == 0 else verb.role
     mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True, listed=listed)
+    mention.total = total
     mention.another = is_another(low, q)
     mention.remainder = low[q.start - 1 : q.start] in _REMAINDER
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _total_at(low: Sequence[str], start: int) -> bool:
+    """'put the night's total over Russian regions at 337', 'brought the tally to 43'."""
+    if start < 2 or low[start - 1] not in ("at", "to"):
+        return False
+    return not TOTAL_WORDS.isdisjoint(low[max(0, start - 9) : start - 1])
 
 
 def _relative(low: Sequence[str], start: int) -> bool:

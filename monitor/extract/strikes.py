@@ -51,7 +51,11 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
     for role in ROLES:
         exact = [m for m in mentions if m.role == role and m.quantity.value is not None]
         totals = [m for m in exact if m.place is None and not m.listed]
-        if _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
+        stated = [m for m in exact if m.total]
+        if stated:  # 'destroyed 74 over Moscow; the total over Russian regions was put at 337'
+            counts[role] = stated[-1].quantity.value or 0
+            main[role] = stated[-1]
+        elif _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
         elif totals:
@@ -81,6 +85,7 @@ def _draft(
         draft.launched_max = main["launched"].quantity.value_max
     draft.another = all(m.another for m in mentions)
     draft.remainder = any(m.remainder for m in mentions)
+    draft.total = all(m.total for m in mentions)
     draft.places = [m.place for m in mentions if m.place is not None]
     draft.models = [name for m in mentions for name in m.models]
     draft.evidence = [sentence.text]
