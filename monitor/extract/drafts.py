@@ -64,6 +64,19 @@ def _recent(merged: list[Draft], draft: Draft) -> Draft | None:
     return None
 
 
+def _within(part: Draft, whole: Draft, *, loose: bool = True) -> bool:
+    """Whether ``part`` is a regional sub-count of ``whole``: its places are among the whole's
+    (or, ``loose``, the whole names none), and its figures are no larger, for the same night."""
+    shared = [role for role in part.counts if role in whole.counts]
+    if not part.places or not shared or any(part.counts[r] > whole.counts[r] for r in shared):
+        return False
+    if part.time_ref and whole.time_ref and part.time_ref != whole.time_ref:
+        return False
+    if not whole.places:
+        return loose
+    return set(part.places) <= set(whole.places) and part.counts != whole.counts
+
+
 def _shared_role(a: Draft, b: Draft) -> str | None:
     return next(
         (role for role in ("launched", "neutralized", "shot_down") if role in a.counts and role in b.counts),
@@ -101,6 +114,11 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
             return earlier, "fill"
         if _compatible(earlier, draft) and (_hedge_fits(earlier, draft) or _hedge_fits(draft, earlier)):
             return earlier, "refine"
+        if _compatible(earlier, draft) and _within(draft, earlier):
+            return earlier, "note"  # '21 drones over five regions' ... 'one over Voronezh'
+        if _compatible(earlier, draft) and _within(earlier, draft, loose=False):
+            return earlier, "supersede"  # 'a drone was destroyed over Voronezh' ... 'in all, 21'
+
     if last is None:
         return None
     roles = set(draft.counts)
@@ -149,6 +167,9 @@ def _absorb(into: Draft, draft: Draft, how: str) -> None:
     if how == "total":
         _total(into, draft)
         return
+    if how == "supersede":
+        into.counts.update(draft.counts)
+        into.qualifier = draft.qualifier
     if how == "refine":
         _refine(into, draft)
     for kind, counts in draft.breakdown.items():

@@ -52,6 +52,7 @@ _ORDINALS = {
     "ninth": 9,
 }
 _ALL_WORDS = frozenset(("all", "every", "each"))
+_CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that"))
 _AUXILIARY_AFTER = frozenset((w,) for w in ("were", "was", "have", "had", "are"))
 _WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
@@ -458,12 +459,33 @@ def _launched_before(low: Sequence[str], i: int) -> bool:
     )
 
 
-def _single_weapon(low: Sequence[str], k: int) -> bool:
+def _single_weapon(low: Sequence[str], k: int) -> Noun | None:
     """'a ballistic missile', 'another KAB' - but not 'a drone attack' (an attack, not a count)."""
     noun = noun_after(low, k)
     if noun is None or low[noun.end - 1] not in _SINGULAR:
+        return None
+    return None if _ATTACK_AFTER.intersection(low[noun.end : noun.end + 3]) else noun
+
+
+def _counted_one(low: Sequence[str], i: int, k: int) -> bool:
+    """'another KAB', 'launched ... and a missile', 'a drone ... was shot down': one weapon."""
+    single = _single_weapon(low, k)
+    if single is None:
         return False
-    return not _ATTACK_AFTER.intersection(low[noun.end : noun.end + 3])
+    return low[i] == "another" or _launched_before(low, i) or _outcome_follows(low, single.end)
+
+
+def _outcome_follows(low: Sequence[str], j: int) -> bool:
+    """'a Ukrainian drone heading for Moscow had been jammed': the subject's outcome verb
+    follows within its clause."""
+    for k in range(j, min(j + 10, len(low))):
+        if low[k] in _CLAUSE_STOPS or low[k][:1].isdigit():
+            return False
+        for size in (4, 3, 2, 1):
+            role = ROLE_PHRASES.get(tuple(low[k : k + size]))
+            if role is not None and role not in ("launched", "block"):
+                return True
+    return False
 
 
 def _launch_word(low: Sequence[str], k: int) -> bool:
@@ -483,11 +505,7 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
             extra.append(Quantity(i, i + 1, 0))
         elif word in ("a", "the") and nxt in _ORDINALS and _launch_word(low, i + 2):
             extra.append(Quantity(i, i + 2, _ORDINALS[nxt]))  # 'two were shot down, a third struck'
-        elif (
-            word in _ONE_WORDS
-            and (word == "another" or _launched_before(low, i))
-            and _single_weapon(low, i + 1 + (nxt == "single"))
-        ):
+        elif word in _ONE_WORDS and _counted_one(low, i, i + 1 + (nxt == "single")):
             extra.append(Quantity(i, i + 1 + (nxt == "single"), 1))  # 'a single drone'
 
     if not extra:
@@ -551,6 +569,8 @@ def _suppression_agent(low: Sequence[str], mention: Mention) -> bool:
         return False
     after: list[str] = []
     for word in low[mention.verb_end : mention.verb_end + 6]:
+        if word == "and" and "by" in after:
+            return False  # 'by EW assets and mobile fire groups': jammed and shot down alike
         if word in (",", ";", "and") or word[:1].isdigit():
             break  # '62 were shot down and 50 were jammed by EW': the agent is the next clause's
         after.append(word)

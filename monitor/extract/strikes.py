@@ -18,6 +18,8 @@ from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
 
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
+#: 'a Ukrainian drone was shot down': one weapon counted by its article (checked by the grammar).
+_SINGLE = re.compile(r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b")
 ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
 _MAX_EVIDENCE = 800
@@ -115,7 +117,7 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         low = (*["_"] * frame.since, *low[frame.since :])
     if frame.cumulative or all(word == "_" for word in low):
         return []
-    if not sentence.quantities and COUNT_WORDS.isdisjoint(low):
+    if not sentence.quantities and COUNT_WORDS.isdisjoint(low) and not _single(sentence):
         return []  # no number the grammar can count: skip the places and the parse
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
     groups, parts = _group(mentions)
@@ -132,6 +134,10 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         if len(attackers) == 1:
             draft.places.extend(located)
     return drafts
+
+
+def _single(sentence: Sentence) -> bool:
+    return _SINGLE.search(sentence.text.lower()) is not None
 
 
 def _main(drafts: list[Draft]) -> Draft:
@@ -218,7 +224,7 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         for s in sentences
         if s.cues & (Cue.STRIKE | Cue.EVENT)
         and (cut is None or s.index < cut)
-        and (s.has_number or _RECORDISH.search(s.text.lower()))
+        and (s.has_number or _RECORDISH.search(s.text.lower()) or (s.cues & Cue.STRIKE and _single(s)))
     ]
     camp = writer_camp(s.text.lower() for s in candidates)
     article = _Article()
@@ -228,6 +234,8 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         tokens = reading(sentence, camp)
         frame = framing(tokens)
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
+        if not sentence.has_number:  # 'a Ukrainian drone was shot down': only an outcome counts alone
+            found = [d for d in found if set(d.counts) - {"launched"}]
         article.add(sentence, frame, found)
     merged = [strike for draft in merge_drafts(article.drafts) for strike in split_total(draft)]
     default = _article_attacker(merged, camp, candidates, sentences)
