@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import cache
 
+import ahocorasick
 from pydantic import BaseModel, ConfigDict, Field
 
 from monitor.extract.datafiles import DATA_DIR, load_data
@@ -81,3 +82,25 @@ class SidePhrases:
             if side is not None:
                 return size, side
         return None
+
+
+class WholeWords:
+    """Whether a text holds one of some words as a whole word, in one C pass (ahead of tokenizing)."""
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self._automaton = ahocorasick.Automaton()
+        for word in words:
+            self._automaton.add_word(word, len(word))
+        self._automaton.make_automaton()
+
+    def found(self, text: str) -> bool:
+        lower = text.lower()
+        if len(lower) != len(text):
+            return True  # a rare character changed length when lowercased: let the grammar decide
+        for end, size in self._automaton.iter(lower):
+            start = end - size + 1
+            if (start == 0 or not lower[start - 1].isalnum()) and (
+                end + 1 == len(lower) or not lower[end + 1].isalnum()
+            ):
+                return True
+        return False

@@ -21,13 +21,14 @@ from monitor.extract.numbers import UNITS, Quantity
 from monitor.extract.theatre import neighbour_theatre, signals
 from monitor.extract.troop_carry import carried, opens_bare
 from monitor.extract.troop_ties import war_tie
-from monitor.extract.troop_words import Phrases, SidePhrases, troop_vocabulary
+from monitor.extract.troop_words import Phrases, SidePhrases, WholeWords, troop_vocabulary
 from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
 
 _VOCAB = troop_vocabulary()
 _OWNERS = frozenset(("their", "its", "our", "his", "her"))
 _PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
 _HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
+_HEAD_WORDS = WholeWords(_HEADS)
 _LIST_GLUE = frozenset(
     [
         ",",
@@ -350,15 +351,18 @@ def _may_hold_troops(sentence: Sentence) -> bool:
     wanted = Cue.TROOP | Cue.NATION
     if sentence.cues & wanted != wanted or not names_foreign_nation(sentence.text):
         return False
-    return not _HEADS.isdisjoint(sentence.tokens.low)
+    return _HEAD_WORDS.found(sentence.text)
 
 
 def _carried_troops(before: Sentence, sentence: Sentence) -> list[TroopReport]:
     """'Colombia has many veterans. Hundreds now fight for Ukraine.': the second sentence's
     bare subject takes the one foreign nation of the sentence just before."""
-    if before.index != sentence.index - 1 or not sentence.cues & Cue.TROOP or not opens_bare(sentence.text):
+    wanted = Cue.TROOP | Cue.NATION
+    if before.index != sentence.index - 1 or not sentence.cues & Cue.TROOP or before.cues & wanted != wanted:
         return []
-    if not before.cues & Cue.NATION or not names_foreign_nation(before.text):
+    if not opens_bare(sentence.text) or not _HEAD_WORDS.found(before.text):
+        return []
+    if not names_foreign_nation(before.text):
         return []
     counts = [(q.start, q.end) for q in sentence.quantities] if sentence.has_number else []
     low = sentence.tokens.low
