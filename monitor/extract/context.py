@@ -59,7 +59,22 @@ _SCOPE_STOPS = frozenset(
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
 _PERIOD_TRIGGERS = frozenset(
-    ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over", "a", "per", "each", "every")
+    (
+        "since",
+        "this",
+        "last",
+        "so",
+        "thus",
+        "throughout",
+        "during",
+        "in",
+        "for",
+        "over",
+        "a",
+        "per",
+        "each",
+        "every",
+    )
 )
 _STRONG_BREAKS = frozenset((";", "-", "–", "—", ":"))
 _PEAK_SPANS = frozenset(("weeks", "months", "days"))
@@ -263,7 +278,7 @@ def _cumulative_at(low: Sequence[str], i: int) -> bool:
         return True
     if word in ("throughout", "during") and low[i + 1 : i + 3] == ("the", "war"):
         return True
-    if word == "in" and nxt in MONTHS:
+    if word in ("in", "for") and nxt in MONTHS:  # 'in March', 'summary for November'
         return not (i + 2 < len(low) and low[i + 2][:1].isdigit())
     if word == "over" and low[i + 1 : i + 3] in (("the", "past"), ("the", "last")):
         return any(w in LONG_PERIODS for w in low[i + 3 : i + 5])
@@ -288,7 +303,7 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
         after_record = 0 <= first < i
         if periods and periods[0] == i and not after_record:
             return i
-        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
+        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "for", "over"):
             compared = "than" in low[max(0, i - 5) : i]  # 'more than in any night since February 2022'
             if _cumulative_at(low, i) and not after_record and not compared:
                 return i
@@ -312,6 +327,9 @@ def framing(tokens: Tokens) -> Framing:
         breaks = [k for k in range(marker) if low[k] in _STRONG_BREAKS]
         later = [k for k in range(marker, len(low)) if low[k] in _STRONG_BREAKS]
         until = breaks[-1] if breaks else None
-        since = later[0] + 1 if later and until is None else None
+        heading = bool(later) and low[later[0]] == ":" and later[0] <= 6  # a heading: 'Summary for November:'
+        since = (
+            later[0] + 1 if later and until is None and not heading else None
+        )  # 'Summary for November: ...'
     cumulative = marker is not None and until is None and since is None
     return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until, since)

@@ -71,6 +71,8 @@ TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
 SUPPRESSION_AGENTS = frozenset(_VOCAB.suppression_agents)
 #: 'put the night's total at 337': nouns of a total that sums the reports before it.
 TOTAL_WORDS = frozenset(_VOCAB.total_words)
+#: Weapon names that are ordinary words too: a weapon only when written with a capital.
+ORDINARY_WORD_MODELS = frozenset(_VOCAB.ordinary_word_models)
 #: Words of Ukraine's long-range weapons' names: a count of these was launched by Ukraine.
 UKRAINIAN_WEAPON_WORDS = frozenset(w for p in _VOCAB.ukrainian_weapons for w in p.split()) - {"long"}
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from monitor.extract.breakdown import add_mentions, split_total
 from monitor.extract.camps import aliased, other_story, this_war_clauses, this_war_text, writer_camp
@@ -11,7 +12,7 @@ from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
-from monitor.extract.lexicon import SMALLER
+from monitor.extract.lexicon import ATTACK_NOUNS, ORDINARY_WORD_MODELS, SIDE_WORDS, SMALLER, WEAPON_NOUNS
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.sides import other
 from monitor.extract.tokens import Tokens
@@ -120,6 +121,7 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     if not sentence.quantities and COUNT_WORDS.isdisjoint(low) and not _single(sentence):
         return []  # no number the grammar can count: skip the places and the parse
     mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
+    mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
     groups, parts = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
     if not drafts:
@@ -134,6 +136,37 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         if len(attackers) == 1:
             draft.places.extend(located)
     return drafts
+
+
+def _counts_weapons(sentence: Sentence) -> bool:
+    """A number before a weapon or attack noun ('180 missile and drone attacks', '5,446 UAVs')."""
+    low = sentence.tokens.low
+    return any(
+        word in WEAPON_NOUNS or word in ATTACK_NOUNS
+        for q in sentence.quantities
+        for word in low[q.end : q.end + 4]
+    )
+
+
+def _past_or_ordinary(sentence: Sentence, mention: Mention, frame: Framing) -> bool:
+    """Counts that are no new attack: one launched only by a possessive-named attack with no time
+    of its own ("Ukraine's record raid on Moscow, with 337 drones, did more damage ..."), and a
+    model name that is also an ordinary word written in lower case ('20,000 flamingos')."""
+    words = sentence.tokens.words
+    q = mention.quantity
+    if mention.models and not any(w in WEAPON_NOUNS for w in sentence.tokens.low[q.end : q.end + 4]):
+        name = words[q.end] if q.end < len(words) else ""
+        if name.lower() in ORDINARY_WORD_MODELS and name.islower():
+            return True
+    if mention.role != "launched" or frame.time_ref is not None or mention.verb < 0:
+        return False
+    if sentence.tokens.low[mention.verb] not in ATTACK_NOUNS:
+        return False
+    start = max(0, mention.verb - 3)
+    return any(  # a side's attack: "Ukraine's record raid" (not "Today's attack")
+        w.endswith(("'s", "’s")) and low in SIDE_WORDS
+        for w, low in zip(words[start : mention.verb], sentence.tokens.low[start : mention.verb], strict=True)
+    )
 
 
 def _single(sentence: Sentence) -> bool:
@@ -228,11 +261,15 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     ]
     camp = writer_camp(s.text.lower() for s in candidates)
     article = _Article()
+    carry = -1  # the sentence right after a period total, which it frames too unless it says when
     for sentence in candidates:
         if not sentence.cues & Cue.STRIKE and not _RECORDISH.search(sentence.text.lower()):
             continue  # an attack word without a weapon count only matters for a record claim
         tokens = reading(sentence, camp)
         frame = framing(tokens)
+        if sentence.index == carry and frame.time_ref is None and not frame.record:
+            frame = replace(frame, cumulative=True)  # 'Since January, ... Among the weapons were 11 Kinzhals'
+        carry = sentence.index + 1 if frame.cumulative and _counts_weapons(sentence) else carry
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
         if not sentence.has_number:  # 'a Ukrainian drone was shot down': only an outcome counts alone
             found = [d for d in found if set(d.counts) - {"launched"}]

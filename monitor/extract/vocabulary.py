@@ -93,6 +93,9 @@ class StrikeVocabulary(BaseModel):
     records: Records
     related_links: list[Word] = Field(description="Markers of another story in the same line.")
     tactical_drones: list[Word] = Field(description="Front-line drones whose counts are not attacks.")
+    ordinary_word_models: list[Word] = Field(
+        description="Weapon names that are ordinary words ('flamingos'): weapons only when capitalized."
+    )
     total_words: list[Word] = Field(description="'put the night's total at 337': a total's nouns.")
     suppression_agents: list[Word] = Field(
         description="Agents after 'by' that make an outcome jamming: 'taken out by electronic warfare'."
