@@ -68,7 +68,13 @@ def _within(part: Draft, whole: Draft, *, loose: bool = True) -> bool:
     """Whether ``part`` is a regional sub-count of ``whole``: its places are among the whole's
     (or, ``loose``, the whole names none), and its figures are no larger, for the same night."""
     shared = [role for role in part.counts if role in whole.counts]
-    if not part.places or not shared or any(part.counts[r] > whole.counts[r] for r in shared):
+    if (
+        part.another
+        or whole.another
+        or not part.places
+        or not shared
+        or any(part.counts[r] > whole.counts[r] for r in shared)
+    ):
         return False
     if part.time_ref and whole.time_ref and part.time_ref != whole.time_ref:
         return False

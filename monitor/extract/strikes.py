@@ -252,18 +252,20 @@ class _Article:
 def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it."""
     cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
-    candidates = [
-        s
-        for s in sentences
-        if s.cues & (Cue.STRIKE | Cue.EVENT)
-        and (cut is None or s.index < cut)
-        and (s.has_number or _RECORDISH.search(s.text.lower()) or (s.cues & Cue.STRIKE and _single(s)))
-    ]
+    candidates: list[Sentence] = []
+    recordish: set[int] = set()
+    for s in sentences:
+        if not s.cues & (Cue.STRIKE | Cue.EVENT) or (cut is not None and s.index >= cut):
+            continue
+        if _RECORDISH.search(s.text.lower()):
+            recordish.add(s.index)
+        if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
+            candidates.append(s)
     camp = writer_camp(s.text.lower() for s in candidates)
     article = _Article()
     carry = -1  # the sentence right after a period total, which it frames too unless it says when
     for sentence in candidates:
-        if not sentence.cues & Cue.STRIKE and not _RECORDISH.search(sentence.text.lower()):
+        if not sentence.cues & Cue.STRIKE and sentence.index not in recordish:
             continue  # an attack word without a weapon count only matters for a record claim
         tokens = reading(sentence, camp)
         frame = framing(tokens)
