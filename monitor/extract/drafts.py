@@ -101,6 +101,15 @@ def _hedge_fits(hedged: Draft, exact: Draft) -> bool:
     return 0.8 * low <= high <= low * 1.05 if below else low <= high <= 1.5 * low
 
 
+def _headline_hedge(headline: Draft, body: Draft) -> bool:
+    """'at least 30' in the headline, 23 in the body: the body's exact figure is the strike's."""
+    return (
+        headline.sentence == 0 < body.sentence
+        and headline.qualifier is not None
+        and (body.qualifier is None and _shared_role(headline, body) is not None)
+    )
+
+
 def _additional(last: Draft, draft: Draft) -> bool:
     """'another' (not 'other', the rest) more launched of the same attack."""
     launched = "launched" in draft.counts and "launched" in last.counts
@@ -118,7 +127,9 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
     for earlier in reversed(merged[-_LINK_WINDOW:]):
         if _compatible(earlier, draft) and _shares_count(earlier, draft):
             return earlier, "fill"
-        if _compatible(earlier, draft) and (_hedge_fits(earlier, draft) or _hedge_fits(draft, earlier)):
+        if _compatible(earlier, draft) and (
+            _hedge_fits(earlier, draft) or _hedge_fits(draft, earlier) or _headline_hedge(earlier, draft)
+        ):
             return earlier, "refine"
         if _compatible(earlier, draft) and _within(draft, earlier):
             return earlier, "note"  # '21 drones over five regions' ... 'one over Voronezh'
