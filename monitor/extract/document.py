@@ -31,6 +31,7 @@ class Sentence:
     _places: list[PlaceMention] | None = field(default=None, repr=False)
     _quantities: list[Quantity] | None = field(default=None, repr=False)
     _has_number: bool | None = field(default=None, repr=False)
+    _place_at: dict[int, str] | None = field(default=None, repr=False)
 
     @property
     def tokens(self) -> Tokens:
@@ -59,7 +60,10 @@ class Sentence:
         return self._has_number
 
     def place_at(self) -> dict[int, str]:
-        return {place.start: place.name for place in self.places}
+        """Place names by the token they start at (the gazetteer runs on the first call)."""
+        if self._place_at is None:
+            self._place_at = {place.start: place.name for place in self.places}
+        return self._place_at
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from monitor.extract.lexicon import (
@@ -34,6 +34,8 @@ from monitor.extract.sides import (
 from monitor.extract.weapons_lexicon import STRIKE_KINDS, WEAPON_ALIASES
 from monitor.models.facts import Side, WeaponKind
 
+#: The sentence's places by token, computed only when a count has a preposition after it.
+PlaceLookup = Callable[[], Mapping[int, str]]
 _OF_PART = frozenset(("them", "these", "which", "those"))
 _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
@@ -151,7 +153,7 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
     return None
 
 
-def attached_place(low: Sequence[str], j: int, place_at: dict[int, str], spans: list[RoleSpan]) -> str | None:
+def attached_place(low: Sequence[str], j: int, place_at: PlaceLookup, spans: list[RoleSpan]) -> str | None:
     """A place right after the count phrase: '18 over Bryansk', 'destroyed over the Kursk region'."""
     ends = {span.start: span.end for span in spans}
     while j < len(low) and (low[j] in PASSIVE_SKIP or j in ends):
@@ -161,7 +163,7 @@ def attached_place(low: Sequence[str], j: int, place_at: dict[int, str], spans: 
     j += 1
     while j < len(low) and low[j] in ("the", "russia", "ukraine"):
         j += 1
-    return place_at.get(j)
+    return place_at().get(j)
 
 
 def sentence_quantities(found: list[Quantity], hidden: tuple[int, ...]) -> list[Quantity]:
@@ -182,7 +184,7 @@ def is_another(low: Sequence[str], quantity: Quantity) -> bool:
 class _Sentence:
     low: Sequence[str]
     spans: list[RoleSpan]
-    place_at: dict[int, str]
+    place_at: PlaceLookup
     acts: list[tuple[int, Side]]
     first_kind: WeaponKind | None
 
@@ -412,7 +414,7 @@ def _first_kind(low: Sequence[str]) -> WeaponKind | None:
 
 def find_mentions(
     low: Sequence[str],
-    place_at: dict[int, str],
+    place_at: PlaceLookup,
     hidden: tuple[int, ...] = (),
     parsed: list[Quantity] | None = None,
 ) -> list[Mention]:

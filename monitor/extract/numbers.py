@@ -73,7 +73,6 @@ _NOT_COUNTED = words(
 )
 _RANGE_WORDS = frozenset(("to", "-", "–", "—", "or"))
 _WORD_STARTS = frozenset((*UNITS, *TENS, "a", *VAGUE, "tens", "several"))
-_STARTS = _WORD_STARTS | _QUALIFIER_FIRST
 
 
 @dataclass(frozen=True, slots=True)
@@ -238,9 +237,15 @@ def quantity_at(low: Sequence[str], i: int) -> Quantity | None:
 
 def find_quantities(low: Sequence[str]) -> list[Quantity]:
     """Every quantity in the tokens, left to right, without overlaps."""
+    numbers = [k for k, token in enumerate(low) if _may_start(token) and _numeric(low, k)]
+    if not numbers:
+        return []
+    # a hedge ('more than', 'as many as', 'in excess of') starts a quantity only before a number
+    near = _near(numbers)
+    hedges = [k for k, token in enumerate(low) if token in _QUALIFIER_FIRST and k + 1 in near]
     found: list[Quantity] = []
     end = 0
-    for i in [k for k, token in enumerate(low) if _may_start(token)]:
+    for i in sorted({*numbers, *hedges}):
         if i < end:
             continue  # inside the quantity just found
         quantity = quantity_at(low, i)
@@ -250,8 +255,18 @@ def find_quantities(low: Sequence[str]) -> list[Quantity]:
     return found
 
 
+def _near(numbers: list[int]) -> set[int]:
+    """Positions a hedge of up to three words may stand just before (as k + 1)."""
+    return {k - back for k in numbers for back in (0, 1, 2)}
+
+
+def _numeric(low: Sequence[str], k: int) -> bool:
+    """A digit or number word, or 'a' only before 'hundred', 'thousand' or 'dozen'."""
+    return low[k] != "a" or low[k + 1 : k + 2] in (("hundred",), ("thousand",), ("dozen",))
+
+
 def _may_start(token: str) -> bool:
-    """Cheap test: a digit, a number or hedge word, or 'twenty-two' may start a quantity."""
-    if token in _STARTS or token[:1].isdigit():
+    """Cheap test: a digit, a number word, or 'twenty-two' may start a number."""
+    if token in _WORD_STARTS or token[:1].isdigit():
         return True
     return "-" in token and token.partition("-")[0] in _WORD_STARTS

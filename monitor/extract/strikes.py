@@ -120,7 +120,7 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         return []
     if not sentence.quantities and COUNT_WORDS.isdisjoint(low) and not _single(sentence):
         return []  # no number the grammar can count: skip the places and the parse
-    mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
+    mentions = find_mentions(low, sentence.place_at, frame.hidden, sentence.quantities)
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
     groups, parts = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
