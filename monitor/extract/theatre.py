@@ -125,9 +125,14 @@ class _Sentence(Protocol):
     def places(self) -> list[PlaceMention]: ...
 
 
+#: Words that open a sentence still about the one before ('He had been recruited ...').
+_BACK_REFERENCES = frozenset(("he", "she", "they", "both", "his", "their"))
+
+
 def neighbour_theatre(sentences: Sequence[_Sentence], k: int, reach: int = 2) -> Theatre | None:
     """A weak signal: the theatre of the nearest sentence before ``k`` (the title, the lead,
-    at most ``reach`` sentences back) whose markers all agree."""
+    at most ``reach`` sentences back) whose markers all agree; else that of the sentence just
+    after, when it opens by referring back to this one ('He had been recruited into ...')."""
     index = sentences[k].index
     for other in reversed(sentences[:k]):
         if index - other.index > reach:
@@ -135,4 +140,10 @@ def neighbour_theatre(sentences: Sequence[_Sentence], k: int, reach: int = 2) ->
         theatre = sentence_theatre(other.tokens.low, other.places)
         if theatre is not None:
             return theatre
-    return None
+    following = sentences[k + 1] if k + 1 < len(sentences) else None
+    if following is None or following.index != index + 1:
+        return None
+    low = following.tokens.low
+    if not low or low[0] not in _BACK_REFERENCES:
+        return None
+    return sentence_theatre(low, following.places)
