@@ -18,7 +18,7 @@ from monitor.extract.nations import (
     names_foreign_nation,
 )
 from monitor.extract.numbers import UNITS, Quantity
-from monitor.extract.theatre import neighbour_theatre, signals
+from monitor.extract.theatre import clause_of, neighbour_theatre, signals
 from monitor.extract.troop_carry import carried, opens_bare
 from monitor.extract.troop_ties import war_tie
 from monitor.extract.troop_words import Phrases, SidePhrases, WholeWords, troop_vocabulary
@@ -235,11 +235,12 @@ def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
     if _PLANS.found(low):
         return "plan"
     best: tuple[int, TroopActivity] | None = None
+    left, right = clause_of(low, noun, noun + 1)
     for j, word in enumerate(low):
         cue = _ACTIVITY.get(word)
         if cue is None or j == noun:  # 'mercenaries' names them; what they did is elsewhere
             continue
-        distance = abs(j - noun)
+        distance = abs(j - noun) + (0 if left <= j < right else len(low))  # own clause first
         if cue in ("capture", "casualties") and distance <= 8:
             distance = -1 if cue == "capture" else 0
         if best is None or distance < best[0]:
