@@ -61,9 +61,16 @@ def _build() -> ahocorasick.Automaton:
         add(" ".join(alias), Cue.WEAPON)
     automaton = ahocorasick.Automaton()
     for word, cue in words.items():
-        automaton.add_word(word, (len(word), cue))
+        if not _covered(word, cue, words):
+            automaton.add_word(word, (len(word), cue))
     automaton.make_automaton()
     return automaton
+
+
+def _covered(word: str, cue: int, words: dict[str, int]) -> bool:
+    """A cue word whose prefix is a cue word with the same flags adds nothing ('drones' after
+    'dron', 'ukrainian' after 'uk'): a match only needs to start a word."""
+    return any(words.get(word[:k], Cue.NONE) & cue == cue for k in range(1, len(word)))
 
 
 _AUTOMATON = _build()
