@@ -83,6 +83,7 @@ _PEOPLE_FOLLOWERS = frozenset(
 _ORIGIN_VERBS = frozenset(
     ("came", "come", "comes", "hail", "hailed", "are", "were", "arrived", "mostly", "mainly")
 )
+_PARTITIVE = frozenset(("of", "its", "their", "our", "the", "his"))
 _ORIGIN_GLUE = frozenset(("from", "of", ",", "and", "or"))
 _DESTINATIONS = frozenset(("to", "into", "in", "toward", "towards", "inside"))
 _PLANS = Phrases(_VOCAB.plan_cues)
@@ -267,11 +268,20 @@ def _side(nationality: str, low: Sequence[str], noun: int) -> Side:
     return GAZETTE.sides_with.get(nationality, "Ukraine")
 
 
+def _count_before(quantities: dict[int, Quantity], low: Sequence[str], start: int) -> Quantity | None:
+    """The count just before the troop phrase, partitives included ('45 of its citizens')."""
+    for end in (start, start - 1, start - 2):
+        quantity = quantities.get(end)
+        if quantity is not None and all(word in _PARTITIVE for word in low[end:start]):
+            return quantity
+    return None
+
+
 def _reports(
     sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity], theatre: Theatre
 ) -> list[TroopReport]:
     low = sentence.tokens.low
-    quantity = quantities.get(hit.start) if len(hit.nationalities) == 1 else None
+    quantity = _count_before(quantities, low, hit.start) if len(hit.nationalities) == 1 else None
     activity = _activity(low, hit.noun)
     return [
         TroopReport(
