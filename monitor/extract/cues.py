@@ -24,12 +24,20 @@ class Cue:
     EVENT = 32
 
 
+_ROLES = strike_vocabulary().roles
+#: Every outcome phrase of the vocabulary ('taken out', 'knocked down'): a sentence reporting
+#: only outcomes ('A further 30 were taken out by EW') is a strike sentence.
+_OUTCOME_PHRASES = {
+    p for phrases in (_ROLES.shot_down, _ROLES.suppressed, _ROLES.neutralized) for p in phrases
+}
 #: Weapon nouns, and the outcome words of a report that names no weapon ('65 of them were shot
 #: down', '37 fell off radar').
 _STRIKE_WORDS = sorted(
     {"drone", "dron", "uav", "unmanned", "missile", "rocket", "shahed", "geran", "bomb", "kab", "targets"}
     | {w.split()[0] for words in strike_vocabulary().weapon_nouns.values() for w in words}
     | {"shot down", "downed", "intercepted", "neutrali", "suppressed", "locationally", "radar", "jammed"}
+    | _OUTCOME_PHRASES
+    | set(strike_vocabulary().total_words)
 )
 _CASUALTY_WORDS = ["killed", "killing", "injur", "wounded", "dead", "died", "death", "casualt", "hurt"]
 _EVENT_WORDS = ["attack", "strike"]
