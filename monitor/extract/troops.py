@@ -18,17 +18,21 @@ from monitor.extract.nations import (
     names_foreign_nation,
 )
 from monitor.extract.numbers import UNITS, Quantity
-from monitor.extract.theatre import clause_of, neighbour_theatre, signals
+from monitor.extract.theatre import neighbour_theatre, signals
 from monitor.extract.troop_carry import carried, opens_bare
 from monitor.extract.troop_ties import war_tie
-from monitor.extract.troop_words import Phrases, SidePhrases, WholeWords, troop_vocabulary
-from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
+from monitor.extract.troop_traits import activity as activity_of
+from monitor.extract.troop_traits import count_before
+from monitor.extract.troop_traits import side as side_of
+from monitor.extract.troop_words import Phrases, WholeWords, troop_vocabulary
+from monitor.models.facts import Theatre, TroopReport
 
 _VOCAB = troop_vocabulary()
 _OWNERS = frozenset(("their", "its", "our", "his", "her"))
 _PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
 _HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
 _HEAD_WORDS = WholeWords(_HEADS)
+_PLAN_WORDS = Phrases(_VOCAB.plan_cues).words
 _LIST_GLUE = frozenset(
     [
         ",",
@@ -83,12 +87,8 @@ _PEOPLE_FOLLOWERS = frozenset(
 _ORIGIN_VERBS = frozenset(
     ("came", "come", "comes", "hail", "hailed", "are", "were", "arrived", "mostly", "mainly")
 )
-_PARTITIVE = frozenset(("of", "its", "their", "our", "the", "his"))
 _ORIGIN_GLUE = frozenset(("from", "of", ",", "and", "or"))
 _DESTINATIONS = frozenset(("to", "into", "in", "toward", "towards", "inside"))
-_PLANS = Phrases(_VOCAB.plan_cues)
-_SIDE_PHRASES = SidePhrases({"Ukraine": _VOCAB.for_ukraine, "Russia": _VOCAB.for_russia})
-_ACTIVITY = {word: act for act, cue_words in _VOCAB.activities.items() for word in cue_words}
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,7 +150,7 @@ def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[
     """'North Korea's deployment of 10,000 troops', 'the US would not send peacekeepers'."""
     start = max(0, noun - 12)
     window = low[start:noun]
-    if _VOCAB.send_words.isdisjoint(window) and _PLANS.words.isdisjoint(window):
+    if _VOCAB.send_words.isdisjoint(window) and _PLAN_WORDS.isdisjoint(window):
         return []  # no sending or planning word: no sender to find
     for j in range(noun - 1, start - 1, -1):
         if low[j] in _VOCAB.troop_nouns:
@@ -231,58 +231,12 @@ def _owner_nation(low: Sequence[str], words: Sequence[str], pronoun: int) -> lis
     return []
 
 
-def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
-    """Plan cues win; then capture or casualties near the noun; else the nearest cue."""
-    if _PLANS.found(low):
-        return "plan"
-    best: tuple[int, TroopActivity] | None = None
-    left, right = clause_of(low, noun, noun + 1)
-    for j, word in enumerate(low):
-        cue = _ACTIVITY.get(word)
-        if cue is None or j == noun:  # 'mercenaries' names them; what they did is elsewhere
-            continue
-        distance = abs(j - noun) + (0 if left <= j < right else len(low))  # own clause first
-        if cue in ("capture", "casualties") and distance <= 8:
-            distance = -1 if cue == "capture" else 0
-        if best is None or distance < best[0]:
-            best = (distance, cue)
-    return best[1] if best else None
-
-
-def _side(nationality: str, low: Sequence[str], noun: int) -> Side:
-    """The side the text puts the troops on: the side phrase nearest to them ('fighting for
-    Russia', 'captured by Ukrainian forces'), else the side their nation's troops serve."""
-    nearest: tuple[int, Side] | None = None
-    i = 0
-    while i < len(low):
-        match = _SIDE_PHRASES.longest_at(low, i)
-        if match is None:
-            i += 1
-            continue
-        size, side = match
-        if nearest is None or abs(i - noun) < nearest[0]:
-            nearest = (abs(i - noun), side)
-        i += size
-    if nearest is not None:
-        return nearest[1]
-    return GAZETTE.sides_with.get(nationality, "Ukraine")
-
-
-def _count_before(quantities: dict[int, Quantity], low: Sequence[str], start: int) -> Quantity | None:
-    """The count just before the troop phrase, partitives included ('45 of its citizens')."""
-    for end in (start, start - 1, start - 2):
-        quantity = quantities.get(end)
-        if quantity is not None and all(word in _PARTITIVE for word in low[end:start]):
-            return quantity
-    return None
-
-
 def _reports(
     sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity], theatre: Theatre
 ) -> list[TroopReport]:
     low = sentence.tokens.low
-    quantity = _count_before(quantities, low, hit.start) if len(hit.nationalities) == 1 else None
-    activity = _activity(low, hit.noun)
+    quantity = count_before(quantities, low, hit.start) if len(hit.nationalities) == 1 else None
+    activity = activity_of(low, hit.noun)
     return [
         TroopReport(
             nationality=name,
@@ -290,7 +244,7 @@ def _reports(
             count_max=quantity.value_max if quantity else None,
             lower_bound=quantity.lower_bound if quantity else None,
             qualifier=quantity.qualifier if quantity else None,
-            side=_side(name, low, hit.noun),
+            side=side_of(name, low, hit.noun),
             activity=activity,
             evidence=sentence.text[:500],
             theatre=theatre,
