@@ -237,7 +237,13 @@ def quantity_at(low: Sequence[str], i: int) -> Quantity | None:
 
 def find_quantities(low: Sequence[str]) -> list[Quantity]:
     """Every quantity in the tokens, left to right, without overlaps."""
-    numbers = [k for k, token in enumerate(low) if _may_start(token) and _numeric(low, k)]
+    starts = _WORD_STARTS
+    numbers = [
+        k
+        for k, token in enumerate(low)
+        if (token in starts or token[:1].isdigit() or ("-" in token and token.partition("-")[0] in starts))
+        and _numeric(low, k)
+    ]
     if not numbers:
         return []
     # a hedge ('more than', 'as many as', 'in excess of') starts a quantity only before a number
@@ -263,10 +269,3 @@ def _near(numbers: list[int]) -> set[int]:
 def _numeric(low: Sequence[str], k: int) -> bool:
     """A digit or number word, or 'a' only before 'hundred', 'thousand' or 'dozen'."""
     return low[k] != "a" or low[k + 1 : k + 2] in (("hundred",), ("thousand",), ("dozen",))
-
-
-def _may_start(token: str) -> bool:
-    """Cheap test: a digit, a number word, or 'twenty-two' may start a number."""
-    if token in _WORD_STARTS or token[:1].isdigit():
-        return True
-    return "-" in token and token.partition("-")[0] in _WORD_STARTS
