@@ -14,6 +14,7 @@ PASSIVE_SKIP = words(
 )
 _BACK_WINDOW = 16
 _AUXILIARIES = words("were was been being")
+_PHRASE_STARTS = words("over near towards toward at in on from aimed launched sent headed bound")
 _CLAUSE_ENDS = frozenset((",", ";", ":", "and", "but", "while", "which", "that", "(", ")"))
 
 
@@ -77,7 +78,10 @@ def _forward(
 
 def _passive_ahead(low: Sequence[str], at: dict[int, RoleSpan], j: int) -> RoleSpan | None:
     """'74 drones flying towards Moscow had been downed': the subject's passive verb past a
-    participle phrase, within the clause and before any other number."""
+    participle or prepositional phrase, within the clause and before any other number ('ten
+    direct hits were recorded' has none: its verb is its own)."""
+    if j >= len(low) or not (low[j].endswith("ing") or low[j] in _PHRASE_STARTS):
+        return None
     for k in range(j, min(j + 9, len(low) - 1)):
         word = low[k]
         if word in _CLAUSE_ENDS or word[:1].isdigit():
