@@ -283,13 +283,14 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
     With ``original`` (the tokens as written) a place must be capitalized."""
     found: list[PlaceMention] = []
     i, n = 0, len(low)
+    villages = not _SETTLEMENTS.isdisjoint(low)  # a settlement word: look for unlisted villages
     while i < n:
         hit = _match_at(low, i) if low[i] in FIRST_WORDS and _is_name(original, i) else None
         if hit is None:
-            village = _village(low, original, i)
-            if village is not None:
+            if villages and (village := _village(low, original, i)) is not None:
                 found.append(village)
-            i = village.end if village is not None else i + 1
+                i = village.end - 1
+            i += 1
             continue
         end, place = hit[0], hit[1]
         end = _suffixed(low, end)
