@@ -24,7 +24,7 @@ from monitor.models.facts import Theatre, WeaponMention
 _USE_BEFORE = words(
     "launched launch launches launching fired fire fires firing used uses using use struck hit "
     "hits attacked attack deployed unleashed employed targeted shot downed intercepted "
-    "destroyed with"
+    "destroyed with down"
 )
 _USE_AFTER = words(
     "struck hit hits hitting strike strikes striking attack attacks attacking launched fired "
@@ -45,6 +45,8 @@ _AFTER_SKIP = words(
     "rockets was were is are had has have been reportedly loitering munition munitions kamikaze "
     "attack strike heavy hypersonic aeroballistic interceptor interceptors also then"
 )
+_SENT = words("sent sends")
+_DELIVERED_TO = words("to for into from")
 _WITH_VERBS = words("attacked attack attacks struck hit hits targeted shelled strike strikes salvo")
 _STRIKE_NOUNS = words("strike strikes blow blows attack attacks")
 _NOT_WAR_USE = words(
@@ -194,6 +196,17 @@ def _used_before(low: Sequence[str], start: int) -> bool | None:
     return None
 
 
+def _sent_at_target(low: Sequence[str], start: int, end: int) -> bool:
+    """'the Russians sent 16 Shahed-type drones': sending drones or missiles is launching them,
+    unless they go to someone ('Iran sent Shaheds to Russia')."""
+    if _SENT.isdisjoint(low[max(0, start - 5) : start]):
+        return False
+    j = end
+    while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
+        j += 1
+    return j >= len(low) or low[j] not in _DELIVERED_TO
+
+
 def _used_after(low: Sequence[str], end: int) -> bool:
     j = end
     while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
@@ -209,6 +222,8 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
     left, right = clause_of(low, start, end)
     if not _NOT_WAR_USE.isdisjoint(low[left:right]):
         return False  # a test launch, an exercise, a parade: not use in the war
+    if kind in _ATTACK_KINDS and _sent_at_target(low, start, end):
+        return True
     before = _used_before(low, start)
     if before is not None:
         return before
