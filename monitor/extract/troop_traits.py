@@ -54,10 +54,15 @@ def side(nationality: str, low: Sequence[str], noun: int) -> Side:
     return GAZETTE.sides_with.get(nationality, "Ukraine")
 
 
-def count_before(quantities: dict[int, Quantity], low: Sequence[str], start: int) -> Quantity | None:
-    """The count just before the troop phrase, partitives included ('45 of its citizens')."""
+def count_before(
+    quantities: dict[int, Quantity], low: Sequence[str], start: int, noun: int
+) -> Quantity | None:
+    """The count just before the troop phrase, partitives included ('45 of its citizens'); one
+    for a single person ('a Kenyan mercenary', 'a citizen of Nepal')."""
     for end in (start, start - 1, start - 2):
         quantity = quantities.get(end)
         if quantity is not None and all(word in _PARTITIVE for word in low[end:start]):
             return quantity
+    if low[noun] in _VOCAB.singular and start > 0 and low[start - 1] in ("a", "an", "one"):
+        return Quantity(start - 1, start, 1)
     return None

@@ -21,6 +21,7 @@ class TroopVocabulary(BaseModel):
 
     troop_nouns: frozenset[str] = Field(description="Nouns that name soldiers on their own.")
     people_nouns: frozenset[str] = Field(description="Nouns that name fighters only in context.")
+    singular: frozenset[str] = Field(description="Nouns of one person ('a Kenyan mercenary').")
     fighter_context: frozenset[str] = Field(description="Words that make people nouns fighters.")
     carry_subjects: frozenset[str] = Field(description="Sentence openers that refer back to troops.")
     carry_verbs: frozenset[str] = Field(description="Verbs that make such a sentence a troop report.")

@@ -235,7 +235,7 @@ def _reports(
     sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity], theatre: Theatre
 ) -> list[TroopReport]:
     low = sentence.tokens.low
-    quantity = count_before(quantities, low, hit.start) if len(hit.nationalities) == 1 else None
+    quantity = count_before(quantities, low, hit.start, hit.noun) if len(hit.nationalities) == 1 else None
     activity = activity_of(low, hit.noun)
     return [
         TroopReport(
