@@ -26,6 +26,7 @@ class Draft:
     lower_bound: int | None = None
     another: bool = False
     remainder: bool = False
+    rest: str | None = None  # the outcome of 'the rest' ('the rest was lost locationally')
     total: bool = False  # only a stated total ('put the night's total at 337'), role unknown
     places: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
@@ -220,6 +221,7 @@ def _note(into: Draft, draft: Draft) -> None:
     into.scope = into.scope or draft.scope
     into.previous_record = into.previous_record or draft.previous_record
     into.time_ref = into.time_ref or draft.time_ref
+    into.rest = into.rest or draft.rest
     into.evidence.extend(e for e in draft.evidence if e not in into.evidence)
     into.sentence = draft.sentence
 

@@ -12,8 +12,16 @@ from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
-from monitor.extract.lexicon import ATTACK_NOUNS, ORDINARY_WORD_MODELS, SIDE_WORDS, SMALLER, WEAPON_NOUNS
+from monitor.extract.lexicon import (
+    ATTACK_NOUNS,
+    ORDINARY_WORD_MODELS,
+    REST_WORDS,
+    SIDE_WORDS,
+    SMALLER,
+    WEAPON_NOUNS,
+)
 from monitor.extract.mentions import Mention, find_mentions
+from monitor.extract.roles import role_spans
 from monitor.extract.sides import other
 from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
@@ -126,6 +134,9 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
     if not drafts:
         return drafts
+    rest = _rest_role(low)
+    if rest is not None:  # '25 shaheds, 21 of them shot down, the rest lost locationally'
+        _main(drafts).rest = rest
     total = next((d for d in drafts if d.kind == "targets"), None)
     if total is not None:
         add_mentions(total, parts)
@@ -173,6 +184,17 @@ def _single(sentence: Sentence) -> bool:
     return _SINGLE.search(sentence.text.lower()) is not None
 
 
+def _rest_role(low: Sequence[str]) -> str | None:
+    """The outcome of 'the rest' ('the rest was lost locationally'), if the sentence tells one."""
+    if REST_WORDS.isdisjoint(low):
+        return None
+    k = next(i for i, word in enumerate(low) if word in REST_WORDS)
+    if low[k - 1 : k] != ("the",) or "or" in low[k + 1 : k + 9]:
+        return None  # 'the remainder were lost or flew into Belarus': no one fate to count
+    spans = [span for span in role_spans(low[k + 1 : k + 6]) if span.role not in ("launched", "block")]
+    return spans[0].role if spans else None
+
+
 def _main(drafts: list[Draft]) -> Draft:
     """The sentence's main strike: a record claim or a previous record is its, not every kind's
     ('a record 810 drones and 13 missiles')."""
@@ -190,6 +212,9 @@ def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None 
     if draft.kind is None:
         return None
     counts = dict(draft.counts)
+    told = counts.get("shot_down", 0) + counts.get("suppressed", 0)
+    if draft.rest is not None and draft.rest not in counts and counts.get("launched", 0) > told:
+        counts[draft.rest] = counts["launched"] - told - counts.get("neutralized", 0) * (told == 0)
     if "neutralized" not in counts and ("shot_down" in counts or "suppressed" in counts):
         counts["neutralized"] = counts.get("shot_down", 0) + counts.get("suppressed", 0)
     attacker = draft.attacker

@@ -96,6 +96,10 @@ class StrikeVocabulary(BaseModel):
     ordinary_word_models: list[Word] = Field(
         description="Weapon names that are ordinary words ('flamingos'): weapons only when capitalized."
     )
+    region_adjectives: list[Word] = Field(description="'in eastern Ukraine': a place, not an actor.")
+    rest_words: list[Word] = Field(
+        description="'the rest was lost': the launched count less the outcomes told."
+    )
     total_words: list[Word] = Field(description="'put the night's total at 337': a total's nouns.")
     suppression_agents: list[Word] = Field(
         description="Agents after 'by' that make an outcome jamming: 'taken out by electronic warfare'."
