@@ -59,7 +59,22 @@ _SCOPE_STOPS = frozenset(
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
 _PERIOD_TRIGGERS = frozenset(
-    ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over", "a", "per", "each", "every")
+    (
+        "since",
+        "this",
+        "last",
+        "so",
+        "thus",
+        "throughout",
+        "during",
+        "in",
+        "for",
+        "over",
+        "a",
+        "per",
+        "each",
+        "every",
+    )
 )
 _STRONG_BREAKS = frozenset((";", "-", "–", "—", ":"))
 _PEAK_SPANS = frozenset(("weeks", "months", "days"))
@@ -67,6 +82,7 @@ _HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
 _RECORD_NOUNS = frozenset(("record", "high", "peak"))
 _PERIODS = frozenset(("morning", "night", "evening", "afternoon"))
 _RECORD_WORDS = _RECORD_NOUNS | RECORD_SUPERLATIVES | {"most"}
+_TIME_WORDS = WEEKDAYS | {"overnight", "night"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,13 +109,14 @@ def _scope(tokens: Tokens, start: int) -> str | None:
     return tokens.text(start, end) if end > start else None
 
 
-def _previous_record(low: Sequence[str], i: int) -> tuple[int, int] | None:
-    """'previous record of 728' -> (728, position of the number)."""
-    for j in range(i + 1, min(i + 4, len(low))):
+def _previous_record(low: Sequence[str], i: int, reach: int = 4) -> tuple[int, int] | None:
+    """'previous record of 728' -> (728, position of the number); with a longer ``reach`` the
+    first count of the clause ('the previous largest salvo, five days earlier, counted 539')."""
+    for j in range(i + 1, min(i + reach, len(low))):
         quantity = quantity_at(low, j)
         if quantity is not None and quantity.value is not None:
             return quantity.value, j
-        if low[j] not in ("of", ",", "was", "is", "stood", "at", "set"):
+        if low[j] == ";" or (reach <= 4 and low[j] not in ("of", ",", "was", "is", "stood", "at", "set")):
             return None
     return None
 
@@ -194,6 +211,13 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
                 claim = claim or any(w in SURPASS_WORDS for w in low[:i]) or _more_than(low, i)
                 first = i if first < 0 else first
             continue
+        if word in RECORD_SUPERLATIVES and low[i - 1 : i] and low[i - 1] in PREVIOUS_WORDS:
+            found = _previous_record(low, i, 14)  # 'the previous largest salvo ... counted 539'
+            if found is not None:
+                previous = found[0]
+                hidden.append(found[1])
+                first = i if first < 0 else first
+            continue
         hedged, after = _claim_at(low, i)
         if hedged and first < 0:
             first = i  # 'among the biggest this year': the period is the comparison's, not a total
@@ -207,9 +231,28 @@ def _records(tokens: Tokens) -> tuple[bool, str | None, int | None, tuple[int, .
     return claim, scope, previous, tuple(hidden), first
 
 
+def _earlier_attack(low: Sequence[str]) -> tuple[int, int] | None:
+    """'far above the 144 drones of last September's raid': a count of an earlier attack
+    (value, position); the possessive is stripped ('last september raid')."""
+    if "last" not in low:
+        return None
+    for i, word in enumerate(low[:-2]):
+        if word != "last" or low[i + 1] not in PREVIOUS_POSSESSIVE or low[i + 2] not in ATTACK_NOUNS:
+            continue
+        if low[i - 1 : i] not in (("of",), ("in",), ("during",)):
+            continue
+        for j in range(max(0, i - 5), i - 1):
+            quantity = quantity_at(low, j)
+            if quantity is not None and quantity.value is not None:
+                return quantity.value, j
+    return None
+
+
 def time_ref(tokens: Tokens) -> str | None:
     """'overnight', 'last night', 'on Sunday', 'Sunday morning'."""
     low = tokens.low
+    if _TIME_WORDS.isdisjoint(low):
+        return None
     for i, word in enumerate(low):
         if word == "overnight":
             return "overnight"
@@ -235,7 +278,7 @@ def _cumulative_at(low: Sequence[str], i: int) -> bool:
         return True
     if word in ("throughout", "during") and low[i + 1 : i + 3] == ("the", "war"):
         return True
-    if word == "in" and nxt in MONTHS:
+    if word in ("in", "for") and nxt in MONTHS:  # 'in March', 'summary for November'
         return not (i + 2 < len(low) and low[i + 2][:1].isdigit())
     if word == "over" and low[i + 1 : i + 3] in (("the", "past"), ("the", "last")):
         return any(w in LONG_PERIODS for w in low[i + 3 : i + 5])
@@ -260,7 +303,7 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
         after_record = 0 <= first < i
         if periods and periods[0] == i and not after_record:
             return i
-        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "over"):
+        if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "for", "over"):
             compared = "than" in low[max(0, i - 5) : i]  # 'more than in any night since February 2022'
             if _cumulative_at(low, i) and not after_record and not compared:
                 return i
@@ -274,12 +317,19 @@ def framing(tokens: Tokens) -> Framing:
     marker after a dash or semicolon frames only its own clause: the counts before it stand."""
     low = tokens.low
     claim, scope, previous, hidden, first = _records(tokens)
+    earlier = _earlier_attack(low)
+    if earlier is not None:  # an earlier attack's count is no count of this one
+        hidden = (*hidden, earlier[1])
+        previous = previous or (earlier[0] if claim else None)
     marker = _period_marker(low, first)
     until, since = None, None
     if marker is not None:
         breaks = [k for k in range(marker) if low[k] in _STRONG_BREAKS]
         later = [k for k in range(marker, len(low)) if low[k] in _STRONG_BREAKS]
         until = breaks[-1] if breaks else None
-        since = later[0] + 1 if later and until is None else None
+        heading = bool(later) and low[later[0]] == ":" and later[0] <= 6  # a heading: 'Summary for November:'
+        since = (
+            later[0] + 1 if later and until is None and not heading else None
+        )  # 'Summary for November: ...'
     cumulative = marker is not None and until is None and since is None
     return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until, since)

@@ -6,8 +6,8 @@ from bisect import bisect_right
 
 import ahocorasick
 
-from monitor.extract.lexicon import TROOP_NOUNS
 from monitor.extract.nations import COUNTRIES, DEMONYMS, PEOPLE_DEMONYMS
+from monitor.extract.troop_words import troop_vocabulary
 from monitor.extract.vocabulary import strike_vocabulary
 from monitor.extract.weapons_lexicon import WEAPON_ALIASES
 
@@ -24,12 +24,20 @@ class Cue:
     EVENT = 32
 
 
+_ROLES = strike_vocabulary().roles
+#: Every outcome phrase of the vocabulary ('taken out', 'knocked down'): a sentence reporting
+#: only outcomes ('A further 30 were taken out by EW') is a strike sentence.
+_OUTCOME_PHRASES = {
+    p for phrases in (_ROLES.shot_down, _ROLES.suppressed, _ROLES.neutralized) for p in phrases
+}
 #: Weapon nouns, and the outcome words of a report that names no weapon ('65 of them were shot
 #: down', '37 fell off radar').
 _STRIKE_WORDS = sorted(
     {"drone", "dron", "uav", "unmanned", "missile", "rocket", "shahed", "geran", "bomb", "kab", "targets"}
     | {w.split()[0] for words in strike_vocabulary().weapon_nouns.values() for w in words}
     | {"shot down", "downed", "intercepted", "neutrali", "suppressed", "locationally", "radar", "jammed"}
+    | _OUTCOME_PHRASES
+    | set(strike_vocabulary().total_words)
 )
 _CASUALTY_WORDS = ["killed", "killing", "injur", "wounded", "dead", "died", "death", "casualt", "hurt"]
 _EVENT_WORDS = ["attack", "strike"]
@@ -47,7 +55,13 @@ def _build() -> ahocorasick.Automaton:
         add(word, Cue.CASUALTY)
     for word in _EVENT_WORDS:
         add(word, Cue.EVENT)
-    for word in (*TROOP_NOUNS, "men", "citizens", "nationals", *(" ".join(k) for k in PEOPLE_DEMONYMS)):
+    troops = troop_vocabulary()  # the troop grammar's own nouns, so the two never drift apart
+    for word in (
+        *troops.troop_nouns,
+        *troops.people_nouns,
+        *troops.carry_verbs,
+        *(" ".join(k) for k in PEOPLE_DEMONYMS),
+    ):
         add(word, Cue.TROOP)
     for key in (*DEMONYMS, *COUNTRIES):
         add(" ".join(key), Cue.NATION)
@@ -55,9 +69,16 @@ def _build() -> ahocorasick.Automaton:
         add(" ".join(alias), Cue.WEAPON)
     automaton = ahocorasick.Automaton()
     for word, cue in words.items():
-        automaton.add_word(word, (len(word), cue))
+        if not _covered(word, cue, words):
+            automaton.add_word(word, (len(word), cue))
     automaton.make_automaton()
     return automaton
+
+
+def _covered(word: str, cue: int, words: dict[str, int]) -> bool:
+    """A cue word whose prefix is a cue word with the same flags adds nothing ('drones' after
+    'dron', 'ukrainian' after 'uk'): a match only needs to start a word."""
+    return any(words.get(word[:k], Cue.NONE) & cue == cue for k in range(1, len(word)))
 
 
 _AUTOMATON = _build()

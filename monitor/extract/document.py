@@ -30,6 +30,8 @@ class Sentence:
     _tokens: Tokens | None = field(default=None, repr=False)
     _places: list[PlaceMention] | None = field(default=None, repr=False)
     _quantities: list[Quantity] | None = field(default=None, repr=False)
+    _has_number: bool | None = field(default=None, repr=False)
+    _place_at: dict[int, str] | None = field(default=None, repr=False)
 
     @property
     def tokens(self) -> Tokens:
@@ -52,12 +54,16 @@ class Sentence:
     @property
     def has_number(self) -> bool:
         """Cheap test before any parsing: a digit or a number word somewhere."""
-        if _DIGIT.search(self.text) is not None:
-            return True
-        return not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(self.text.lower()))
+        if self._has_number is None:
+            found = _DIGIT.search(self.text) is not None
+            self._has_number = found or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(self.text.lower()))
+        return self._has_number
 
     def place_at(self) -> dict[int, str]:
-        return {place.start: place.name for place in self.places}
+        """Place names by the token they start at (the gazetteer runs on the first call)."""
+        if self._place_at is None:
+            self._place_at = {place.start: place.name for place in self.places}
+        return self._place_at
 
 
 _TAG = re.compile(r"</?[a-zA-Z][^<>]{0,200}>")

@@ -26,6 +26,8 @@ class Draft:
     lower_bound: int | None = None
     another: bool = False
     remainder: bool = False
+    rest: str | None = None  # the outcome of 'the rest' ('the rest was lost locationally')
+    total: bool = False  # only a stated total ('put the night's total at 337'), role unknown
     places: list[str] = field(default_factory=list)
     models: list[str] = field(default_factory=list)
     record: bool = False
@@ -33,13 +35,18 @@ class Draft:
     previous_record: int | None = None
     time_ref: str | None = None
     evidence: list[str] = field(default_factory=list)
+    #: A total of all air targets told kind by kind: counts and models per weapon kind.
+    breakdown: dict[WeaponKind, dict[str, int]] = field(default_factory=dict)
+    part_models: dict[WeaponKind, list[str]] = field(default_factory=dict)
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
     """Whether ``b`` may report the same attack as the earlier ``a``; outcomes of one kind
     ('56 enemy drones vanished from radar') belong to an earlier total of all targets."""
     outcome_of_total = a.kind == "targets" and "launched" not in b.counts
-    kinds = a.kind is None or b.kind is None or a.kind == b.kind or outcome_of_total
+    # '45 Shaheds ... 38 aerial targets were knocked down': outcomes told as targets
+    targets_outcome = b.kind == "targets" and "launched" not in b.counts and "launched" in a.counts
+    kinds = a.kind is None or b.kind is None or a.kind == b.kind or outcome_of_total or targets_outcome
     sides = a.attacker is None or b.attacker is None or a.attacker == b.attacker
     return kinds and sides
 
@@ -56,6 +63,25 @@ def _recent(merged: list[Draft], draft: Draft) -> Draft | None:
         if _compatible(earlier, draft):
             return earlier
     return None
+
+
+def _within(part: Draft, whole: Draft, *, loose: bool = True) -> bool:
+    """Whether ``part`` is a regional sub-count of ``whole``: its places are among the whole's
+    (or, ``loose``, the whole names none), and its figures are no larger, for the same night."""
+    shared = [role for role in part.counts if role in whole.counts]
+    if (
+        part.another
+        or whole.another
+        or not part.places
+        or not shared
+        or any(part.counts[r] > whole.counts[r] for r in shared)
+    ):
+        return False
+    if part.time_ref and whole.time_ref and part.time_ref != whole.time_ref:
+        return False
+    if not whole.places:
+        return loose
+    return set(part.places) <= set(whole.places) and part.counts != whole.counts
 
 
 def _shared_role(a: Draft, b: Draft) -> str | None:
@@ -76,6 +102,15 @@ def _hedge_fits(hedged: Draft, exact: Draft) -> bool:
     return 0.8 * low <= high <= low * 1.05 if below else low <= high <= 1.5 * low
 
 
+def _headline_hedge(headline: Draft, body: Draft) -> bool:
+    """'at least 30' in the headline, 23 in the body: the body's exact figure is the strike's."""
+    return (
+        headline.sentence == 0 < body.sentence
+        and headline.qualifier is not None
+        and (body.qualifier is None and _shared_role(headline, body) is not None)
+    )
+
+
 def _additional(last: Draft, draft: Draft) -> bool:
     """'another' (not 'other', the rest) more launched of the same attack."""
     launched = "launched" in draft.counts and "launched" in last.counts
@@ -86,13 +121,22 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
     """Which earlier draft this one belongs to, and how: 'fill', 'add' parts, 'refine' a rounded
     figure with an exact one, or 'note' only."""
     last = _recent(merged, draft)
+    if last is not None and draft.total:
+        return last, "total"
     if last is not None and _additional(last, draft):
         return last, "add"  # 'the enemy dropped a guided bomb ... Another KAB hit near Krasnopillia'
     for earlier in reversed(merged[-_LINK_WINDOW:]):
         if _compatible(earlier, draft) and _shares_count(earlier, draft):
             return earlier, "fill"
-        if _compatible(earlier, draft) and (_hedge_fits(earlier, draft) or _hedge_fits(draft, earlier)):
+        if _compatible(earlier, draft) and (
+            _hedge_fits(earlier, draft) or _hedge_fits(draft, earlier) or _headline_hedge(earlier, draft)
+        ):
             return earlier, "refine"
+        if _compatible(earlier, draft) and _within(draft, earlier):
+            return earlier, "note"  # '21 drones over five regions' ... 'one over Voronezh'
+        if _compatible(earlier, draft) and _within(earlier, draft, loose=False):
+            return earlier, "supersede"  # 'a drone was destroyed over Voronezh' ... 'in all, 21'
+
     if last is None:
         return None
     roles = set(draft.counts)
@@ -117,9 +161,41 @@ def _refine(into: Draft, draft: Draft) -> None:
         into.counts.setdefault(role, value)
 
 
+def add_part(into: Draft, kind: WeaponKind, counts: dict[str, int], models: list[str]) -> None:
+    """One kind's figures ('49 Shahed-type drones', '516 drones') inside a total of targets."""
+    told = into.breakdown.setdefault(kind, {})
+    for role, value in counts.items():
+        told.setdefault(role, value)
+    into.part_models.setdefault(kind, []).extend(models)
+
+
+def _total(into: Draft, draft: Draft) -> None:
+    """A stated total replaces the figure of the role the earlier reports gave ('74 were downed
+    over Moscow' ... 'the ministry put the night's total at 337')."""
+    value = next(iter(draft.counts.values()))
+    role = next((r for r in ("launched", "neutralized", "shot_down", "suppressed") if r in into.counts), None)
+    if role is not None:
+        if role == "shot_down" and into.counts.get("neutralized") == into.counts[role]:
+            into.counts["neutralized"] = value
+        into.counts[role] = value
+    _note(into, draft)
+
+
 def _absorb(into: Draft, draft: Draft, how: str) -> None:
+    if how == "total":
+        _total(into, draft)
+        return
+    if how == "supersede":
+        into.counts.update(draft.counts)
+        into.qualifier = draft.qualifier
     if how == "refine":
         _refine(into, draft)
+    for kind, counts in draft.breakdown.items():
+        add_part(into, kind, counts, draft.part_models.get(kind, []))
+    if into.kind == "targets" and draft.kind not in (None, "targets"):
+        add_part(into, draft.kind, draft.counts, draft.models)  # '718 of the drones' after '741 targets'
+        _note(into, draft)
+        return
     for role, value in draft.counts.items():
         if how == "add" and role in into.counts:
             into.counts[role] += value
@@ -131,13 +207,21 @@ def _absorb(into: Draft, draft: Draft, how: str) -> None:
     into.attacker = into.attacker or draft.attacker
     if into.launched_max is None and how == "fill":
         into.launched_max = draft.launched_max
-    into.qualifier = into.qualifier or (draft.qualifier if how == "fill" else None)
+    if "launched" not in into.counts or draft.counts.get("launched") == into.counts["launched"]:
+        # a hedged outcome ('up to 56 vanished') does not hedge the launched figure
+        into.qualifier = into.qualifier or (draft.qualifier if how == "fill" else None)
+    _note(into, draft)
+
+
+def _note(into: Draft, draft: Draft) -> None:
+    """What any later report of the same attack adds: places, models, claims, evidence."""
     into.places.extend(draft.places)
     into.models.extend(draft.models)
     into.record = into.record or draft.record
     into.scope = into.scope or draft.scope
     into.previous_record = into.previous_record or draft.previous_record
     into.time_ref = into.time_ref or draft.time_ref
+    into.rest = into.rest or draft.rest
     into.evidence.extend(e for e in draft.evidence if e not in into.evidence)
     into.sentence = draft.sentence
 

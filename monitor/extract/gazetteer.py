@@ -17,6 +17,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from monitor.extract.datafiles import DATA_DIR, load_data
 from monitor.extract.lexicon import words
 from monitor.extract.nations import COUNTRIES
+from monitor.extract.numbers import UNITS
 from monitor.extract.tokens import tokenize
 from monitor.models.facts import Side
 
@@ -130,7 +131,33 @@ def build(
         place = Place(canonical[name], side, population >= MAJOR_POPULATION)
         for alias in (name, *aliases):
             builder.claim(alias, place)
+    _claim_russian_spellings(builder, towns, canonical)  # last: any real name wins over these
     return builder.table
+
+
+def _claim_russian_spellings(
+    builder: _Builder, towns: list[tuple[str, Side | None, int, list[str]]], canonical: dict[str, str]
+) -> None:
+    for name, side, population, _ in towns:
+        if side == "Ukraine":
+            for variant in russian_spellings(canonical[name]):
+                builder.claim(variant, Place(canonical[name], side, population >= MAJOR_POPULATION))
+
+
+#: Ukrainian name endings and their Russian transliterations ('Ternivka' / 'Ternovka').
+_RUSSIAN_ENDINGS = (("ivka", ("ovka", "evka")), ("ske", ("skoye", "skoe")), ("skyi", ("sky", "skiy")))
+
+
+def russian_spellings(name: str) -> list[str]:
+    """Spellings of a Ukrainian place as Russian-language copy transliterates it: 'Pavlohrad'
+    as 'Pavlograd', 'Ternivka' as 'Ternovka', 'Pokrovske' as 'Pokrovskoye'."""
+    bases = [name, name.replace("hrad", "grad")] if "hrad" in name else [name]
+    found = [b for b in bases if b != name]
+    for base in bases:
+        for ending, replacements in _RUSSIAN_ENDINGS:
+            if base.endswith(ending):
+                found.extend(base[: -len(ending)] + r for r in replacements)
+    return found
 
 
 #: Spelling token tuples to places.
@@ -142,7 +169,9 @@ for _key_tokens in PLACES:
 _LENGTHS = {word: tuple(sorted(set(sizes), reverse=True)) for word, sizes in _LENGTHS.items()}
 FIRST_WORDS = frozenset(_LENGTHS)
 
-REGION_WORDS = words("region regions oblast oblasts province city town governorate")
+REGION_WORDS = words(
+    "region regions oblast oblasts province city town governorate republic territory village settlement"
+)
 #: Words after a place that make it a location: 'Pokrovsk district', 'Engels airbase'.
 _PLACE_SUFFIXES = REGION_WORDS | words(
     "district raion rayon hromada community krai republic direction axis airbase airfield "
@@ -151,12 +180,16 @@ _PLACE_SUFFIXES = REGION_WORDS | words(
 #: Words before a place that make it a location of the event rather than an actor.
 LOCATIVES = words(
     "over in on at against toward towards targeting targeted near across above into hit "
-    "struck including attacked outside"
+    "struck including attacked outside hammered pounded shelled bombed raided battered "
+    "pummelled pummeled"
 )
+_SETTLEMENTS = words("village settlement hamlet hromada")
+_PLURAL_SUFFIXES = words("regions oblasts districts raions provinces")
+_GLUE = frozenset((",", "and", "the", "or"))
 #: Words that may stand between a locative word and the place ("in Ukraine's southern city of").
 _BRIDGE = words(
-    "the ukraine russia city town region regions oblast of northern southern eastern western "
-    "northeastern northwestern southeastern southwestern central border frontline "
+    "the ukraine russia city town region regions oblast republic territory of northern southern "
+    "eastern western northeastern northwestern southeastern southwestern central border frontline "
     "front-line port capital village settlement"
 )
 
@@ -174,6 +207,8 @@ class PlaceMention:
 
 def _match_at(low: Sequence[str], i: int) -> tuple[int, Place] | None:
     for size in _LENGTHS.get(low[i], ()):
+        if i + size > len(low):
+            continue  # a slice past the end would match a shorter spelling with a wrong end
         place = PLACES.get(tuple(low[i : i + size]))
         if place is not None:
             return i + size, place
@@ -207,13 +242,36 @@ def _dateline(low: Sequence[str], start: int, end: int) -> bool:
     return low[end] in (":", "—", "–") or (low[end] == "," and following in _MONTHS)
 
 
-def _name_with_region(name: str, low: Sequence[str], start: int, end: int) -> tuple[str, int]:
-    """'Moscow region' / 'region of Moscow' name the region; other regions keep the city name."""
-    has_suffix = end < len(low) and low[end] in _PLACE_SUFFIXES
-    region_of = start >= 2 and low[start - 1] == "of" and low[start - 2] in ("region", "regions")
-    if name == "Moscow" and (has_suffix or region_of) and low[end : end + 1] != ["city"]:
-        name = "Moscow region"
-    return name, end + 1 if has_suffix else end
+def _suffixed(low: Sequence[str], end: int) -> int:
+    """The end of a place name with its suffix word ('Pokrovsk district', 'Kursk region')."""
+    return end + 1 if end < len(low) and low[end] in _PLACE_SUFFIXES else end
+
+
+def _counted(low: Sequence[str], end: int) -> bool:
+    """'Smolensk 7, Bryansk 6', 'Belgorod region - 86': a sub-count told place by place."""
+    j = end + 1 if end < len(low) and low[end] in ("-", "–", "—", ":") else end
+    return j < len(low) and (low[j][:1].isdigit() or low[j] in UNITS)
+
+
+def _village(low: Sequence[str], original: Sequence[str] | None, i: int) -> PlaceMention | None:
+    """A settlement the gazetteer lacks, named as one: 'Rozhdestvenka village', 'the village of
+    Hatne'. It carries the name as written."""
+    if original is None or not original[i][:1].isupper() or not low[i].isalpha() or len(low[i]) < 4:
+        return None
+    after = i + 1 < len(low) and low[i + 1] in _SETTLEMENTS
+    before = i >= 2 and low[i - 1] == "of" and low[i - 2] in _SETTLEMENTS
+    return PlaceMention(i, i + 1 + after, original[i], None, True) if after or before else None
+
+
+def _list_locative(found: list[PlaceMention], low: Sequence[str]) -> None:
+    """'Kharkiv and Dnipropetrovsk oblasts': a plural suffix makes the whole list locations."""
+    last = found[-1]
+    if not last.locative or low[last.end - 1] not in _PLURAL_SUFFIXES:
+        return
+    k = len(found) - 2
+    while k >= 0 and all(w in _GLUE for w in low[found[k].end : found[k + 1].start]):
+        found[k] = PlaceMention(found[k].start, found[k].end, found[k].name, found[k].side, True)
+        k -= 1
 
 
 def _is_name(original: Sequence[str] | None, i: int) -> bool:
@@ -225,18 +283,22 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
     With ``original`` (the tokens as written) a place must be capitalized."""
     found: list[PlaceMention] = []
     i, n = 0, len(low)
+    villages = not _SETTLEMENTS.isdisjoint(low)  # a settlement word: look for unlisted villages
     while i < n:
         hit = _match_at(low, i) if low[i] in FIRST_WORDS and _is_name(original, i) else None
         if hit is None:
+            if villages and (village := _village(low, original, i)) is not None:
+                found.append(village)
+                i = village.end - 1
             i += 1
             continue
-        end, place = hit
-        name, end = _name_with_region(place.name, low, i, end)
-        locative = _locative_before(low, i) or end > hit[0] or _dateline(low, i, end)
+        end, place = hit[0], hit[1]
+        end = _suffixed(low, end)
+        locative = _locative_before(low, i) or end > hit[0] or _dateline(low, i, end) or _counted(low, end)
         if not locative and found and found[-1].locative:
-            between = low[found[-1].end : i]
-            locative = all(w in (",", "and", "the", "or") for w in between)
+            locative = all(w in _GLUE for w in low[found[-1].end : i])
         if locative or place.major:
-            found.append(PlaceMention(i, end, name, place.side, locative))
+            found.append(PlaceMention(i, end, place.name, place.side, locative))
+            _list_locative(found, low)
         i = end
     return found

@@ -67,6 +67,16 @@ WHOLE_OF = frozenset(_VOCAB.records.whole_of)
 SMALLER = frozenset(_VOCAB.records.smaller)
 NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
+#: Agents of an outcome that make it jamming: 'taken out by electronic warfare'.
+SUPPRESSION_AGENTS = frozenset(_VOCAB.suppression_agents)
+#: 'put the night's total at 337': nouns of a total that sums the reports before it.
+TOTAL_WORDS = frozenset(_VOCAB.total_words)
+#: Weapon names that are ordinary words too: a weapon only when written with a capital.
+ORDINARY_WORD_MODELS = frozenset(_VOCAB.ordinary_word_models)
+#: 'in eastern Ukraine': a side word after a preposition and one of these is a place.
+REGION_ADJECTIVES = frozenset(_VOCAB.region_adjectives)
+#: 'the rest was lost locationally': the launched count less the outcomes already told.
+REST_WORDS = frozenset(_VOCAB.rest_words)
 #: Words of Ukraine's long-range weapons' names: a count of these was launched by Ukraine.
 UKRAINIAN_WEAPON_WORDS = frozenset(w for p in _VOCAB.ukrainian_weapons for w in p.split()) - {"long"}
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 from monitor.extract.lexicon import (
@@ -11,7 +11,9 @@ from monitor.extract.lexicon import (
     PAIR_NOUNS,
     ROLE_PHRASES,
     SIDE_WORDS,
+    SUPPRESSION_AGENTS,
     TACTICAL_DRONES,
+    TOTAL_WORDS,
     UKRAINIAN_WEAPON_WORDS,
     WEAPON_NOUNS,
     WHOLE_OF,
@@ -32,6 +34,8 @@ from monitor.extract.sides import (
 from monitor.extract.weapons_lexicon import STRIKE_KINDS, WEAPON_ALIASES
 from monitor.models.facts import Side, WeaponKind
 
+#: The sentence's places by token, computed only when a count has a preposition after it.
+PlaceLookup = Callable[[], Mapping[int, str]]
 _OF_PART = frozenset(("them", "these", "which", "those"))
 _PART_PREPS = words("over in above near at on toward towards targeting across")
 _SIDE_ADJECTIVES: dict[str, Side] = {"russian": "Russia", "ukrainian": "Ukraine"}
@@ -50,6 +54,8 @@ _ORDINALS = {
     "ninth": 9,
 }
 _ALL_WORDS = frozenset(("all", "every", "each"))
+_CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that"))
+_AUXILIARY_AFTER = frozenset((w,) for w in ("were", "was", "have", "had", "are"))
 _WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
 _EVERY = frozenset((("every",), ("each",)))
@@ -74,6 +80,7 @@ class Mention:
     another: bool = False
     remainder: bool = False  # 'other 19', 'the remaining 12': the rest of a count already given
     listed: bool = False  # '..., 17 over the Sea of Azov': one item of a list of sub-counts
+    total: bool = False  # 'put the night's total at 337': the whole of what was counted before
     models: tuple[str, ...] = ()
     attacker: Side | None = None
 
@@ -93,8 +100,9 @@ def _noun_at(
 ) -> Noun | None:
     """The noun at j, with 'and decoys' (same kind) and an owner ('of the Kyiv regime') after it."""
     end = j + 1
-    if low[end : end + 1] == ("and",) and end + 1 < len(low) and WEAPON_NOUNS.get(low[end + 1]) == kind:
-        end += 2  # 'drones and decoys'
+    joined = WEAPON_NOUNS.get(low[end + 1]) if low[end : end + 1] == ("and",) and end + 1 < len(low) else None
+    if joined is not None:  # 'drones and decoys'; 'almost 600 drones and missiles' is a mixed total
+        kind, end = (kind if joined == kind else "targets"), end + 2
     if low[end : end + 1] == ("of",):
         k = end + 1
         while k < len(low) and low[k] == "the":
@@ -114,14 +122,17 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
     side: Side | None = None
     models: list[str] = []
     model_kind = ""
+    tactical = False
     j, n = k, len(low)
     while j < n and j - k < 7:
         word = low[j]
         kind = WEAPON_NOUNS.get(word) or PAIR_NOUNS.get((low[j - 1], word))
         if kind is not None:  # 'drones', 'unmanned aerial vehicles', 'air attack means'
-            return _noun_at(low, j, kind, side, models)
+            return None if tactical and kind == "drone" else _noun_at(low, j, kind, side, models)
         if word in TACTICAL_DRONES:
-            return None  # '251 FPV drones', '23 Lancets': a front-line tally, not an air attack
+            tactical = True  # '251 FPV drones', '23 Lancets': a front-line tally, not an air attack
+            j += 1
+            continue
         if word in UKRAINIAN_WEAPON_WORDS:
             side = "Ukraine"  # '21 Neptune missiles', 'four Storm Shadow cruise missiles'
         alias = WEAPON_ALIASES.get((word,)) or WEAPON_ALIASES.get(tuple(low[j : j + 2]))
@@ -135,12 +146,14 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
         elif word not in NOUN_MODIFIERS:
             break
         j += 1
+    if tactical:
+        return None
     if models and model_kind in STRIKE_KINDS and low[j : j + 1] not in _ATTACK_COUNTS:
         return Noun(model_kind, side, tuple(models), j)  # type: ignore[arg-type]
     return None
 
 
-def attached_place(low: Sequence[str], j: int, place_at: dict[int, str], spans: list[RoleSpan]) -> str | None:
+def attached_place(low: Sequence[str], j: int, place_at: PlaceLookup, spans: list[RoleSpan]) -> str | None:
     """A place right after the count phrase: '18 over Bryansk', 'destroyed over the Kursk region'."""
     ends = {span.start: span.end for span in spans}
     while j < len(low) and (low[j] in PASSIVE_SKIP or j in ends):
@@ -150,7 +163,7 @@ def attached_place(low: Sequence[str], j: int, place_at: dict[int, str], spans: 
     j += 1
     while j < len(low) and low[j] in ("the", "russia", "ukraine"):
         j += 1
-    return place_at.get(j)
+    return place_at().get(j)
 
 
 def sentence_quantities(found: list[Quantity], hidden: tuple[int, ...]) -> list[Quantity]:
@@ -171,7 +184,7 @@ def is_another(low: Sequence[str], quantity: Quantity) -> bool:
 class _Sentence:
     low: Sequence[str]
     spans: list[RoleSpan]
-    place_at: dict[int, str]
+    place_at: PlaceLookup
     acts: list[tuple[int, Side]]
     first_kind: WeaponKind | None
 
@@ -259,28 +272,59 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     part = j + 1 < len(low) and low[j] in ("of", "from") and low[j + 1] in _OF_PART
     named = low[j : j + 2] == ("of", "the") and j + 2 < len(low) and low[j + 2] in WEAPON_NOUNS
     part = part or named  # '47 of the drones over Rostov'
+    relative = _relative(low, q.start)
     unit = j < len(low) and low[j] in _UNIT_WORDS  # '810 unit' (machine translation)
     after = j + 3 if named else j + 2 if part else j + 1 if unit else j
     place = attached_place(low, after, s.place_at, s.spans)
     verb = find_role(low, s.spans, q.start, after, part=True)
+    part = part or relative
     if verb is None and part:  # '10 of them over Kyiv and 14 over Dnipro were shot down'
         verb = _outcome_after(s, after)
     direct = _span_at(s, after)
     if direct is not None and direct.role == "launched" and not part and low[after] not in ATTACK_NOUNS:
         verb = direct  # 'the air force counted 54 launched by Russia and 52 brought down'
     listed = _listed(low, q, after, previous)
+    total = _total_at(low, q.start)
+    if total:  # the total's role is the count's before it, or the article's (see drafts)
+        verb = (
+            RoleSpan(previous.verb, previous.verb_end, previous.role)
+            if previous
+            else RoleSpan(j, j, "launched")
+        )
+        place = None
     if (verb is None or listed) and (place is not None or listed) and previous is not None:
         verb = RoleSpan(previous.verb, previous.verb_end, previous.role)  # '..., 17 over Rostov'
-    if verb is None or verb.role == "block" or not (part or unit or place or listed or verb.start >= j):
+    if (
+        verb is None
+        or verb.role == "block"
+        or not (part or unit or place or listed or total or verb.start >= j)
+    ):
         return None
     kind = previous.kind if previous is not None else _kind_before(low, q.start) or s.first_kind
     role: Role = "shot_down" if q.value == 0 else verb.role
     mention = Mention(q, kind, role, verb.start, verb.end, None, place, bare=True, listed=listed)
+    mention.total = total
     mention.another = is_another(low, q)
     mention.remainder = low[q.start - 1 : q.start] in _REMAINDER
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _total_at(low: Sequence[str], start: int) -> bool:
+    """'put the night's total over Russian regions at 337', 'brought the tally to 43'."""
+    if start < 2 or low[start - 1] not in ("at", "to"):
+        return False
+    return not TOTAL_WORDS.isdisjoint(low[max(0, start - 9) : start - 1])
+
+
+def _relative(low: Sequence[str], start: int) -> bool:
+    """'171 drones, of which its air defence shot down 75': a part of the count before."""
+    window = low[max(0, start - 8) : start]
+    return any(
+        window[k] == "of" and window[k + 1] in _OF_PART and k > 0 and window[k - 1] == ","
+        for k in range(len(window) - 1)
+    )
 
 
 def _kind_before(low: Sequence[str], start: int) -> WeaponKind | None:
@@ -370,7 +414,7 @@ def _first_kind(low: Sequence[str]) -> WeaponKind | None:
 
 def find_mentions(
     low: Sequence[str],
-    place_at: dict[int, str],
+    place_at: PlaceLookup,
     hidden: tuple[int, ...] = (),
     parsed: list[Quantity] | None = None,
 ) -> list[Mention]:
@@ -403,6 +447,9 @@ def find_mentions(
             waiting = []
         i += 1
     mentions.extend(_all_of(s, mentions))
+    for mention in mentions:
+        if _suppression_agent(low, mention):
+            mention.role = "suppressed"
     _share_sides(mentions)
     return mentions
 
@@ -414,12 +461,33 @@ def _launched_before(low: Sequence[str], i: int) -> bool:
     )
 
 
-def _single_weapon(low: Sequence[str], k: int) -> bool:
+def _single_weapon(low: Sequence[str], k: int) -> Noun | None:
     """'a ballistic missile', 'another KAB' - but not 'a drone attack' (an attack, not a count)."""
     noun = noun_after(low, k)
     if noun is None or low[noun.end - 1] not in _SINGULAR:
+        return None
+    return None if _ATTACK_AFTER.intersection(low[noun.end : noun.end + 3]) else noun
+
+
+def _counted_one(low: Sequence[str], i: int, k: int) -> bool:
+    """'another KAB', 'launched ... and a missile', 'a drone ... was shot down': one weapon."""
+    single = _single_weapon(low, k)
+    if single is None:
         return False
-    return not _ATTACK_AFTER.intersection(low[noun.end : noun.end + 3])
+    return low[i] == "another" or _launched_before(low, i) or _outcome_follows(low, single.end)
+
+
+def _outcome_follows(low: Sequence[str], j: int) -> bool:
+    """'a Ukrainian drone heading for Moscow had been jammed': the subject's outcome verb
+    follows within its clause."""
+    for k in range(j, min(j + 10, len(low))):
+        if low[k] in _CLAUSE_STOPS or low[k][:1].isdigit():
+            return False
+        for size in (4, 3, 2, 1):
+            role = ROLE_PHRASES.get(tuple(low[k : k + size]))
+            if role is not None and role not in ("launched", "block"):
+                return True
+    return False
 
 
 def _launch_word(low: Sequence[str], k: int) -> bool:
@@ -439,11 +507,7 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
             extra.append(Quantity(i, i + 1, 0))
         elif word in ("a", "the") and nxt in _ORDINALS and _launch_word(low, i + 2):
             extra.append(Quantity(i, i + 2, _ORDINALS[nxt]))  # 'two were shot down, a third struck'
-        elif (
-            word in _ONE_WORDS
-            and (word == "another" or _launched_before(low, i))
-            and _single_weapon(low, i + 1 + (nxt == "single"))
-        ):
+        elif word in _ONE_WORDS and _counted_one(low, i, i + 1 + (nxt == "single")):
             extra.append(Quantity(i, i + 1 + (nxt == "single"), 1))  # 'a single drone'
 
     if not extra:
@@ -471,23 +535,48 @@ def _all_of(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
     return added + _all_of_them(s, mentions)
 
 
+def _whole_reference(low: Sequence[str], i: int) -> int:
+    """Length of 'all of them', 'every one of them' or 'all' before 'were' at i, else 0."""
+    size = 2 if low[i : i + 2] == ("all", "of") else 3 if low[i : i + 3] in _EVERY_ONE_OF else 0
+    if size:
+        return size + 1 if low[i + size : i + size + 1] in _OF_PART_TOKENS else 0
+    return 1 if low[i] == "all" and low[i + 1 : i + 2] in _AUXILIARY_AFTER else 0
+
+
 def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
-    """'using 112 drones; all of them were destroyed': the launched count was put out of action."""
+    """'using 112 drones; all of them were destroyed', 'all were destroyed', 'destroyed every one
+    of them': the launched count was put out of action."""
     launched = [m for m in mentions if m.role == "launched" and m.quantity.value is not None]
     added: list[Mention] = []
     if not launched or _ALL_WORDS.isdisjoint(s.low):
         return added
-    for i in range(len(s.low) - 2):
-        size = 2 if s.low[i : i + 2] == ("all", "of") else 3 if s.low[i : i + 3] in _EVERY_ONE_OF else 0
-        if not launched or not size or s.low[i + size : i + size + 1] not in _OF_PART_TOKENS:
+    for i in range(len(s.low) - 1):
+        size = _whole_reference(s.low, i)
+        if not size:
             continue
-        span = _outcome_after(s, i + size + 1)
+        before = next((span for span in s.spans if span.end == i and span.role != "launched"), None)
+        span = before or _outcome_after(s, i + size)
         total = launched[-1]
-        if span is not None and total.quantity.start < i:
+        if span is not None and span.role != "block" and total.quantity.start < i:
             twin = Mention(total.quantity, total.kind, span.role, span.start, span.end, total.side, None)
             twin.attacker = total.attacker
             added.append(twin)
     return added
+
+
+def _suppression_agent(low: Sequence[str], mention: Mention) -> bool:
+    """'taken out by electronic warfare', 'put out of action by EW means': jammed, not shot down."""
+    verb = low[mention.verb : mention.verb_end]
+    if mention.role not in ("shot_down", "neutralized") or "or" in verb or mention.verb < 0:
+        return False
+    after: list[str] = []
+    for word in low[mention.verb_end : mention.verb_end + 6]:
+        if word == "and" and "by" in after:
+            return False  # 'by EW assets and mobile fire groups': jammed and shot down alike
+        if word in (",", ";", "and") or word[:1].isdigit():
+            break  # '62 were shot down and 50 were jammed by EW': the agent is the next clause's
+        after.append(word)
+    return "by" in after and not SUPPRESSION_AGENTS.isdisjoint(after[after.index("by") :])
 
 
 def _share_sides(mentions: list[Mention]) -> None:

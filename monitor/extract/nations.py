@@ -50,6 +50,9 @@ class NationsFile(BaseModel):
     model_config = _STRICT
 
     nations: dict[str, Nation]
+    not_nations: list[Name] = Field(
+        default=[], description="Longer phrases ending in a demonym that name no nation ('Latin American')."
+    )
 
     @model_validator(mode="after")
     def _known_codes(self) -> NationsFile:
@@ -80,6 +83,8 @@ class Gazette:
     exact_case: dict[tuple[str, ...], tuple[str, ...]]
     sides_with: dict[str, Side]
     combatants: frozenset[str]
+    adjective_keys: frozenset[tuple[str, ...]]
+    not_nations: frozenset[tuple[str, ...]]
 
 
 def build(data: NationsFile) -> Gazette:
@@ -88,8 +93,10 @@ def build(data: NationsFile) -> Gazette:
     people: set[tuple[str, ...]] = set()
     exact: dict[tuple[str, ...], tuple[str, ...]] = {}
     sides: dict[str, Side] = {}
+    adjectives: set[tuple[str, ...]] = set()
     for code, nation in data.nations.items():
         name = nation.demonym
+        adjectives.update(key_of(a) for a in (name, *nation.adjectives))
         for alias in (name, *nation.adjectives, *nation.people_nouns()):
             demonyms.setdefault(key_of(alias), name)
         people.update(key_of(p) for p in nation.people_nouns())
@@ -100,7 +107,10 @@ def build(data: NationsFile) -> Gazette:
         if nation.sides_with is not None:
             sides[name] = nation.sides_with
     combatants = frozenset(n.demonym for n in data.nations.values() if n.combatant)
-    return Gazette(demonyms, countries, frozenset(people), exact, sides, combatants)
+    not_nations = frozenset(key_of(p) for p in data.not_nations)
+    return Gazette(
+        demonyms, countries, frozenset(people), exact, sides, combatants, frozenset(adjectives), not_nations
+    )
 
 
 GAZETTE = build(load_data(NATIONS_FILE, NationsFile))
@@ -160,6 +170,8 @@ def name_before(
             key = tuple(low[end - size : end])
             name = table.get(key)
             if name is not None and written_as_name(key, words[end - size : end]):
+                if end - size > 0 and (low[end - size - 1], *key) in GAZETTE.not_nations:
+                    return None  # 'Latin American mercenaries'
                 return name, end - size
     return None
 

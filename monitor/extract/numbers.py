@@ -68,6 +68,7 @@ _CURRENCY = words("$ € £ us$ usd eur uah")
 _NOT_COUNTED = words(
     "% percent per dollars euros pounds hryvnias hryvnia rubles roubles km kilometers "
     "kilometres kilometer kilometre miles mile meters metres years year-old hours minutes "
+    "days weeks months nights "
     "a.m p.m am pm kg tons tonnes degrees : / th st nd rd"
 )
 _RANGE_WORDS = frozenset(("to", "-", "–", "—", "or"))
@@ -236,16 +237,35 @@ def quantity_at(low: Sequence[str], i: int) -> Quantity | None:
 
 def find_quantities(low: Sequence[str]) -> list[Quantity]:
     """Every quantity in the tokens, left to right, without overlaps."""
+    starts = _WORD_STARTS
+    numbers = [
+        k
+        for k, token in enumerate(low)
+        if (token in starts or token[:1].isdigit() or ("-" in token and token.partition("-")[0] in starts))
+        and _numeric(low, k)
+    ]
+    if not numbers:
+        return []
+    # a hedge ('more than', 'as many as', 'in excess of') starts a quantity only before a number
+    near = _near(numbers)
+    hedges = [k for k, token in enumerate(low) if token in _QUALIFIER_FIRST and k + 1 in near]
     found: list[Quantity] = []
-    i, n = 0, len(low)
-    while i < n:
-        token = low[i]
-        head = token.partition("-")[0]
-        if head[:1].isdigit() or head in _WORD_STARTS or token in _QUALIFIER_FIRST:
-            quantity = quantity_at(low, i)
-            if quantity is not None:
-                found.append(quantity)
-                i = quantity.end
-                continue
-        i += 1
+    end = 0
+    for i in sorted({*numbers, *hedges}):
+        if i < end:
+            continue  # inside the quantity just found
+        quantity = quantity_at(low, i)
+        if quantity is not None:
+            found.append(quantity)
+            end = quantity.end
     return found
+
+
+def _near(numbers: list[int]) -> set[int]:
+    """Positions a hedge of up to three words may stand just before (as k + 1)."""
+    return {k - back for k in numbers for back in (0, 1, 2)}
+
+
+def _numeric(low: Sequence[str], k: int) -> bool:
+    """A digit or number word, or 'a' only before 'hundred', 'thousand' or 'dozen'."""
+    return low[k] != "a" or low[k + 1 : k + 2] in (("hundred",), ("thousand",), ("dozen",))

@@ -14,6 +14,8 @@ PASSIVE_SKIP = words(
 )
 _BACK_WINDOW = 16
 _AUXILIARIES = words("were was been being")
+_PHRASE_STARTS = words("over near towards toward at in on from aimed launched sent headed bound")
+_CLAUSE_ENDS = frozenset((",", ";", ":", "and", "but", "while", "which", "that", "(", ")"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,6 +76,23 @@ def _forward(
     return None, aux
 
 
+def _passive_ahead(low: Sequence[str], at: dict[int, RoleSpan], j: int) -> RoleSpan | None:
+    """'74 drones flying towards Moscow had been downed': the subject's passive verb past a
+    participle or prepositional phrase, within the clause and before any other number ('ten
+    direct hits were recorded' has none: its verb is its own)."""
+    if j >= len(low) or not (low[j].endswith("ing") or low[j] in _PHRASE_STARTS):
+        return None
+    for k in range(j, min(j + 9, len(low) - 1)):
+        word = low[k]
+        if word in _CLAUSE_ENDS or word[:1].isdigit():
+            return None
+        if word in _AUXILIARIES:
+            span = at.get(k + 1) or (at.get(k + 2) if low[k + 1] in _AUXILIARIES else None)
+            if span is not None:
+                return span
+    return None
+
+
 def _backward(low: Sequence[str], spans: list[RoleSpan], start: int) -> RoleSpan | None:
     for span in reversed(spans):
         if span.end > start:
@@ -91,6 +110,8 @@ def find_role(
     at = {span.start: span for span in spans}
     span, aux = _forward(low, at, after, part)
     back = _backward(low, spans, start)
+    if span is None and back is None:
+        span = _passive_ahead(low, at, after)
     if span is None or (span.role == "launched" and not aux and back is not None and back.role != "block"):
         span = back  # '45 drones launched by Ukraine' after 'intercepted': the participle is not the verb
     if span is not None and _hypothetical(low, span.start):

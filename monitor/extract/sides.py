@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from monitor.extract.gazetteer import REGION_WORDS
-from monitor.extract.lexicon import NOUN_MODIFIERS, SIDE_WORDS, WEAPON_NOUNS, words
+from monitor.extract.lexicon import NOUN_MODIFIERS, REGION_ADJECTIVES, SIDE_WORDS, WEAPON_NOUNS, words
 from monitor.models.facts import Side
 
 #: A side word after one of these is a place or an object, not the actor.
@@ -59,6 +59,13 @@ def actors(low: Sequence[str]) -> list[tuple[int, Side]]:
         if before == "the" and i > 1:
             before = low[i - 2]
         after = low[i + 1] if i + 1 < len(low) else ""
+        if (
+            low[i - 1 : i]
+            and low[i - 1] in REGION_ADJECTIVES
+            and i > 1
+            and low[i - 2] in _OBJECT_PREPOSITIONS
+        ):
+            continue  # 'kills two in eastern Ukraine': a place, not the actor
         if before in _OBJECT_PREPOSITIONS or after in _TERRITORY or (i == 0 and after == "("):
             continue  # 'KYIV (AP) - ...' is a dateline, not an actor
         if word in ("russian", "ukrainian") and _modifies_weapon(low, i + 1):

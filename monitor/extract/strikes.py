@@ -4,33 +4,50 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
+from monitor.extract.breakdown import add_mentions, split_total
 from monitor.extract.camps import aliased, other_story, this_war_clauses, this_war_text, writer_camp
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
-from monitor.extract.lexicon import SMALLER
+from monitor.extract.lexicon import (
+    ATTACK_NOUNS,
+    ORDINARY_WORD_MODELS,
+    REST_WORDS,
+    SIDE_WORDS,
+    SMALLER,
+    WEAPON_NOUNS,
+)
 from monitor.extract.mentions import Mention, find_mentions
+from monitor.extract.roles import role_spans
 from monitor.extract.sides import other
 from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
 
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
+#: 'a Ukrainian drone was shot down': one weapon counted by its article (checked by the grammar).
+_SINGLE = re.compile(r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b")
 ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
 _MAX_EVIDENCE = 800
+#: Words that count without a number ("both missiles", "none of them", "another KAB").
+COUNT_WORDS = frozenset(("both", "none", "another", "single"))
 
 
-def _group(mentions: list[Mention]) -> dict[tuple[WeaponKind | None, Side | None], list[Mention]]:
+def _group(
+    mentions: list[Mention],
+) -> tuple[dict[tuple[WeaponKind | None, Side | None], list[Mention]], list[Mention]]:
+    """Mentions by (kind, attacker); beside a total of targets the kinds' counts are its parts
+    ('76 targets: 49 drones and 27 missiles', '741 targets in all')."""
     groups: dict[tuple[WeaponKind | None, Side | None], list[Mention]] = {}
-    targets_seen = False
+    total = any(mention.kind == "targets" for mention in mentions)
+    parts = [m for m in mentions if total and m.kind not in ("targets", None)]
     for mention in mentions:
-        if targets_seen and mention.kind != "targets":
-            continue  # '76 targets: 49 drones and 27 missiles' - the kinds are parts of the total
-        targets_seen = targets_seen or mention.kind == "targets"
-        groups.setdefault((mention.kind, mention.attacker), []).append(mention)
-    return groups
+        if not (total and mention.kind not in ("targets", None)):
+            groups.setdefault((mention.kind, mention.attacker), []).append(mention)
+    return groups, parts
 
 
 def _distinct_models(mentions: list[Mention]) -> bool:
@@ -45,7 +62,11 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
     for role in ROLES:
         exact = [m for m in mentions if m.role == role and m.quantity.value is not None]
         totals = [m for m in exact if m.place is None and not m.listed]
-        if _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
+        stated = [m for m in exact if m.total]
+        if stated:  # 'destroyed 74 over Moscow; the total over Russian regions was put at 337'
+            counts[role] = stated[-1].quantity.value or 0
+            main[role] = stated[-1]
+        elif _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
         elif totals:
@@ -75,16 +96,18 @@ def _draft(
         draft.launched_max = main["launched"].quantity.value_max
     draft.another = all(m.another for m in mentions)
     draft.remainder = any(m.remainder for m in mentions)
+    draft.total = all(m.total for m in mentions)
     draft.places = [m.place for m in mentions if m.place is not None]
     draft.models = [name for m in mentions for name in m.models]
     draft.evidence = [sentence.text]
     return draft
 
 
-def _apply_framing(draft: Draft, frame: Framing) -> None:
-    draft.record = draft.record or frame.record
-    draft.scope = draft.scope or frame.scope
-    draft.previous_record = draft.previous_record or frame.previous_record
+def _apply_framing(draft: Draft, frame: Framing, main: bool = True) -> None:
+    if main:
+        draft.record = draft.record or frame.record
+        draft.scope = draft.scope or frame.scope
+        draft.previous_record = draft.previous_record or frame.previous_record
     draft.time_ref = draft.time_ref or frame.time_ref
 
 
@@ -103,16 +126,79 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         low = (*["_"] * frame.since, *low[frame.since :])
     if frame.cumulative or all(word == "_" for word in low):
         return []
-    mentions = find_mentions(low, sentence.place_at(), frame.hidden, sentence.quantities)
-    groups = _group(mentions)
+    if not sentence.quantities and COUNT_WORDS.isdisjoint(low) and not _single(sentence):
+        return []  # no number the grammar can count: skip the places and the parse
+    mentions = find_mentions(low, sentence.place_at, frame.hidden, sentence.quantities)
+    mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
+    groups, parts = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
+    if not drafts:
+        return drafts
+    rest = _rest_role(low)
+    if rest is not None:  # '25 shaheds, 21 of them shot down, the rest lost locationally'
+        _main(drafts).rest = rest
+    total = next((d for d in drafts if d.kind == "targets"), None)
+    if total is not None:
+        add_mentions(total, parts)
     attackers = {d.attacker for d in drafts}
     located = [p.name for p in sentence.places if p.locative]
     for draft in drafts:
-        _apply_framing(draft, frame)
+        _apply_framing(draft, frame, draft is _main(drafts))
         if len(attackers) == 1:
             draft.places.extend(located)
     return drafts
+
+
+def _counts_weapons(sentence: Sentence) -> bool:
+    """A number before a weapon or attack noun ('180 missile and drone attacks', '5,446 UAVs')."""
+    low = sentence.tokens.low
+    return any(
+        word in WEAPON_NOUNS or word in ATTACK_NOUNS
+        for q in sentence.quantities
+        for word in low[q.end : q.end + 4]
+    )
+
+
+def _past_or_ordinary(sentence: Sentence, mention: Mention, frame: Framing) -> bool:
+    """Counts that are no new attack: one launched only by a possessive-named attack with no time
+    of its own ("Ukraine's record raid on Moscow, with 337 drones, did more damage ..."), and a
+    model name that is also an ordinary word written in lower case ('20,000 flamingos')."""
+    words = sentence.tokens.words
+    q = mention.quantity
+    if mention.models and not any(w in WEAPON_NOUNS for w in sentence.tokens.low[q.end : q.end + 4]):
+        name = words[q.end] if q.end < len(words) else ""
+        if name.lower() in ORDINARY_WORD_MODELS and name.islower():
+            return True
+    if mention.role != "launched" or frame.time_ref is not None or mention.verb < 0:
+        return False
+    if sentence.tokens.low[mention.verb] not in ATTACK_NOUNS:
+        return False
+    start = max(0, mention.verb - 3)
+    return any(  # a side's attack: "Ukraine's record raid" (not "Today's attack")
+        w.endswith(("'s", "’s")) and low in SIDE_WORDS
+        for w, low in zip(words[start : mention.verb], sentence.tokens.low[start : mention.verb], strict=True)
+    )
+
+
+def _single(sentence: Sentence) -> bool:
+    return _SINGLE.search(sentence.text.lower()) is not None
+
+
+def _rest_role(low: Sequence[str]) -> str | None:
+    """The outcome of 'the rest' ('the rest was lost locationally'), if the sentence tells one."""
+    if REST_WORDS.isdisjoint(low):
+        return None
+    k = next(i for i, word in enumerate(low) if word in REST_WORDS)
+    if low[k - 1 : k] != ("the",) or "or" in low[k + 1 : k + 9]:
+        return None  # 'the remainder were lost or flew into Belarus': no one fate to count
+    spans = [span for span in role_spans(low[k + 1 : k + 6]) if span.role not in ("launched", "block")]
+    return spans[0].role if spans else None
+
+
+def _main(drafts: list[Draft]) -> Draft:
+    """The sentence's main strike: a record claim or a previous record is its, not every kind's
+    ('a record 810 drones and 13 missiles')."""
+    return max(drafts, key=lambda d: max(d.counts.values(), default=0))
 
 
 def _place_sides(draft: Draft, sides: dict[str, Side | None]) -> Side | None:
@@ -126,6 +212,9 @@ def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None 
     if draft.kind is None:
         return None
     counts = dict(draft.counts)
+    told = counts.get("shot_down", 0) + counts.get("suppressed", 0)
+    if draft.rest is not None and draft.rest not in counts and counts.get("launched", 0) > told:
+        counts[draft.rest] = counts["launched"] - told - counts.get("neutralized", 0) * (told == 0)
     if "neutralized" not in counts and ("shot_down" in counts or "suppressed" in counts):
         counts["neutralized"] = counts.get("shot_down", 0) + counts.get("suppressed", 0)
     attacker = draft.attacker
@@ -170,7 +259,7 @@ class _Article:
         smaller = not SMALLER.isdisjoint(sentence.tokens.low)  # 'Today's attack was smaller: 144'
         if self.pending is not None and sentence.index - self.pending[0] <= 2 and not smaller:
             for draft in found:
-                _apply_framing(draft, self.pending[1])
+                _apply_framing(draft, self.pending[1], draft is _main(found))
         self.pending = None
         self.sides.update((p.name, p.side) for p in sentence.places)
         self.drafts.extend(found)
@@ -188,21 +277,31 @@ class _Article:
 def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it."""
     cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
-    candidates = [
-        s
-        for s in sentences
-        if s.cues & (Cue.STRIKE | Cue.EVENT)
-        and (cut is None or s.index < cut)
-        and (s.has_number or _RECORDISH.search(s.text.lower()))
-    ]
+    candidates: list[Sentence] = []
+    recordish: set[int] = set()
+    for s in sentences:
+        if not s.cues & (Cue.STRIKE | Cue.EVENT) or (cut is not None and s.index >= cut):
+            continue
+        if _RECORDISH.search(s.text.lower()):
+            recordish.add(s.index)
+        if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
+            candidates.append(s)
     camp = writer_camp(s.text.lower() for s in candidates)
     article = _Article()
+    carry = -1  # the sentence right after a period total, which it frames too unless it says when
     for sentence in candidates:
+        if not sentence.cues & Cue.STRIKE and sentence.index not in recordish:
+            continue  # an attack word without a weapon count only matters for a record claim
         tokens = reading(sentence, camp)
         frame = framing(tokens)
+        if sentence.index == carry and frame.time_ref is None and not frame.record:
+            frame = replace(frame, cumulative=True)  # 'Since January, ... Among the weapons were 11 Kinzhals'
+        carry = sentence.index + 1 if frame.cumulative and _counts_weapons(sentence) else carry
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
+        if not sentence.has_number:  # 'a Ukrainian drone was shot down': only an outcome counts alone
+            found = [d for d in found if set(d.counts) - {"launched"}]
         article.add(sentence, frame, found)
-    merged = merge_drafts(article.drafts)
+    merged = [strike for draft in merge_drafts(article.drafts) for strike in split_total(draft)]
     default = _article_attacker(merged, camp, candidates, sentences)
     strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)

@@ -61,13 +61,20 @@ def markers() -> Markers:
     return Markers(load_data(THEATRES_FILE, TheatreMarkers))
 
 
+def _breaks(low: Sequence[str], k: int) -> bool:
+    """A clause break at token ``k``; 'while fighting' opens no new clause."""
+    if low[k] not in CLAUSE_BREAKS:
+        return False
+    return not (low[k] == "while" and k + 1 < len(low) and low[k + 1].endswith("ing"))
+
+
 def clause_of(low: Sequence[str], start: int, end: int) -> tuple[int, int]:
     """Token bounds of the clause holding tokens ``start:end``."""
     left = start
-    while left > 0 and low[left - 1] not in CLAUSE_BREAKS:
+    while left > 0 and not _breaks(low, left - 1):
         left -= 1
     right = end
-    while right < len(low) and low[right] not in CLAUSE_BREAKS:
+    while right < len(low) and not _breaks(low, right):
         right += 1
     return left, right
 
@@ -118,9 +125,14 @@ class _Sentence(Protocol):
     def places(self) -> list[PlaceMention]: ...
 
 
+#: Words that open a sentence still about the one before ('He had been recruited ...').
+_BACK_REFERENCES = frozenset(("he", "she", "they", "both", "his", "their"))
+
+
 def neighbour_theatre(sentences: Sequence[_Sentence], k: int, reach: int = 2) -> Theatre | None:
     """A weak signal: the theatre of the nearest sentence before ``k`` (the title, the lead,
-    at most ``reach`` sentences back) whose markers all agree."""
+    at most ``reach`` sentences back) whose markers all agree; else that of the sentence just
+    after, when it opens by referring back to this one ('He had been recruited into ...')."""
     index = sentences[k].index
     for other in reversed(sentences[:k]):
         if index - other.index > reach:
@@ -128,4 +140,10 @@ def neighbour_theatre(sentences: Sequence[_Sentence], k: int, reach: int = 2) ->
         theatre = sentence_theatre(other.tokens.low, other.places)
         if theatre is not None:
             return theatre
-    return None
+    following = sentences[k + 1] if k + 1 < len(sentences) else None
+    if following is None or following.index != index + 1:
+        return None
+    low = following.tokens.low
+    if not low or low[0] not in _BACK_REFERENCES:
+        return None
+    return sentence_theatre(low, following.places)

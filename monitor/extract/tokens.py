@@ -40,4 +40,4 @@ def _normal(word: str) -> str:
 def tokenize(text: str) -> Tokens:
     """Split a sentence into tokens; ``low`` lowercases and drops possessive endings."""
     words = tuple(_TOKEN.findall(text))
-    return Tokens(words, tuple(_normal(w) for w in words))
+    return Tokens(words, tuple(map(_normal, words)))

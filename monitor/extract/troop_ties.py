@@ -13,11 +13,14 @@ _BRIDGE = frozenset(("the", "northern", "southern", "eastern", "western", "centr
 _WINDOW_ENDS = frozenset((",", ";", ":", "said", "says", "told", "according"))
 
 
-def stationed_elsewhere(low: Sequence[str], words: Sequence[str], noun: int) -> bool:
+def stationed_elsewhere(
+    low: Sequence[str], words: Sequence[str], noun: int, war_at: frozenset[int] = frozenset()
+) -> bool:
     """'troops to Lithuania', 'soldiers arrived in Estonia', 'the border with Belarus': the
-    first place the clause puts the troops in is a country other than Russia or Ukraine."""
+    first place the clause puts the troops in is a country other than Russia or Ukraine
+    ('killed near Bakhmut, their bodies returned to Tbilisi' is put in the war first)."""
     for j in range(noun + 1, len(low)):
-        if low[j] in _WINDOW_ENDS:
+        if low[j] in _WINDOW_ENDS or j in war_at:
             return False
         if low[j] in _LOCATIVE or (low[j] == "with" and low[j - 1] in ("border", "borders")):
             k = j + 1
@@ -35,13 +38,15 @@ def war_tie(
     found: list[tuple[int, str]],
     span: tuple[int, int],
     weak: Callable[[], Theatre | None],
+    places: frozenset[int] = frozenset(),
 ) -> Theatre | None:
     """The theatre of the troops at tokens ``span`` (nationality to noun): the war whose marker
     is nearest in their clause; None for troops not at war (exercises, parades, stationed in
-    another country) or tied to no war; the neighbour sentences' theatre only as a fallback."""
+    another country before any of the war's ``places``) or tied to no war; the neighbour
+    sentences' theatre only as a fallback."""
     start, noun = span
     clause = in_clause(found, clause_of(low, start, noun + 1))
-    if any(label == "not_war" for _, label in clause) or stationed_elsewhere(low, words, noun):
+    if any(label == "not_war" for _, label in clause) or stationed_elsewhere(low, words, noun, places):
         return None
     theatre = nearest(clause, start, noun + 1)
     if theatre is not None or any(label == "other" for _, label in found):

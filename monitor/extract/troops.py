@@ -17,24 +17,78 @@ from monitor.extract.nations import (
     name_before,
     names_foreign_nation,
 )
-from monitor.extract.numbers import Quantity
+from monitor.extract.numbers import UNITS, Quantity
 from monitor.extract.theatre import neighbour_theatre, signals
+from monitor.extract.troop_carry import carried, opens_bare
 from monitor.extract.troop_ties import war_tie
-from monitor.extract.troop_words import Phrases, troop_vocabulary
-from monitor.models.facts import Side, Theatre, TroopActivity, TroopReport
+from monitor.extract.troop_traits import activity as activity_of
+from monitor.extract.troop_traits import count_before
+from monitor.extract.troop_traits import side as side_of
+from monitor.extract.troop_words import Phrases, WholeWords, troop_vocabulary
+from monitor.models.facts import Theatre, TroopReport
 
 _VOCAB = troop_vocabulary()
 _OWNERS = frozenset(("their", "its", "our", "his", "her"))
 _PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
 _HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
+_HEAD_WORDS = WholeWords(_HEADS)
+_PLAN_WORDS = Phrases(_VOCAB.plan_cues).words
 _LIST_GLUE = frozenset(
-    [",", "and", "or", "even", "also", "the", "such", "as", "like", "including", "countries", "nations"]
+    [
+        ",",
+        "and",
+        "or",
+        "even",
+        "also",
+        "the",
+        "such",
+        "as",
+        "like",
+        "including",
+        "countries",
+        "nations",
+        "each",
+        "from",
+        "more",
+    ]
 )
+#: People nouns spelt like their adjective ('Chinese', 'Nepalese', 'Swiss').
+_INVARIANT = frozenset(key[-1] for key in PEOPLE_DEMONYMS if key in GAZETTE.adjective_keys)
+_PEOPLE_FOLLOWERS = frozenset(
+    (
+        "are",
+        "were",
+        "was",
+        "is",
+        "have",
+        "had",
+        "has",
+        "who",
+        "in",
+        "at",
+        "from",
+        "to",
+        "on",
+        "and",
+        "or",
+        "among",
+        "now",
+        "also",
+        "still",
+        "serve",
+        "fight",
+        "died",
+        "say",
+        "said",
+        "as",
+        "for",
+    )
+)
+_ORIGIN_VERBS = frozenset(
+    ("came", "come", "comes", "hail", "hailed", "are", "were", "arrived", "mostly", "mainly")
+)
+_ORIGIN_GLUE = frozenset(("from", "of", ",", "and", "or"))
 _DESTINATIONS = frozenset(("to", "into", "in", "toward", "towards", "inside"))
-_PLANS = Phrases(_VOCAB.plan_cues)
-_FOR_UKRAINE = Phrases(_VOCAB.for_ukraine)
-_FOR_RUSSIA = Phrases(_VOCAB.for_russia)
-_ACTIVITY = {word: act for act, cue_words in _VOCAB.activities.items() for word in cue_words}
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,18 +129,28 @@ def _countries_from(low: Sequence[str], words: Sequence[str], j: int) -> list[st
         if hit is not None:
             found.append(hit[0])
             j = hit[1]
-        elif low[j] in _LIST_GLUE:
+        elif low[j] in _LIST_GLUE or low[j].isdigit() or low[j] in UNITS:
             j += 1
         else:
             break
     return [name for name in found if name not in GAZETTE.combatants]
 
 
+def _origin_after(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
+    """'citizens of Nepal', 'contingents came from Poland and Georgia'."""
+    j = noun + 1
+    while j < len(low) and j - noun <= 2 and low[j] in _ORIGIN_VERBS:
+        j += 1
+    if j < len(low) and (low[j] == "from" or (low[j] == "of" and j == noun + 1)):
+        return _countries_from(low, words, j + 1)
+    return []
+
+
 def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
     """'North Korea's deployment of 10,000 troops', 'the US would not send peacekeepers'."""
     start = max(0, noun - 12)
     window = low[start:noun]
-    if _VOCAB.send_words.isdisjoint(window) and _PLANS.words.isdisjoint(window):
+    if _VOCAB.send_words.isdisjoint(window) and _PLAN_WORDS.isdisjoint(window):
         return []  # no sending or planning word: no sender to find
     for j in range(noun - 1, start - 1, -1):
         if low[j] in _VOCAB.troop_nouns:
@@ -108,9 +172,22 @@ def _sender_before(low: Sequence[str], words: Sequence[str], noun: int) -> list[
     return []
 
 
+def _adjective(low: Sequence[str], i: int) -> bool:
+    """A demonym spelt like its people noun ('Chinese', 'Nepalese') used as an adjective: a
+    plain word follows it that is no verb, preposition or punctuation."""
+    if i + 1 >= len(low):
+        return False
+    after = low[i + 1]
+    if after in _HEADS:
+        return True
+    if low[i] not in _INVARIANT or not after.isalpha() or after in _PEOPLE_FOLLOWERS:
+        return False
+    return not after.endswith(("ed", "ing"))
+
+
 def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) -> _Hit | None:
     people = name_before(DEMONYMS, low, words, i + 1)
-    adjective = i + 1 < len(low) and low[i + 1] in _HEADS  # 'Sudanese army': the noun decides
+    adjective = _adjective(low, i)  # 'Sudanese army', 'Chinese components': the noun decides
     if people is not None and not adjective and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
         if not fighters or people[0] in GAZETTE.combatants:
             return None
@@ -129,10 +206,20 @@ def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) ->
         if not (fighters and start > 0 and low[start - 1] in ("its", "their")):
             return None
         names = _owner_nation(low, words, start - 1)  # "India said 45 of its citizens"
-    if not names and i + 1 < len(low) and low[i + 1] in ("from", "of"):
-        names = _countries_from(low, words, i + 2)
+    if not names:
+        names = _origin_after(low, words, i)
+    if not names and i + 2 < len(low) and low[i + 1] in _VOCAB.speaking:
+        names = _demonym_at(low, words, i + 2)  # 'fighters speaking Korean'
     names = names or _sender_before(low, words, i)
     return _Hit(tuple(dict.fromkeys(names)), i, start) if names else None
+
+
+def _demonym_at(low: Sequence[str], words: Sequence[str], start: int) -> list[str]:
+    for end in range(min(len(low), start + 3), start, -1):
+        hit = name_before(DEMONYMS, low, words, end)
+        if hit is not None and hit[1] == start and hit[0] not in GAZETTE.combatants:
+            return [hit[0]]
+    return []
 
 
 def _owner_nation(low: Sequence[str], words: Sequence[str], pronoun: int) -> list[str]:
@@ -144,35 +231,12 @@ def _owner_nation(low: Sequence[str], words: Sequence[str], pronoun: int) -> lis
     return []
 
 
-def _activity(low: Sequence[str], noun: int) -> TroopActivity | None:
-    """Plan cues win; then capture or casualties near the noun; else the nearest cue."""
-    if _PLANS.found(low):
-        return "plan"
-    best: tuple[int, TroopActivity] | None = None
-    for j, word in enumerate(low):
-        cue = _ACTIVITY.get(word)
-        if cue is None or j == noun:  # 'mercenaries' names them; what they did is elsewhere
-            continue
-        distance = abs(j - noun)
-        if cue in ("capture", "casualties") and distance <= 8:
-            distance = -1 if cue == "capture" else 0
-        if best is None or distance < best[0]:
-            best = (distance, cue)
-    return best[1] if best else None
-
-
-def _side(nationality: str, low: Sequence[str]) -> Side:
-    if GAZETTE.sides_with.get(nationality) == "Russia":
-        return "Ukraine" if _FOR_UKRAINE.found(low) else "Russia"
-    return "Russia" if _FOR_RUSSIA.found(low) else "Ukraine"
-
-
 def _reports(
     sentence: Sentence, hit: _Hit, quantities: dict[int, Quantity], theatre: Theatre
 ) -> list[TroopReport]:
     low = sentence.tokens.low
-    quantity = quantities.get(hit.start) if len(hit.nationalities) == 1 else None
-    activity = _activity(low, hit.noun)
+    quantity = count_before(quantities, low, hit.start, hit.noun) if len(hit.nationalities) == 1 else None
+    activity = activity_of(low, hit.noun)
     return [
         TroopReport(
             nationality=name,
@@ -180,12 +244,22 @@ def _reports(
             count_max=quantity.value_max if quantity else None,
             lower_bound=quantity.lower_bound if quantity else None,
             qualifier=quantity.qualifier if quantity else None,
-            side=_side(name, low),
+            side=side_of(name, low, hit.noun),
             activity=activity,
             evidence=sentence.text[:500],
             theatre=theatre,
         )
         for name in hit.nationalities
+    ]
+
+
+def _markers(low: Sequence[str], words: Sequence[str], sentence: Sentence) -> list[tuple[int, str]]:
+    """The sentence's war markers, less the countries named as where people come from ('one
+    each from Cuba, Somalia and Sierra Leone': Somalia's war is not theirs)."""
+    return [
+        (p, label)
+        for p, label in signals(low, sentence.places)
+        if not (label == "other" and p > 0 and low[p - 1] in _ORIGIN_GLUE and country_at(low, words, p))
     ]
 
 
@@ -201,8 +275,9 @@ def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> 
         hit = _hit_at(low, words, i, fighters)
         if hit is None:
             continue
-        found = signals(low, sentence.places) if found is None else found
-        theatre = war_tie(low, words, found, (hit.start, hit.noun), weak)
+        found = _markers(low, words, sentence) if found is None else found
+        places = frozenset(place.start for place in sentence.places)
+        theatre = war_tie(low, words, found, (hit.start, hit.noun), weak, places)
         if theatre == "russia-ukraine":  # troops of other wars are not this monitor's facts
             quantities = {q.end: q for q in sentence.quantities} if sentence.has_number else {}
             reports.extend(_reports(sentence, hit, quantities, theatre))
@@ -241,13 +316,39 @@ def _may_hold_troops(sentence: Sentence) -> bool:
     wanted = Cue.TROOP | Cue.NATION
     if sentence.cues & wanted != wanted or not names_foreign_nation(sentence.text):
         return False
-    return not _HEADS.isdisjoint(sentence.tokens.low)
+    return _HEAD_WORDS.found(sentence.text)
+
+
+def _carried_troops(before: Sentence, sentence: Sentence) -> list[TroopReport]:
+    """'Colombia has many veterans. Hundreds now fight for Ukraine.': the second sentence's
+    bare subject takes the one foreign nation of the sentence just before."""
+    wanted = Cue.TROOP | Cue.NATION
+    if before.index != sentence.index - 1 or not sentence.cues & Cue.TROOP or before.cues & wanted != wanted:
+        return []
+    if not opens_bare(sentence.text) or not _HEAD_WORDS.found(before.text):
+        return []
+    if not names_foreign_nation(before.text):
+        return []
+    counts = [(q.start, q.end) for q in sentence.quantities] if sentence.has_number else []
+    low = sentence.tokens.low
+    found = carried((before.tokens.low, before.tokens.words), low, counts, sentence.places)
+    if found is None:
+        return []
+    quantities = {q.end: q for q in sentence.quantities} if counts else {}
+    hit = _Hit((found.nationality,), found.subject_end - 1, found.subject_end)
+    return _reports(sentence, hit, quantities, "russia-ukraine")
 
 
 def find_troops(sentences: list[Sentence]) -> tuple[TroopReport, ...]:
     """Foreign troop reports of an article (never Russian or Ukrainian forces)."""
     reports: list[TroopReport] = []
     for k, sentence in enumerate(sentences):
-        if _may_hold_troops(sentence):
-            reports.extend(_sentence_troops(sentence, partial(neighbour_theatre, sentences, k)))
+        found = (
+            _sentence_troops(sentence, partial(neighbour_theatre, sentences, k))
+            if _may_hold_troops(sentence)
+            else []
+        )
+        if not found and k > 0:
+            found = _carried_troops(sentences[k - 1], sentence)
+        reports.extend(found)
     return _dedupe(reports)

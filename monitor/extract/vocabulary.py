@@ -93,6 +93,17 @@ class StrikeVocabulary(BaseModel):
     records: Records
     related_links: list[Word] = Field(description="Markers of another story in the same line.")
     tactical_drones: list[Word] = Field(description="Front-line drones whose counts are not attacks.")
+    ordinary_word_models: list[Word] = Field(
+        description="Weapon names that are ordinary words ('flamingos'): weapons only when capitalized."
+    )
+    region_adjectives: list[Word] = Field(description="'in eastern Ukraine': a place, not an actor.")
+    rest_words: list[Word] = Field(
+        description="'the rest was lost': the launched count less the outcomes told."
+    )
+    total_words: list[Word] = Field(description="'put the night's total at 337': a total's nouns.")
+    suppression_agents: list[Word] = Field(
+        description="Agents after 'by' that make an outcome jamming: 'taken out by electronic warfare'."
+    )
     other_wars: list[Word] = Field(description="Words marking another war's sentence.")
     other_war_exceptions: list[Word] = Field(description="Other-war words that name this war's weapons.")
     not_weapons: list[Word] = Field(description="Phrases naming drones and rockets that are not weapons.")

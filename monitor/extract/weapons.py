@@ -22,13 +22,14 @@ from monitor.extract.weapons_lexicon import (
 from monitor.models.facts import Theatre, WeaponMention
 
 _USE_BEFORE = words(
-    "launched launch launches launching fired fire firing used uses using use struck hit "
-    "attacked attack deployed unleashed employed targeted shot downed intercepted "
-    "destroyed with"
+    "launched launch launches launching fired fire fires firing used uses using use struck hit "
+    "hits attacked attack deployed unleashed employed targeted shot downed intercepted "
+    "destroyed with down"
 )
 _USE_AFTER = words(
-    "struck hit strike strikes attack attacks launched fired used slammed shot downed "
-    "intercepted destroyed killed landed exploded"
+    "struck hit hits hitting strike strikes striking attack attacks attacking launched fired "
+    "used slammed slamming shot downed intercepted destroyed destroying killed landed exploded "
+    "crashed smashed"
 )
 _BLOCKERS = words(
     "based design designed authorize authorized authorizing authorise authorised allow allowed "
@@ -41,12 +42,16 @@ _BLOCKERS = words(
 )
 _AFTER_SKIP = words(
     "missile missiles drone drones uav uavs system systems ballistic cruise hypersonic rocket "
-    "rockets was were is are had has have been reportedly"
+    "rockets was were is are had has have been reportedly loitering munition munitions kamikaze "
+    "attack strike heavy hypersonic aeroballistic interceptor interceptors also then"
 )
-_WITH_VERBS = words("attacked attack struck hit targeted shelled")
+_SENT = words("sent sends")
+_DELIVERED_TO = words("to for into from")
+_WITH_VERBS = words("attacked attack attacks struck hit hits targeted shelled strike strikes salvo")
 _STRIKE_NOUNS = words("strike strikes blow blows attack attacks")
 _NOT_WAR_USE = words(
-    "tested test test-fired test-fire test-launched test-launch trial trials exercise exercises "
+    "tested test test-fired test-fire test-launched test-launch test-launching test-firing "
+    "testing trial trials exercise exercises "
     "drill drills parade simulated practised practiced"
 )
 #: Kinds whose use is an attack; a clause about an attack that names one reports it used.
@@ -72,11 +77,12 @@ _WEAPON_CONTEXT = words(
     "bomber bombers howitzer howitzers vehicle vehicles armoured armored helicopter helicopters "
     "air defence defense cruise ballistic hypersonic complex complexes kamikaze reconnaissance "
     "strike attack type -type class crews crew infantry fighting weapon weapons nuclear-capable "
-    "warhead warheads ifv ifvs mlrs decoy decoys "
+    "warhead warheads ifv ifvs mlrs decoy decoys imitators imitator simulators simulator dummies "
     "self-propelled sam sams anti-aircraft anti-tank heavy long-range naval sea surface"
 )
 
 
+_LIST_GLUE = frozenset((",", "and", "or", "&", "/"))
 _QUOTES = frozenset(('"', "“", "”", "'", "‘", "’", "«", "»"))
 
 
@@ -101,36 +107,66 @@ def _in_context(low: Sequence[str], original: Sequence[str], start: int, end: in
     return start >= 2 and low[start - 1] in ("the", "a", "an") and low[start - 2] in ("of", "by")
 
 
+def _appositive_says_not(low: Sequence[str], end: int) -> bool:
+    """'The Bulava, the hetman's ceremonial mace, ...': the appositive names something else."""
+    if low[end] != ",":
+        return False
+    for word in low[end + 1 : end + 7]:
+        if word == ",":
+            return False
+        if word in NOT_AFTER:
+            return True
+    return False
+
+
 def _reads_as_weapon(
     info: WeaponInfo, key: tuple[str, ...], low: Sequence[str], original: Sequence[str], start: int, end: int
 ) -> bool:
-    if end < len(low) and low[end] in NOT_AFTER:
+    if end < len(low) and (low[end] in NOT_AFTER or _appositive_says_not(low, end)):
         return False
     before = [word for word in low[max(0, start - 3) : start] if word not in _QUOTES and word != ","]
     if before and before[-1] in NOT_BEFORE:
         return False
     if not info.context:
         return True
-    if key in BARE:
-        return original[start][:1].isupper()
-    return _in_context(low, original, start, end)
+    if key in BARE and original[start][:1].isupper():
+        return True
+    return _in_context(low, original, start, end) or (
+        original[start][:1].isupper() and _used_after(low, end)  # 'every Storm Shadow launched'
+    )
 
 
 def _names(low: Sequence[str], original: Sequence[str]) -> list[_Name]:
     found: list[_Name] = []
+    waiting: list[_Name] = []  # capitalized context names with no weapon noun beside them
     i = 0
     while i < len(low):
         if low[i] in WEAPON_FIRST_WORDS:
             for size in range(WEAPON_MAX_TOKENS, 0, -1):
                 key = tuple(low[i : i + size])
                 info = WEAPON_INFO.get(key)
-                if info is None or not _reads_as_weapon(info, key, low, original, i, i + size):
+                if info is None:
                     continue
-                found.append(_Name(info, i, i + size))
+                name = _Name(info, i, i + size)
+                if _reads_as_weapon(info, key, low, original, i, i + size):
+                    found.append(name)
+                elif info.context and original[i][:1].isupper():
+                    waiting.append(name)
+                    continue
+                else:
+                    continue
                 i += size - 1
                 break
         i += 1
+    if waiting and found:  # 'Shaheds, Gerberas and other types': listed beside a weapon
+        found.extend(w for w in waiting if any(_listed_beside(low, w, f) for f in found))
+        found.sort(key=lambda name: name.start)
     return found
+
+
+def _listed_beside(low: Sequence[str], name: _Name, other: _Name) -> bool:
+    gap = low[other.end : name.start] if other.end <= name.start else low[name.end : other.start]
+    return 0 < len(gap) <= 2 and all(word in _LIST_GLUE for word in gap)
 
 
 def _compound(low: Sequence[str], t: int) -> bool:
@@ -160,6 +196,17 @@ def _used_before(low: Sequence[str], start: int) -> bool | None:
     return None
 
 
+def _sent_at_target(low: Sequence[str], start: int, end: int) -> bool:
+    """'the Russians sent 16 Shahed-type drones': sending drones or missiles is launching them,
+    unless they go to someone ('Iran sent Shaheds to Russia')."""
+    if _SENT.isdisjoint(low[max(0, start - 5) : start]):
+        return False
+    j = end
+    while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
+        j += 1
+    return j >= len(low) or low[j] not in _DELIVERED_TO
+
+
 def _used_after(low: Sequence[str], end: int) -> bool:
     j = end
     while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
@@ -175,6 +222,8 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
     left, right = clause_of(low, start, end)
     if not _NOT_WAR_USE.isdisjoint(low[left:right]):
         return False  # a test launch, an exercise, a parade: not use in the war
+    if kind in _ATTACK_KINDS and _sent_at_target(low, start, end):
+        return True
     before = _used_before(low, start)
     if before is not None:
         return before

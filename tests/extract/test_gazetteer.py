@@ -35,7 +35,9 @@ def _places(text: str) -> list[str]:
         ("Attacks in the Belgorodskaya oblast and Kursk region.", ["Belgorod", "Kursk"]),
         ("A refinery in Novoshakhtinsk and the Engels airbase were hit.", ["Novoshakhtinsk", "Engels"]),
         ("Strikes on Kryvyy Rih and Mykolayiv.", ["Kryvyi Rih", "Mykolaiv"]),
-        ("Drones flew at the Moscow region.", ["Moscow region"]),
+        ("Drones flew at the Moscow region.", ["Moscow"]),  # regions by their short name
+        ("Ten over the Belgorod and Kursk regions.", ["Belgorod", "Kursk"]),
+        ("Russia hammered Odesa with 40 drones.", ["Odesa"]),
     ],
 )
 def test_places_by_any_spelling(text: str, expected: list[str]) -> None:
@@ -68,7 +70,18 @@ def test_dateline_is_the_place_of_the_report() -> None:
 
 
 def test_small_places_count_as_locations() -> None:
-    assert _places("Vladimir region was hit; drones fell in Vladimir.") == ["Vladimir region", "Vladimir"]
+    assert _places("Vladimir region was hit; drones fell in Vladimir.") == ["Vladimir", "Vladimir"]
+
+
+def test_places_told_with_their_counts_and_lists_are_locations() -> None:
+    found = _places("By region: Smolensk 7, Bryansk 6, the Moscow region 3, Kaluga 1.")
+    assert found == ["Smolensk", "Bryansk", "Moscow", "Kaluga"]
+    assert _places("Kharkiv and Dnipropetrovsk oblasts were affected.") == ["Kharkiv", "Dnipropetrovsk"]
+
+
+def test_a_village_the_gazetteer_lacks_is_named_as_written() -> None:
+    assert _places("Three drones struck the edge of Rozhdestvenka village.") == ["Rozhdestvenka"]
+    assert _places("Shelling hit the village of Zzyzxivka overnight.") == ["Zzyzxivka"]
 
 
 def test_every_country_has_a_demonym() -> None:

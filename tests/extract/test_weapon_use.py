@@ -1,0 +1,55 @@
+"""Weapon use in the phrasings real outlets use, and weapon names that are plain words."""
+
+from __future__ import annotations
+
+import pytest
+
+from monitor.extract.extractor import extract
+from monitor.models.item import Article
+
+
+def _weapons(text: str) -> dict[str, bool]:
+    facts = extract(Article(item_id="w", title="", text=text))
+    return {w.name: w.used for w in facts.weapons}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Russia hit Kyiv with a Kinzhal missile overnight.", {"Kinzhal": True}),
+        ("The plant in Kharkiv was struck by an Iskander-M ballistic missile.", {"Iskander-M": True}),
+        ("A Kinzhal slammed into a warehouse on the outskirts of Kyiv.", {"Kinzhal": True}),
+        ("Air defence downed two Kh-101 cruise missiles over Vinnytsia region.", {"Kh-101": True}),
+        ("Russia fires Oreshnik ballistic missile at western Ukraine.", {"Oreshnik": True}),
+        (
+            "Russian forces delivered a group strike with Kinzhal hypersonic missiles at Ukrainian bases.",
+            {"Kinzhal": True},
+        ),
+        (
+            "A Lancet loitering munition hitting a truck of the Ukrainian army in the Kursk region.",
+            {"Lancet": True},
+        ),
+        (
+            "Overnight the enemy sent 84 strike drones at Ukraine: Shaheds, Gerberas and other types.",
+            {"Shahed": True, "Gerbera": True},
+        ),
+        (
+            "Ukraine has been test-launching its Flamingo cruise missile in the war with Russia.",
+            {"Flamingo": False},
+        ),
+    ],
+)
+def test_weapon_use(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A museum in Kyiv shows a Caucasian kinzhal once given to a hetman.",
+        "The Bulava, the hetman's ceremonial mace, is the centrepiece of an exhibition in Kyiv.",
+        "Russian air defences shot down 48 Ukrainian drones and a HIMARS MLRS rocket.",
+    ],
+)
+def test_plain_words_and_generic_terms(text: str) -> None:
+    assert "Kinzhal" not in _weapons(text) and "Bulava" not in _weapons(text) and "M270" not in _weapons(text)
