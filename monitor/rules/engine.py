@@ -19,11 +19,25 @@ def item_view(ruleset: RuleSet, item: Item) -> ItemView:
 
 
 def evaluate(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
-    """Every (rule, fact) pair whose conditions hold, in rule order then fact order."""
+    """Every (rule, fact) pair whose conditions hold, in rule order then fact order. Only the
+    rules the index files under what a fact offers are tested; each fact is dumped once."""
     view = item_view(ruleset, item)
+    pairs: list[tuple[int, int, dict[str, Any]]] = []
+    for kind, index in ruleset.matcher.kinds.items():
+        found = list(facts_of(kind, facts))
+        if not found:
+            continue
+        by_words = index.for_words(view.words)
+        for number, fact in enumerate(found):
+            pairs.extend((position, number, fact) for position in by_words | index.for_fact(fact))
+    pairs.sort(key=lambda pair: pair[:2])
     matches: list[Match] = []
-    for compiled in ruleset.candidates(view.words):
-        matches.extend(rule_matches(compiled, view, facts))
+    for position, _, fact in pairs:
+        compiled = ruleset.rules[position]
+        if compiled.condition.test(view, fact):
+            match = build_match(compiled, item, fact)
+            if match is not None:
+                matches.append(match)
     return matches
 
 
