@@ -53,7 +53,7 @@ class SeenItems:
         for item_id in ids:
             value = digest(item_id)
             for period in periods:
-                pipe.sismember(self.keys.seen(period, value % SEEN_BUCKETS), value)
+                pipe.sismember(self.keys.seen(period, value % SEEN_BUCKETS), str(value))
         flags = pipe.execute()
         step = len(periods)
         return {item_id for n, item_id in enumerate(ids) if not any(flags[n * step : (n + 1) * step])}
