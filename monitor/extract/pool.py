@@ -12,6 +12,9 @@ from monitor.pools import ProcessPool
 #: Below this many articles a batch is extracted in the calling thread: the pickling round
 #: trip to a worker costs more than it saves.
 MIN_BATCH = 8
+#: Workers start (about 2 s) only for a batch this large: a short replay (the 13 seeds) or a
+#: quiet poll is done in the caller sooner than the pool would be up.
+START_BATCH = 48
 
 
 def _extract_chunk(articles: Sequence[Article]) -> list[Facts]:
@@ -28,7 +31,7 @@ class ProcessExtractor:
         self._pool = ProcessPool(self.workers)
 
     def __call__(self, articles: Sequence[Article]) -> list[Facts]:
-        if len(articles) < MIN_BATCH:
+        if len(articles) < (MIN_BATCH if self._pool.started else START_BATCH):
             return _extract_chunk(articles)
         size = -(-len(articles) // self.workers)
         chunks = [articles[i : i + size] for i in range(0, len(articles), size)]
