@@ -43,19 +43,22 @@ def _number(value: Any) -> float | None:
     return None if isinstance(value, bool) or not isinstance(value, int | float) else value
 
 
+def _is_closed(annotation: Any) -> bool:
+    """A Literal or bool type (optional or not): a field with a handful of values."""
+    if annotation is bool or typing.get_origin(annotation) is Literal:
+        return True
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        members = [a for a in typing.get_args(annotation) if a is not types.NoneType]
+        return bool(members) and all(_is_closed(a) for a in members)
+    return False
+
+
 def _closed_fields() -> dict[str, frozenset[str]]:
     """Per fact kind, the fields whose type is a Literal or bool: few values, poor anchors."""
-    closed: dict[str, frozenset[str]] = {}
-    for name, kind in FACT_KINDS.items():
-        names = set()
-        for field_name, info in kind.model.model_fields.items():
-            args = typing.get_args(info.annotation) or (info.annotation,)
-            if info.annotation is bool or any(
-                typing.get_origin(a) is Literal or a is bool for a in args if a is not types.NoneType
-            ):
-                names.add(field_name)
-        closed[name] = frozenset(names)
-    return closed
+    return {
+        name: frozenset(f for f, info in kind.model.model_fields.items() if _is_closed(info.annotation))
+        for name, kind in FACT_KINDS.items()
+    }
 
 
 _CLOSED = _closed_fields()
