@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -44,12 +45,13 @@ class RuleSet:
         object.__setattr__(self, "always", tuple(always))
         object.__setattr__(self, "matcher", RuleIndex(self.rules))
 
-    @property
+    @functools.cached_property
     def enabled(self) -> tuple[CompiledRule, ...]:
         return tuple(r for r in self.rules if r.rule.enabled)
 
-    @property
+    @functools.cached_property
     def flatlines(self) -> tuple[CompiledRule, ...]:
+        """Asked once per item (the pipeline notes what they watch): computed once."""
         return tuple(r for r in self.enabled if r.rule.type == "flatline")
 
     def candidates(self, words: frozenset[str]) -> list[CompiledRule]:

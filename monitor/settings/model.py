@@ -95,8 +95,8 @@ class ExtractSettings(BaseModel):
 
     mode: Literal["thread", "process"] = Field(
         default="process",
-        description="process: batches go to worker processes (started by a batch of 48+, then used "
-        "for 8+), beside fetching and "
+        description="process: batches go to worker processes (started once 48 articles have "
+        "come, then used for batches of 8+), beside fetching and "
         "matching; thread: everything on the pipeline's ingest thread.",
     )
     workers: int = Field(
