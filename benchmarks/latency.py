@@ -3,7 +3,7 @@
 The path is the service's: ``parse_items`` (feedparser), the assembled pipeline (seen check,
 extraction, rules, the decide script, the outbox) and the delivery worker calling the sink's
 ``send``, which for Slack is where the HTTP request is made. A first poll hands 200 feeds of
-20 entries at once; steady state hands one feed with one new entry at a time.
+5 entries at once (all 1,000 items arrive together); steady state hands one feed with one new entry at a time.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
 
 FEEDS = 200
-FIRST_POLL_ENTRIES = 20
+FIRST_POLL_ENTRIES = 5
 
 
 class TimingSink:
