@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from monitor.models import Facts, Item, Match, StateCheck
@@ -39,15 +38,6 @@ def evaluate(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
             if match is not None:
                 matches.append(match)
     return matches
-
-
-def rule_matches(compiled: CompiledRule, view: ItemView, facts: Facts) -> Iterator[Match]:
-    """The matches of one rule on one item."""
-    for fact in facts_of(compiled.rule.fact, facts):
-        if compiled.condition.test(view, fact):
-            match = build_match(compiled, view.item, fact)
-            if match is not None:
-                yield match
 
 
 def render_context(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> dict[str, Any]:

@@ -8,9 +8,10 @@ from typing import Any
 import pytest
 
 from monitor.models import Facts, Item, Match
+from monitor.models.kinds import facts_of
 from monitor.rules.compiled import RuleCompiler
 from monitor.rules.conditions import ItemView
-from monitor.rules.engine import evaluate, item_view, rule_matches
+from monitor.rules.engine import build_match, evaluate, item_view
 from monitor.rules.index import anchor_of
 from monitor.rules.lists import ListResolver
 from monitor.rules.model import Rule
@@ -99,8 +100,12 @@ def linear_scan(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
     view: ItemView = item_view(ruleset, item)
     out: list[Match] = []
     for compiled in ruleset.rules:
-        if compiled.rule.enabled and compiled.rule.type != "flatline":
-            out.extend(rule_matches(compiled, view, facts))
+        if not compiled.rule.enabled or compiled.rule.type == "flatline":
+            continue
+        for fact in facts_of(compiled.rule.fact, facts):
+            match = build_match(compiled, item, fact) if compiled.condition.test(view, fact) else None
+            if match is not None:
+                out.append(match)
     return out
 
 

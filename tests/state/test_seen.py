@@ -9,13 +9,11 @@ import redis
 from monitor.state.keys import SEEN_BUCKETS, SEEN_PERIOD, SEEN_TTL, Keys
 from monitor.state.seen import SeenItems, digest
 
-#: Redis expires keys in real time: the injected clock starts now and moves forward only.
-T0 = time.time()
-
-
 class Clock:
+    """Starts at the real time (Redis expires keys in real time) and moves forward only."""
+
     def __init__(self) -> None:
-        self.now = T0
+        self.now = time.time()
 
     def __call__(self) -> float:
         return self.now
@@ -35,19 +33,20 @@ def test_remembered_for_the_ttl_then_forgotten(redis_client: redis.Redis, namesp
     clock = Clock()
     seen = SeenItems(redis_client, Keys(namespace), now=clock)
     seen.mark_seen(["item"])
-    clock.now = T0 + SEEN_TTL  # still inside the window (periods are asked back to SEEN_TTL)
+    start = clock.now
+    clock.now = start + SEEN_TTL  # still inside the window (periods are asked back to SEEN_TTL)
     assert seen.unseen(["item"]) == set()
-    clock.now = T0 + SEEN_TTL + 2 * SEEN_PERIOD
+    clock.now = start + SEEN_TTL + 2 * SEEN_PERIOD
     assert seen.unseen(["item"]) == {"item"}
 
 
 def test_sets_expire_after_their_period(redis_client: redis.Redis, namespace: str) -> None:
-    keys = Keys(namespace)
-    SeenItems(redis_client, keys, now=lambda: T0).mark_seen(["item"])
-    key = keys.seen(int(T0) // SEEN_PERIOD, digest("item") % SEEN_BUCKETS)
-    expires_at = (int(T0) // SEEN_PERIOD + 1) * SEEN_PERIOD + SEEN_TTL
-    assert SEEN_TTL <= expires_at - T0 <= SEEN_TTL + SEEN_PERIOD
-    assert abs(int(redis_client.ttl(key)) - (expires_at - T0)) < 60
+    keys, now = Keys(namespace), time.time()
+    SeenItems(redis_client, keys, now=lambda: now).mark_seen(["item"])
+    key = keys.seen(int(now) // SEEN_PERIOD, digest("item") % SEEN_BUCKETS)
+    expires_at = (int(now) // SEEN_PERIOD + 1) * SEEN_PERIOD + SEEN_TTL
+    assert SEEN_TTL <= expires_at - now <= SEEN_TTL + SEEN_PERIOD
+    assert abs(int(redis_client.ttl(key)) - (expires_at - now)) < 60
 
 
 def test_ids_are_stored_as_compact_integer_sets(redis_client: redis.Redis, namespace: str) -> None:
