@@ -9,6 +9,7 @@ import redis
 from monitor.state.keys import SEEN_BUCKETS, SEEN_PERIOD, SEEN_TTL, Keys
 from monitor.state.seen import SeenItems, digest
 
+
 class Clock:
     """Starts at the real time (Redis expires keys in real time) and moves forward only."""
 
