@@ -36,11 +36,13 @@ FIELDS: dict[str, dict[str, Any]] = {
         ),
         "size": lambda r: {"gte": r.choice([1, 50, 100, 500, float("nan")])},
         "record_claim": lambda r: r.choice([True, False, 1]),
+        "theatre": lambda r: r.choice(["russia-ukraine", "other", {"ne": "other"}]),
     },
     "troops": {
         "nationality": lambda r: r.choice([r.choice(NATIONS), {"not_in": NATIONS[:2]}, NATIONS[1:3]]),
         "count": lambda r: r.choice([{"gte": r.randint(0, 5000)}, {"exists": False}]),
         "side": lambda r: r.choice(SIDES),
+        "theatre": lambda r: "russia-ukraine",
     },
     "weapon": {
         "name": lambda r: r.choice([*MODELS, {"eq": "oreshnik"}]),
@@ -81,11 +83,17 @@ def random_facts(rng: random.Random) -> Facts:
             "models": rng.sample(MODELS, rng.randint(0, 2)),
             "launched": rng.choice([None, 0, 12, 100, 250, 399, 400, 1200]),
             "record_claim": rng.random() < 0.2,
+            "theatre": rng.choice(["russia-ukraine", "other"]),
         }
         for _ in range(rng.randint(0, 3))
     ]
     troops = [
-        {"nationality": rng.choice(NATIONS), "count": rng.choice([None, 10, 3000]), "side": rng.choice(SIDES)}
+        {
+            "nationality": rng.choice(NATIONS),
+            "count": rng.choice([None, 10, 3000]),
+            "side": rng.choice(SIDES),
+            "theatre": rng.choice(["russia-ukraine", "other"]),
+        }
         for _ in range(rng.randint(0, 2))
     ]
     weapons = [{"name": rng.choice(MODELS), "used": rng.random() < 0.5} for _ in range(rng.randint(0, 2))]
