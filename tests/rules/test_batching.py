@@ -45,8 +45,10 @@ def corpus(seed: int, size: int) -> list[Item]:
             "launched": rng.choice([40, 100, 150, 150, 300, 500]),
             "places": rng.sample(["Odesa", "Kyiv", "Sumy"], 1),
             "record_claim": rng.random() < 0.1,
+            "theatre": "russia-ukraine",
         }
-        troops = {"nationality": rng.choice(["North Korean", "Cuban", "Nepali"]), "side": "Russia"}
+        nationality = rng.choice(["North Korean", "Cuban", "Nepali"])
+        troops = {"nationality": nationality, "side": "Russia", "theatre": "russia-ukraine"}
         facts = {"strikes": [strike], "troops": [troops] if rng.random() < 0.3 else []}
         source = rng.choice(["reuters", "ap", "kyiv independent"])
         when = T0 + timedelta(minutes=5 * n)
