@@ -3,7 +3,7 @@
 Rules differ as real ones do: strike thresholds per place (about 500 places: the gazetteer's
 and villages it does not know), records per weapon model, first sightings of troops by
 nationality, named-weapon watches, casualty thresholds, and keyword rules over the war's
-vocabulary; all carry the shipped rules' ``theatre``-free ``where:`` shapes (equality,
+vocabulary; all use the shipped rules' ``where:`` shapes (``theatre: russia-ukraine``, equality,
 membership through named lists, ``contains``, bounds). A typical item matches well under 1%.
 """
 
@@ -49,6 +49,7 @@ def _strike_threshold(rng: random.Random, n: int) -> dict[str, object]:
             "weapon": rng.choice(["drone", "missile", {"in": ["drone", "missile"]}]),
             "attacker": "$war_sides",
             "places": {"contains": place},
+            "theatre": "russia-ukraine",
         },
         "threshold": {"field": "launched", "gte": rng.choice([1, 10, 50, 100, 200])},
         "dedup_key": "{{ fact.attacker }}:{{ fact.launched }}",
@@ -61,7 +62,11 @@ def _model_record(rng: random.Random, n: int) -> dict[str, object]:
         "title": "Record {{ fact.weapon }} attack: {{ fact.size }}",
         "type": "record",
         "fact": "strike",
-        "where": {"models": {"contains": rng.choice(MODELS)}, "attacker": {"in_list": "war_sides"}},
+        "where": {
+            "models": {"contains": rng.choice(MODELS)},
+            "attacker": {"in_list": "war_sides"},
+            "theatre": "russia-ukraine",
+        },
         "record": {"field": "size", "group": "{{ fact.attacker }}"},
         "dedup_key": "record:{{ fact.attacker }}:{{ fact.size }}",
     }
@@ -73,7 +78,11 @@ def _troops(rng: random.Random, n: int) -> dict[str, object]:
         "title": "First report of {{ fact.nationality }} troops",
         "type": "new_term",
         "fact": "troops",
-        "where": {"nationality": rng.sample(NATIONS, 3), "activity": {"not_in": ["plan"]}},
+        "where": {
+            "nationality": rng.sample(NATIONS, 3),
+            "activity": {"not_in": ["plan"]},
+            "theatre": "russia-ukraine",
+        },
         "new_term": {"field": "nationality", "group": "{{ fact.side }}"},
         "dedup_key": "troops:{{ fact.nationality }}",
     }
@@ -85,7 +94,7 @@ def _weapon(rng: random.Random, n: int) -> dict[str, object]:
         "title": "{{ fact.name }} used",
         "type": "any",
         "fact": "weapon",
-        "where": {"name": rng.choice(MODELS), "used": True},
+        "where": {"name": rng.choice(MODELS), "used": True, "theatre": "russia-ukraine"},
         "dedup_key": "weapon:{{ fact.name }}:{{ item.id }}",
     }
 
