@@ -1,10 +1,10 @@
 """Generated workloads: analyst-like rule sets and a war-news corpus, the same on every run.
 
-Rules differ as real ones do: strike thresholds per place (about 500 places: the gazetteer's
-and villages it does not know), records per weapon model, first sightings of troops by
-nationality, named-weapon watches, casualty thresholds, and keyword rules over the war's
-vocabulary; all use the shipped rules' ``where:`` shapes (``theatre: russia-ukraine``, equality,
-membership through named lists, ``contains``, bounds). A typical item matches well under 1%.
+Rules differ as real ones do: strike thresholds per place (about 500 places from the
+gazetteer), records per weapon model, first sightings of troops by nationality, named-weapon
+watches, casualty thresholds, and keyword rules over the war's vocabulary; all use the shipped
+rules' ``where:`` shapes (``theatre: russia-ukraine``, equality, membership through named
+lists, ``contains``, bounds). A typical item matches well under 1% of them.
 """
 
 from __future__ import annotations
@@ -21,12 +21,11 @@ from monitor.extract.weapons_lexicon import WEAPON_ALIASES
 from monitor.models import Item
 
 ROOT = Path(__file__).resolve().parents[1]
-PLACE_NAMES = sorted({name for name, _ in PLACES.values()})
-#: Villages the gazetteer does not know (analysts watch front-line places by name).
-_STEMS = ("Nov", "Star", "Pol", "Ber", "Zel", "Kam", "Lys", "Vys", "Kur", "Hor")
-_MIDDLES = "a e i o u ka ro ly ne mo sa ta vo zy pe du ha ch sh ko mi bo fa lu ra so ti yu ze da ga ju ke le"
-VILLAGES = [f"{stem}{middle}ivka" for stem in _STEMS for middle in _MIDDLES.split()]
-ALL_PLACES = (PLACE_NAMES + VILLAGES)[:500]
+#: About 500 places: the gazetteer's major ones, then smaller Ukrainian places (front-line
+#: villages analysts watch by name), a fixed sample.
+_MAJOR = sorted({place.name for place in PLACES.values() if place.major})
+_MINOR = sorted({place.name for place in PLACES.values() if not place.major and place.side == "Ukraine"})
+ALL_PLACES = (_MAJOR + random.Random(5).sample(_MINOR, min(len(_MINOR), 500)))[:500]
 MODELS = sorted({names[0] for names, _ in WEAPON_ALIASES.values()})
 NATIONS = sorted(set(DEMONYMS.values()))
 VOCABULARY = [
