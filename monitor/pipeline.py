@@ -99,6 +99,17 @@ def build_alert(match: Match, item: Item, fired_at: datetime) -> Alert:
     )
 
 
+def _first_of_each(items: Sequence[Item], wanted: set[str]) -> list[Item]:
+    """The first item of each wanted id: an id twice in a batch is processed once, as it would
+    be in two batches."""
+    out: list[Item] = []
+    for item in items:
+        if item.id in wanted:
+            wanted = wanted - {item.id}
+            out.append(item)
+    return out
+
+
 def event_time(item: Item, now: datetime) -> datetime:
     """The time windows count an item at: when it was published, never later than now."""
     return min(item.published, now) if item.published else now
@@ -150,7 +161,7 @@ class Pipeline:
         """Process the items not seen before, then mark them seen. Three round trips per batch:
         which items are new, every decision (atomic scripts, run in order), the seen marks."""
         unseen = self.store.unseen(item.id for item in items)
-        fresh = [item for item in items if item.id in unseen]
+        fresh = _first_of_each(items, unseen)
         self._active = self.store.silences.active(self.clock()) if fresh else []
         facts = self._extract(fresh)
         outcomes = self._decide_all([self._match(i, f) for i, f in zip(fresh, facts, strict=True)])

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 
 from monitor.models import Facts, Item, Match, StateCheck
@@ -19,21 +18,26 @@ def item_view(ruleset: RuleSet, item: Item) -> ItemView:
 
 
 def evaluate(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
-    """Every (rule, fact) pair whose conditions hold, in rule order then fact order."""
+    """Every (rule, fact) pair whose conditions hold, in rule order then fact order. Only the
+    rules the index files under what a fact offers are tested; each fact is dumped once."""
     view = item_view(ruleset, item)
+    pairs: list[tuple[int, int, dict[str, Any]]] = []
+    for kind, index in ruleset.matcher.kinds.items():
+        found = list(facts_of(kind, facts))
+        if not found:
+            continue
+        by_words = index.for_words(view.words)
+        for number, fact in enumerate(found):
+            pairs.extend((position, number, fact) for position in by_words | index.for_fact(fact))
+    pairs.sort(key=lambda pair: pair[:2])
     matches: list[Match] = []
-    for compiled in ruleset.candidates(view.words):
-        matches.extend(rule_matches(compiled, view, facts))
-    return matches
-
-
-def rule_matches(compiled: CompiledRule, view: ItemView, facts: Facts) -> Iterator[Match]:
-    """The matches of one rule on one item."""
-    for fact in facts_of(compiled.rule.fact, facts):
+    for position, _, fact in pairs:
+        compiled = ruleset.rules[position]
         if compiled.condition.test(view, fact):
-            match = build_match(compiled, view.item, fact)
+            match = build_match(compiled, item, fact)
             if match is not None:
-                yield match
+                matches.append(match)
+    return matches
 
 
 def render_context(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> dict[str, Any]:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 from monitor.rules.compiled import CompiledRule
 from monitor.rules.condition import Scalar
+from monitor.rules.index import RuleIndex
 from monitor.rules.keywords import KeywordIndex
 
 
@@ -14,9 +16,9 @@ from monitor.rules.keywords import KeywordIndex
 class RuleSet:
     """The rules in force; swapped whole on reload, never edited in place.
 
-    Rules whose condition requires one of a set of keywords are filed under those keywords:
-    an article only costs the rules whose keywords it contains, plus the rules that have no
-    such keywords (``always``).
+    ``matcher`` files the rules by fact kind and by what they ask (monitor.rules.index): a
+    fact only costs the rules whose conditions it can satisfy. ``candidates`` is the coarser
+    keyword-only filter ``explain`` reports.
     """
 
     rules: tuple[CompiledRule, ...] = ()
@@ -24,6 +26,7 @@ class RuleSet:
     index: KeywordIndex = field(init=False)
     by_word: dict[str, tuple[int, ...]] = field(init=False)
     always: tuple[int, ...] = field(init=False)
+    matcher: RuleIndex = field(init=False)
 
     def __post_init__(self) -> None:
         words = [w for r in self.rules for w in r.keywords]
@@ -40,13 +43,15 @@ class RuleSet:
                 by_word[word].append(position)
         object.__setattr__(self, "by_word", {w: tuple(p) for w, p in by_word.items()})
         object.__setattr__(self, "always", tuple(always))
+        object.__setattr__(self, "matcher", RuleIndex(self.rules))
 
-    @property
+    @functools.cached_property
     def enabled(self) -> tuple[CompiledRule, ...]:
         return tuple(r for r in self.rules if r.rule.enabled)
 
-    @property
+    @functools.cached_property
     def flatlines(self) -> tuple[CompiledRule, ...]:
+        """Asked once per item (the pipeline notes what they watch): computed once."""
         return tuple(r for r in self.enabled if r.rule.type == "flatline")
 
     def candidates(self, words: frozenset[str]) -> list[CompiledRule]:

@@ -95,10 +95,16 @@ class ExtractSettings(BaseModel):
 
     mode: Literal["thread", "process"] = Field(
         default="process",
-        description="process: batches of 8+ articles go to worker processes, beside fetching and "
+        description="process: batches go to worker processes (started once 48 articles have "
+        "come, then used for batches of 8+), beside fetching and "
         "matching; thread: everything on the pipeline's ingest thread.",
     )
-    workers: int = Field(default=1, ge=1, le=64, description="Worker processes in process mode.")
+    workers: int = Field(
+        default_factory=lambda: os.cpu_count() or 1,
+        ge=1,
+        le=64,
+        description="Worker processes in process mode (default: one per core).",
+    )
 
 
 class DeliverySettings(BaseModel):

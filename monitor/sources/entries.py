@@ -15,6 +15,13 @@ _SAFE_SCHEMES = ("http://", "https://")
 _BLOCKS = "p, div, li, br, h1, h2, h3, h4, h5, h6, tr, blockquote, section, article"
 
 
+#: feedparser without its HTML sanitizer and relative-URI rewriting inside content: the
+#: monitor keeps only the visible text (entries.html_to_text drops scripts and markup, and
+#: every sink escapes what it shows), and entry links are still resolved. Both off parse
+#: about 3 times as fast (41 -> 130 entries/s on 40 KB HTML entries: ``python -m benchmarks``).
+FAST: dict[str, bool] = {"sanitize_html": False, "resolve_relative_uris": False}
+
+
 def html_to_text(html: str) -> str:
     """Visible text of an HTML fragment; scripts and styles dropped, blocks on their own lines."""
     if "<" not in html and "&" not in html:

@@ -22,7 +22,7 @@ from monitor.errors import InputError
 from monitor.models import Item
 from monitor.models.item import stable_id
 from monitor.safefiles import FileRefusedError, read_capped
-from monitor.sources.entries import items_from_feed, safe_link, unique_items
+from monitor.sources.entries import FAST, items_from_feed, safe_link, unique_items
 from monitor.sources.jsonfeed import JsonFeedError, items_from_json_feed, load_json_feed
 from monitor.sources.sniff import DESCRIPTIONS, Kind, sniff
 from monitor.sources.textfile import split_articles
@@ -161,7 +161,7 @@ def _as_datetime(value: object) -> datetime | None:
 
 def _feed_items(path: Path, data: bytes) -> list[Item]:
     # BytesIO: given raw bytes, feedparser may treat them as a path or URL and open it.
-    parsed = feedparser.parse(io.BytesIO(data))
+    parsed = feedparser.parse(io.BytesIO(data), **FAST)
     source = str((parsed.get("feed", {}) or {}).get("title") or path.stem)
     items = items_from_feed(parsed, source, str(path))
     if not items and parsed.get("bozo"):

@@ -11,9 +11,14 @@ from dataclasses import dataclass
 
 DAY = 86_400
 
-#: How long an item id is remembered as seen. Feeds rarely re-publish entries older than
-#: a few weeks; 90 days keeps re-alerting impossible in practice at a bounded memory cost.
+#: How long an item id is remembered as seen (at least). Feeds rarely re-publish entries older
+#: than a few weeks; 90 days keeps re-alerting impossible in practice at a bounded memory cost.
 SEEN_TTL = 90 * DAY
+#: Seen ids are filed by the period they were seen in (monitor.state.seen) ...
+SEEN_PERIOD = 30 * DAY
+#: ... in this many sets per period: up to 512 ids each (about 500,000 a period) stay in
+#: Redis' compact integer-set encoding; beyond that a set still works, at about 50 bytes an id.
+SEEN_BUCKETS = 1024
 #: Records (maxima) and first-seen terms are the monitor's memory of the war; they are
 #: refreshed on every write and kept for two years of silence.
 MEMORY_TTL = 730 * DAY
@@ -42,9 +47,10 @@ class Keys:
     def prefix(self) -> str:
         return f"{self.root}:{{{_part(self.namespace)}}}:"
 
-    def seen(self, item_id: str) -> str:
-        """String, an item already processed. TTL SEEN_TTL."""
-        return f"{self.prefix}seen:{_part(item_id)}"
+    def seen(self, period: int, bucket: int) -> str:
+        """Set of 63-bit digests of the item ids processed in one SEEN_PERIOD (numbered from the
+        epoch), one of SEEN_BUCKETS sets. TTL: SEEN_TTL after the period ends."""
+        return f"{self.prefix}seen:{period}:{bucket}"
 
     def record(self, rule_id: str, group: str) -> str:
         """Hash {max, item, at}: the largest value seen for a rule's group. TTL MEMORY_TTL."""

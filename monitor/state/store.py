@@ -14,7 +14,8 @@ import redis
 
 from monitor.models import Decision, Match
 from monitor.state.aggregation import AggregationBuffers, DueBuffer
-from monitor.state.keys import MEMORY_TTL, OUTBOX_MAXLEN, SEEN_TTL, Keys
+from monitor.state.keys import MEMORY_TTL, OUTBOX_MAXLEN, Keys
+from monitor.state.seen import SeenItems
 from monitor.state.silences import Silence, SilenceStore
 
 #: Severity ranks for inhibition: a story's higher rank suppresses lower ones.
@@ -75,24 +76,15 @@ class RedisStateStore:
         self.keys = keys
         self.silences = SilenceStore(client, keys)
         self.aggregations = AggregationBuffers(client, keys)
+        self.seen = SeenItems(client, keys)
         self._decide = _script(client, "decide.lua")
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
         """Ids not processed before, in one pipelined round trip."""
-        ids = list(dict.fromkeys(item_ids))
-        if not ids:
-            return set()
-        pipe = self.client.pipeline(transaction=False)
-        for item_id in ids:
-            pipe.exists(self.keys.seen(item_id))
-        flags = pipe.execute()
-        return {item_id for item_id, flag in zip(ids, flags, strict=True) if not flag}
+        return self.seen.unseen(item_ids)
 
     def mark_seen(self, item_ids: Iterable[str]) -> None:
-        pipe = self.client.pipeline(transaction=False)
-        for item_id in item_ids:
-            pipe.set(self.keys.seen(item_id), 1, ex=SEEN_TTL)
-        pipe.execute()
+        self.seen.mark_seen(item_ids)
 
     def state_key(self, match: Match) -> str:
         """The key holding the state a match's check reads (a placeholder in the slot if none)."""

@@ -30,7 +30,6 @@ def test_unseen_and_mark_seen(redis_client: redis.Redis, namespace: str) -> None
     assert store.unseen(["a", "b"]) == {"a", "b"}
     store.mark_seen(["a"])
     assert store.unseen(["a", "b", "a"]) == {"b"}
-    assert redis_client.ttl(Keys(namespace).seen("a")) > 0  # seen items expire on purpose
 
 
 def test_record_baseline_then_new_maximum(redis_client: redis.Redis, namespace: str) -> None:

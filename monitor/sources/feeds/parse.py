@@ -16,7 +16,7 @@ from typing import Any
 import feedparser
 
 from monitor.models import Item
-from monitor.sources.entries import items_from_feed, unique_items
+from monitor.sources.entries import FAST, items_from_feed, unique_items
 from monitor.sources.feeds.xmlguard import screen
 from monitor.sources.jsonfeed import JsonFeedError, items_from_json_feed, load_json_feed
 from monitor.sources.sniff import DESCRIPTIONS, sniff
@@ -50,7 +50,7 @@ def parse_document(body: bytes, headers: Mapping[str, str], url: str) -> Any:
     _, _, params = declared.partition(";")
     response_headers["content-type"] = "application/xml" + (f";{params}" if params else "")
     # A BytesIO, never bytes or str: feedparser treats a str as a URL or a path and opens it.
-    return feedparser.parse(io.BytesIO(body), response_headers=response_headers)
+    return feedparser.parse(io.BytesIO(body), response_headers=response_headers, **FAST)
 
 
 def parse_items(
