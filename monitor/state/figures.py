@@ -73,20 +73,20 @@ class FigureStore:
     def add(self, batch: Sequence[tuple[Item, Facts]], now: datetime) -> None:
         """Record the drones launched per night and attacker, and log the batch's facts."""
         pipe = self.client.pipeline(transaction=False)
-        wrote = False
+        newest: datetime | None = None
         for item, facts in batch:
             at = min(item.published, now) if item.published else now
             for kind, fact in _entries(item, facts):
-                wrote = True
+                newest = at if newest is None else max(newest, at)
                 entry = {"kind": kind, "fact": fact, "item": item.ref(), "at": at.isoformat()}
-                pipe.zadd(
-                    self.keys.facts_log(), {json.dumps(entry, sort_keys=True): int(at.timestamp() * 1000)}
-                )
+                score = int(at.timestamp() * 1000)
+                pipe.zadd(self.keys.facts_log(), {json.dumps(entry, sort_keys=True): score})
                 if kind == "strike" and fact.get("weapon") == "drone" and fact.get("launched"):
                     self._night(pipe, night_of(at), str(fact["attacker"]), int(fact["launched"]))
-        if not wrote:
+        if newest is None:
             return
-        oldest = int((now - timedelta(seconds=FACTS_LOG_TTL)).timestamp() * 1000)
+        # trimmed against the batch's own time, so a replay of an old corpus keeps its week
+        oldest = int((newest - timedelta(seconds=FACTS_LOG_TTL)).timestamp() * 1000)
         pipe.zremrangebyscore(self.keys.facts_log(), "-inf", oldest)
         pipe.expire(self.keys.facts_log(), FACTS_LOG_TTL)
         pipe.execute()
