@@ -3,7 +3,8 @@ endpoint (buttons, modals, /monitor) and the morning digest job."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import redis
@@ -48,6 +49,7 @@ def build_console(
     outbox: RedisOutbox | None = None,
     metrics: Metrics | None = None,
     feeds: Sequence[FeedConfig] = (),
+    clock: Callable[[], float] = time.time,
 ) -> Console:
     """The endpoint when ``interact.enabled``, the digest when ``digest.channels`` is set."""
     slack = settings.slack
@@ -62,7 +64,7 @@ def build_console(
         silencers = Silencers(slack.silencers, api)
         counts = (lambda: (outbox.depth(), outbox.dead_letter_count())) if outbox is not None else None
         console.endpoint = InteractionEndpoint(
-            RequestGuard(slack.signing_secret, client, keys),
+            RequestGuard(slack.signing_secret, client, keys, clock),
             ConsoleActions(api, silencers, client, keys),
             SlashCommands(api, silencers, client, keys, counts),
             observer=metrics,
