@@ -37,7 +37,14 @@ async def test_every_alert_carries_the_three_controls(console: Harness) -> None:
     assert [e["action_id"] for e in actions["elements"]] == ["ack", "silence", "wrong"]
     assert actions["block_id"] == "monitor-actions:alert-0001"
     wrong = [o["text"]["text"] for o in actions["elements"][2]["options"]]
-    assert wrong == ["not this war", "not a single attack", "wrong count", "wrong attacker", "duplicate", "other"]
+    assert wrong == [
+        "not this war",
+        "not a single attack",
+        "wrong count",
+        "wrong attacker",
+        "duplicate",
+        "other",
+    ]
 
 
 async def test_acknowledge_shows_who_and_when_and_replies_in_the_thread(console: Harness) -> None:
