@@ -16,7 +16,7 @@ from monitor.state.keys import Keys
 from tests.slack.conftest import make_alert
 from tests.slack.console import Harness, start_console
 from tests.slack.fake_slack import TOKEN, FakeSlack
-from tests.slack.slack_sender import SECRET, Signed
+from tests.slack.slack_sender import SECRET, Signed, SlackSender
 
 
 @pytest.fixture
@@ -109,3 +109,19 @@ async def test_secrets_stay_out_of_logs_errors_and_reprs(
     for text in outputs:
         assert SECRET not in text and TOKEN not in text
     assert "invalid_auth" in caplog.text  # the reason is logged, the secrets are not
+
+
+async def test_the_endpoint_can_share_the_metrics_server(console: Harness) -> None:
+    from monitor.observability.server import HealthServer
+
+    server = HealthServer(console.metrics, {}, "127.0.0.1", 0, routes=[console.endpoint.add_routes])
+    await server.start()
+    try:
+        sender = SlackSender(f"http://127.0.0.1:{server.port}")
+        message = await console.post_alert(make_alert(6))
+        assert await sender.post(_unsigned(sender.sign(ACTIONS_PATH, b"payload=%7B%7D"))) == 401
+        assert await sender.deliver(ACTIONS_PATH, sender.click(message, "ack", "alert-0006")) == 200
+        await console.settled(1)
+        assert message.updates == 1
+    finally:
+        await server.stop()
