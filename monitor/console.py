@@ -41,6 +41,16 @@ def _token(settings: Settings, what: str) -> str:
     return settings.slack.bot_token.get_secret_value()
 
 
+def check_console(settings: Settings) -> None:
+    """SettingsError when the console is asked for without what it needs (checked at start)."""
+    if settings.interact.enabled:
+        _token(settings, "interact.enabled")
+        if settings.slack.signing_secret is None:
+            raise SettingsError("interact.enabled needs SLACK_SIGNING_SECRET (the app's signing secret)")
+    if settings.digest.channels:
+        _token(settings, "digest.channels")
+
+
 def build_console(
     settings: Settings,
     client: redis.Redis,
@@ -52,15 +62,14 @@ def build_console(
     clock: Callable[[], float] = time.time,
 ) -> Console:
     """The endpoint when ``interact.enabled``, the digest when ``digest.channels`` is set."""
+    check_console(settings)
     slack = settings.slack
     console = Console()
     if metrics is not None:
         metrics.watch_feedback(FeedbackStore(client, keys).wrong_per_rule)
     if settings.interact.enabled:
-        token = _token(settings, "interact.enabled")
-        if slack.signing_secret is None:
-            raise SettingsError("interact.enabled needs SLACK_SIGNING_SECRET (the app's signing secret)")
-        api = ConsoleApi(token, slack.api_url, slack.timeout_s)
+        assert slack.signing_secret is not None  # check_console
+        api = ConsoleApi(_token(settings, "interact"), slack.api_url, slack.timeout_s)
         silencers = Silencers(slack.silencers, api)
         counts = (lambda: (outbox.depth(), outbox.dead_letter_count())) if outbox is not None else None
         console.endpoint = InteractionEndpoint(
