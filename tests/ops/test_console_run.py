@@ -61,12 +61,14 @@ async def test_monitor_run_with_the_console(
     log = tmp_path / "run.log"
     process = await spawn(args, env, tmp_path, log)
     try:
-        await slack.wait_for(lambda: len(slack.posts_by_alert()) == 2 and len(slack.files) == 1, 60)
-        [chart] = slack.files.values()
+        shared = lambda: [f for f in slack.files.values() if f.channel]  # noqa: E731 (upload completed)
+        alerts = lambda: [m for m in slack.messages if m.alert_id]  # noqa: E731 (the digest has none)
+        await slack.wait_for(lambda: len(alerts()) == 2 and len(shared()) == 1, 60)
+        [chart] = shared()
         assert chart.channel == CHANNELS["#air-desk"] and chart.filename == "drones-per-night.png"
         Image.open(io.BytesIO(chart.data)).verify()
 
-        alert = next(m for m in slack.messages if m.alert_id)
+        alert = alerts()[0]
         assert any(b["type"] == "actions" for b in alert.blocks)
         sender = SlackSender(f"http://127.0.0.1:{port}")
         body = sender.click(alert, "wrong", "not_single_attack", "U0ALICE")
