@@ -14,6 +14,7 @@ from slack_sdk.webhook.async_client import AsyncWebhookClient
 
 from monitor.sinks.slack.client import _TRANSPORT, SlackError, api_error, transport_error
 
+log = logging.getLogger(__name__)
 #: slack_sdk logs request URLs and bodies at DEBUG; this logger never does.
 _SDK_LOG = logging.getLogger("monitor.interact.sdk")
 _SDK_LOG.setLevel(logging.INFO)
@@ -99,6 +100,11 @@ class Silencers:
         if user in self.users:
             return True
         for group in self.groups:
-            if user in await self.api.members(group):
+            try:
+                members = await self.api.members(group)
+            except SlackError as exc:  # e.g. no usergroups:read scope: refuse, and say why in the log
+                log.warning("slack: members of group %s unknown, silencing refused: %s", group, exc.reason)
+                continue
+            if user in members:
                 return True
         return False

@@ -16,7 +16,8 @@ class PayloadError(ValueError):
 
 def form(body: bytes) -> dict[str, str]:
     """An application/x-www-form-urlencoded body as a dict (first value of each field)."""
-    return {k: v[0] for k, v in parse_qs(body.decode("utf-8"), keep_blank_values=True).items()}
+    text = body.decode("utf-8", errors="replace")
+    return {k: v[0] for k, v in parse_qs(text, keep_blank_values=True).items()}
 
 
 @dataclass(frozen=True)

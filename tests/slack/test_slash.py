@@ -74,3 +74,23 @@ async def test_only_the_allow_list_may_silence(console: Harness, text: str) -> N
 )
 async def test_bad_commands_get_help(console: Harness, text: str, expected: str) -> None:
     assert (await ask(console, text)).startswith(expected)
+
+
+async def test_a_group_slack_cannot_list_refuses_and_says_why_in_the_log(
+    fake_slack: FakeSlack,
+    redis_client: redis.Redis,
+    namespace: str,
+    slack_settings: SlackSettings,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    console = await start_console(
+        fake_slack, redis_client, Keys(namespace), slack_settings, silencers=["S0GONE"]
+    )
+    try:
+        assert await ask(console, "silence * 1h test", user="U0DESK") == (
+            "You are not on the list of people who may silence."
+        )
+        assert "members of group S0GONE unknown, silencing refused" in caplog.text
+        assert "no_such_subteam" in caplog.text
+    finally:
+        await console.server.stop()
