@@ -142,9 +142,16 @@ async def bad_requests(
 def digest(client: redis.Redis, keys: Keys, items: int) -> None:
     figures = FigureStore(client, keys)
     now = datetime(2025, 9, 7, 9, tzinfo=UTC)
-    for n in range(1, 91):
-        figures.set_night(night_of(now) - timedelta(days=n), "Russia", 100 + (n * 53) % 600)
-        figures.set_night(night_of(now) - timedelta(days=n), "Ukraine", 20 + (n * 31) % 300)
+    archive = []
+    for n in range(1, 91):  # the earlier nights, as the pipeline kept them
+        night = datetime.combine(night_of(now) - timedelta(days=n), datetime.min.time(), UTC) + timedelta(
+            hours=6
+        )
+        for attacker, launched in (("Russia", 100 + (n * 53) % 600), ("Ukraine", 20 + (n * 31) % 300)):
+            strike = Strike(weapon="drone", attacker=attacker, launched=launched)
+            item = Item(id=f"archive-{n}-{attacker}", source="archive", published=night)
+            archive.append((item, Facts(strikes=(strike,))))
+    figures.add(archive, now)
     batch = []
     for i in range(items):
         attacker = "Russia" if i % 3 else "Ukraine"

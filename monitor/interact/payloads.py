@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import parse_qs
 
+from monitor.errors import InputError
 from monitor.sinks.slack.buttons import alert_id_of
 
 
-class PayloadError(ValueError):
+class PayloadError(InputError):
     """A signed request we cannot read (an interaction type we do not handle, missing fields)."""
 
 

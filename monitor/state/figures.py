@@ -97,12 +97,6 @@ class FigureStore:
         )
         self._max(keys=[self.keys.night_record()], args=[attacker, launched, MEMORY_TTL], client=pipe)
 
-    def set_night(self, night: date, attacker: str, launched: int) -> None:
-        """Record one night's figure directly (backfill from an archive, tests, benchmarks)."""
-        pipe = self.client.pipeline(transaction=False)
-        self._night(pipe, night, attacker, launched)
-        pipe.execute()
-
     def nights(self, last: date, days: int) -> dict[date, dict[str, int]]:
         """Figures of the ``days`` nights ending with ``last``, oldest first (absent: empty)."""
         wanted = [last - timedelta(days=n) for n in range(days - 1, -1, -1)]

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import io
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
@@ -11,18 +11,18 @@ import redis
 from click.testing import CliRunner
 from PIL import Image
 
+from monitor.assembly import assemble
 from monitor.cli.main import cli
 from monitor.digest.chart import HEIGHT_PX, WIDTH_PX, render_png
 from monitor.digest.compose import DigestSources, compose
 from monitor.digest.post import DigestJob, DigestPoster
-from monitor.models import Item
-from monitor.pipeline import Pipeline
+from monitor.models import Facts, Item, Strike
 from monitor.rules.loader import load_rules
-from monitor.settings import DigestSettings
+from monitor.settings import DigestSettings, ExtractSettings
 from monitor.state.figures import FigureStore, night_of
 from monitor.state.keys import Keys
+from monitor.state.namespace import Namespace
 from monitor.state.silences import SilenceStore
-from monitor.state.store import RedisStateStore
 from tests.conftest import RULES
 from tests.slack.fake_slack import CHANNELS, TOKEN, FakeSlack
 
@@ -51,13 +51,27 @@ def _items() -> list[Item]:
 def figures(redis_client: redis.Redis, namespace: str) -> FigureStore:
     keys = Keys(namespace)
     ruleset, _ = load_rules([RULES])
-    pipeline = Pipeline(ruleset, RedisStateStore(redis_client, keys), clock=lambda: MORNING)
-    pipeline.process(_items())
+    parts = assemble(
+        Namespace(redis_client, keys), ruleset, clock=lambda: MORNING, extract=ExtractSettings(mode="thread")
+    )
+    try:
+        parts.pipeline.process(_items())
+    finally:
+        parts.close()
     store = FigureStore(redis_client, keys)
-    for n in range(1, 90):  # the archive of earlier nights
-        store.set_night(night_of(MORNING) - timedelta(days=n), "Russia", 100 + (n * 37) % 500)
-    store.set_night(date(2025, 7, 9), "Russia", 812)
+    earlier = [(night_of(MORNING) - timedelta(days=n), 100 + (n * 37) % 500) for n in range(1, 90)]
+    store.add(
+        [report(night, "Russia", launched) for night, launched in [*earlier, (date(2025, 7, 9), 812)]],
+        MORNING,
+    )
     return store
+
+
+def report(night: date, attacker: str, launched: int) -> tuple[Item, Facts]:
+    """An earlier night's report as the pipeline would have kept it (published that morning)."""
+    published = datetime.combine(night, time(6), UTC)
+    item = Item(id=f"archive-{night}-{attacker}", source="archive", published=published)
+    return item, Facts(strikes=(Strike(weapon="drone", attacker=attacker, launched=launched),))
 
 
 def test_the_pipeline_keeps_the_nights_figures_and_facts(figures: FigureStore, namespace: str) -> None:
