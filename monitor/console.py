@@ -4,11 +4,12 @@ endpoint (buttons, modals, /monitor) and the morning digest job."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import redis
 
+from monitor.clock import EpochClock
 from monitor.digest.compose import DigestSources
 from monitor.digest.post import DigestJob, DigestPoster
 from monitor.interact.actions import ConsoleActions
@@ -59,7 +60,7 @@ def build_console(
     outbox: RedisOutbox | None = None,
     metrics: Metrics | None = None,
     feeds: Sequence[FeedConfig] = (),
-    clock: Callable[[], float] = time.time,
+    clock: EpochClock = time.time,
 ) -> Console:
     """The endpoint when ``interact.enabled``, the digest when ``digest.channels`` is set."""
     check_console(settings)

@@ -5,14 +5,14 @@ from __future__ import annotations
 import asyncio
 import logging
 import math
-from collections.abc import Callable
-from datetime import UTC, datetime, time
+from datetime import datetime, time
 from zoneinfo import ZoneInfo
 
 import redis
 from slack_sdk.errors import SlackApiError, SlackRequestError
 from slack_sdk.web.async_client import AsyncWebClient
 
+from monitor.clock import Clock, utc_now
 from monitor.digest import render
 from monitor.digest.chart import render_png
 from monitor.digest.compose import Digest, DigestSources, compose
@@ -81,7 +81,7 @@ class DigestJob:
         poster: DigestPoster,
         client: redis.Redis,
         keys: Keys,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self.settings = settings
         self.sources = sources

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 import redis
 
+from monitor.clock import Clock, utc_now
 from monitor.interact import modals
 from monitor.interact.api import ConsoleApi, Silencers
 from monitor.interact.payloads import Click, Submission
@@ -57,7 +57,7 @@ class ConsoleActions:
         silencers: Silencers,
         client: redis.Redis,
         keys: Keys,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self.api = api
         self.silencers = silencers

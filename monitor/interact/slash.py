@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import UTC, datetime
 
 import redis
 
+from monitor.clock import Clock, utc_now
 from monitor.interact.api import ConsoleApi, Silencers
 from monitor.interact.payloads import Command
 from monitor.models.duration import parse_duration
@@ -35,7 +35,7 @@ class SlashCommands:
         client: redis.Redis,
         keys: Keys,
         outbox_counts: Counts | None = None,
-        clock: Callable[[], datetime] = lambda: datetime.now(UTC),
+        clock: Clock = utc_now,
     ) -> None:
         self.api = api
         self.silencers = silencers

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import Literal
 
 import redis
 from pydantic import SecretStr
 from slack_sdk.signature import Clock, SignatureVerifier
 
+from monitor.clock import EpochClock
 from monitor.state.keys import INTERACTION_TTL, Keys
 
 #: Slack's window: a request signed more than five minutes ago is refused.
@@ -19,7 +20,7 @@ Verdict = Literal["ok", "unsigned", "stale", "bad_signature", "duplicate"]
 
 
 class _InjectedClock(Clock):
-    def __init__(self, clock: Callable[[], float]) -> None:
+    def __init__(self, clock: EpochClock) -> None:
         self._clock = clock
 
     def now(self) -> float:
@@ -32,7 +33,7 @@ class RequestGuard:
     for a request that fails the signature check."""
 
     def __init__(
-        self, secret: SecretStr, client: redis.Redis, keys: Keys, clock: Callable[[], float] = time.time
+        self, secret: SecretStr, client: redis.Redis, keys: Keys, clock: EpochClock = time.time
     ) -> None:
         self._verifier = SignatureVerifier(secret.get_secret_value(), _InjectedClock(clock))
         self.client = client

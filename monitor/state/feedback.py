@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any, Literal
 
 import redis
 from pydantic import BaseModel, ConfigDict, Field
 
+from monitor.clock import utc_now
 from monitor.state.keys import FEEDBACK_TTL, Keys
 
 #: What an analyst can say is wrong with an alert (the Wrong menu, in this order).
@@ -96,5 +97,5 @@ class FeedbackStore:
 
     def wrong_per_rule(self, now: datetime | None = None) -> dict[str, int]:
         """Wrong per rule in the ISO week of ``now`` (the metric)."""
-        raw = self.client.hgetall(self.keys.wrong_week(iso_week(now or datetime.now(UTC))))
+        raw = self.client.hgetall(self.keys.wrong_week(iso_week(now or utc_now())))
         return {_text(rule): int(count) for rule, count in raw.items()}
