@@ -210,6 +210,9 @@ class FakeSlack:
             return {"ok": False, "error": "invalid_trigger_id"}
         if not isinstance(view, dict) or view.get("type") != "modal" or not view.get("blocks"):
             return {"ok": False, "error": "invalid_arguments"}
+        titles = [view.get(k, {}).get("text", "") for k in ("title", "submit", "close") if k in view]
+        if any(len(t) > 24 for t in titles) or len(view.get("private_metadata", "")) > 3000:
+            return {"ok": False, "error": "invalid_arguments"}  # Slack's modal limits
         self.views.append({"trigger_id": body["trigger_id"], "view": view})
         return {"ok": True, "view": {"id": f"V{len(self.views):06d}", **view}}
 
@@ -388,4 +391,24 @@ def _check_block(block: dict[str, Any]) -> str | None:
             return "invalid_blocks"
     if kind == "context" and not 0 < len(block.get("elements") or []) <= 10:
         return "invalid_blocks"
+    if kind == "actions":
+        return _check_actions(block)
+    return None
+
+
+def _check_actions(block: dict[str, Any]) -> str | None:
+    """Slack's limits for an actions block: 1-25 elements, distinct action ids, menu options."""
+    elements = block.get("elements") or []
+    ids = [e.get("action_id") for e in elements]
+    if not 0 < len(elements) <= 25 or len(set(ids)) != len(ids) or len(block.get("block_id", "")) > 255:
+        return "invalid_blocks"
+    for element in elements:
+        options = element.get("options")
+        if element.get("type") == "static_select" and not (
+            options and len(options) <= 100
+            and all(len(o["text"]["text"]) <= 75 and len(o["value"]) <= 150 for o in options)
+        ):  # fmt: skip
+            return "invalid_blocks"
+        if element.get("type") == "button" and len(element.get("value", "")) > 2000:
+            return "invalid_blocks"
     return None
