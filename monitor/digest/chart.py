@@ -16,6 +16,13 @@ _COLOURS = {"Russia": "#c0392b", "Ukraine": "#2471a3"}
 _OTHER = ("#7d3c98", "#117a65", "#b9770e")
 
 
+def warm_up() -> None:
+    """Import matplotlib now (the service does it in a thread at start, when a digest is set up),
+    so the morning's digest does not pay the second or so it takes."""
+    from matplotlib import figure  # noqa: F401
+    from matplotlib.backends import backend_agg  # noqa: F401
+
+
 def render_png(nights: dict[date, dict[str, int]], records: dict[str, int], title: str = "") -> bytes:
     """A PNG of one line per attacker (gaps for nights with no report) and its record as a line."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg

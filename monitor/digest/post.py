@@ -14,7 +14,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from monitor.clock import Clock, utc_now
 from monitor.digest import render
-from monitor.digest.chart import render_png
+from monitor.digest.chart import render_png, warm_up
 from monitor.digest.compose import Digest, DigestSources, compose
 from monitor.settings import DigestSettings
 from monitor.sinks.slack.client import _TRANSPORT, SlackError, api_error, transport_error
@@ -90,6 +90,7 @@ class DigestJob:
         self.keys = keys
         self.clock = clock
         self.zone = ZoneInfo(settings.timezone)
+        self._warm = False
 
     def due_day(self, now: datetime) -> str | None:
         """Today's local date once the digest time has passed, else None."""
@@ -99,6 +100,9 @@ class DigestJob:
 
     async def run_due(self) -> list[str]:
         """Post the digests that are due; returns the channels posted to."""
+        if not self._warm:  # first run, at the service's start: the chart library, in a thread
+            await asyncio.to_thread(warm_up)
+            self._warm = True
         now = self.clock()
         day = self.due_day(now)
         if day is None:
