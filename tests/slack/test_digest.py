@@ -19,6 +19,8 @@ from monitor.digest.post import DigestJob, DigestPoster
 from monitor.models import Facts, Item, Strike
 from monitor.rules.loader import load_rules
 from monitor.settings import DigestSettings, ExtractSettings
+from monitor.sources.feeds.config import FeedConfig
+from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
 from monitor.state.figures import FigureStore, night_of
 from monitor.state.keys import Keys
 from monitor.state.namespace import Namespace
@@ -141,3 +143,28 @@ def test_the_digest_settings_are_checked() -> None:
         DigestSettings(at="7am")
     with pytest.raises(ValueError, match="unknown time zone"):
         DigestSettings(timezone="Mars/Olympus")
+
+
+def test_the_digest_names_stale_and_disabled_feeds_and_silences(
+    figures: FigureStore, redis_client: redis.Redis, namespace: str
+) -> None:
+    keys = Keys(namespace)
+    feeds = [
+        FeedConfig(name="fresh", url="https://fresh.example/rss"),
+        FeedConfig(name="quiet", url="https://quiet.example/rss", stale_after=6 * 3600),
+        FeedConfig(name="gone", url="https://gone.example/rss"),
+    ]
+    states = FeedStateStore(redis_client, keys)
+    states.save(
+        "fresh", FeedState.fresh(feeds[0]).model_copy(update={"since": MORNING, "last_new_item": MORNING})
+    )
+    quiet = MORNING - timedelta(hours=7)
+    states.save(
+        "quiet", FeedState.fresh(feeds[1]).model_copy(update={"since": quiet, "last_new_item": quiet})
+    )
+    states.save("gone", FeedState.fresh(feeds[2]).model_copy(update={"since": MORNING, "disabled": True}))
+    silences = SilenceStore(redis_client, keys)
+    silence = silences.add("mass-drone-attack", {}, 3600, "noisy", MORNING)
+    digest = compose(DigestSources(figures, silences, feeds, states), MORNING + timedelta(minutes=1), 86_400)
+    assert digest.stale_feeds == ["gone", "quiet"]
+    assert [s.id for s in digest.silences] == [silence.id]
