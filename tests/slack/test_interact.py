@@ -121,6 +121,15 @@ async def test_only_the_allow_list_may_silence(
         await console.click(message, "silence", "story:1h", user="U0DEPUTY")  # via the group
         await console.settled(2)
         assert len(SilenceStore(console.client, console.keys).active()) == 1
+        # a modal opened by someone allowed and submitted by someone who is not: refused too
+        await console.click(message, "silence", "rule:until", user="U0LEAD")
+        await console.settled(3)
+        until = int(datetime.now(UTC).timestamp()) + 3600
+        await console.submit(
+            console.fake.views[-1]["view"], {"until": {"selected_date_time": until}}, "U0INTRUDER"
+        )
+        await console.settled(4)
+        assert len(SilenceStore(console.client, console.keys).active()) == 1
     finally:
         await console.server.stop()
 
