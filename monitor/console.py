@@ -15,7 +15,7 @@ from monitor.digest.post import DigestJob, DigestPoster
 from monitor.interact.actions import ConsoleActions
 from monitor.interact.api import ConsoleApi, Silencers
 from monitor.interact.endpoint import InteractionEndpoint
-from monitor.interact.slash import SlashCommands
+from monitor.interact.slash import RuleIds, SlashCommands
 from monitor.interact.verify import RequestGuard
 from monitor.observability.metrics import Metrics
 from monitor.outbox.stream import RedisOutbox
@@ -61,6 +61,7 @@ def build_console(
     metrics: Metrics | None = None,
     feeds: Sequence[FeedConfig] = (),
     clock: EpochClock = time.time,
+    rule_ids: RuleIds | None = None,
 ) -> Console:
     """The endpoint when ``interact.enabled``, the digest when ``digest.channels`` is set."""
     check_console(settings)
@@ -76,7 +77,7 @@ def build_console(
         console.endpoint = InteractionEndpoint(
             RequestGuard(slack.signing_secret, client, keys, clock),
             ConsoleActions(api, silencers, client, keys),
-            SlashCommands(api, silencers, client, keys, counts),
+            SlashCommands(api, silencers, client, keys, counts, rule_ids=rule_ids),
             observer=metrics,
         )
     if settings.digest.channels:

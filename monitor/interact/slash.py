@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 
 import redis
 
@@ -23,6 +23,8 @@ USAGE = (
 )
 #: Outbox depth and dead letters for `status` (the service passes RedisOutbox's counters).
 Counts = Callable[[], tuple[int, int]]
+#: The ids of the rules in force (they change on reload), to refuse a silence of a misspelt rule.
+RuleIds = Callable[[], Collection[str]]
 
 
 class SlashCommands:
@@ -36,6 +38,7 @@ class SlashCommands:
         keys: Keys,
         outbox_counts: Counts | None = None,
         clock: Clock = utc_now,
+        rule_ids: RuleIds | None = None,
     ) -> None:
         self.api = api
         self.silencers = silencers
@@ -43,6 +46,7 @@ class SlashCommands:
         self.feedback = FeedbackStore(client, keys)
         self.outbox_counts = outbox_counts
         self.clock = clock
+        self.rule_ids = rule_ids
 
     async def run(self, command: Command) -> None:
         answer = await self.answer(command)
@@ -88,6 +92,9 @@ class SlashCommands:
         if len(parts) < 3:
             return USAGE
         rule, length, reason = parts
+        known = self.rule_ids() if self.rule_ids is not None else None
+        if known is not None and rule != "*" and rule not in known:
+            return f"No rule `{rule}` is loaded; nothing was silenced."
         try:
             seconds = parse_duration(length)
         except ValueError as exc:

@@ -10,7 +10,7 @@ from pathlib import Path
 import httpx
 from PIL import Image
 
-from monitor.interact.endpoint import ACTIONS_PATH
+from monitor.interact.endpoint import ACTIONS_PATH, COMMANDS_PATH
 from monitor.state.feedback import FeedbackStore
 from monitor.state.keys import Keys
 from tests.feeds.server import FeedServer
@@ -80,6 +80,12 @@ async def test_monitor_run_with_the_console(
             "not_single_attack",
             "U0ALICE",
         )
+        for n, text in enumerate(["silence record-drone-attack 1h x", "silence mass-drone-attack 1h quiet"]):
+            body = sender.command(text, slack.response_url(f"cmd{n}"), "U0ALICE")
+            assert await sender.deliver(COMMANDS_PATH, body) == 200
+            await slack.wait_for(lambda n=n: len(slack.responses) == n + 1, 10)
+        assert slack.responses[0]["text"] == "No rule `record-drone-attack` is loaded; nothing was silenced."
+        assert slack.responses[1]["text"].startswith("Silence `")  # only mass-drone-attack runs here
         async with httpx.AsyncClient() as client:
             metrics = (await client.get(f"http://127.0.0.1:{port}/metrics")).text
         assert 'monitor_wrong_this_week{rule="mass-drone-attack"} 1.0' in metrics

@@ -89,7 +89,8 @@ async def start_console(
     settings = Settings(slack=slack, interact=InteractSettings(enabled=True))
     clock = SettableClock()
     metrics = Metrics()
-    console = build_console(settings, client, keys, metrics=metrics, clock=clock)
+    rule_ids = lambda: ["mass-drone-attack", "record-drone-attack"]  # noqa: E731 (the rules in force)
+    console = build_console(settings, client, keys, metrics=metrics, clock=clock, rule_ids=rule_ids)
     assert console.endpoint is not None
     server = InteractionServer(console.endpoint, "127.0.0.1", 0)
     await server.start()

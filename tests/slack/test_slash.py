@@ -68,8 +68,9 @@ async def test_only_the_allow_list_may_silence(console: Harness, text: str) -> N
         ("", "Usage: "),
         ("launch", "Usage: "),
         ("silence onlyrule", "Usage: "),
-        ("silence r forever because", "`forever`: "),
+        ("silence mass-drone-attack forever because", "`forever`: "),
         ("unsilence nope", "No silence `nope`."),
+        ("silence mass-drone-atack 2h typo", "No rule `mass-drone-atack` is loaded; nothing was silenced."),
     ],
 )
 async def test_bad_commands_get_help(console: Harness, text: str, expected: str) -> None:
