@@ -148,14 +148,20 @@ def digest(client: redis.Redis, keys: Keys, items: int) -> None:
             hours=6
         )
         for attacker, launched in (("Russia", 100 + (n * 53) % 600), ("Ukraine", 20 + (n * 31) % 300)):
-            strike = Strike(weapon="drone", attacker=attacker, launched=launched)
+            strike = Strike(weapon="drone", attacker=attacker, launched=launched, theatre="russia-ukraine")
             item = Item(id=f"archive-{n}-{attacker}", source="archive", published=night)
             archive.append((item, Facts(strikes=(strike,))))
     figures.add(archive, now)
     batch = []
     for i in range(items):
         attacker = "Russia" if i % 3 else "Ukraine"
-        strike = Strike(weapon="drone", attacker=attacker, launched=50 + i % 700, evidence="x" * 300)
+        strike = Strike(
+            weapon="drone",
+            attacker=attacker,
+            launched=50 + i % 700,
+            evidence="x" * 300,
+            theatre="russia-ukraine",
+        )
         item = Item(id=f"bench-{i}", source=f"outlet-{i % 40}", title=f"Night report {i}",
                     url=f"https://news.example/{i}", published=now - timedelta(minutes=i % 600))  # fmt: skip
         batch.append((item, Facts(strikes=(strike,))))

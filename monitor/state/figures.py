@@ -50,13 +50,19 @@ def _text(value: object) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
+#: The digest is about this war: facts the extractor tied to another one are not kept.
+THIS_WAR = "russia-ukraine"
+
+
 def _entries(item: Item, facts: Facts) -> list[tuple[str, dict[str, Any]]]:
     found: list[tuple[str, dict[str, Any]]] = []
     for strike in facts.strikes:
-        if strike.attacker is not None and strike.size is not None:
+        if strike.theatre == THIS_WAR and strike.attacker is not None and strike.size is not None:
             found.append(("strike", strike.model_dump(mode="json")))
-    found.extend(("troops", t.model_dump(mode="json")) for t in facts.troops)
-    found.extend(("weapon", w.model_dump(mode="json")) for w in facts.weapons if w.used)
+    found.extend(("troops", t.model_dump(mode="json")) for t in facts.troops if t.theatre == THIS_WAR)
+    found.extend(
+        ("weapon", w.model_dump(mode="json")) for w in facts.weapons if w.used and w.theatre == THIS_WAR
+    )
     for _, fact in found:
         fact["evidence"] = str(fact.get("evidence", ""))[:_EVIDENCE_CHARS]
     return found

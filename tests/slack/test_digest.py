@@ -73,7 +73,8 @@ def report(night: date, attacker: str, launched: int) -> tuple[Item, Facts]:
     """An earlier night's report as the pipeline would have kept it (published that morning)."""
     published = datetime.combine(night, time(6), UTC)
     item = Item(id=f"archive-{night}-{attacker}", source="archive", published=published)
-    return item, Facts(strikes=(Strike(weapon="drone", attacker=attacker, launched=launched),))
+    strike = Strike(weapon="drone", attacker=attacker, launched=launched, theatre="russia-ukraine")
+    return item, Facts(strikes=(strike,))
 
 
 def test_the_pipeline_keeps_the_nights_figures_and_facts(figures: FigureStore, namespace: str) -> None:
@@ -168,3 +169,12 @@ def test_the_digest_names_stale_and_disabled_feeds_and_silences(
     digest = compose(DigestSources(figures, silences, feeds, states), MORNING + timedelta(minutes=1), 86_400)
     assert digest.stale_feeds == ["gone", "quiet"]
     assert [s.id for s in digest.silences] == [silence.id]
+
+
+def test_facts_of_another_war_are_not_kept(redis_client: redis.Redis, namespace: str) -> None:
+    store = FigureStore(redis_client, Keys(namespace))
+    night = night_of(MORNING)
+    elsewhere = Strike(weapon="drone", attacker="Russia", launched=999, theatre="other")
+    store.add([(Item(id="sudan", source="wire", published=MORNING), Facts(strikes=(elsewhere,)))], MORNING)
+    assert store.nights(night, 1) == {night: {}}
+    assert store.logged(MORNING - timedelta(days=1), MORNING + timedelta(hours=1)) == []

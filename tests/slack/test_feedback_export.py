@@ -14,7 +14,7 @@ from click.testing import CliRunner
 
 from monitor.cli.main import cli
 from monitor.extract import extract
-from monitor.extract.evaluation import load_cases
+from monitor.extract.cases import load_cases
 from monitor.models import Article
 from monitor.state.feedback import Feedback, FeedbackStore
 from monitor.state.keys import Keys
@@ -66,16 +66,16 @@ def test_export_feeds_monitor_eval(
     text = cases.read_text(encoding="utf-8")
     assert "# feedback f1: not this war on rule mass-drone-attack (alert alert-1) by U0ALICE" in text
     loaded = load_cases(cases)
-    assert [c["id"] for c in loaded] == ["fb-f1", "fb-f2"]  # the duplicate says nothing about the text
-    assert loaded[0]["strikes"] == [] and loaded[0]["alerts"] == []
-    assert loaded[1]["strikes"] == [{"weapon": "drone", "attacker": "Russia", "launched": 80}]
-    assert loaded[1]["title"] == "Headline 2" and loaded[1]["text"].startswith("Russia launched 80 drones")
+    assert [c.id for c in loaded] == ["fb-f1", "fb-f2"]  # the duplicate says nothing about the text
+    assert loaded[0].strikes == [] and loaded[0].alerts == []
+    assert loaded[1].strikes == [{"weapon": "drone", "attacker": "Russia", "launched": 80}]
+    assert loaded[1].title == "Headline 2" and loaded[1].text.startswith("Russia launched 80 drones")
     report = json.loads(run("eval", str(cases), "--json"))
     assert report["cases"] == 2
     launched = next(s for s in report["slots"] if s["slot"] == "strike.launched")
     assert launched["tp"] == 1 and launched["fn"] == 0  # the corrected count is what the text says
     # the Sudan case is scored as a negative: every strike the extractor reads there counts against it
-    sudan = extract(Article(item_id="x", title=loaded[0]["title"], text=loaded[0]["text"]))
+    sudan = extract(Article(item_id="x", title=loaded[0].title, text=loaded[0].text))
     assert report["negative_strikes"] == len(sudan.strikes)
 
 
