@@ -19,6 +19,7 @@ from monitor.pipeline import BatchExtractor, Extractor, InlineExtractor, Pipelin
 from monitor.rules.ruleset import RuleSet
 from monitor.settings import DeliverySettings, ExtractSettings
 from monitor.sinks.base import Sink
+from monitor.state.figures import FigureStore
 from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
 
@@ -82,7 +83,11 @@ def assemble(
     """Pipeline, outbox and delivery worker over one namespace, as the settings describe them."""
     store = RedisStateStore(state.client, state.keys)
     pipeline = Pipeline(
-        rules, store, clock, batch_extractor=extractor_for(extract or ExtractSettings(), extractor)
+        rules,
+        store,
+        clock,
+        batch_extractor=extractor_for(extract or ExtractSettings(), extractor),
+        figures=FigureStore(state.client, state.keys),  # what the morning digest reads
     )
     worker = delivery_worker(state, sinks, delivery, consumer=consumer, observer=observer)
     return Parts(pipeline, store, worker.outbox, worker)

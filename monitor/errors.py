@@ -10,6 +10,7 @@
     │   ├── ReplayError             monitor.sources.replay: a path replay cannot read
     │   ├── SplitNotFoundError      monitor.extract.cases: no labeled split where eval looked
     │   ├── OpmlError               monitor.sources.feeds.opml: a file `feeds import` cannot read
+    │   ├── PayloadError            monitor.interact.payloads: a signed Slack request we cannot read
     │   └── MetricsPortInUseError   monitor.observability.server: the metrics port is taken
     ├── UnavailableError            a service we depend on is unreachable (CLI exit 2)
     │   ├── RedisUnavailableError   monitor.state.connection: Redis cannot be reached at start

@@ -42,6 +42,12 @@ class BatchExtractor(Protocol):
     def close(self) -> None: ...
 
 
+class FigureLog(Protocol):
+    """Keeps the figures and facts of processed items for the morning digest (state.figures)."""
+
+    def add(self, batch: Sequence[tuple[Item, Facts]], now: datetime) -> None: ...
+
+
 #: Reasons worth an INFO line: the alert fired, or an analyst's setting held it back.
 _NOTABLE = {"first", "silenced", "inhibited", "aggregated"}
 
@@ -126,6 +132,7 @@ class Pipeline:
         *,
         extractor: Extractor = default_extractor,
         batch_extractor: BatchExtractor | None = None,
+        figures: FigureLog | None = None,
     ) -> None:
         self.rules = rules
         self.store = store
@@ -135,6 +142,8 @@ class Pipeline:
         self.extractor: BatchExtractor = batch_extractor or InlineExtractor(extractor)
         #: read, new, fired, suppressed: for the summary line and metrics.
         self.tally = Counts()
+        #: Nightly figures and the fact log the morning digest reads (None: not kept).
+        self.figures = figures
         self._active: list[Silence] = []
         self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
 
@@ -165,6 +174,8 @@ class Pipeline:
         self._active = self.store.silences.active(self.clock()) if fresh else []
         facts = self._extract(fresh)
         outcomes = self._decide_all([self._match(i, f) for i, f in zip(fresh, facts, strict=True)])
+        if self.figures is not None and fresh:
+            self.figures.add(list(zip(fresh, facts, strict=True)), self.clock())
         if fresh:
             self.store.mark_seen(item.id for item in fresh)
         # counted only once the batch is through: a batch retried after a Redis outage counts once

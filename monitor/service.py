@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import redis
 
@@ -36,6 +37,9 @@ from monitor.state.connection import RedisHealth
 from monitor.state.keys import Keys
 from monitor.state.lease import LeaseStore
 from monitor.state.namespace import Namespace
+
+if TYPE_CHECKING:  # the console's modules (Slack client, digest) load only when it is built
+    from monitor.console import Console
 
 log = logging.getLogger(__name__)
 
@@ -113,6 +117,8 @@ class Extras:
     observers: list[Callable[[PollResult], None]] = field(default_factory=list)
     #: Delivery results for the summary line (assemble puts it between the worker and metrics).
     deliveries: DeliveryTally = field(default_factory=DeliveryTally)
+    #: The Slack console: interactivity endpoint and morning digest (monitor/console.py).
+    console: Console | None = None
 
 
 class MonitorService:
@@ -135,6 +141,7 @@ class MonitorService:
         extras = extras or Extras()
         self.metrics = extras.metrics
         self.reloader = extras.reloader
+        self.console = extras.console
         self.polls = LeasedPoller(poller, extras.leases) if extras.leases else poller
         self.health = RedisHealth(
             worker.outbox.client, extras.redis_url, probe_key=worker.outbox.keys.health_probe()
@@ -217,6 +224,8 @@ class MonitorService:
         self.scheduler.add_job(self._check_config, self.timings.reload_every, "reload")
         self.scheduler.add_job(self._log_cycle, self.timings.summary_every, "summary")
         self.scheduler.add_job(self._tick, self.timings.tick_every, "tick")
+        if self.console is not None and self.console.digest is not None:
+            self.scheduler.add_job(self._digest, 60.0, "digest", at_start=True)
         delivery = asyncio.create_task(self._deliver_loop())
         log.info("monitor running: %d feeds", len(self.scheduler.feeds))
         try:
@@ -233,6 +242,8 @@ class MonitorService:
         grace = self.timings.stop_grace
         log.info("stopping: no new polls; in-flight work gets %gs", grace)
         await self.scheduler.stop(grace)
+        if self.console is not None and self.console.endpoint is not None:
+            await self.console.endpoint.close(grace)
         await asyncio.to_thread(self.poller.close)
         await asyncio.to_thread(self.pipeline.close)
         self._stop.set()
@@ -323,6 +334,15 @@ class MonitorService:
             self._redis_lost(exc)
             return
         self._wake.set()
+
+    async def _digest(self) -> None:
+        digest = self.console.digest if self.console is not None else None
+        if digest is None or not self.health.up:
+            return
+        try:
+            await digest.run_due()
+        except redis.RedisError as exc:
+            self._redis_lost(exc)
 
     async def _log_cycle(self) -> None:
         """The summary line, every summary_every, whether or not anything happened."""

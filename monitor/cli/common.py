@@ -141,7 +141,8 @@ def _secrets(current: object) -> list[str]:
     """The settings' secret values (and REDIS_URL's password), masked in every log line."""
     if not isinstance(current, Settings):
         return []
-    found = [s.get_secret_value() for s in (current.slack.bot_token, current.slack.webhook_url) if s]
+    slack = current.slack
+    found = [s.get_secret_value() for s in (slack.bot_token, slack.webhook_url, slack.signing_secret) if s]
     url = current.redis.url or ""
     password = url.split("://", 1)[-1].split("@", 1)[0].split(":", 1)[-1] if "@" in url else ""
     return [*found, password]

@@ -29,6 +29,8 @@ COMMANDS: dict[str, str] = {
     "config": "Inspect the configuration.",
     "init": "Write monitor.yaml, feeds.yaml and rules/ (commented, to edit) into DIRECTORY [default: .].",
     "demo": "Serve a saved corpus [default: seeds/] as a feed on loopback and run the service on it.",
+    "feedback": "Feedback from the Wrong button: list it, or export it as evaluation cases.",
+    "digest": "Print the digest the service posts each morning; --png writes its chart.",
 }
 
 

@@ -28,6 +28,7 @@ from monitor.observability.redact import installed
 from monitor.observability.server import HealthServer, MetricsPortInUseError
 from monitor.rules.reload import RulesReloader
 from monitor.service import Extras, MonitorService, ServiceTimings
+from monitor.settings import InteractSettings, Settings, SettingsError
 from monitor.sinks.registry import build_sink, dry_run_specs
 from monitor.sources.feeds.limits import FetchLimits
 from monitor.sources.feeds.outbound import OutboundPolicy
@@ -89,6 +90,8 @@ def command(
     ruleset = load_rules_or_exit(rules_paths)
     chosen = sinks or tuple(config.sinks)
     specs = check_sinks_or_exit(dry_run_specs(chosen) if dry_run else chosen, config)
+    port = config.metrics.port if metrics_port is None else metrics_port
+    _check_console_or_exit(config, port)
     connection = redis_or_exit(redis_url, data_dir)
     built = [build_sink(spec, config, Namespace(connection.client, Keys(namespace))) for spec in specs]
     metrics = Metrics()
@@ -104,26 +107,64 @@ def command(
     except redis.RedisError as exc:  # a full or read-only Redis refusing the outbox group
         connection.close()
         fail(classify(exc, mask_url(connection.url)).message, EXIT_UNAVAILABLE)
-    port = config.metrics.port if metrics_port is None else metrics_port
+    from monitor.console import build_console  # the Slack console's modules load only for `run`
+
+    service.console = build_console(
+        config,
+        connection.client,
+        Keys(namespace),
+        outbox=service.worker.outbox,
+        metrics=metrics,
+        feeds=feeds,
+        rule_ids=lambda: [compiled.rule.id for compiled in service.pipeline.rules.rules],  # after reloads too
+    )
     try:
-        asyncio.run(_serve(service, metrics, config.metrics.host, port))
+        asyncio.run(_serve(service, metrics, config.metrics.host, port, config.interact))
     except MetricsPortInUseError as exc:
         fail_with(exc)
     finally:
         connection.close()
 
 
-async def _serve(service: MonitorService, metrics: Metrics, host: str, port: int) -> None:
-    """The health endpoint (unless port is 0), then the service until it stops."""
-    server = HealthServer(metrics, service.ready_checks(), host, port) if port else None
-    if server is not None:
-        try:
-            await server.start()
-        except MetricsPortInUseError:
-            await service.poller.fetcher.aclose()
-            raise
+def _check_console_or_exit(config: Settings, port: int) -> None:
+    """The Slack console's settings, checked before anything connects."""
+    from monitor.console import check_console
+
+    try:
+        check_console(config)
+    except SettingsError as exc:
+        fail_with(exc)
+    if config.interact.enabled and not port and config.interact.port is None:
+        fail_with(
+            SettingsError(
+                "interact.enabled needs an HTTP server: set interact.port, or a metrics port other than 0"
+            )
+        )
+
+
+async def _serve(
+    service: MonitorService, metrics: Metrics, host: str, port: int, interact: InteractSettings
+) -> None:
+    """The health endpoint (unless port is 0) and the Slack endpoint, then the service until it stops."""
+    from monitor.interact.server import InteractionServer
+
+    endpoint = service.console.endpoint if service.console is not None else None
+    shared = endpoint is not None and interact.port is None
+    routes = [endpoint.add_routes] if shared and endpoint is not None else []
+    server = HealthServer(metrics, service.ready_checks(), host, port, routes) if port else None
+    own = InteractionServer(endpoint, interact.host, interact.port or 0) if endpoint and not shared else None
+    try:
+        for part in (server, own):
+            if part is not None:
+                await part.start()
+    except (MetricsPortInUseError, OSError):
+        await service.poller.fetcher.aclose()
+        if server is not None:
+            await server.stop()
+        raise
     try:
         await service.run()
     finally:
-        if server is not None:
-            await server.stop()
+        for part in (own, server):
+            if part is not None:
+                await part.stop()

@@ -26,6 +26,12 @@ class Metrics:
             "monitor_redis_up", "1 while Redis answers, 0 during an outage.", registry=self.registry
         )
         self.redis_up.set(1)  # connected at start, or the process would not be running
+        self.interactions = Counter(
+            "monitor_slack_interactions",
+            "Slack requests (action, command) by verdict: ok, unsigned, stale, bad_signature, duplicate.",
+            ["kind", "verdict"],
+            registry=self.registry,
+        )
 
     def _ingest_metrics(self, r: CollectorRegistry) -> None:
         self.polls = Counter(
@@ -78,6 +84,13 @@ class Metrics:
     def watch_feeds(self, states: Callable[[], Mapping[str, FeedState]]) -> None:
         """Per-feed gauges read from the stored feed states at scrape time (shared by replicas)."""
         self.registry.register(_FeedCollector(states))
+
+    def watch_feedback(self, wrong_per_rule: Callable[[], dict[str, int]]) -> None:
+        """Report this ISO week's Wrong count per rule at scrape time (read from Redis)."""
+        self.registry.register(_FeedbackCollector(wrong_per_rule))
+
+    def interaction(self, kind: str, verdict: str) -> None:
+        self.interactions.labels(kind, verdict).inc()
 
     def observe_poll(self, result: PollResult, seconds: float) -> None:
         self.polls.labels(result.feed, result.outcome).inc()
@@ -165,6 +178,23 @@ class _FeedCollector(Collector):
                 new_item.add_metric([name], state.last_new_item.timestamp())
             errors.add_metric([name], state.errors)
         yield from (success, new_item, errors)
+
+
+class _FeedbackCollector(Collector):
+    def __init__(self, wrong_per_rule: Callable[[], dict[str, int]]) -> None:
+        self.wrong_per_rule = wrong_per_rule
+
+    def collect(self) -> Iterator[Metric]:
+        try:
+            counts = self.wrong_per_rule()
+        except Exception:  # Redis down: leave the gauge out of this scrape
+            return
+        family = GaugeMetricFamily(
+            "monitor_wrong_this_week", "Alerts marked Wrong in Slack this ISO week, by rule.", labels=["rule"]
+        )
+        for rule, count in sorted(counts.items()):
+            family.add_metric([rule], count)
+        yield family
 
     def describe(self) -> Iterator[Metric]:
         return iter(())

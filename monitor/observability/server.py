@@ -6,7 +6,7 @@ import asyncio
 import errno
 import json
 import logging
-from collections.abc import Awaitable, Callable, Mapping
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 
 from aiohttp import web
 from prometheus_client import CONTENT_TYPE_LATEST
@@ -18,6 +18,8 @@ log = logging.getLogger(__name__)
 
 #: name -> a check that is True when that part is ready (Redis reachable, rules loaded, ...).
 ReadyCheck = Callable[[], Awaitable[bool]]
+#: Adds more routes to the app (the Slack interactivity endpoint, when it shares this server).
+Routes = Callable[[web.Application], None]
 
 
 class MetricsPortInUseError(InputError):
@@ -28,9 +30,15 @@ class HealthServer:
     """Serves the metrics registry and the health checks; ``start`` binds, ``stop`` unbinds."""
 
     def __init__(
-        self, metrics: Metrics, checks: Mapping[str, ReadyCheck], host: str = "127.0.0.1", port: int = 9108
+        self,
+        metrics: Metrics,
+        checks: Mapping[str, ReadyCheck],
+        host: str = "127.0.0.1",
+        port: int = 9108,
+        routes: Sequence[Routes] = (),
     ) -> None:
         self.metrics = metrics
+        self.routes = list(routes)
         self.checks = dict(checks)
         self.host = host
         self.port = port
@@ -42,6 +50,8 @@ class HealthServer:
         app.router.add_get("/metrics", self._metrics)
         app.router.add_get("/healthz", self._healthz)
         app.router.add_get("/readyz", self._readyz)
+        for add in self.routes:
+            add(app)
         runner = web.AppRunner(app, access_log=None, handler_cancellation=True)
         await runner.setup()
         site = web.TCPSite(runner, self.host, self.port, reuse_address=False)

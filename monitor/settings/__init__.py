@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from monitor.settings.errors import SettingsError
+from monitor.settings.interact import DigestSettings, InteractSettings
 from monitor.settings.load import DEFAULT_CONFIG, config_path, load_settings, setting_name
 from monitor.settings.model import (
     SINK_KINDS,
@@ -23,7 +24,9 @@ __all__ = [
     "SINK_KINDS",
     "USUAL_ENV",
     "DeliverySettings",
+    "DigestSettings",
     "ExtractSettings",
+    "InteractSettings",
     "LogSettings",
     "MetricsSettings",
     "RedisSettings",

@@ -12,6 +12,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 from pydantic_settings import BaseSettings, PydanticBaseSettingsSource, SettingsConfigDict
 
 from monitor.models.duration import Duration
+from monitor.settings.interact import DigestSettings, InteractSettings
 from monitor.settings.slack import SlackSettings
 from monitor.settings.sources import customise_sources
 
@@ -177,6 +178,10 @@ class Settings(BaseSettings):
     outbound: OutboundSettings = Field(
         default_factory=OutboundSettings, description="Outbound connections of feed fetches."
     )
+    interact: InteractSettings = Field(
+        default_factory=InteractSettings, description="Slack buttons and /monitor (interactivity)."
+    )
+    digest: DigestSettings = Field(default_factory=DigestSettings, description="The morning digest.")
 
     @field_validator("sinks")
     @classmethod

@@ -13,6 +13,7 @@ from monitor.settings.errors import SettingsError
 DEFAULT_SLACK_API = "https://slack.com/api/"
 _TOKEN = re.compile(r"^(xoxe\.)?xox[bp]-[A-Za-z0-9-]+$")
 _GROUP_ID = re.compile(r"^S[A-Z0-9]{2,}$")
+_SILENCER = re.compile(r"^[UWS][A-Z0-9]{2,}$")
 _CHANNEL = re.compile(r"^(#[a-z0-9_\-]{1,80}|[CGD][A-Z0-9]{2,})$")
 
 
@@ -26,6 +27,14 @@ class SlackSettings(BaseModel):
     )
     webhook_url: SecretStr | None = Field(
         default=None, description="SLACK_WEBHOOK_URL: incoming webhook, post only (no threads)."
+    )
+    signing_secret: SecretStr | None = Field(
+        default=None,
+        description="SLACK_SIGNING_SECRET: verifies button clicks and /monitor commands (interactivity).",
+    )
+    silencers: list[str] = Field(
+        default_factory=list,
+        description="Slack user (U...) or user group (S...) IDs who may silence from Slack; empty: anyone.",
     )
     api_url: str = Field(default=DEFAULT_SLACK_API, description="Web API base URL (tests, proxies).")
     default_channel: str | None = Field(
@@ -72,6 +81,14 @@ class SlackSettings(BaseModel):
         bad = sorted(key for key, channel in value.items() if not _CHANNEL.match(channel))
         if bad:
             raise ValueError(f"channel for {', '.join(bad)} must look like '#alerts' or 'C0123ABCD'")
+        return value
+
+    @field_validator("silencers")
+    @classmethod
+    def _silencer_shapes(cls, value: list[str]) -> list[str]:
+        bad = [entry for entry in value if not _SILENCER.match(entry)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not a user ID (U...) or a user group ID (S...)")
         return value
 
     @field_validator("oncall_group")

@@ -15,11 +15,12 @@ USUAL_ENV: dict[str, tuple[str, str]] = {
     "REDIS_URL": ("redis", "url"),
     "SLACK_BOT_TOKEN": ("slack", "bot_token"),
     "SLACK_WEBHOOK_URL": ("slack", "webhook_url"),
+    "SLACK_SIGNING_SECRET": ("slack", "signing_secret"),
 }
 
 
 class UsualNamesSource(PydanticBaseSettingsSource):
-    """REDIS_URL, SLACK_BOT_TOKEN and SLACK_WEBHOOK_URL from the environment or .env."""
+    """REDIS_URL, SLACK_BOT_TOKEN, SLACK_WEBHOOK_URL and SLACK_SIGNING_SECRET from the environment or .env."""
 
     def get_field_value(self, field: FieldInfo, field_name: str) -> tuple[Any, str, bool]:
         return None, field_name, False

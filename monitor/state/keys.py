@@ -29,6 +29,15 @@ OUTBOX_MAXLEN = 100_000
 #: A feed's poll state (validators, errors, next allowed poll) is refreshed on every poll; a
 #: feed gone from the configuration for 90 days is forgotten.
 FEED_STATE_TTL = 90 * DAY
+#: Analysts' feedback (Wrong) is the raw material of new evaluation cases: kept a year.
+FEEDBACK_TTL = 365 * DAY
+#: Nightly figures feed the digest's 90-day chart; a little more is kept so the chart is full.
+FIGURES_TTL = 100 * DAY
+#: The digest's log of facts (strikes, troops, weapons seen): a week covers any --since.
+FACTS_LOG_TTL = 8 * DAY
+#: An interaction request already handled: longer than Slack's five-minute signature window,
+#: so a copy replayed inside the window is recognised and dropped.
+INTERACTION_TTL = 10 * 60
 
 
 def _part(value: str) -> str:
@@ -120,6 +129,57 @@ class Keys:
     def slack_channel_id(self, channel: str) -> str:
         """String: the ID Slack answered for a channel name (for history lookups). RECEIPT_TTL."""
         return f"{self.prefix}slack:channel:{_part(channel)}"
+
+    def slack_alert(self, alert_id: str) -> str:
+        """String (JSON): an alert as posted, for the buttons on its message (silence, wrong).
+        RECEIPT_TTL."""
+        return f"{self.prefix}slack:alert:{_part(alert_id)}"
+
+    def slack_marks(self, channel: str, ts: str) -> str:
+        """Hash {ack, silence, wrong}: the lines analysts' actions added to one Slack message, so
+        a later update of the message (a new source) keeps them. RECEIPT_TTL."""
+        return f"{self.prefix}slack:marks:{_part(channel)}:{_part(ts)}"
+
+    def interaction(self, fingerprint: str) -> str:
+        """String: a signed Slack request (hash of signature and body) already handled; drops
+        Slack's retries and replays inside the signature window. TTL INTERACTION_TTL."""
+        return f"{self.prefix}slack:interaction:{_part(fingerprint)}"
+
+    def digest_claim(self, channel: str, day: str) -> str:
+        """String: the replica that posts a channel's digest of a day (one post per day, however
+        many replicas). TTL two days."""
+        return f"{self.prefix}digest:{_part(channel)}:{_part(day)}"
+
+    # feedback and figures
+
+    def feedback(self, feedback_id: str) -> str:
+        """String (JSON): one Wrong from an analyst: alert, item, fact, rule, reason, corrected
+        facts. TTL FEEDBACK_TTL."""
+        return f"{self.prefix}feedback:{_part(feedback_id)}"
+
+    def feedbacks(self) -> str:
+        """Sorted set {feedback id: ms}, to list feedback in order; ids past their TTL are pruned
+        on read. No TTL."""
+        return f"{self.prefix}feedbacks"
+
+    def wrong_week(self, week: str) -> str:
+        """Hash {rule: count} of Wrong per rule in an ISO week (2025-W36). TTL 8 weeks."""
+        return f"{self.prefix}wrong:{_part(week)}"
+
+    def night(self, day: str) -> str:
+        """Hash {attacker: drones launched}: the largest figure reported for the night ending on
+        the morning of ``day`` (YYYY-MM-DD), per attacker. TTL FIGURES_TTL."""
+        return f"{self.prefix}night:{_part(day)}"
+
+    def night_record(self) -> str:
+        """Hash {attacker: drones}: the largest nightly figure kept by the digest (its chart's
+        record line). TTL MEMORY_TTL, refreshed on write."""
+        return f"{self.prefix}night:record"
+
+    def facts_log(self) -> str:
+        """Sorted set {fact JSON: event ms} of the strikes, troop reports and weapons extracted,
+        for the digest; entries older than FACTS_LOG_TTL are trimmed on write. TTL FACTS_LOG_TTL."""
+        return f"{self.prefix}factslog"
 
     # rules: state of the windowed rule types, silences, inhibition and aggregation
 

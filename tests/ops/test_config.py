@@ -29,7 +29,13 @@ slack:
 
 @pytest.fixture(autouse=True)
 def clean_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    for var in ("REDIS_URL", "SLACK_BOT_TOKEN", "SLACK_WEBHOOK_URL", "MONITOR_CONFIG"):
+    for var in (
+        "REDIS_URL",
+        "SLACK_BOT_TOKEN",
+        "SLACK_WEBHOOK_URL",
+        "SLACK_SIGNING_SECRET",
+        "MONITOR_CONFIG",
+    ):
         monkeypatch.delenv(var, raising=False)
     monkeypatch.chdir(tmp_path)  # no monitor.yaml or .env of the repository's
 

@@ -1,4 +1,9 @@
-"""A local server speaking Slack's Web API and webhook JSON, with scripted failures."""
+"""A local server speaking Slack's Web API and webhook JSON, with scripted failures.
+
+Besides chat.*, it answers views.open, usergroups.users.list and the file upload (v2) steps
+(files.getUploadURLExternal, the upload URL, files.completeUploadExternal), and takes messages
+posted to response URLs (``response_url(n)``) the way hooks.slack.com does.
+"""
 
 from __future__ import annotations
 
@@ -37,6 +42,18 @@ class Posted:
 
 
 @dataclass
+class Uploaded:
+    """A file uploaded with files_upload_v2 and shared to a channel."""
+
+    file_id: str
+    filename: str
+    title: str
+    data: bytes
+    channel: str | None = None
+    thread_ts: str | None = None
+
+
+@dataclass
 class FakeSlack:
     """Set ``fail`` (list of faults, consumed per request) or ``outage`` (until cleared)."""
 
@@ -49,6 +66,13 @@ class FakeSlack:
     requests: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     answered: Counter[str] = field(default_factory=Counter)
     hanging: asyncio.Event = field(default_factory=asyncio.Event)
+    #: Opened modals (views.open), user groups' members, uploaded files, response_url posts.
+    views: list[dict[str, Any]] = field(default_factory=list)
+    usergroups: dict[str, list[str]] = field(default_factory=dict)
+    files: dict[str, Uploaded] = field(default_factory=dict)
+    responses: list[dict[str, Any]] = field(default_factory=list)
+    #: Set after every request handled (tests wait on a condition with a deadline).
+    changed: asyncio.Event = field(default_factory=asyncio.Event)
     url: str = ""
     _ts: Any = field(default_factory=lambda: itertools.count(1))
     _runner: web.AppRunner | None = None
@@ -57,6 +81,8 @@ class FakeSlack:
         app = web.Application()
         app.router.add_route("*", "/api/{method}", self._api)
         app.router.add_post("/services/{path:.*}", self._webhook)
+        app.router.add_post("/upload/{file_id}", self._upload)
+        app.router.add_post("/response/{n}", self._response)
         self._runner = web.AppRunner(app, handler_cancellation=True, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -76,6 +102,25 @@ class FakeSlack:
     @property
     def webhook_url(self) -> str:
         return self.url + WEBHOOK_PATH
+
+    def response_url(self, n: int | str) -> str:
+        return f"{self.url}/response/{n}"
+
+    async def wait_for(self, condition: Any, timeout: float = 5.0) -> None:
+        """Until ``condition()`` holds (checked after every request), or AssertionError."""
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not condition():
+            left = deadline - asyncio.get_running_loop().time()
+            if left <= 0:
+                raise AssertionError("the fake Slack did not see what was expected in time")
+            self.changed.clear()
+            try:
+                await asyncio.wait_for(self.changed.wait(), left)
+            except TimeoutError:
+                continue
+
+    def _touch(self) -> None:
+        self.changed.set()
 
     def posts_by_alert(self) -> Counter[str | None]:
         return Counter(m.alert_id for m in self.messages)
@@ -122,6 +167,7 @@ class FakeSlack:
     async def _break(self, fault: str, request: web.Request) -> None:
         if fault.startswith("hang"):
             self.hanging.set()
+            self._touch()
             await asyncio.sleep(3600)
         assert request.transport is not None
         request.transport.close()
@@ -144,12 +190,77 @@ class FakeSlack:
             "conversations.history": self._history,
             "conversations.replies": self._replies,
             "conversations.list": self._list,
+            "views.open": self._views_open,
+            "usergroups.users.list": self._group_users,
+            "files.getUploadURLExternal": self._upload_url,
+            "files.completeUploadExternal": self._complete_upload,
         }.get(method)
         answer = {"ok": False, "error": "unknown_method"} if handler is None else handler(body)
         if fault in {"hang_after", "drop_after"}:
             await self._break(fault, request)
         self.answered[method] += 1
+        self._touch()
         return web.json_response(answer)
+
+    def _views_open(self, body: dict[str, Any]) -> dict[str, Any]:
+        view = body.get("view")
+        if isinstance(view, str):
+            view = json.loads(view)
+        if not body.get("trigger_id"):
+            return {"ok": False, "error": "invalid_trigger_id"}
+        if not isinstance(view, dict) or view.get("type") != "modal" or not view.get("blocks"):
+            return {"ok": False, "error": "invalid_arguments"}
+        titles = [view.get(k, {}).get("text", "") for k in ("title", "submit", "close") if k in view]
+        if any(len(t) > 24 for t in titles) or len(view.get("private_metadata", "")) > 3000:
+            return {"ok": False, "error": "invalid_arguments"}  # Slack's modal limits
+        self.views.append({"trigger_id": body["trigger_id"], "view": view})
+        return {"ok": True, "view": {"id": f"V{len(self.views):06d}", **view}}
+
+    def _group_users(self, body: dict[str, Any]) -> dict[str, Any]:
+        group = str(body.get("usergroup"))
+        if group not in self.usergroups:
+            return {"ok": False, "error": "no_such_subteam"}
+        return {"ok": True, "users": self.usergroups[group]}
+
+    def _upload_url(self, body: dict[str, Any]) -> dict[str, Any]:
+        if not body.get("filename") or not str(body.get("length", "")).isdigit():
+            return {"ok": False, "error": "invalid_arguments"}
+        file_id = f"F{len(self.files) + 1:08d}"
+        self.files[file_id] = Uploaded(file_id, str(body["filename"]), "", b"")
+        return {"ok": True, "upload_url": f"{self.url}/upload/{file_id}", "file_id": file_id}
+
+    async def _upload(self, request: web.Request) -> web.StreamResponse:
+        uploaded = self.files.get(request.match_info["file_id"])
+        if uploaded is None:
+            return web.Response(status=404, text="not found")
+        uploaded.data = await request.read()
+        self._touch()
+        return web.Response(text="OK - " + str(len(uploaded.data)))
+
+    def _complete_upload(self, body: dict[str, Any]) -> dict[str, Any]:
+        files = body.get("files")
+        files = json.loads(files) if isinstance(files, str) else files or []
+        channel = body.get("channel_id")
+        if channel is not None and channel not in CHANNELS.values():
+            return {"ok": False, "error": "channel_not_found"}  # like Slack: an ID, never a #name
+        done = []
+        for entry in files:
+            uploaded = self.files.get(entry.get("id"))
+            if uploaded is None or not uploaded.data:
+                return {"ok": False, "error": "file_not_found"}
+            uploaded.title, uploaded.channel, uploaded.thread_ts = (
+                entry.get("title", ""),
+                channel,
+                body.get("thread_ts"),
+            )
+            done.append({"id": uploaded.file_id, "name": uploaded.filename, "title": uploaded.title})
+        return {"ok": True, "files": done}
+
+    async def _response(self, request: web.Request) -> web.StreamResponse:
+        body = await request.json()
+        self.responses.append({"n": request.match_info["n"], **body})
+        self._touch()
+        return web.Response(text="ok")
 
     def _channel(self, name: Any) -> str | None:
         if isinstance(name, str) and name in CHANNELS.values():
@@ -280,4 +391,24 @@ def _check_block(block: dict[str, Any]) -> str | None:
             return "invalid_blocks"
     if kind == "context" and not 0 < len(block.get("elements") or []) <= 10:
         return "invalid_blocks"
+    if kind == "actions":
+        return _check_actions(block)
+    return None
+
+
+def _check_actions(block: dict[str, Any]) -> str | None:
+    """Slack's limits for an actions block: 1-25 elements, distinct action ids, menu options."""
+    elements = block.get("elements") or []
+    ids = [e.get("action_id") for e in elements]
+    if not 0 < len(elements) <= 25 or len(set(ids)) != len(ids) or len(block.get("block_id", "")) > 255:
+        return "invalid_blocks"
+    for element in elements:
+        options = element.get("options")
+        if element.get("type") == "static_select" and not (
+            options and len(options) <= 100
+            and all(len(o["text"]["text"]) <= 75 and len(o["value"]) <= 150 for o in options)
+        ):  # fmt: skip
+            return "invalid_blocks"
+        if element.get("type") == "button" and len(element.get("value", "")) > 2000:
+            return "invalid_blocks"
     return None

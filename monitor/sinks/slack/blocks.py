@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
 from monitor.models import Alert
+from monitor.sinks.slack.buttons import actions_block, marks_block
 from monitor.sinks.slack.escape import escape_mrkdwn, escape_text, link, one_line, truncate
 
 #: Slack's documented limits for messages and blocks.
@@ -43,8 +45,17 @@ _FIELDS = (
 Message = dict[str, Any]
 
 
-def build_message(alert: Alert, *, mention: str | None, sources: int, reply: bool = False) -> Message:
-    """``{"text", "blocks"}`` for chat.postMessage/chat.update; ``reply`` is the thread form."""
+def build_message(
+    alert: Alert,
+    *,
+    mention: str | None,
+    sources: int,
+    reply: bool = False,
+    buttons: bool = False,
+    marks: Sequence[str] = (),
+) -> Message:
+    """``{"text", "blocks"}`` for chat.postMessage/chat.update; ``reply`` is the thread form.
+    ``buttons`` adds Acknowledge / Silence / Wrong; ``marks`` are the lines analysts' actions left."""
     blocks: list[dict[str, Any]] = []
     if reply:
         blocks.append(_section(f"*{_title(alert, MAX_SECTION - 2)}*"))
@@ -57,6 +68,11 @@ def build_message(alert: Alert, *, mention: str | None, sources: int, reply: boo
     if fields:
         blocks.append({"type": "section", "fields": fields})
     blocks.append(_section(source_line(alert.item)))
+    marked = marks_block(marks)
+    if marked is not None:
+        blocks.append(marked)
+    if buttons:
+        blocks.append(actions_block(alert.alert_id))
     blocks.append(_context(alert, sources))
     return {"text": fallback_text(alert, mention), "blocks": blocks[:MAX_BLOCKS]}
 

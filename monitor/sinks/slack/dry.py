@@ -23,7 +23,9 @@ class DrySlackSink:
 
     async def send(self, alert: Alert) -> str:
         target = route(alert, self.settings)
-        payload = {"channel": target.channel, **build_message(alert, mention=target.mention, sources=1)}
+        buttons = self.settings.signing_secret is not None  # as SlackSink would post it
+        message = build_message(alert, mention=target.mention, sources=1, buttons=buttons)
+        payload = {"channel": target.channel, **message}
         stream = self._stream or sys.stdout
         stream.write(json.dumps(payload, ensure_ascii=False) + "\n")
         stream.flush()

@@ -17,6 +17,8 @@ from monitor.sinks.slack.ledger import Attempt, SendLedger
 from monitor.sinks.slack.routing import mention_for, route
 from monitor.sinks.slack.threads import Story, ThreadStore, story_key
 from monitor.state.keys import Keys
+from monitor.state.marks import MarkStore
+from monitor.state.posted import PostedAlerts
 
 log = logging.getLogger(__name__)
 
@@ -50,6 +52,11 @@ class SlackSink:
         # send and thread state live in the outbox's namespace, so they survive restarts
         self._ledger = SendLedger(client, keys)
         self._threads = ThreadStore(client, keys, settings.story_ttl_s)
+        #: What analysts did to each message, and the alert behind it, for the buttons.
+        self._marks = MarkStore(client, keys)
+        self._posted = PostedAlerts(client, keys)
+        #: Acknowledge / Silence / Wrong under each alert when Slack can call us back (a signing secret).
+        self.buttons = settings.signing_secret is not None
 
     def __repr__(self) -> str:
         return f"SlackSink(mode='bot', api={self.api!r})"
@@ -106,7 +113,7 @@ class SlackSink:
     async def _open(self, alert: Alert, story: str) -> str:
         target = route(alert, self.settings)
         channel = target.channel or self.settings.default_channel or ""
-        message = build_message(alert, mention=target.mention, sources=1)
+        message = build_message(alert, mention=target.mention, sources=1, buttons=self.buttons)
         known = self._ledger.channel_id(channel)  # an ID remembered from before may be stale
         channel_id = await self._channel_id(channel)
         try:
@@ -145,7 +152,7 @@ class SlackSink:
     async def _reply(self, alert: Alert, story: str, parent: Story) -> str:
         source = _source(alert)
         count = len(parent.sources | {source})
-        message = build_message(alert, mention=None, sources=count, reply=True)
+        message = build_message(alert, mention=None, sources=count, reply=True, buttons=self.buttons)
         channel_id, ts = await self._post(alert, parent.channel, parent.ts, message)
         await self._after_post(alert, channel_id, ts, parent.ts)
         return ts
@@ -165,6 +172,8 @@ class SlackSink:
     async def _after_post(self, alert: Alert, channel: str, ts: str, thread_ts: str) -> None:
         """Thread bookkeeping once the post is recorded; the parent update is best effort."""
         threads = self._threads
+        if self.buttons:
+            self._posted.keep(alert)
         story = story_key(alert)
         if not thread_ts:
             threads.start(story, channel, ts, _source(alert))
@@ -178,7 +187,14 @@ class SlackSink:
         story = threads.get(story_key(alert))
         if story is None:
             return
-        message = build_message(alert, mention=mention_for(alert, self.settings), sources=len(story.sources))
+        marks = self._marks.lines(story.channel, story.ts)
+        message = build_message(
+            alert,
+            mention=mention_for(alert, self.settings),
+            sources=len(story.sources),
+            buttons=self.buttons,
+            marks=marks,
+        )
         try:
             await self.api.update(story.channel, story.ts, message)
         except SlackError as exc:

@@ -113,10 +113,14 @@ class FeedScheduler:
         if self.on_result is not None:
             self.on_result(result)
 
-    def add_job(self, func: Callable[[], Awaitable[None]], every: float, job_id: str) -> None:
-        """A periodic housekeeping job (reload check, summary line) on the same scheduler."""
+    def add_job(
+        self, func: Callable[[], Awaitable[None]], every: float, job_id: str, *, at_start: bool = False
+    ) -> None:
+        """A periodic housekeeping job (reload check, summary line) on the same scheduler;
+        ``at_start`` runs it once right away too (a digest due while the service was down)."""
+        first = {"next_run_time": datetime.now(UTC)} if at_start else {}
         self.scheduler.add_job(
-            func, trigger=IntervalTrigger(seconds=every), id=job_id, max_instances=1, coalesce=True
+            func, trigger=IntervalTrigger(seconds=every), id=job_id, max_instances=1, coalesce=True, **first
         )
 
     async def stop(self, grace: float) -> None:
