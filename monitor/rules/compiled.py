@@ -23,7 +23,6 @@ from monitor.rules.conditions import (
 from monitor.rules.lists import ListResolver, Loc, Report
 from monitor.rules.model import WINDOWED, Rule
 from monitor.rules.templates import Template, TemplateError
-from monitor.rules.words import written
 
 
 @dataclass(frozen=True)
@@ -78,7 +77,7 @@ class RuleCompiler:
             parts.extend(self._keywords(rule.keywords, ("keywords",), report))
         for name, test in rule.where.items():
             resolved = self.resolver.test(test, ("where", name), report)
-            parts.append(FactNode(name, resolved, written=f"where {name}: {written(test)}"))
+            parts.append(FactNode(name, resolved, as_written=test, clause="where"))
         if rule.when is not None:
             parts.append(self.condition(rule.when, ("when",), report))
         templates = self._templates(rule, report)
@@ -112,9 +111,7 @@ class RuleCompiler:
             return self._regex(cond.regex, cond.in_, (*loc, "regex"), report)
         if cond.fact is not None:
             tests = [
-                FactNode(
-                    n, self.resolver.test(t, (*loc, "fact", n), report), written=f"fact {n}: {written(t)}"
-                )
+                FactNode(n, self.resolver.test(t, (*loc, "fact", n), report), as_written=t, clause="fact")
                 for n, t in cond.fact.items()
             ]
             return AllNode(tuple(tests), label="fact")

@@ -167,14 +167,20 @@ class FactNode:
     name: str
     check: FieldTest
     required: frozenset[str] | None = None
-    #: The test as the rule file writes it ('where attacker: $war_sides'), for explain.
-    written: str = ""
+    #: The test as the rule file writes it (before list references are resolved) and the
+    #: clause it sits in ('where'), so explain can say 'where attacker: $war_sides'. Kept raw
+    #: and turned into text only when explained: loading 10,000 rules must not pay for it.
+    as_written: Any = None
+    clause: str = ""
 
     def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
         return check_field(fact.get(self.name), self.check)
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
-        shown = self.written or f"{self.name}: {written(self.check)}"
+        if self.as_written is not None:
+            shown = f"{self.clause} {self.name}: {written(self.as_written)}".strip()
+        else:
+            shown = f"{self.name}: {written(self.check)}"
         label = f"{shown}; the fact's {self.name}: {seen(fact.get(self.name))}"
         return Explained(label, self.test(view, fact))
 
