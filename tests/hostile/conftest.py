@@ -1,4 +1,4 @@
-"""Fixtures for the hostile-input tests: the Slack fakes and a fake clock (shared), Redis servers."""
+"""Fixtures for the hostile-input tests: feed server, Slack fakes, a fake clock (shared), Redis servers."""
 
 from __future__ import annotations
 
@@ -12,11 +12,12 @@ import redis
 from redis.backoff import NoBackoff
 from redis.retry import Retry
 
+from tests.feeds.conftest import server
 from tests.ops.conftest import REDIS_SERVER, free_port
 from tests.outbox.conftest import FakeTime, fake_time
 from tests.slack.conftest import fake_slack, outbox, slack_settings
 
-__all__ = ["FakeTime", "fake_slack", "fake_time", "outbox", "slack_settings"]
+__all__ = ["FakeTime", "fake_slack", "fake_time", "outbox", "server", "slack_settings"]
 
 StartRedis = Callable[..., str]
 

@@ -4,7 +4,6 @@ feed URLs (query, userinfo), feed headers, redirects and settings (Slack token, 
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -21,14 +20,6 @@ HEADER_TOKEN = "headerTOKENsecret99"
 REDIRECT_SIG = "redirectSIGsecret31"
 SECRETS = [REDIS_PASSWORD, FEED_TOKEN, URL_PASSWORD, HEADER_TOKEN, REDIRECT_SIG, TOKEN, TOKEN.split("-")[-1]]
 RULE = {"id": "every-item", "title": "{{ item.title }}", "type": "any", "fact": "item"}
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    feeds = FeedServer()
-    await feeds.start()
-    yield feeds
-    await feeds.close()
 
 
 @pytest.mark.timeout(90)

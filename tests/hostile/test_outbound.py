@@ -50,14 +50,6 @@ async def internal() -> AsyncIterator[Internal]:
     await runner.cleanup()
 
 
-@pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    feeds = FeedServer()
-    await feeds.start()
-    yield feeds
-    await feeds.close()
-
-
 async def _fetch(limits: FetchLimits, url: str, headers: dict[str, str] | None = None) -> str:
     fetcher = Fetcher(limits)
     try:

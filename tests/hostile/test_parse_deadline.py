@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
 import pytest
@@ -30,14 +29,6 @@ def _attribute_heavy(items: int, attributes: int) -> bytes:
         f"<item><title>t{k}</title><description {attrs}>d</description></item>" for k in range(items)
     )
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>x</title>{body}</channel></rss>'.encode()
-
-
-@pytest.fixture
-async def server() -> AsyncIterator[FeedServer]:
-    feeds = FeedServer()
-    await feeds.start()
-    yield feeds
-    await feeds.close()
 
 
 @pytest.mark.timeout(60)
