@@ -172,11 +172,20 @@ FIRST_WORDS = frozenset(_LENGTHS)
 REGION_WORDS = words(
     "region regions oblast oblasts province city town governorate republic territory village settlement"
 )
-#: Words after a place that make it a location: 'Pokrovsk district', 'Engels airbase'.
+#: Words after a place that make it a location: 'Pokrovsk district', 'Engels airbase', and
+#: 'Cherkasy OVA' (the region whose military administration reports the attack: a place of it).
 _PLACE_SUFFIXES = REGION_WORDS | words(
     "district raion rayon hromada community krai republic direction axis airbase airfield "
-    "refinery port outskirts village settlement municipality area sector front"
+    "refinery port outskirts village settlement municipality area sector front ova oda"
 )
+#: Words before a place that make it the origin of a launch, never a target: 'launched from the
+#: Primorsko-Akhtarsk area', 'from the directions of Kursk and Millerovo', 'missiles from Kursk
+#: oblast'. An origin is never a location, whatever suffix it carries.
+_ORIGINS = words("from")
+#: Words after a place that make it a sea or shore, not the town of that name ('the Azov coast').
+_WATER = words("sea coast shore coastline")
+#: Words between a place and its count ('Bryansk (18)', 'Bryansk for eight', 'Belgorod reported 16').
+_COUNT_BRIDGE = frozenset(("(", "for", "reported", "saw", "recorded"))
 #: Words before a place that make it a location of the event rather than an actor.
 LOCATIVES = words(
     "over in on at against toward towards targeting targeted near across above into hit "
@@ -190,8 +199,13 @@ _GLUE = frozenset((",", "and", "the", "or"))
 _BRIDGE = words(
     "the ukraine russia city town region regions oblast republic territory of northern southern "
     "eastern western northeastern northwestern southeastern southwestern central border frontline "
-    "front-line port capital village settlement"
+    "front-line port capital village settlement outskirts suburbs centre center part"
 )
+#: What may stand between a launch origin and 'from' ('from the directions of Kursk').
+_ORIGIN_BRIDGE = _BRIDGE | words("direction directions area areas side")
+#: Between two items of a list of places: glue words and the items' counts ('Belgorod (four),
+#: Voronezh (four) and Kursk (one) regions').
+_LIST_GAP = _GLUE | frozenset(("(", ")", ";", "-", "–", "—", "for", "each", "apiece"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,9 +262,40 @@ def _suffixed(low: Sequence[str], end: int) -> int:
 
 
 def _counted(low: Sequence[str], end: int) -> bool:
-    """'Smolensk 7, Bryansk 6', 'Belgorod region - 86': a sub-count told place by place."""
+    """'Smolensk 7, Bryansk 6', 'Belgorod region - 86', 'Bryansk (18)', 'Bryansk for eight':
+    a sub-count told place by place."""
     j = end + 1 if end < len(low) and low[end] in ("-", "–", "—", ":") else end
+    j = j + 1 if j < len(low) and low[j] in _COUNT_BRIDGE else j
     return j < len(low) and (low[j][:1].isdigit() or low[j] in UNITS)
+
+
+def _gap(low: Sequence[str]) -> bool:
+    """Only glue between two list items: commas, 'and', the items' own counts in brackets."""
+    return all(w in _LIST_GAP or w[:1].isdigit() or w in UNITS for w in low)
+
+
+def _origin(low: Sequence[str], i: int) -> bool:
+    """'launched from the Primorsko-Akhtarsk area', 'from the directions of Kursk': where the
+    weapons came from, not where they struck."""
+    j = i - 1
+    while j >= 0 and i - j <= 5:
+        if low[j] in _ORIGINS:
+            return True
+        if low[j] not in _ORIGIN_BRIDGE:
+            return False
+        j -= 1
+    return False
+
+
+def _not_a_place(low: Sequence[str], original: Sequence[str] | None, i: int, end: int, place: Place) -> bool:
+    """'the Azov coast', 'the Sea of Azov': water, not the town; 'Serhii Lysak said': a small
+    place's name followed by a surname is a person's first name."""
+    after = low[end] if end < len(low) else ""
+    if after in _WATER or (i >= 2 and low[i - 1] == "of" and low[i - 2] in _WATER):
+        return True
+    if place.major or original is None or end >= len(low) or after in _PLACE_SUFFIXES:
+        return False
+    return original[end][:1].isupper() and original[end].isalpha() and low[end] not in FIRST_WORDS
 
 
 def _village(low: Sequence[str], original: Sequence[str] | None, i: int) -> PlaceMention | None:
@@ -269,7 +314,7 @@ def _list_locative(found: list[PlaceMention], low: Sequence[str]) -> None:
     if not last.locative or low[last.end - 1] not in _PLURAL_SUFFIXES:
         return
     k = len(found) - 2
-    while k >= 0 and all(w in _GLUE for w in low[found[k].end : found[k + 1].start]):
+    while k >= 0 and _gap(low[found[k].end : found[k + 1].start]):
         found[k] = PlaceMention(found[k].start, found[k].end, found[k].name, found[k].side, True)
         k -= 1
 
@@ -282,7 +327,7 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
     """All gazetteer places in the tokens, in order; list items after a locative stay locative.
     With ``original`` (the tokens as written) a place must be capitalized."""
     found: list[PlaceMention] = []
-    i, n = 0, len(low)
+    i, n, origin_end = 0, len(low), -1
     villages = not _SETTLEMENTS.isdisjoint(low)  # a settlement word: look for unlisted villages
     while i < n:
         hit = _match_at(low, i) if low[i] in FIRST_WORDS and _is_name(original, i) else None
@@ -293,12 +338,21 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
             i += 1
             continue
         end, place = hit[0], hit[1]
+        if _not_a_place(low, original, i, end, place):
+            i = end
+            continue
         end = _suffixed(low, end)
-        locative = _locative_before(low, i) or end > hit[0] or _dateline(low, i, end) or _counted(low, end)
-        if not locative and found and found[-1].locative:
-            locative = all(w in _GLUE for w in low[found[-1].end : i])
-        if locative or place.major:
+        if _origin(low, i) or (origin_end >= 0 and _gap(low[origin_end:i])):
+            origin_end = end  # a launch origin, and the list items glued to it, are no places
+        elif (locative := _locative(low, i, end, hit[0], found)) or place.major:
             found.append(PlaceMention(i, end, place.name, place.side, locative))
             _list_locative(found, low)
         i = end
     return found
+
+
+def _locative(low: Sequence[str], i: int, end: int, name_end: int, found: list[PlaceMention]) -> bool:
+    """Whether the place at ``i`` is where the event happened ('over X', 'X region', 'X 7')."""
+    if _locative_before(low, i) or end > name_end or _dateline(low, i, end) or _counted(low, end):
+        return True
+    return bool(found and found[-1].locative and _gap(low[found[-1].end : i]))
