@@ -29,7 +29,7 @@ _USE_BEFORE = words(
 _USE_AFTER = words(
     "struck hit hits hitting strike strikes striking attack attacks attacking launched fired "
     "used slammed slamming shot downed intercepted destroyed destroying killed landed exploded "
-    "crashed smashed"
+    "crashed smashed finishing finished"
 )
 _BLOCKERS = words(
     "based design designed authorize authorized authorizing authorise authorised allow allowed "
@@ -70,6 +70,14 @@ _CLAUSE_BLOCKERS = words(
     "costs not cannot never simulated practised practiced tested test test-fired test-fire "
     "test-launched trial trials exercise exercises drill drills parade"
 )
+#: Hedges: a clause that only wonders whether the weapon was used reports no use ('it is for
+#: the military to decide whether the missile that hit the region was an Oreshnik').
+_HEDGES = words("whether suggestions suggested speculation speculated unconfirmed possibly")
+#: Verbs that, right before a weapon that is no drone or missile, make it the target: 'destroyed
+#: an American M777 howitzer', 'hit a Leopard tank'.
+_HIT_VERBS = words("destroyed destroying destroy hit hits struck targeted downed shot knocked")
+#: Nouns of attacks that make an ambiguous name a weapon after 'of': 'strikes of Lancet'.
+_ATTACKS_OF = words("strike strikes attack attacks launch launches use")
 #: Nouns that make an ambiguous name (Patriot, Lancet, Neptune) a weapon when right beside it.
 _WEAPON_CONTEXT = words(
     "missile missiles system systems battery batteries launcher launchers interceptor interceptors "
@@ -104,6 +112,8 @@ def _in_context(low: Sequence[str], original: Sequence[str], start: int, end: in
     before = [word for word in low[max(0, start - 3) : start] if word not in _QUOTES]
     if before and before[-1] in _WEAPON_CONTEXT:
         return True
+    if start >= 2 and low[start - 1] == "of" and low[start - 2] in _ATTACKS_OF:
+        return True  # 'precise strikes of Lancet balls' (a machine translation)
     return start >= 2 and low[start - 1] in ("the", "a", "an") and low[start - 2] in ("of", "by")
 
 
@@ -182,7 +192,7 @@ def _blocked(low: Sequence[str], at: int) -> bool:
     return any(low[t] in _BLOCKERS and not _compound(low, t) for t in range(start, at))
 
 
-def _used_before(low: Sequence[str], start: int) -> bool | None:
+def _used_before(low: Sequence[str], start: int, attack_kind: bool = True) -> bool | None:
     for t in range(start - 1, max(-1, start - 7), -1):
         word = low[t]
         if word in _BLOCKERS and not _compound(low, t):
@@ -192,8 +202,15 @@ def _used_before(low: Sequence[str], start: int) -> bool | None:
         if word == "with" and not any(w in _WITH_VERBS for w in low[max(0, t - 4) : t]):
             continue
         if word in _USE_BEFORE:
+            if not attack_kind and word in _HIT_VERBS:
+                return False  # 'destroyed an American M777 howitzer': the target
             return not _blocked(low, t)
     return None
+
+
+def _on_the_ground(low: Sequence[str], end: int) -> bool:
+    """'destroying two Bayraktar TB2 drones on the ground': targets, not weapons in use."""
+    return ("on", "the", "ground") in {tuple(low[j : j + 3]) for j in range(end, min(len(low), end + 4))}
 
 
 def _sent_at_target(low: Sequence[str], start: int, end: int) -> bool:
@@ -220,11 +237,13 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
     if kind in _TARGET_KINDS:
         return False  # air defence, armour, EW: destroyed or defending, never an attack
     left, right = clause_of(low, start, end)
-    if not _NOT_WAR_USE.isdisjoint(low[left:right]):
-        return False  # a test launch, an exercise, a parade: not use in the war
+    if not _NOT_WAR_USE.isdisjoint(low[left:right]) or not _HEDGES.isdisjoint(low[left:right]):
+        return False  # a test launch, an exercise, a parade, a guess: not use in the war
     if kind in _ATTACK_KINDS and _sent_at_target(low, start, end):
         return True
-    before = _used_before(low, start)
+    if _on_the_ground(low, end):
+        return False
+    before = _used_before(low, start, kind in _ATTACK_KINDS)
     if before is not None:
         return before
     if _used_after(low, end):

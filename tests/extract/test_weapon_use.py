@@ -53,3 +53,34 @@ def test_weapon_use(text: str, expected: dict[str, bool]) -> None:
 )
 def test_plain_words_and_generic_terms(text: str) -> None:
     assert "Kinzhal" not in _weapons(text) and "Bulava" not in _weapons(text) and "M270" not in _weapons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a guess is no report of use
+        (
+            "Lviv's mayor said the military must decide whether the missile that hit the region "
+            "was an Oreshnik.",
+            {"Oreshnik": False},
+        ),
+        # what a weapon destroyed is its target: armour and artillery after a hit verb, aircraft
+        # 'on the ground'
+        (
+            "A Russian Lancet drone finishing off a Leopard 2A6 tank near Avdiivka in Ukraine.",
+            {"Lancet": True, "Leopard 2": False},
+        ),
+        (
+            "Russian precise strikes of Lancet balls destroyed an American M777 howitzer in the "
+            "Kursk region.",
+            {"Lancet": True, "M777": False},
+        ),
+        (
+            "An Oniks missile hit the airfield in the Odesa region, destroying two Bayraktar TB2 "
+            "drones on the ground.",
+            {"Oniks": True, "Bayraktar TB2": False},
+        ),
+    ],
+)
+def test_hedges_and_targets(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
