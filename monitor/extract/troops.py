@@ -31,7 +31,6 @@ _VOCAB = troop_vocabulary()
 _OWNERS = frozenset(("their", "its", "our", "his", "her"))
 _PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
 _HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
-_HEAD_WORDS = WholeWords(_HEADS)
 _PLAN_WORDS = Phrases(_VOCAB.plan_cues).words
 _LIST_GLUE = frozenset(
     [
@@ -86,6 +85,10 @@ _PEOPLE_FOLLOWERS = frozenset(
 )
 #: Last words of demonyms: 'a Sri Lankan' (one person) is found by them.
 _SINGLE_HEADS = frozenset(key[-1] for key in DEMONYMS)
+#: The cheap test's words: troop and people nouns, and foreign demonyms ('an American who fought').
+_HEAD_WORDS = WholeWords(
+    _HEADS | frozenset(key[-1] for key, name in DEMONYMS.items() if name not in GAZETTE.combatants)
+)
 _ONE = frozenset(("a", "an", "one"))
 #: Words after 'a <demonym>' that make it a person, not an adjective ('a Kenyan company').
 _PERSON_FOLLOWERS = _PEOPLE_FOLLOWERS | frozenset(("near", "during", "after", "captured", "taken", "by"))

@@ -77,6 +77,7 @@ def _reports(text: str) -> list[tuple[str, int | None, str | None]]:
         # a demonym alone after 'a' is one person
         ("Paratroopers captured a Sri Lankan near Pokrovsk.", [("Sri Lankan", 1, "capture")]),
         ("A Somali infantryman was taken prisoner near Marinka.", [("Somali", 1, "capture")]),
+        ("An American who fought for Ukraine was killed near Bakhmut.", [("American", 1, "casualties")]),
         # the Russian name of the Kursk region is a place of this war
         ("In the Kurshchyna our troops captured soldiers of the DPRK.", [("North Korean", None, "capture")]),
         # the Georgian Legion fights in this war
@@ -98,6 +99,9 @@ def test_troop_reports_by_country_and_person(
         # an exercise named anywhere in the sentence, a Russian place in the troops' clause
         "Soldiers from India and Iran joined the drills, the Kremlin said; 65 Indian personnel are "
         "stationed at a range near Nizhny Novgorod.",
+        # a demonym before a plain noun is an adjective, and civilians are no troops
+        "The Cuban ambassador met Ukrainian officials in Kyiv.",
+        "A Georgian winemaker who fled Kyiv opened a shop in Tbilisi.",
         # 'an American M777 howitzer' is a weapon, not a person
         "The Russian army destroyed an American M777 howitzer that the AFU used in the Kursk region.",
     ],
