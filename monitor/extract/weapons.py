@@ -76,6 +76,10 @@ _HEDGES = words("whether suggestions suggested speculation speculated unconfirme
 #: Verbs that, right before a weapon that is no drone or missile, make it the target: 'destroyed
 #: an American M777 howitzer', 'hit a Leopard tank'.
 _HIT_VERBS = words("destroyed destroying destroy hit hits struck targeted downed shot knocked")
+#: Nouns after a name that make it the platform, a target when hit: 'destroyed a HIMARS launcher'.
+_PLATFORMS = words("launcher launchers system systems battery batteries complex complexes vehicle vehicles")
+#: Verbs after an aircraft that make it a defender: 'F-16s shot down cruise missiles'.
+_DEFENCE_AFTER = words("shot downed intercepted intercept intercepts intercepting shoot shoots")
 #: Nouns of attacks that make an ambiguous name a weapon after 'of': 'strikes of Lancet'.
 _ATTACKS_OF = words("strike strikes attack attacks launch launches use")
 #: Nouns that make an ambiguous name (Patriot, Lancet, Neptune) a weapon when right beside it.
@@ -192,7 +196,9 @@ def _blocked(low: Sequence[str], at: int) -> bool:
     return any(low[t] in _BLOCKERS and not _compound(low, t) for t in range(start, at))
 
 
-def _used_before(low: Sequence[str], start: int, attack_kind: bool = True) -> bool | None:
+def _used_before(
+    low: Sequence[str], start: int, attack_kind: bool = True, platform: bool = False
+) -> bool | None:
     for t in range(start - 1, max(-1, start - 7), -1):
         word = low[t]
         if word in _BLOCKERS and not _compound(low, t):
@@ -202,8 +208,8 @@ def _used_before(low: Sequence[str], start: int, attack_kind: bool = True) -> bo
         if word == "with" and not any(w in _WITH_VERBS for w in low[max(0, t - 4) : t]):
             continue
         if word in _USE_BEFORE:
-            if not attack_kind and word in _HIT_VERBS:
-                return False  # 'destroyed an American M777 howitzer': the target
+            if (platform or not attack_kind) and word in _HIT_VERBS:
+                return False  # 'destroyed an American M777 howitzer', 'a HIMARS launcher': the target
             return not _blocked(low, t)
     return None
 
@@ -222,6 +228,14 @@ def _sent_at_target(low: Sequence[str], start: int, end: int) -> bool:
     while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
         j += 1
     return j >= len(low) or low[j] not in _DELIVERED_TO
+
+
+def _defends(low: Sequence[str], end: int) -> bool:
+    """'Ukraine's F-16s shot down several cruise missiles': an aircraft in air defence."""
+    j = end
+    while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
+        j += 1
+    return j < len(low) and low[j] in _DEFENCE_AFTER
 
 
 def _used_after(low: Sequence[str], end: int) -> bool:
@@ -243,11 +257,11 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
         return True
     if _on_the_ground(low, end):
         return False
-    before = _used_before(low, start, kind in _ATTACK_KINDS)
+    before = _used_before(low, start, kind in _ATTACK_KINDS, end < len(low) and low[end] in _PLATFORMS)
     if before is not None:
         return before
     if _used_after(low, end):
-        return True
+        return kind in _ATTACK_KINDS or not _defends(low, end)
     if kind not in _ATTACK_KINDS:
         return False
     left, right = clause_of(low, start, end)

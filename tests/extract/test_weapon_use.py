@@ -84,3 +84,18 @@ def test_plain_words_and_generic_terms(text: str) -> None:
 )
 def test_hedges_and_targets(text: str, expected: dict[str, bool]) -> None:
     assert _weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a launcher hit is a target, an aircraft shooting down missiles a defender
+        ("Russian forces destroyed a HIMARS launcher in the Kharkiv region.", {"HIMARS": False}),
+        ("Ukraine's F-16s shot down several cruise missiles over Vinnytsia.", {"F-16": False}),
+        # the same names in an attack are used
+        ("Ukraine fired HIMARS rockets at a Russian depot in the Kursk region.", {"HIMARS": True}),
+        ("Russia says it downed two Storm Shadow missiles over the Kursk region.", {"Storm Shadow": True}),
+    ],
+)
+def test_platforms_and_defenders(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
