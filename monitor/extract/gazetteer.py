@@ -138,10 +138,19 @@ def build(
 def _claim_russian_spellings(
     builder: _Builder, towns: list[tuple[str, Side | None, int, list[str]]], canonical: dict[str, str]
 ) -> None:
+    """Russian transliterations of Ukrainian towns ('Ternovka', 'Pavlograd'). A small Russian
+    village of the same spelling gives way to a larger Ukrainian town: copy about this war
+    means the town ('Konstantinovka' is Kostiantynivka, not a Russian hamlet)."""
+    sizes = {canonical[name]: population for name, _, population, _ in reversed(towns)}
     for name, side, population, _ in towns:
         if side == "Ukraine":
+            place = Place(canonical[name], side, population >= MAJOR_POPULATION)
             for variant in russian_spellings(canonical[name]):
-                builder.claim(variant, Place(canonical[name], side, population >= MAJOR_POPULATION))
+                held = builder.table.get(_key(variant))
+                if held is not None and held.side == "Russia" and not held.major:
+                    if sizes.get(held.name, 0) < population:
+                        del builder.table[_key(variant)]
+                builder.claim(variant, place)
 
 
 #: Ukrainian name endings and their Russian transliterations ('Ternivka' / 'Ternovka').
@@ -190,7 +199,7 @@ _COUNT_BRIDGE = frozenset(("(", "for", "reported", "saw", "recorded"))
 LOCATIVES = words(
     "over in on at against toward towards targeting targeted near across above into hit "
     "struck including attacked outside hammered pounded shelled bombed raided battered "
-    "pummelled pummeled"
+    "pummelled pummeled shelling shellings bombardment bombing"
 )
 _SETTLEMENTS = words("village settlement hamlet hromada")
 _PLURAL_SUFFIXES = words("regions oblasts districts raions provinces")
@@ -199,7 +208,8 @@ _GLUE = frozenset((",", "and", "the", "or"))
 _BRIDGE = words(
     "the ukraine russia city town region regions oblast republic territory of northern southern "
     "eastern western northeastern northwestern southeastern southwestern central border frontline "
-    "front-line port capital village settlement outskirts suburbs centre center part"
+    "front-line port capital village settlement outskirts suburbs centre center part occupied "
+    "russian-occupied annexed liberated"
 )
 #: What may stand between a launch origin and 'from' ('from the directions of Kursk').
 _ORIGIN_BRIDGE = _BRIDGE | words("direction directions area areas side")

@@ -166,3 +166,18 @@ def test_water_is_not_a_place(text: str) -> None:
 def test_a_first_name_after_a_list_of_places_is_a_person() -> None:
     # 'Serhii' is also a village; followed by a surname it is the official who spoke
     assert _located("Two over Dnipro district, Serhii Lysak said.") == ["Dnipro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Russian village's name gives way to the larger Ukrainian town it transliterates
+        ("Drones attacked Ternovka and Pavlograd.", ["Ternivka", "Pavlohrad"]),
+        ("Missiles hit Konstantinovka and Kamenskoye.", ["Kostiantynivka", "Kamianske"]),
+        # shelling of a town, a town in occupied territory
+        ("The shelling of Artemovsk went on.", ["Bakhmut"]),
+        ("Explosions in Feodosia in occupied Crimea.", ["Feodosia", "Crimea"]),
+    ],
+)
+def test_russian_and_old_spellings_as_the_war_uses_them(text: str, expected: list[str]) -> None:
+    assert _located(text) == expected
