@@ -147,9 +147,9 @@ def _claim_russian_spellings(
             place = Place(canonical[name], side, population >= MAJOR_POPULATION)
             for variant in russian_spellings(canonical[name]):
                 held = builder.table.get(_key(variant))
-                if held is not None and held.side == "Russia" and not held.major:
-                    if sizes.get(held.name, 0) < population:
-                        del builder.table[_key(variant)]
+                small = held is not None and held.side == "Russia" and not held.major
+                if small and held is not None and sizes.get(held.name, 0) < population:
+                    del builder.table[_key(variant)]
                 builder.claim(variant, place)
 
 
