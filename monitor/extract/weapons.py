@@ -275,8 +275,13 @@ def _this_war(
 ) -> bool:
     """The war nearest to the name in its sentence is this one; a weapon only Russia or
     Ukraine fields (Geran, Kinzhal, Neptune), read as a weapon, names this war by itself. When the sentence
-    names no war at all, the sentences just before it decide (a weak signal)."""
+    names no war at all, the sentences just before it decide (a weak signal). In a sentence
+    about an exercise, a Russian or Ukrainian place alone does not name the war (tanks issued
+    for drills near Nizhny Novgorod are no weapons of this war)."""
     found = signals(sentence.tokens.low, sentence.places)
+    if any(label == "exercise" for _, label in found):  # drills in Russia name no war by a place
+        places = {place.start for place in sentence.places}
+        found = [(p, label) for p, label in found if p not in places]
     found.extend((n.start, "russia-ukraine") for n in names if n.info.maker is not None)
     theatre = nearest(sorted(found), name.start, name.end)
     return (theatre or weak()) == "russia-ukraine"

@@ -99,3 +99,11 @@ def test_hedges_and_targets(text: str, expected: dict[str, bool]) -> None:
 )
 def test_platforms_and_defenders(text: str, expected: dict[str, bool]) -> None:
     assert _weapons(text) == expected
+
+
+def test_weapons_at_an_exercise_in_russia_are_not_this_wars() -> None:
+    # a Russian place alone does not name the war in a sentence about drills
+    text = "About 500 troops arrived in the Nizhny Novgorod region for drills and received T-72B3 tanks."
+    assert _weapons(text) == {}
+    # the war named in words still counts, the weapon unused
+    assert _weapons("Russia test-fired a Zircon missile during the exercise.") == {"Zircon": False}
