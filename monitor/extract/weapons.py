@@ -8,12 +8,12 @@ from functools import partial
 
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.lexicon import words
 from monitor.extract.theatre import clause_of, nearest, neighbour_theatre, signals
 from monitor.extract.weapons_lexicon import (
     BARE,
     NOT_AFTER,
     NOT_BEFORE,
+    USE_WORDS,
     WEAPON_FIRST_WORDS,
     WEAPON_INFO,
     WEAPON_MAX_TOKENS,
@@ -21,77 +21,28 @@ from monitor.extract.weapons_lexicon import (
 )
 from monitor.models.facts import Theatre, WeaponMention
 
-_USE_BEFORE = words(
-    "launched launch launches launching fired fire fires firing used uses using use struck hit "
-    "hits attacked attack deployed unleashed employed targeted shot downed intercepted "
-    "destroyed with down"
-)
-_USE_AFTER = words(
-    "struck hit hits hitting strike strikes striking attack attacks attacking launched fired "
-    "used slammed slamming shot downed intercepted destroyed destroying killed landed exploded "
-    "crashed smashed finishing finished"
-)
-_BLOCKERS = words(
-    "based design designed authorize authorized authorizing authorise authorised allow allowed "
-    "allowing permission permit ban restrictions restriction lift lifted supply supplied supplying deliver "
-    "delivered delivering send sending sent could would might may can if plans plan "
-    "production produce reserves stocks stockpile request requested requests provide provided "
-    "providing acquire bought buy transfer receive received equipped armed preparing "
-    "prepare simulated practised practiced not never cannot tested test test-fired test-fire "
-    "test-launched trial trials exercise exercises drill drills parade"
-)
-_AFTER_SKIP = words(
-    "missile missiles drone drones uav uavs system systems ballistic cruise hypersonic rocket "
-    "rockets was were is are had has have been reportedly loitering munition munitions kamikaze "
-    "attack strike heavy hypersonic aeroballistic interceptor interceptors also then"
-)
-_SENT = words("sent sends")
-_DELIVERED_TO = words("to for into from")
-_WITH_VERBS = words("attacked attack attacks struck hit hits targeted shelled strike strikes salvo")
-_STRIKE_NOUNS = words("strike strikes blow blows attack attacks")
-_NOT_WAR_USE = words(
-    "tested test test-fired test-fire test-launched test-launch test-launching test-firing "
-    "testing trial trials exercise exercises "
-    "drill drills parade simulated practised practiced"
-)
+#: The use vocabulary (vocab/weapons.yaml, section 'use'): what each word list means is written there.
+_USE = USE_WORDS
+_USE_BEFORE = _USE.use_before
+_USE_AFTER = _USE.use_after
+_BLOCKERS = _USE.blockers
+_AFTER_SKIP = _USE.after_skip
+_SENT = _USE.sent
+_DELIVERED_TO = _USE.delivered_to
+_WITH_VERBS = _USE.with_verbs
+_STRIKE_NOUNS = _USE.strike_nouns
+_NOT_WAR_USE = _USE.not_war_use
 #: Kinds whose use is an attack; a clause about an attack that names one reports it used.
 _ATTACK_KINDS = frozenset(("drone", "missile", "glide_bomb", "rocket launcher", "naval drone"))
 _TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "reconnaissance drone"))
-_ATTACK_WORDS = words(
-    "launched launch launches launching fired fire firing used uses using use attacked attack "
-    "attacks struck strike strikes hit hits shot downed intercepted destroyed destroying "
-    "neutralised neutralized involving unleashed targeted shelled pounded heading knocked "
-    "salvo barrage assault sent"
-)
-_CLAUSE_BLOCKERS = words(
-    "authorize authorized authorizing authorise authorised allow allowed permission ban "
-    "restrictions supply supplied supplying deliver delivered deliveries production produce "
-    "produced stocks stockpile stockpiling could would might may plans preparing prepare cost "
-    "costs not cannot never simulated practised practiced tested test test-fired test-fire "
-    "test-launched trial trials exercise exercises drill drills parade"
-)
-#: Hedges: a clause that only wonders whether the weapon was used reports no use ('it is for
-#: the military to decide whether the missile that hit the region was an Oreshnik').
-_HEDGES = words("whether suggestions suggested speculation speculated unconfirmed possibly")
-#: Verbs that, right before a weapon that is no drone or missile, make it the target: 'destroyed
-#: an American M777 howitzer', 'hit a Leopard tank'.
-_HIT_VERBS = words("destroyed destroying destroy hit hits struck targeted downed shot knocked")
-#: Nouns after a name that make it the platform, a target when hit: 'destroyed a HIMARS launcher'.
-_PLATFORMS = words("launcher launchers system systems battery batteries complex complexes vehicle vehicles")
-#: Verbs after an aircraft that make it a defender: 'F-16s shot down cruise missiles'.
-_DEFENCE_AFTER = words("shot downed intercepted intercept intercepts intercepting shoot shoots")
-#: Nouns of attacks that make an ambiguous name a weapon after 'of': 'strikes of Lancet'.
-_ATTACKS_OF = words("strike strikes attack attacks launch launches use")
-#: Nouns that make an ambiguous name (Patriot, Lancet, Neptune) a weapon when right beside it.
-_WEAPON_CONTEXT = words(
-    "missile missiles system systems battery batteries launcher launchers interceptor interceptors "
-    "munition munitions loitering drone drones uav uavs rocket rockets tank tanks aircraft "
-    "bomber bombers howitzer howitzers vehicle vehicles armoured armored helicopter helicopters "
-    "air defence defense cruise ballistic hypersonic complex complexes kamikaze reconnaissance "
-    "strike attack type -type class crews crew infantry fighting weapon weapons nuclear-capable "
-    "warhead warheads ifv ifvs mlrs decoy decoys imitators imitator simulators simulator dummies "
-    "self-propelled sam sams anti-aircraft anti-tank heavy long-range naval sea surface"
-)
+_ATTACK_WORDS = _USE.attack_words
+_CLAUSE_BLOCKERS = _USE.clause_blockers
+_HEDGES = _USE.hedges
+_HIT_VERBS = _USE.hit_verbs
+_PLATFORMS = _USE.platforms
+_DEFENCE_AFTER = _USE.defence_after
+_ATTACKS_OF = _USE.attacks_of
+_WEAPON_CONTEXT = _USE.weapon_context
 
 
 _LIST_GLUE = frozenset((",", "and", "or", "&", "/"))
