@@ -48,6 +48,24 @@ class HandPlace(BaseModel):
     aliases: list[str] = []
 
 
+class PlaceWords(BaseModel):
+    """The words read around a place name (vocab/places.yaml, section 'words')."""
+
+    model_config = _STRICT
+
+    regions: frozenset[str] = Field(description="Region nouns ('the Kursk region').")
+    suffixes: frozenset[str] = Field(description="More words after a place that make it a location.")
+    locatives: frozenset[str] = Field(description="Words before a place that make it a location.")
+    bridge: frozenset[str] = Field(description="Words between a locative word and the place.")
+    origins: frozenset[str] = Field(description="Words before a place that make it a launch origin.")
+    origin_bridge: frozenset[str] = Field(description="More words between 'from' and the origin.")
+    water: frozenset[str] = Field(description="Words after a place that make it a sea or shore.")
+    count_bridge: frozenset[str] = Field(description="Words between a place and its count.")
+    list_gap: frozenset[str] = Field(description="Words between two items of a list of places.")
+    settlements: frozenset[str] = Field(description="Settlement nouns ('the village of Hatne').")
+    plural_suffixes: frozenset[str] = Field(description="Plural region nouns ending a list of places.")
+
+
 class PlacesFile(BaseModel):
     """The hand corrections file (vocab/places.yaml)."""
 
@@ -60,6 +78,7 @@ class PlacesFile(BaseModel):
     major: list[str] = Field(description="Smaller places that count wherever they are named.")
     ambiguous: list[str] = Field(description="Spellings that count only as a location.")
     stop: list[str] = Field(description="Spellings that never name a place.")
+    words: PlaceWords = Field(description="Words read around a place name.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -169,8 +188,10 @@ def russian_spellings(name: str) -> list[str]:
     return found
 
 
+_HAND = load_data(PLACES_FILE, PlacesFile)
+_WORDS = _HAND.words
 #: Spelling token tuples to places.
-PLACES = build(load_data(PLACES_FILE, PlacesFile), _rows())
+PLACES = build(_HAND, _rows())
 #: For each first token, the lengths of the spellings starting with it, longest first.
 _LENGTHS: dict[str, tuple[int, ...]] = {}
 for _key_tokens in PLACES:
@@ -178,44 +199,22 @@ for _key_tokens in PLACES:
 _LENGTHS = {word: tuple(sorted(set(sizes), reverse=True)) for word, sizes in _LENGTHS.items()}
 FIRST_WORDS = frozenset(_LENGTHS)
 
-REGION_WORDS = words(
-    "region regions oblast oblasts province city town governorate republic territory village settlement"
-)
-#: Words after a place that make it a location: 'Pokrovsk district', 'Engels airbase', and
-#: 'Cherkasy OVA' (the region whose military administration reports the attack: a place of it).
-_PLACE_SUFFIXES = REGION_WORDS | words(
-    "district raion rayon hromada community krai republic direction axis airbase airfield "
-    "refinery port outskirts village settlement municipality area sector front ova oda"
-)
-#: Words before a place that make it the origin of a launch, never a target: 'launched from the
-#: Primorsko-Akhtarsk area', 'from the directions of Kursk and Millerovo', 'missiles from Kursk
-#: oblast'. An origin is never a location, whatever suffix it carries.
-_ORIGINS = words("from")
-#: Words after a place that make it a sea or shore, not the town of that name ('the Azov coast').
-_WATER = words("sea coast shore coastline")
-#: Words between a place and its count ('Bryansk (18)', 'Bryansk for eight', 'Belgorod reported 16').
-_COUNT_BRIDGE = frozenset(("(", "for", "reported", "saw", "recorded"))
-#: Words before a place that make it a location of the event rather than an actor.
-LOCATIVES = words(
-    "over in on at against toward towards targeting targeted near across above into hit "
-    "struck including attacked outside hammered pounded shelled bombed raided battered "
-    "pummelled pummeled shelling shellings bombardment bombing"
-)
-_SETTLEMENTS = words("village settlement hamlet hromada")
-_PLURAL_SUFFIXES = words("regions oblasts districts raions provinces")
+#: Region nouns, words after a place that make it a location ('Pokrovsk district', 'Cherkasy
+#: OVA'), words before one that do ('over', 'shelling of'), and the rest: see places.yaml.
+REGION_WORDS = _WORDS.regions
+_PLACE_SUFFIXES = REGION_WORDS | _WORDS.suffixes
+_ORIGINS = _WORDS.origins
+_WATER = _WORDS.water
+_COUNT_BRIDGE = frozenset(("(",)) | _WORDS.count_bridge
+LOCATIVES = _WORDS.locatives
+_SETTLEMENTS = _WORDS.settlements
+_PLURAL_SUFFIXES = _WORDS.plural_suffixes
 _GLUE = frozenset((",", "and", "the", "or"))
-#: Words that may stand between a locative word and the place ("in Ukraine's southern city of").
-_BRIDGE = words(
-    "the ukraine russia city town region regions oblast republic territory of northern southern "
-    "eastern western northeastern northwestern southeastern southwestern central border frontline "
-    "front-line port capital village settlement outskirts suburbs centre center part occupied "
-    "russian-occupied annexed liberated"
-)
-#: What may stand between a launch origin and 'from' ('from the directions of Kursk').
-_ORIGIN_BRIDGE = _BRIDGE | words("direction directions area areas side")
-#: Between two items of a list of places: glue words and the items' counts ('Belgorod (four),
-#: Voronezh (four) and Kursk (one) regions').
-_LIST_GAP = _GLUE | frozenset(("(", ")", ";", "-", "–", "—", "for", "each", "apiece"))
+_BRIDGE = _WORDS.bridge
+_ORIGIN_BRIDGE = _BRIDGE | _WORDS.origin_bridge
+#: Between two items of a list of places: glue words, the items' counts ('Belgorod (four),
+#: Voronezh (four) and Kursk (one) regions') and the data file's list words.
+_LIST_GAP = _GLUE | frozenset(("(", ")", ";", "-", "–", "—")) | _WORDS.list_gap
 
 
 @dataclass(frozen=True, slots=True)
