@@ -48,6 +48,24 @@ class HandPlace(BaseModel):
     aliases: list[str] = []
 
 
+class PlaceWords(BaseModel):
+    """The words read around a place name (vocab/places.yaml, section 'words')."""
+
+    model_config = _STRICT
+
+    regions: frozenset[str] = Field(description="Region nouns ('the Kursk region').")
+    suffixes: frozenset[str] = Field(description="More words after a place that make it a location.")
+    locatives: frozenset[str] = Field(description="Words before a place that make it a location.")
+    bridge: frozenset[str] = Field(description="Words between a locative word and the place.")
+    origins: frozenset[str] = Field(description="Words before a place that make it a launch origin.")
+    origin_bridge: frozenset[str] = Field(description="More words between 'from' and the origin.")
+    water: frozenset[str] = Field(description="Words after a place that make it a sea or shore.")
+    count_bridge: frozenset[str] = Field(description="Words between a place and its count.")
+    list_gap: frozenset[str] = Field(description="Words between two items of a list of places.")
+    settlements: frozenset[str] = Field(description="Settlement nouns ('the village of Hatne').")
+    plural_suffixes: frozenset[str] = Field(description="Plural region nouns ending a list of places.")
+
+
 class PlacesFile(BaseModel):
     """The hand corrections file (vocab/places.yaml)."""
 
@@ -60,6 +78,7 @@ class PlacesFile(BaseModel):
     major: list[str] = Field(description="Smaller places that count wherever they are named.")
     ambiguous: list[str] = Field(description="Spellings that count only as a location.")
     stop: list[str] = Field(description="Spellings that never name a place.")
+    words: PlaceWords = Field(description="Words read around a place name.")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,10 +157,19 @@ def build(
 def _claim_russian_spellings(
     builder: _Builder, towns: list[tuple[str, Side | None, int, list[str]]], canonical: dict[str, str]
 ) -> None:
+    """Russian transliterations of Ukrainian towns ('Ternovka', 'Pavlograd'). A small Russian
+    village of the same spelling gives way to a larger Ukrainian town: copy about this war
+    means the town ('Konstantinovka' is Kostiantynivka, not a Russian hamlet)."""
+    sizes = {canonical[name]: population for name, _, population, _ in reversed(towns)}
     for name, side, population, _ in towns:
         if side == "Ukraine":
+            place = Place(canonical[name], side, population >= MAJOR_POPULATION)
             for variant in russian_spellings(canonical[name]):
-                builder.claim(variant, Place(canonical[name], side, population >= MAJOR_POPULATION))
+                held = builder.table.get(_key(variant))
+                small = held is not None and held.side == "Russia" and not held.major
+                if small and held is not None and sizes.get(held.name, 0) < population:
+                    del builder.table[_key(variant)]
+                builder.claim(variant, place)
 
 
 #: Ukrainian name endings and their Russian transliterations ('Ternivka' / 'Ternovka').
@@ -160,8 +188,10 @@ def russian_spellings(name: str) -> list[str]:
     return found
 
 
+_HAND = load_data(PLACES_FILE, PlacesFile)
+_WORDS = _HAND.words
 #: Spelling token tuples to places.
-PLACES = build(load_data(PLACES_FILE, PlacesFile), _rows())
+PLACES = build(_HAND, _rows())
 #: For each first token, the lengths of the spellings starting with it, longest first.
 _LENGTHS: dict[str, tuple[int, ...]] = {}
 for _key_tokens in PLACES:
@@ -169,29 +199,22 @@ for _key_tokens in PLACES:
 _LENGTHS = {word: tuple(sorted(set(sizes), reverse=True)) for word, sizes in _LENGTHS.items()}
 FIRST_WORDS = frozenset(_LENGTHS)
 
-REGION_WORDS = words(
-    "region regions oblast oblasts province city town governorate republic territory village settlement"
-)
-#: Words after a place that make it a location: 'Pokrovsk district', 'Engels airbase'.
-_PLACE_SUFFIXES = REGION_WORDS | words(
-    "district raion rayon hromada community krai republic direction axis airbase airfield "
-    "refinery port outskirts village settlement municipality area sector front"
-)
-#: Words before a place that make it a location of the event rather than an actor.
-LOCATIVES = words(
-    "over in on at against toward towards targeting targeted near across above into hit "
-    "struck including attacked outside hammered pounded shelled bombed raided battered "
-    "pummelled pummeled"
-)
-_SETTLEMENTS = words("village settlement hamlet hromada")
-_PLURAL_SUFFIXES = words("regions oblasts districts raions provinces")
+#: Region nouns, words after a place that make it a location ('Pokrovsk district', 'Cherkasy
+#: OVA'), words before one that do ('over', 'shelling of'), and the rest: see places.yaml.
+REGION_WORDS = _WORDS.regions
+_PLACE_SUFFIXES = REGION_WORDS | _WORDS.suffixes
+_ORIGINS = _WORDS.origins
+_WATER = _WORDS.water
+_COUNT_BRIDGE = frozenset(("(",)) | _WORDS.count_bridge
+LOCATIVES = _WORDS.locatives
+_SETTLEMENTS = _WORDS.settlements
+_PLURAL_SUFFIXES = _WORDS.plural_suffixes
 _GLUE = frozenset((",", "and", "the", "or"))
-#: Words that may stand between a locative word and the place ("in Ukraine's southern city of").
-_BRIDGE = words(
-    "the ukraine russia city town region regions oblast republic territory of northern southern "
-    "eastern western northeastern northwestern southeastern southwestern central border frontline "
-    "front-line port capital village settlement"
-)
+_BRIDGE = _WORDS.bridge
+_ORIGIN_BRIDGE = _BRIDGE | _WORDS.origin_bridge
+#: Between two items of a list of places: glue words, the items' counts ('Belgorod (four),
+#: Voronezh (four) and Kursk (one) regions') and the data file's list words.
+_LIST_GAP = _GLUE | frozenset(("(", ")", ";", "-", "–", "—")) | _WORDS.list_gap
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,9 +271,40 @@ def _suffixed(low: Sequence[str], end: int) -> int:
 
 
 def _counted(low: Sequence[str], end: int) -> bool:
-    """'Smolensk 7, Bryansk 6', 'Belgorod region - 86': a sub-count told place by place."""
+    """'Smolensk 7, Bryansk 6', 'Belgorod region - 86', 'Bryansk (18)', 'Bryansk for eight':
+    a sub-count told place by place."""
     j = end + 1 if end < len(low) and low[end] in ("-", "–", "—", ":") else end
+    j = j + 1 if j < len(low) and low[j] in _COUNT_BRIDGE else j
     return j < len(low) and (low[j][:1].isdigit() or low[j] in UNITS)
+
+
+def _gap(low: Sequence[str]) -> bool:
+    """Only glue between two list items: commas, 'and', the items' own counts in brackets."""
+    return all(w in _LIST_GAP or w[:1].isdigit() or w in UNITS for w in low)
+
+
+def _origin(low: Sequence[str], i: int) -> bool:
+    """'launched from the Primorsko-Akhtarsk area', 'from the directions of Kursk': where the
+    weapons came from, not where they struck."""
+    j = i - 1
+    while j >= 0 and i - j <= 5:
+        if low[j] in _ORIGINS:
+            return True
+        if low[j] not in _ORIGIN_BRIDGE:
+            return False
+        j -= 1
+    return False
+
+
+def _not_a_place(low: Sequence[str], original: Sequence[str] | None, i: int, end: int, place: Place) -> bool:
+    """'the Azov coast', 'the Sea of Azov': water, not the town; 'Serhii Lysak said': a small
+    place's name followed by a surname is a person's first name."""
+    after = low[end] if end < len(low) else ""
+    if after in _WATER or (i >= 2 and low[i - 1] == "of" and low[i - 2] in _WATER):
+        return True
+    if place.major or original is None or end >= len(low) or after in _PLACE_SUFFIXES:
+        return False
+    return original[end][:1].isupper() and original[end].isalpha() and low[end] not in FIRST_WORDS
 
 
 def _village(low: Sequence[str], original: Sequence[str] | None, i: int) -> PlaceMention | None:
@@ -269,7 +323,7 @@ def _list_locative(found: list[PlaceMention], low: Sequence[str]) -> None:
     if not last.locative or low[last.end - 1] not in _PLURAL_SUFFIXES:
         return
     k = len(found) - 2
-    while k >= 0 and all(w in _GLUE for w in low[found[k].end : found[k + 1].start]):
+    while k >= 0 and _gap(low[found[k].end : found[k + 1].start]):
         found[k] = PlaceMention(found[k].start, found[k].end, found[k].name, found[k].side, True)
         k -= 1
 
@@ -282,7 +336,7 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
     """All gazetteer places in the tokens, in order; list items after a locative stay locative.
     With ``original`` (the tokens as written) a place must be capitalized."""
     found: list[PlaceMention] = []
-    i, n = 0, len(low)
+    i, n, origin_end = 0, len(low), -1
     villages = not _SETTLEMENTS.isdisjoint(low)  # a settlement word: look for unlisted villages
     while i < n:
         hit = _match_at(low, i) if low[i] in FIRST_WORDS and _is_name(original, i) else None
@@ -293,12 +347,21 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
             i += 1
             continue
         end, place = hit[0], hit[1]
+        if _not_a_place(low, original, i, end, place):
+            i = end
+            continue
         end = _suffixed(low, end)
-        locative = _locative_before(low, i) or end > hit[0] or _dateline(low, i, end) or _counted(low, end)
-        if not locative and found and found[-1].locative:
-            locative = all(w in _GLUE for w in low[found[-1].end : i])
-        if locative or place.major:
+        if _origin(low, i) or (origin_end >= 0 and _gap(low[origin_end:i])):
+            origin_end = end  # a launch origin, and the list items glued to it, are no places
+        elif (locative := _locative(low, i, end, hit[0], found)) or place.major:
             found.append(PlaceMention(i, end, place.name, place.side, locative))
             _list_locative(found, low)
         i = end
     return found
+
+
+def _locative(low: Sequence[str], i: int, end: int, name_end: int, found: list[PlaceMention]) -> bool:
+    """Whether the place at ``i`` is where the event happened ('over X', 'X region', 'X 7')."""
+    if _locative_before(low, i) or end > name_end or _dateline(low, i, end) or _counted(low, end):
+        return True
+    return bool(found and found[-1].locative and _gap(low[found[-1].end : i]))

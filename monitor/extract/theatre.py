@@ -14,6 +14,8 @@ from monitor.extract.tokens import Tokens
 from monitor.models.facts import Theatre
 
 THEATRES_FILE = DATA_DIR / "theatres.yaml"
+#: Marker labels of troops not at war (they name no theatre).
+NOT_WAR = frozenset(("not_war", "exercise"))
 #: Tokens that end a clause: a marker past one of these says nothing about the fact.
 CLAUSE_BREAKS = frozenset((";", "while", "whereas", "but", "meanwhile", "although", "though", "—", "|"))
 
@@ -25,7 +27,8 @@ class TheatreMarkers(BaseModel):
 
     russia_ukraine: list[str] = Field(description="Words and phrases tying a clause to this war.")
     other: list[str] = Field(description="Other conflicts and past wars.")
-    not_war: list[str] = Field(description="Exercises, parades, sport: troops there are not at war.")
+    exercise: list[str] = Field(description="Exercises: troops in their sentence are not at war.")
+    not_war: list[str] = Field(description="Parades, sport: troops in their clause are not at war.")
 
 
 class Markers:
@@ -38,6 +41,8 @@ class Markers:
                 self._add(phrase, label)
         for phrase in data.not_war:
             self._add(phrase, "not_war")
+        for phrase in data.exercise:
+            self._add(phrase, "exercise")
 
     def _add(self, phrase: str, label: str) -> None:
         key = tuple(phrase.lower().split())
@@ -45,7 +50,7 @@ class Markers:
         self.by_first[key[0]].sort(key=lambda entry: -len(entry[0]))
 
     def scan(self, low: Sequence[str]) -> list[tuple[int, str]]:
-        """(position, label) of each marker: 'russia-ukraine', 'other' or 'not_war'."""
+        """(position, label) of each marker: 'russia-ukraine', 'other', 'not_war' or 'exercise'."""
         found: list[tuple[int, str]] = []
         for i, word in enumerate(low):
             for key, label in self.by_first.get(word, ()):
@@ -93,7 +98,7 @@ def nearest(
     """The theatre of the war marker nearest to tokens ``start:end``, outside ``skip``."""
     best: tuple[int, Theatre] | None = None
     for position, label in found:
-        if label == "not_war" or skip[0] <= position < skip[1]:
+        if label in NOT_WAR or skip[0] <= position < skip[1]:
             continue
         distance = start - position if position < start else max(0, position - end + 1)
         theatre: Theatre = "russia-ukraine" if label == "russia-ukraine" else "other"
@@ -109,7 +114,7 @@ def in_clause(found: Sequence[tuple[int, str]], bounds: tuple[int, int]) -> list
 
 def sentence_theatre(low: Sequence[str], places: Sequence[PlaceMention]) -> Theatre | None:
     """A whole sentence's theatre when all its markers agree; None when none or mixed."""
-    labels = {label for _, label in signals(low, places) if label != "not_war"}
+    labels = {label for _, label in signals(low, places) if label not in NOT_WAR}
     if len(labels) == 1:
         return "russia-ukraine" if "russia-ukraine" in labels else "other"
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from monitor.extract.nations import GAZETTE, country_at
-from monitor.extract.theatre import clause_of, in_clause, nearest
+from monitor.extract.theatre import NOT_WAR, clause_of, in_clause, nearest
 from monitor.models.facts import Theatre
 
 _LOCATIVE = frozenset(("in", "to", "into", "inside", "at", "across"))
@@ -41,13 +41,18 @@ def war_tie(
     places: frozenset[int] = frozenset(),
 ) -> Theatre | None:
     """The theatre of the troops at tokens ``span`` (nationality to noun): the war whose marker
-    is nearest in their clause; None for troops not at war (exercises, parades, stationed in
-    another country before any of the war's ``places``) or tied to no war; the neighbour
-    sentences' theatre only as a fallback."""
+    is nearest in their clause; None for troops not at war (parades in their clause, an exercise
+    anywhere in their sentence unless their clause names this war in words, stationed in another
+    country before any of the war's ``places``) or tied to no war; the neighbour sentences'
+    theatre only as a fallback."""
     start, noun = span
     clause = in_clause(found, clause_of(low, start, noun + 1))
-    if any(label == "not_war" for _, label in clause) or stationed_elsewhere(low, words, noun, places):
+    if any(label in NOT_WAR for _, label in clause) or stationed_elsewhere(low, words, noun, places):
         return None
+    if any(label == "exercise" for _, label in found) and not any(
+        label == "russia-ukraine" and p not in places for p, label in clause
+    ):
+        return None  # troops at an exercise named elsewhere in the sentence
     theatre = nearest(clause, start, noun + 1)
     if theatre is not None or any(label == "other" for _, label in found):
         return theatre

@@ -21,6 +21,8 @@ def activity(low: Sequence[str], noun: int) -> TroopActivity | None:
     """Plan cues win; then capture or casualties near the noun; else the nearest cue."""
     if _PLANS.found(low):
         return "plan"
+    if _ACTIVITY.get(low[noun]) == "capture":  # 'prisoners of war from Cuba': the noun says it
+        return "capture"
     best: tuple[int, TroopActivity] | None = None
     left, right = clause_of(low, noun, noun + 1)
     for j, word in enumerate(low):

@@ -31,7 +31,6 @@ _VOCAB = troop_vocabulary()
 _OWNERS = frozenset(("their", "its", "our", "his", "her"))
 _PEOPLE_HEADS = frozenset(key[-1] for key in PEOPLE_DEMONYMS)
 _HEADS = _VOCAB.troop_nouns | _VOCAB.people_nouns | _PEOPLE_HEADS
-_HEAD_WORDS = WholeWords(_HEADS)
 _PLAN_WORDS = Phrases(_VOCAB.plan_cues).words
 _LIST_GLUE = frozenset(
     [
@@ -84,6 +83,15 @@ _PEOPLE_FOLLOWERS = frozenset(
         "for",
     )
 )
+#: Last words of demonyms: 'a Sri Lankan' (one person) is found by them.
+_SINGLE_HEADS = frozenset(key[-1] for key in DEMONYMS)
+#: The cheap test's words: troop and people nouns, and foreign demonyms ('an American who fought').
+_HEAD_WORDS = WholeWords(
+    _HEADS | frozenset(key[-1] for key, name in DEMONYMS.items() if name not in GAZETTE.combatants)
+)
+_ONE = frozenset(("a", "an", "one"))
+#: Words after 'a <demonym>' that make it a person, not an adjective ('a Kenyan company').
+_PERSON_FOLLOWERS = _PEOPLE_FOLLOWERS | frozenset(("near", "during", "after", "captured", "taken", "by"))
 _ORIGIN_VERBS = frozenset(
     ("came", "come", "comes", "hail", "hailed", "are", "were", "arrived", "mostly", "mainly")
 )
@@ -96,6 +104,7 @@ class _Hit:
     nationalities: tuple[str, ...]
     noun: int
     start: int  # first token of the nationality-and-noun phrase, where a count would end
+    single: bool = False  # 'a Sri Lankan': one person named by the demonym alone
 
 
 def _nation_before(low: Sequence[str], words: Sequence[str], end: int) -> tuple[str, int] | None:
@@ -137,8 +146,12 @@ def _countries_from(low: Sequence[str], words: Sequence[str], j: int) -> list[st
 
 
 def _origin_after(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
-    """'citizens of Nepal', 'contingents came from Poland and Georgia'."""
+    """'citizens of Nepal', 'contingents came from Poland and Georgia', 'prisoners of war from
+    Cuba, Nepal and Somalia'."""
     j = noun + 1
+    if tuple(low[j : j + 2]) == ("of", "war"):
+        j += 2
+        noun += 2
     while j < len(low) and j - noun <= 2 and low[j] in _ORIGIN_VERBS:
         j += 1
     if j < len(low) and (low[j] == "from" or (low[j] == "of" and j == noun + 1)):
@@ -185,7 +198,21 @@ def _adjective(low: Sequence[str], i: int) -> bool:
     return not after.endswith(("ed", "ing"))
 
 
+def _one_person(low: Sequence[str], words: Sequence[str], i: int) -> _Hit | None:
+    """'captured a Sri Lankan near Pokrovsk', 'an Uzbek who served': a demonym after 'a', 'an'
+    or 'one' and before no noun is one person of that nation."""
+    found = name_before(DEMONYMS, low, words, i + 1)
+    if found is None or found[0] in GAZETTE.combatants or found[1] == 0:
+        return None
+    after = low[i + 1] if i + 1 < len(low) else "."
+    if low[found[1] - 1] not in _ONE or (after[:1].isalnum() and after not in _PERSON_FOLLOWERS):
+        return None
+    return _Hit((found[0],), i, found[1], single=True)
+
+
 def _hit_at(low: Sequence[str], words: Sequence[str], i: int, fighters: bool) -> _Hit | None:
+    if low[i] in _SINGLE_HEADS and low[i] not in _HEADS:
+        return _one_person(low, words, i) if fighters else None
     people = name_before(DEMONYMS, low, words, i + 1)
     adjective = _adjective(low, i)  # 'Sudanese army', 'Chinese components': the noun decides
     if people is not None and not adjective and tuple(low[people[1] : i + 1]) in PEOPLE_DEMONYMS:
@@ -236,6 +263,8 @@ def _reports(
 ) -> list[TroopReport]:
     low = sentence.tokens.low
     quantity = count_before(quantities, low, hit.start, hit.noun) if len(hit.nationalities) == 1 else None
+    if quantity is None and hit.single:
+        quantity = Quantity(hit.start - 1, hit.start, 1)
     activity = activity_of(low, hit.noun)
     return [
         TroopReport(
@@ -270,7 +299,7 @@ def _sentence_troops(sentence: Sentence, weak: Callable[[], Theatre | None]) -> 
     reports: list[TroopReport] = []
     found: list[tuple[int, str]] | None = None
     for i, word in enumerate(low):
-        if word not in _HEADS:
+        if word not in _HEADS and not (fighters and word in _SINGLE_HEADS):
             continue
         hit = _hit_at(low, words, i, fighters)
         if hit is None:

@@ -8,12 +8,12 @@ from functools import partial
 
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.lexicon import words
 from monitor.extract.theatre import clause_of, nearest, neighbour_theatre, signals
 from monitor.extract.weapons_lexicon import (
     BARE,
     NOT_AFTER,
     NOT_BEFORE,
+    USE_WORDS,
     WEAPON_FIRST_WORDS,
     WEAPON_INFO,
     WEAPON_MAX_TOKENS,
@@ -21,65 +21,28 @@ from monitor.extract.weapons_lexicon import (
 )
 from monitor.models.facts import Theatre, WeaponMention
 
-_USE_BEFORE = words(
-    "launched launch launches launching fired fire fires firing used uses using use struck hit "
-    "hits attacked attack deployed unleashed employed targeted shot downed intercepted "
-    "destroyed with down"
-)
-_USE_AFTER = words(
-    "struck hit hits hitting strike strikes striking attack attacks attacking launched fired "
-    "used slammed slamming shot downed intercepted destroyed destroying killed landed exploded "
-    "crashed smashed"
-)
-_BLOCKERS = words(
-    "based design designed authorize authorized authorizing authorise authorised allow allowed "
-    "allowing permission permit ban restrictions restriction lift lifted supply supplied supplying deliver "
-    "delivered delivering send sending sent could would might may can if plans plan "
-    "production produce reserves stocks stockpile request requested requests provide provided "
-    "providing acquire bought buy transfer receive received equipped armed preparing "
-    "prepare simulated practised practiced not never cannot tested test test-fired test-fire "
-    "test-launched trial trials exercise exercises drill drills parade"
-)
-_AFTER_SKIP = words(
-    "missile missiles drone drones uav uavs system systems ballistic cruise hypersonic rocket "
-    "rockets was were is are had has have been reportedly loitering munition munitions kamikaze "
-    "attack strike heavy hypersonic aeroballistic interceptor interceptors also then"
-)
-_SENT = words("sent sends")
-_DELIVERED_TO = words("to for into from")
-_WITH_VERBS = words("attacked attack attacks struck hit hits targeted shelled strike strikes salvo")
-_STRIKE_NOUNS = words("strike strikes blow blows attack attacks")
-_NOT_WAR_USE = words(
-    "tested test test-fired test-fire test-launched test-launch test-launching test-firing "
-    "testing trial trials exercise exercises "
-    "drill drills parade simulated practised practiced"
-)
+#: The use vocabulary (vocab/weapons.yaml, section 'use'): what each word list means is written there.
+_USE = USE_WORDS
+_USE_BEFORE = _USE.use_before
+_USE_AFTER = _USE.use_after
+_BLOCKERS = _USE.blockers
+_AFTER_SKIP = _USE.after_skip
+_SENT = _USE.sent
+_DELIVERED_TO = _USE.delivered_to
+_WITH_VERBS = _USE.with_verbs
+_STRIKE_NOUNS = _USE.strike_nouns
+_NOT_WAR_USE = _USE.not_war_use
 #: Kinds whose use is an attack; a clause about an attack that names one reports it used.
 _ATTACK_KINDS = frozenset(("drone", "missile", "glide_bomb", "rocket launcher", "naval drone"))
 _TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "reconnaissance drone"))
-_ATTACK_WORDS = words(
-    "launched launch launches launching fired fire firing used uses using use attacked attack "
-    "attacks struck strike strikes hit hits shot downed intercepted destroyed destroying "
-    "neutralised neutralized involving unleashed targeted shelled pounded heading knocked "
-    "salvo barrage assault sent"
-)
-_CLAUSE_BLOCKERS = words(
-    "authorize authorized authorizing authorise authorised allow allowed permission ban "
-    "restrictions supply supplied supplying deliver delivered deliveries production produce "
-    "produced stocks stockpile stockpiling could would might may plans preparing prepare cost "
-    "costs not cannot never simulated practised practiced tested test test-fired test-fire "
-    "test-launched trial trials exercise exercises drill drills parade"
-)
-#: Nouns that make an ambiguous name (Patriot, Lancet, Neptune) a weapon when right beside it.
-_WEAPON_CONTEXT = words(
-    "missile missiles system systems battery batteries launcher launchers interceptor interceptors "
-    "munition munitions loitering drone drones uav uavs rocket rockets tank tanks aircraft "
-    "bomber bombers howitzer howitzers vehicle vehicles armoured armored helicopter helicopters "
-    "air defence defense cruise ballistic hypersonic complex complexes kamikaze reconnaissance "
-    "strike attack type -type class crews crew infantry fighting weapon weapons nuclear-capable "
-    "warhead warheads ifv ifvs mlrs decoy decoys imitators imitator simulators simulator dummies "
-    "self-propelled sam sams anti-aircraft anti-tank heavy long-range naval sea surface"
-)
+_ATTACK_WORDS = _USE.attack_words
+_CLAUSE_BLOCKERS = _USE.clause_blockers
+_HEDGES = _USE.hedges
+_HIT_VERBS = _USE.hit_verbs
+_PLATFORMS = _USE.platforms
+_DEFENCE_AFTER = _USE.defence_after
+_ATTACKS_OF = _USE.attacks_of
+_WEAPON_CONTEXT = _USE.weapon_context
 
 
 _LIST_GLUE = frozenset((",", "and", "or", "&", "/"))
@@ -104,6 +67,8 @@ def _in_context(low: Sequence[str], original: Sequence[str], start: int, end: in
     before = [word for word in low[max(0, start - 3) : start] if word not in _QUOTES]
     if before and before[-1] in _WEAPON_CONTEXT:
         return True
+    if start >= 2 and low[start - 1] == "of" and low[start - 2] in _ATTACKS_OF:
+        return True  # 'precise strikes of Lancet balls' (a machine translation)
     return start >= 2 and low[start - 1] in ("the", "a", "an") and low[start - 2] in ("of", "by")
 
 
@@ -182,7 +147,9 @@ def _blocked(low: Sequence[str], at: int) -> bool:
     return any(low[t] in _BLOCKERS and not _compound(low, t) for t in range(start, at))
 
 
-def _used_before(low: Sequence[str], start: int) -> bool | None:
+def _used_before(
+    low: Sequence[str], start: int, attack_kind: bool = True, platform: bool = False
+) -> bool | None:
     for t in range(start - 1, max(-1, start - 7), -1):
         word = low[t]
         if word in _BLOCKERS and not _compound(low, t):
@@ -192,8 +159,15 @@ def _used_before(low: Sequence[str], start: int) -> bool | None:
         if word == "with" and not any(w in _WITH_VERBS for w in low[max(0, t - 4) : t]):
             continue
         if word in _USE_BEFORE:
+            if (platform or not attack_kind) and word in _HIT_VERBS:
+                return False  # 'destroyed an American M777 howitzer', 'a HIMARS launcher': the target
             return not _blocked(low, t)
     return None
+
+
+def _on_the_ground(low: Sequence[str], end: int) -> bool:
+    """'destroying two Bayraktar TB2 drones on the ground': targets, not weapons in use."""
+    return ("on", "the", "ground") in {tuple(low[j : j + 3]) for j in range(end, min(len(low), end + 4))}
 
 
 def _sent_at_target(low: Sequence[str], start: int, end: int) -> bool:
@@ -205,6 +179,14 @@ def _sent_at_target(low: Sequence[str], start: int, end: int) -> bool:
     while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
         j += 1
     return j >= len(low) or low[j] not in _DELIVERED_TO
+
+
+def _defends(low: Sequence[str], end: int) -> bool:
+    """'Ukraine's F-16s shot down several cruise missiles': an aircraft in air defence."""
+    j = end
+    while j < len(low) and j - end < 4 and low[j] in _AFTER_SKIP:
+        j += 1
+    return j < len(low) and low[j] in _DEFENCE_AFTER
 
 
 def _used_after(low: Sequence[str], end: int) -> bool:
@@ -220,15 +202,17 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
     if kind in _TARGET_KINDS:
         return False  # air defence, armour, EW: destroyed or defending, never an attack
     left, right = clause_of(low, start, end)
-    if not _NOT_WAR_USE.isdisjoint(low[left:right]):
-        return False  # a test launch, an exercise, a parade: not use in the war
+    if not _NOT_WAR_USE.isdisjoint(low[left:right]) or not _HEDGES.isdisjoint(low[left:right]):
+        return False  # a test launch, an exercise, a parade, a guess: not use in the war
     if kind in _ATTACK_KINDS and _sent_at_target(low, start, end):
         return True
-    before = _used_before(low, start)
+    if _on_the_ground(low, end):
+        return False
+    before = _used_before(low, start, kind in _ATTACK_KINDS, end < len(low) and low[end] in _PLATFORMS)
     if before is not None:
         return before
     if _used_after(low, end):
-        return True
+        return kind in _ATTACK_KINDS or not _defends(low, end)
     if kind not in _ATTACK_KINDS:
         return False
     left, right = clause_of(low, start, end)
@@ -242,8 +226,13 @@ def _this_war(
 ) -> bool:
     """The war nearest to the name in its sentence is this one; a weapon only Russia or
     Ukraine fields (Geran, Kinzhal, Neptune), read as a weapon, names this war by itself. When the sentence
-    names no war at all, the sentences just before it decide (a weak signal)."""
+    names no war at all, the sentences just before it decide (a weak signal). In a sentence
+    about an exercise, a Russian or Ukrainian place alone does not name the war (tanks issued
+    for drills near Nizhny Novgorod are no weapons of this war)."""
     found = signals(sentence.tokens.low, sentence.places)
+    if any(label == "exercise" for _, label in found):  # drills in Russia name no war by a place
+        places = {place.start for place in sentence.places}
+        found = [(p, label) for p, label in found if p not in places]
     found.extend((n.start, "russia-ukraine") for n in names if n.info.maker is not None)
     theatre = nearest(sorted(found), name.start, name.end)
     return (theatre or weak()) == "russia-ukraine"

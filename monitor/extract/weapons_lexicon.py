@@ -30,6 +30,32 @@ class WeaponModel(BaseModel):
     bare: list[str] = Field(default=[], description="Spellings that need no weapon noun beside them.")
 
 
+class UseWords(BaseModel):
+    """The words that decide whether a named weapon was used in an attack (weapons.py reads them)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    use_before: frozenset[str] = Field(description="Before a name: it was used ('launched an Oreshnik').")
+    use_after: frozenset[str] = Field(description="After a name: it was used ('Kh-101s were shot down').")
+    blockers: frozenset[str] = Field(description="Near a use word: no use (permissions, supplies, tests).")
+    after_skip: frozenset[str] = Field(description="Skipped between a name and a use word after it.")
+    sent: frozenset[str] = Field(description="Sending drones or missiles at a target is launching them.")
+    delivered_to: frozenset[str] = Field(description="After a sent weapon: it went to someone.")
+    with_verbs: frozenset[str] = Field(description="Verbs that make 'with' before a name a use.")
+    strike_nouns: frozenset[str] = Field(description="Nouns after 'delivered' that make it an attack.")
+    not_war_use: frozenset[str] = Field(description="Tests, exercises, parades: no use in the war.")
+    hedges: frozenset[str] = Field(description="Guesses: the clause only wonders whether it was used.")
+    attack_words: frozenset[str] = Field(description="Words of an attack: a drone or missile there was used.")
+    clause_blockers: frozenset[str] = Field(description="Words that keep such a clause from reporting use.")
+    hit_verbs: frozenset[str] = Field(description="Before a platform, armour or artillery: the target.")
+    platforms: frozenset[str] = Field(description="After a name: a platform, a target when hit.")
+    defence_after: frozenset[str] = Field(description="After an aircraft: a defender ('shot down').")
+    attacks_of: frozenset[str] = Field(description="Attack nouns before 'of <name>' ('strikes of Lancet').")
+    weapon_context: frozenset[str] = Field(
+        description="Nouns beside an ambiguous name that make it a weapon."
+    )
+
+
 class WeaponsFile(BaseModel):
     """The weapons file."""
 
@@ -37,6 +63,7 @@ class WeaponsFile(BaseModel):
 
     not_after: frozenset[str] = Field(description="Words after a name that make it something else.")
     not_before: frozenset[str] = Field(description="Words before a name that make it something else.")
+    use: UseWords = Field(description="Words that decide whether a named weapon was used.")
     weapons: list[WeaponModel]
 
     @model_validator(mode="after")
@@ -71,6 +98,8 @@ _FILE = load_data(WEAPONS_FILE, WeaponsFile)
 NOT_AFTER = _FILE.not_after
 #: Words right before a name that show it is a title or a brand ('the album Storm Shadow').
 NOT_BEFORE = _FILE.not_before
+#: Words that decide whether a named weapon was used, was a target or was only talked about.
+USE_WORDS = _FILE.use
 #: Spellings of context names that count without a weapon noun beside them.
 BARE = frozenset(tokenize(alias).low for model in _FILE.weapons for alias in model.bare)
 

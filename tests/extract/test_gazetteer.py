@@ -119,3 +119,65 @@ def test_generated_places_are_fresh(tmp_path: Path) -> None:
     subprocess.run([sys.executable, str(script), str(fresh)], check=True, capture_output=True)
     shipped = (DATA_DIR / "places_geonames.tsv").read_text(encoding="utf-8")
     assert fresh.read_text(encoding="utf-8") == shipped, "run scripts/build_places.py and commit the result"
+
+
+def _located(text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [p.name for p in find_places(tokens.low, tokens.words) if p.locative]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # launch origins are never places of the attack, nor are the list items glued to them
+        ("The enemy attacked with 62 UAVs from the directions of Kursk, Millerovo and Oryol.", []),
+        ("27 drones launched from the Primorsko-Akhtarsk area were downed over Sumy oblast.", ["Sumy"]),
+        ("4 Iskander-M missiles from Kursk oblast and 98 UAVs hit Kharkiv.", ["Kharkiv"]),
+        # counts in brackets or after 'for' keep a list of places together
+        (
+            "Destroyed over the Belgorod (four), Voronezh (four) and Kursk (one) regions.",
+            ["Belgorod", "Voronezh", "Kursk"],
+        ),
+        (
+            "Rostov region accounts for 27; Bryansk for eight; Astrakhan for six.",
+            ["Rostov", "Bryansk", "Astrakhan"],
+        ),
+        ("27 were downed over the region, while Belgorod reported 16.", ["Belgorod"]),
+        # the authority's region ('Cherkasy OVA:') and 'on the outskirts of'
+        ("Cherkasy OVA: 11 drones were destroyed over the oblast.", ["Cherkasy"]),
+        ("Debris damaged a house on the outskirts of Kropyvnytskyi.", ["Kropyvnytskyi"]),
+    ],
+)
+def test_places_of_the_attack(text: str, expected: list[str]) -> None:
+    assert _located(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Drones were launched from Primorsko-Akhtarsk on the Azov coast.",  # water, not the town
+        "Ships in the Sea of Azov were warned.",
+    ],
+)
+def test_water_is_not_a_place(text: str) -> None:
+    assert _located(text) == []
+
+
+def test_a_first_name_after_a_list_of_places_is_a_person() -> None:
+    # 'Serhii' is also a village; followed by a surname it is the official who spoke
+    assert _located("Two over Dnipro district, Serhii Lysak said.") == ["Dnipro"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a Russian village's name gives way to the larger Ukrainian town it transliterates
+        ("Drones attacked Ternovka and Pavlograd.", ["Ternivka", "Pavlohrad"]),
+        ("Missiles hit Konstantinovka and Kamenskoye.", ["Kostiantynivka", "Kamianske"]),
+        # shelling of a town, a town in occupied territory
+        ("The shelling of Artemovsk went on.", ["Bakhmut"]),
+        ("Explosions in Feodosia in occupied Crimea.", ["Feodosia", "Crimea"]),
+    ],
+)
+def test_russian_and_old_spellings_as_the_war_uses_them(text: str, expected: list[str]) -> None:
+    assert _located(text) == expected

@@ -59,3 +59,58 @@ def test_troop_phrasings(text: str, expected: list[tuple[str, str]]) -> None:
 )
 def test_no_troops(text: str) -> None:
     assert _troops(text) == []
+
+
+def _reports(text: str) -> list[tuple[str, int | None, str | None]]:
+    facts = extract(Article(item_id="t", title="", text=text))
+    return [(t.nationality, t.count, t.activity) for t in facts.troops]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a country list after 'prisoners of war': one report per country, captured
+        (
+            "Eight prisoners of war from Cuba, Nepal and Somalia spoke to reporters in Kyiv.",
+            [("Cuban", None, "capture"), ("Nepali", None, "capture"), ("Somali", None, "capture")],
+        ),
+        # a demonym alone after 'a' is one person
+        ("Paratroopers captured a Sri Lankan near Pokrovsk.", [("Sri Lankan", 1, "capture")]),
+        ("A Somali infantryman was taken prisoner near Marinka.", [("Somali", 1, "capture")]),
+        ("An American who fought for Ukraine was killed near Bakhmut.", [("American", 1, "casualties")]),
+        # the Russian name of the Kursk region is a place of this war
+        ("In the Kurshchyna our troops captured soldiers of the DPRK.", [("North Korean", None, "capture")]),
+        # the Georgian Legion fights in this war
+        (
+            "The group consisted solely of Georgian mercenaries of the so-called Georgian Legion.",
+            [("Georgian", None, None)],
+        ),
+    ],
+)
+def test_troop_reports_by_country_and_person(
+    text: str, expected: list[tuple[str, int | None, str | None]]
+) -> None:
+    assert _reports(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # an exercise named anywhere in the sentence, a Russian place in the troops' clause
+        "Soldiers from India and Iran joined the drills, the Kremlin said; 65 Indian personnel are "
+        "stationed at a range near Nizhny Novgorod.",
+        # a demonym before a plain noun is an adjective, and civilians are no troops
+        "The Cuban ambassador met Ukrainian officials in Kyiv.",
+        "A Georgian winemaker who fled Kyiv opened a shop in Tbilisi.",
+        # 'an American M777 howitzer' is a weapon, not a person
+        "The Russian army destroyed an American M777 howitzer that the AFU used in the Kursk region.",
+    ],
+)
+def test_not_troop_reports(text: str) -> None:
+    assert _reports(text) == []
+
+
+def test_a_named_russian_group_is_no_exercise() -> None:
+    # 'Zapad' is also the name of a Russian army group; drills are the exercise words
+    text = "Two Brazilian mercenaries were captured by Russian forces near Kupiansk, the Zapad group said."
+    assert _reports(text) == [("Brazilian", 2, "capture")]

@@ -53,3 +53,57 @@ def test_weapon_use(text: str, expected: dict[str, bool]) -> None:
 )
 def test_plain_words_and_generic_terms(text: str) -> None:
     assert "Kinzhal" not in _weapons(text) and "Bulava" not in _weapons(text) and "M270" not in _weapons(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a guess is no report of use
+        (
+            "Lviv's mayor said the military must decide whether the missile that hit the region "
+            "was an Oreshnik.",
+            {"Oreshnik": False},
+        ),
+        # what a weapon destroyed is its target: armour and artillery after a hit verb, aircraft
+        # 'on the ground'
+        (
+            "A Russian Lancet drone finishing off a Leopard 2A6 tank near Avdiivka in Ukraine.",
+            {"Lancet": True, "Leopard 2": False},
+        ),
+        (
+            "Russian precise strikes of Lancet balls destroyed an American M777 howitzer in the "
+            "Kursk region.",
+            {"Lancet": True, "M777": False},
+        ),
+        (
+            "An Oniks missile hit the airfield in the Odesa region, destroying two Bayraktar TB2 "
+            "drones on the ground.",
+            {"Oniks": True, "Bayraktar TB2": False},
+        ),
+    ],
+)
+def test_hedges_and_targets(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a launcher hit is a target, an aircraft shooting down missiles a defender
+        ("Russian forces destroyed a HIMARS launcher in the Kharkiv region.", {"HIMARS": False}),
+        ("Ukraine's F-16s shot down several cruise missiles over Vinnytsia.", {"F-16": False}),
+        # the same names in an attack are used
+        ("Ukraine fired HIMARS rockets at a Russian depot in the Kursk region.", {"HIMARS": True}),
+        ("Russia says it downed two Storm Shadow missiles over the Kursk region.", {"Storm Shadow": True}),
+    ],
+)
+def test_platforms_and_defenders(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
+
+
+def test_weapons_at_an_exercise_in_russia_are_not_this_wars() -> None:
+    # a Russian place alone does not name the war in a sentence about drills
+    text = "About 500 troops arrived in the Nizhny Novgorod region for drills and received T-72B3 tanks."
+    assert _weapons(text) == {}
+    # the war named in words still counts, the weapon unused
+    assert _weapons("Russia test-fired a Zircon missile during the exercise.") == {"Zircon": False}
