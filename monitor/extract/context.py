@@ -9,6 +9,7 @@ from monitor.extract.camps import PhraseSet
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
     CUMULATIVE_AFTER_SINCE,
+    EARLIER_NIGHTS,
     LONG_PERIODS,
     MONTHS,
     NEVER_COMPARATIVES,
@@ -58,6 +59,9 @@ _SCOPE_STOPS = frozenset(
     ]
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
+_EARLIER_NIGHTS = PhraseSet(EARLIER_NIGHTS)
+#: Words that may open a clause before an earlier night: 'and the night before', 'while a day earlier'.
+_CLAUSE_OPENERS = frozenset(("and", "but", "while", "whereas", "on", ",", ";", "—", "-", "–"))
 _PERIOD_TRIGGERS = frozenset(
     (
         "since",
@@ -312,6 +316,18 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
     return None
 
 
+def _earlier_night(low: Sequence[str]) -> int | None:
+    """Where a clause about the previous night starts ('The night before, Russia launched 44';
+    '...; the night before it had sent 60'), if one does."""
+    for i, _ in _EARLIER_NIGHTS.matches(low):
+        opener = i
+        while opener > 0 and low[opener - 1] in _CLAUSE_OPENERS:
+            opener -= 1
+        if opener == 0 or opener < i:
+            return opener
+    return None
+
+
 def framing(tokens: Tokens) -> Framing:
     """Record claim, previous record, time reference and cumulative marker of a sentence. A
     marker after a dash or semicolon frames only its own clause: the counts before it stand."""
@@ -331,5 +347,12 @@ def framing(tokens: Tokens) -> Framing:
         since = (
             later[0] + 1 if later and until is None and not heading else None
         )  # 'Summary for November: ...'
+    if since is not None and _period_marker(low[since:], -1) is not None:
+        since = None  # '... a month; in July alone it fired 6,297': both clauses are periods
     cumulative = marker is not None and until is None and since is None
+    earlier_night = _earlier_night(low)
+    if earlier_night == 0:
+        cumulative = True  # the whole sentence tells the night before
+    elif earlier_night is not None:
+        until = earlier_night if until is None else min(until, earlier_night)
     return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until, since)

@@ -137,8 +137,11 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
         if _compatible(earlier, draft) and _within(earlier, draft, loose=False):
             return earlier, "supersede"  # 'a drone was destroyed over Voronezh' ... 'in all, 21'
 
-    if last is None:
-        return None
+    return None if last is None else _follow(last, draft)
+
+
+def _follow(last: Draft, draft: Draft) -> tuple[Draft, str] | None:
+    """How a draft with no shared figure continues the latest compatible one, if it does."""
     roles = set(draft.counts)
     if draft.parts and roles == draft.parts and roles <= last.parts:
         return last, "add"  # '... two over Voronezh, and another two over Rostov'
@@ -148,7 +151,18 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
         return last, "note" if roles & set(last.counts) else "fill"
     if draft.kind is None or ("launched" in last.counts and not roles & set(last.counts)):
         return last, "fill"  # '76 were shot down' after 'Russia attacked with 112 drones'
+    if _outcome_first(last, draft):
+        return last, "fill"  # headline '78 drones down' ... body 'the enemy attacked with 112'
     return None
+
+
+def _outcome_first(last: Draft, draft: Draft) -> bool:
+    """Outcomes told before the launch ('78 downed, 31 lost' in a headline or lead, then 'the
+    enemy attacked with 112'): one attack when the launched figure is at least their sum."""
+    if set(draft.counts) != {"launched"} or "launched" in last.counts or not last.counts:
+        return False
+    told = last.counts.get("shot_down", 0) + last.counts.get("suppressed", 0)
+    return max(told, last.counts.get("neutralized", 0)) <= draft.counts["launched"]
 
 
 def _refine(into: Draft, draft: Draft) -> None:

@@ -49,6 +49,7 @@ RATE_UNITS = frozenset(_VOCAB.period.rate_units)
 LONG_PERIODS = frozenset(_VOCAB.period.long_periods)
 SEASONS = frozenset(_VOCAB.period.seasons)
 PERIOD_PHRASES = frozenset(tokens_of(p) for p in _VOCAB.period.phrases)
+EARLIER_NIGHTS = frozenset(tokens_of(p) for p in _VOCAB.period.earlier_nights)
 MONTHS = words(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -67,6 +68,9 @@ WHOLE_OF = frozenset(_VOCAB.records.whole_of)
 SMALLER = frozenset(_VOCAB.records.smaller)
 NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
+COMPOUND_HEADS = frozenset(_VOCAB.compound_heads)
+FRONT_LINE_REPORTS = frozenset(tokens_of(p) for p in _VOCAB.front_line_reports)
+FRONT_LINE_DRONES = frozenset(_VOCAB.front_line_drones)
 #: Agents of an outcome that make it jamming: 'taken out by electronic warfare'.
 SUPPRESSION_AGENTS = frozenset(_VOCAB.suppression_agents)
 #: 'put the night's total at 337': nouns of a total that sums the reports before it.

@@ -54,7 +54,8 @@ _ORDINALS = {
     "ninth": 9,
 }
 _ALL_WORDS = frozenset(("all", "every", "each"))
-_CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that"))
+#: 'what' is machine translation's relative pronoun: 'the 24 drons, what Russia has launched'.
+_CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that", "what"))
 _AUXILIARY_AFTER = frozenset((w,) for w in ("were", "was", "have", "had", "are"))
 _WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")

@@ -15,7 +15,7 @@ PASSIVE_SKIP = words(
 _BACK_WINDOW = 16
 _AUXILIARIES = words("were was been being")
 _PHRASE_STARTS = words("over near towards toward at in on from aimed launched sent headed bound")
-_CLAUSE_ENDS = frozenset((",", ";", ":", "and", "but", "while", "which", "that", "(", ")"))
+_CLAUSE_ENDS = frozenset((",", ";", ":", "and", "but", "while", "which", "that", "what", "(", ")"))
 
 
 @dataclass(frozen=True, slots=True)

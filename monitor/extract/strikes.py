@@ -7,13 +7,23 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from monitor.extract.breakdown import add_mentions, split_total
-from monitor.extract.camps import aliased, other_story, this_war_clauses, this_war_text, writer_camp
+from monitor.extract.camps import (
+    PhraseSet,
+    aliased,
+    other_story,
+    this_war_clauses,
+    this_war_text,
+    writer_camp,
+)
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, merge_drafts
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
+    COMPOUND_HEADS,
+    FRONT_LINE_DRONES,
+    FRONT_LINE_REPORTS,
     ORDINARY_WORD_MODELS,
     REST_WORDS,
     SIDE_WORDS,
@@ -28,7 +38,9 @@ from monitor.models.facts import Side, Strike, WeaponKind
 
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
 #: 'a Ukrainian drone was shot down': one weapon counted by its article (checked by the grammar).
-_SINGLE = re.compile(r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b")
+_SINGLE = re.compile(
+    r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b(?:\s+([\w-]+))?"
+)
 ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
 _MAX_EVIDENCE = 800
@@ -130,6 +142,8 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         return []  # no number the grammar can count: skip the places and the parse
     mentions = find_mentions(low, sentence.place_at, frame.hidden, sentence.quantities)
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
+    if _front_line_report(low):
+        mentions = [m for m in mentions if not _front_line_tally(low, m)]
     groups, parts = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
     if not drafts:
@@ -180,8 +194,23 @@ def _past_or_ordinary(sentence: Sentence, mention: Mention, frame: Framing) -> b
     )
 
 
+_FRONT_LINE = PhraseSet(FRONT_LINE_REPORTS)
+
+
+def _front_line_report(low: Sequence[str]) -> bool:
+    """A General Staff daily line: it counts shellings or combat engagements."""
+    return _FRONT_LINE.found(low)
+
+
+def _front_line_tally(low: Sequence[str], mention: Mention) -> bool:
+    """'used 3,100 kamikaze drones' beside shellings: the front's tally of small drones."""
+    q = mention.quantity
+    return mention.kind == "drone" and not FRONT_LINE_DRONES.isdisjoint(low[q.end : q.end + 3])
+
+
 def _single(sentence: Sentence) -> bool:
-    return _SINGLE.search(sentence.text.lower()) is not None
+    """One weapon counted by its article; not a modifier of another noun ('a drone workshop')."""
+    return any(m.group(1) not in COMPOUND_HEADS for m in _SINGLE.finditer(sentence.text.lower()))
 
 
 def _rest_role(low: Sequence[str]) -> str | None:
@@ -286,7 +315,8 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
             recordish.add(s.index)
         if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
             candidates.append(s)
-    camp = writer_camp(s.text.lower() for s in candidates)
+    # the whole article speaks for its camp: 'the Kyiv regime' often stands in a sentence with no count
+    camp = writer_camp(s.text.lower() for s in sentences)
     article = _Article()
     carry = -1  # the sentence right after a period total, which it frames too unless it says when
     for sentence in candidates:

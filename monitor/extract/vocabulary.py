@@ -51,6 +51,9 @@ class Period(BaseModel):
     long_periods: list[Word] = Field(description="'over the past year/weeks': cumulative.")
     seasons: list[Word] = Field(description="'this/last year/winter': cumulative.")
     phrases: list[Word] = Field(description="Whole phrases marking a period total.")
+    earlier_nights: list[Word] = Field(
+        description="Opening a sentence, an earlier night's attack: 'The night before, Russia launched 44'."
+    )
 
 
 class Records(BaseModel):
@@ -93,6 +96,15 @@ class StrikeVocabulary(BaseModel):
     records: Records
     related_links: list[Word] = Field(description="Markers of another story in the same line.")
     tactical_drones: list[Word] = Field(description="Front-line drones whose counts are not attacks.")
+    compound_heads: list[Word] = Field(
+        description="Nouns after 'a drone' that make it a modifier, not one weapon: 'a drone workshop'."
+    )
+    front_line_reports: list[Word] = Field(
+        description="Words of a daily front-line report: beside them, 'kamikaze drones' are a tally."
+    )
+    front_line_drones: list[Word] = Field(
+        description="Drone words that are a front-line tally in a front-line report: 'kamikaze'."
+    )
     ordinary_word_models: list[Word] = Field(
         description="Weapon names that are ordinary words ('flamingos'): weapons only when capitalized."
     )
