@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from monitor.extract.camps import PhraseSet
 from monitor.extract.lexicon import (
@@ -116,11 +117,29 @@ def _scope(tokens: Tokens, start: int) -> str | None:
 def _previous_record(low: Sequence[str], i: int, reach: int = 4) -> tuple[int, int] | None:
     """'previous record of 728' -> (728, position of the number); with a longer ``reach`` the
     first count of the clause ('the previous largest salvo, five days earlier, counted 539')."""
-    for j in range(i + 1, min(i + reach, len(low))):
+    j, end = i + 1, min(i + reach, len(low))
+    while j < end:
         quantity = quantity_at(low, j)
         if quantity is not None and quantity.value is not None:
             return quantity.value, j
+        close = _aside_end(low, j) if reach <= 4 else None
+        if close is not None:  # 'the previous record, set last month, was 472'
+            end, j = min(len(low), end + close - j), close + 1
+            continue
         if low[j] == ";" or (reach <= 4 and low[j] not in ("of", ",", "was", "is", "stood", "at", "set")):
+            return None
+        j += 1
+    return None
+
+
+def _aside_end(low: Sequence[str], j: int) -> int | None:
+    """The comma closing an aside that opens at j (', set last month,'), if it holds no number."""
+    if low[j] != ",":
+        return None
+    for k in range(j + 1, min(j + 7, len(low))):
+        if low[k] == ",":
+            return k
+        if quantity_at(low, k) is not None or low[k] == ";":
             return None
     return None
 
@@ -316,6 +335,25 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
     return None
 
 
+#: Words that open a clause of its own after a period total.
+_CLAUSE_JOINS = frozenset(("and", "but", "while", ";"))
+#: Time words that date a clause to one attack: 'and on Sunday morning it attacked ...'.
+_ONE_TIME = WEEKDAYS | {"overnight", "tonight", "today"}
+
+
+def _dated_clause(low: Sequence[str], marker: int) -> int | None:
+    """Where a clause dated to one attack begins after a period total, if one does; its counts
+    stand ('Within a week Russia used 300 Shaheds, and on Sunday morning it attacked with 13')."""
+    for k in range(marker + 1, len(low) - 1):
+        if low[k] not in _CLAUSE_JOINS:
+            continue
+        window = low[k + 1 : k + 5]
+        dated = not _ONE_TIME.isdisjoint(window) or ("last", "night") in pairwise(window)
+        if dated and _period_marker(low[k + 1 :], -1) is None:
+            return k + 1
+    return None
+
+
 def _earlier_night(low: Sequence[str]) -> int | None:
     """Where a clause about the previous night starts ('The night before, Russia launched 44';
     '...; the night before it had sent 60'), if one does."""
@@ -347,6 +385,8 @@ def framing(tokens: Tokens) -> Framing:
         since = (
             later[0] + 1 if later and until is None and not heading else None
         )  # 'Summary for November: ...'
+    if marker is not None and until is None and since is None:
+        since = _dated_clause(low, marker)  # 'Within a week ..., and on Sunday it attacked with 13'
     if since is not None and _period_marker(low[since:], -1) is not None:
         since = None  # '... a month; in July alone it fired 6,297': both clauses are periods
     cumulative = marker is not None and until is None and since is None

@@ -57,7 +57,7 @@ _ALL_WORDS = frozenset(("all", "every", "each"))
 #: 'what' is machine translation's relative pronoun: 'the 24 drons, what Russia has launched'.
 _CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that", "what"))
 _AUXILIARY_AFTER = frozenset((w,) for w in ("were", "was", "have", "had", "are"))
-_WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
+_WHOLE_WORDS = frozenset(("both", "none", "neither", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
@@ -495,6 +495,16 @@ def _launch_word(low: Sequence[str], k: int) -> bool:
     return k < len(low) and ROLE_PHRASES.get((low[k],)) == "launched"
 
 
+def _weapon_noun_after(low: Sequence[str], j: int) -> bool:
+    """A weapon noun at j, after at most two modifiers ('cruise missiles', 'Kh-101 missiles')."""
+    for k in range(j, min(j + 3, len(low))):
+        if low[k] in WEAPON_NOUNS:
+            return True
+        if low[k] not in NOUN_MODIFIERS:
+            return False
+    return False
+
+
 def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantity]:
     """'both missiles' (2) and 'none of which' (0) as counts beside the parsed numbers."""
     extra: list[Quantity] = []
@@ -502,9 +512,9 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
         return quantities
     for i, word in enumerate(low[:-1]):
         nxt = low[i + 1]
-        if word == "both" and (nxt in WEAPON_NOUNS or nxt == "of"):
-            extra.append(Quantity(i, i + 1, 2))
-        elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
+        if word == "both" and (nxt == "of" or _weapon_noun_after(low, i + 1)):
+            extra.append(Quantity(i, i + 1, 2))  # 'both missiles', 'both cruise missiles'
+        elif word in ("none", "neither") and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
             extra.append(Quantity(i, i + 1, 0))
         elif word in ("a", "the") and nxt in _ORDINALS and _launch_word(low, i + 2):
             extra.append(Quantity(i, i + 2, _ORDINALS[nxt]))  # 'two were shot down, a third struck'

@@ -45,7 +45,7 @@ ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
 _MAX_EVIDENCE = 800
 #: Words that count without a number ("both missiles", "none of them", "another KAB").
-COUNT_WORDS = frozenset(("both", "none", "another", "single"))
+COUNT_WORDS = frozenset(("both", "none", "neither", "another", "single"))
 
 
 def _group(
