@@ -33,6 +33,7 @@ NOUN_MODIFIERS = frozenset(_VOCAB.noun_modifiers)
 SIDE_WORDS: dict[str, Side] = {w: side for side, ws in _VOCAB.sides.items() for w in ws}
 
 #: Token phrases that give a count its role; the longest phrase wins at each position.
+ROLE_COMPOUNDS = frozenset(tokens_of(p) for p in _VOCAB.role_compounds)
 ROLE_PHRASES: dict[tuple[str, ...], Role] = {
     tokens_of(phrase): role  # type: ignore[misc]
     for role, phrases in _VOCAB.roles.model_dump().items()
@@ -69,6 +70,7 @@ SMALLER = frozenset(_VOCAB.records.smaller)
 NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
 COMPOUND_HEADS = frozenset(_VOCAB.compound_heads)
+LAUNCH_SITE_GLUE = frozenset(_VOCAB.launch_site_glue)
 FRONT_LINE_REPORTS = frozenset(tokens_of(p) for p in _VOCAB.front_line_reports)
 FRONT_LINE_DRONES = frozenset(_VOCAB.front_line_drones)
 #: Agents of an outcome that make it jamming: 'taken out by electronic warfare'.

@@ -5,14 +5,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monitor.extract.lexicon import MODALS, ROLE_PHRASES, Role, words
+from monitor.extract.lexicon import MODALS, ROLE_COMPOUNDS, ROLE_PHRASES, Role, words
 
 _ROLE_FIRST = frozenset(key[0] for key in ROLE_PHRASES)
+_COMPOUND_SIZES = sorted({len(c) for c in ROLE_COMPOUNDS}, reverse=True)
 PASSIVE_SKIP = words(
     "were was had have has been being reportedly successfully also all subsequently later "
     "then reported said allegedly ultimately eventually more others other"
 )
-_BACK_WINDOW = 16
+_BACK_WINDOW = 22
 _AUXILIARIES = words("were was been being")
 _PHRASE_STARTS = words("over near towards toward at in on from aimed launched sent headed bound")
 _CLAUSE_ENDS = frozenset((",", ";", ":", "and", "but", "while", "which", "that", "what", "(", ")"))
@@ -32,6 +33,10 @@ def role_spans(low: Sequence[str]) -> list[RoleSpan]:
     spans: list[RoleSpan] = []
     i, n = 0, len(low)
     while i < n:
+        compound = next((size for size in _COMPOUND_SIZES if tuple(low[i : i + size]) in ROLE_COMPOUNDS), 0)
+        if compound:  # 'HIMARS multiple launch rocket systems': a noun, not the verb 'launch'
+            i += compound
+            continue
         if low[i] in _ROLE_FIRST:
             for size in (4, 3, 2, 1):
                 role = ROLE_PHRASES.get(tuple(low[i : i + size]))

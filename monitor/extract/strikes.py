@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from monitor.extract.breakdown import add_mentions, split_total
@@ -24,6 +24,7 @@ from monitor.extract.lexicon import (
     COMPOUND_HEADS,
     FRONT_LINE_DRONES,
     FRONT_LINE_REPORTS,
+    LAUNCH_SITE_GLUE,
     ORDINARY_WORD_MODELS,
     REST_WORDS,
     SIDE_WORDS,
@@ -140,7 +141,7 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         return []
     if not sentence.quantities and COUNT_WORDS.isdisjoint(low) and not _single(sentence):
         return []  # no number the grammar can count: skip the places and the parse
-    mentions = find_mentions(low, sentence.place_at, frame.hidden, sentence.quantities)
+    mentions = find_mentions(low, _attack_places(sentence), frame.hidden, sentence.quantities)
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
     if _front_line_report(low):
         mentions = [m for m in mentions if not _front_line_tally(low, m)]
@@ -155,12 +156,45 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     if total is not None:
         add_mentions(total, parts)
     attackers = {d.attacker for d in drafts}
-    located = [p.name for p in sentence.places if p.locative]
+    sites = launch_sites(sentence)
+    located = [p.name for p in sentence.places if p.locative and p.start not in sites]
     for draft in drafts:
         _apply_framing(draft, frame, draft is _main(drafts))
         if len(attackers) == 1:
             draft.places.extend(located)
     return drafts
+
+
+def _attack_places(sentence: Sentence) -> Callable[[], Mapping[int, str]]:
+    """The sentence's places by start token, launch sites left out; the gazetteer runs only when
+    a count asks for a place."""
+    found: list[Mapping[int, str]] = []
+
+    def place_at() -> Mapping[int, str]:
+        if not found:
+            sites = launch_sites(sentence)
+            found.append({k: name for k, name in sentence.place_at().items() if k not in sites})
+        return found[0]
+
+    return place_at
+
+
+def launch_sites(sentence: Sentence) -> set[int]:
+    """Starts of the places drones were launched from ('from the directions of Kursk, Oryol and
+    Millerovo', 'from the Primorsko-Akhtarsk area'): not places of the attack, nor its target."""
+    places = sentence.places
+    if not places or "from" not in sentence.tokens.low:
+        return set()
+    low = sentence.tokens.low
+    spans = {k: p.start for p in places for k in range(p.start, p.end)}
+    sites: set[int] = set()
+    for place in places:
+        k = place.start - 1
+        while k >= 0 and (low[k] in LAUNCH_SITE_GLUE or k in spans):
+            k = spans.get(k, k) - 1
+        if k >= 0 and low[k] == "from":
+            sites.add(place.start)
+    return sites
 
 
 def _counts_weapons(sentence: Sentence) -> bool:
@@ -290,7 +324,8 @@ class _Article:
             for draft in found:
                 _apply_framing(draft, self.pending[1], draft is _main(found))
         self.pending = None
-        self.sides.update((p.name, p.side) for p in sentence.places)
+        sites = launch_sites(sentence)
+        self.sides.update((p.name, p.side) for p in sentence.places if p.start not in sites)
         self.drafts.extend(found)
 
     def _frame_only(self, sentence: Sentence, frame: Framing) -> None:

@@ -92,10 +92,16 @@ class StrikeVocabulary(BaseModel):
     russian_camp_markers: list[Word] = Field(description="Phrases of texts from the Russian camp.")
     roles: Roles
     modals: list[Word] = Field(description="Words that make a verb hypothetical.")
+    role_compounds: list[Word] = Field(
+        description="Nouns holding a role word that is no verb: 'multiple launch rocket systems'."
+    )
     period: Period
     records: Records
     related_links: list[Word] = Field(description="Markers of another story in the same line.")
     tactical_drones: list[Word] = Field(description="Front-line drones whose counts are not attacks.")
+    launch_site_glue: list[Word] = Field(
+        description="Words between 'from' and a place that keep it a launch site: 'from the directions of'."
+    )
     compound_heads: list[Word] = Field(
         description="Nouns after 'a drone' that make it a modifier, not one weapon: 'a drone workshop'."
     )
