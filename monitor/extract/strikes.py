@@ -22,6 +22,7 @@ from monitor.extract.drafts import Draft, merge_drafts
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
     COMPOUND_HEADS,
+    DECOY_WORDS,
     FRONT_LINE_DRONES,
     FRONT_LINE_REPORTS,
     LAUNCH_SITE_GLUE,
@@ -68,7 +69,19 @@ def _distinct_models(mentions: list[Mention]) -> bool:
     return len(models) > 1 and all(models) and len(set(models)) == len(models)
 
 
-def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str, Mention]]:
+def _with_decoys(totals: list[Mention], low: Sequence[str]) -> bool:
+    """'31 Shahed strike UAVs and 20 imitator drones': strike drones, then decoys, one launch."""
+
+    def decoy(m: Mention) -> bool:  # not a part: 'about fifty of them Gerbera imitators'
+        after = low[m.quantity.end : m.quantity.end + 3]
+        return "of" not in after[:1] and not DECOY_WORDS.isdisjoint(after)
+
+    return len(totals) > 1 and not decoy(totals[0]) and all(decoy(m) for m in totals[1:])
+
+
+def _counts(
+    mentions: list[Mention], low: Sequence[str]
+) -> tuple[dict[str, int], set[str], dict[str, Mention]]:
     counts: dict[str, int] = {}
     parts: set[str] = set()
     main: dict[str, Mention] = {}
@@ -79,7 +92,7 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
         if stated:  # 'destroyed 74 over Moscow; the total over Russian regions was put at 337'
             counts[role] = stated[-1].quantity.value or 0
             main[role] = stated[-1]
-        elif _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
+        elif _distinct_models(totals) or _with_decoys(totals, low):  # '6 Kh-101 and 4 Kalibr' is 10
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
         elif totals:
@@ -97,7 +110,7 @@ def _draft(
 ) -> Draft | None:
     if any(m.role != "launched" for m in mentions):  # 'intercepted 75 drones, other 19 hit'
         mentions = [m for m in mentions if not (m.another and m.role == "launched")] or mentions
-    counts, parts, main = _counts(mentions)
+    counts, parts, main = _counts(mentions, sentence.tokens.low)
     vague = [m.quantity.lower_bound for m in mentions if m.quantity.lower_bound is not None]
     if not counts and not vague:
         return None

@@ -102,6 +102,9 @@ class StrikeVocabulary(BaseModel):
     launch_site_glue: list[Word] = Field(
         description="Words between 'from' and a place that keep it a launch site: 'from the directions of'."
     )
+    decoy_words: list[Word] = Field(
+        description="Decoy drones counted beside the strike drones: '31 Shaheds and 20 imitators' is 51."
+    )
     compound_heads: list[Word] = Field(
         description="Nouns after 'a drone' that make it a modifier, not one weapon: 'a drone workshop'."
     )
