@@ -34,6 +34,7 @@ SIDE_WORDS: dict[str, Side] = {w: side for side, ws in _VOCAB.sides.items() for 
 
 #: Token phrases that give a count its role; the longest phrase wins at each position.
 ROLE_COMPOUNDS = frozenset(tokens_of(p) for p in _VOCAB.role_compounds)
+ADJACENT_ROLES = frozenset(tokens_of(p) for p in _VOCAB.adjacent_roles)
 ROLE_PHRASES: dict[tuple[str, ...], Role] = {
     tokens_of(phrase): role  # type: ignore[misc]
     for role, phrases in _VOCAB.roles.model_dump().items()
@@ -70,6 +71,9 @@ SMALLER = frozenset(_VOCAB.records.smaller)
 NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
 COMPOUND_HEADS = frozenset(_VOCAB.compound_heads)
+IMPACT_NOUNS = frozenset(_VOCAB.impact_nouns)
+IMPACT_VERBS = frozenset(_VOCAB.impact_verbs)
+IMPACT_OBJECTS = frozenset(_VOCAB.impact_objects)
 DECOY_WORDS = frozenset(_VOCAB.decoy_words)
 LAUNCH_SITE_GLUE = frozenset(_VOCAB.launch_site_glue)
 FRONT_LINE_REPORTS = frozenset(tokens_of(p) for p in _VOCAB.front_line_reports)

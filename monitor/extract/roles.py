@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monitor.extract.lexicon import MODALS, ROLE_COMPOUNDS, ROLE_PHRASES, Role, words
+from monitor.extract.lexicon import ADJACENT_ROLES, MODALS, ROLE_COMPOUNDS, ROLE_PHRASES, Role, words
 
 _ROLE_FIRST = frozenset(key[0] for key in ROLE_PHRASES)
 _COMPOUND_SIZES = sorted({len(c) for c in ROLE_COMPOUNDS}, reverse=True)
@@ -100,8 +100,8 @@ def _passive_ahead(low: Sequence[str], at: dict[int, RoleSpan], j: int) -> RoleS
 
 def _backward(low: Sequence[str], spans: list[RoleSpan], start: int) -> RoleSpan | None:
     for span in reversed(spans):
-        if span.end > start:
-            continue
+        if span.end > start or (tuple(low[span.start : span.end]) in ADJACENT_ROLES and start - span.end > 2):
+            continue  # 'there was 15 drones, 12 of them ...': 'there was' governs only the 15
         if start - span.end > _BACK_WINDOW or ";" in low[span.end : start]:
             return None
         return span

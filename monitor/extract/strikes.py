@@ -18,13 +18,16 @@ from monitor.extract.camps import (
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.drafts import Draft, merge_drafts
+from monitor.extract.drafts import Draft, absorb_repeat, merge_drafts
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
     COMPOUND_HEADS,
     DECOY_WORDS,
     FRONT_LINE_DRONES,
     FRONT_LINE_REPORTS,
+    IMPACT_NOUNS,
+    IMPACT_OBJECTS,
+    IMPACT_VERBS,
     LAUNCH_SITE_GLUE,
     ORDINARY_WORD_MODELS,
     REST_WORDS,
@@ -156,6 +159,8 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         return []  # no number the grammar can count: skip the places and the parse
     mentions = find_mentions(low, _attack_places(sentence), frame.hidden, sentence.quantities)
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
+    # impacts of a launch told elsewhere are one more report of it, like 'another 19 hit'
+    mentions = [replace(m, another=True) if _impacts(low, m) else m for m in mentions]
     if _front_line_report(low):
         mentions = [m for m in mentions if not _front_line_tally(low, m)]
     groups, parts = _group(mentions)
@@ -244,15 +249,32 @@ def _past_or_ordinary(sentence: Sentence, mention: Mention, frame: Framing) -> b
 _FRONT_LINE = PhraseSet(FRONT_LINE_REPORTS)
 
 
+def _impacts(low: Sequence[str], mention: Mention) -> bool:
+    """A launched-looking count that counts impacts: 'hits of 13 drones were recorded', '23 strike
+    UAVs hit 10 locations' (the count is the subject of 'hit' and a place count or object follows)."""
+    q = mention.quantity
+    if mention.role != "launched" or low[q.start] in ("a", "the"):  # 'a third struck': an ordinal
+        return False
+    if not IMPACT_NOUNS.isdisjoint(low[max(0, q.start - 4) : q.start]):
+        return True
+    if mention.verb <= q.start or low[mention.verb] not in IMPACT_VERBS:
+        return False
+    after = low[mention.verb_end : mention.verb_end + 3]
+    return any(w[:1].isdigit() or w in IMPACT_OBJECTS for w in after)
+
+
 def _front_line_report(low: Sequence[str]) -> bool:
     """A General Staff daily line: it counts shellings or combat engagements."""
     return _FRONT_LINE.found(low)
 
 
 def _front_line_tally(low: Sequence[str], mention: Mention) -> bool:
-    """'used 3,100 kamikaze drones' beside shellings: the front's tally of small drones."""
+    """'used 3,100 kamikaze drones' beside shellings: the front's tally of small drones, and any
+    bare part of the tallies ('3,870 shellings, 94 of them from multiple rocket launchers')."""
     q = mention.quantity
-    return mention.kind == "drone" and not FRONT_LINE_DRONES.isdisjoint(low[q.end : q.end + 3])
+    return mention.kind == "drone" and (
+        mention.bare or not FRONT_LINE_DRONES.isdisjoint(low[q.end : q.end + 3])
+    )
 
 
 def _single(sentence: Sentence) -> bool:
@@ -379,7 +401,11 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         if not sentence.has_number:  # 'a Ukrainian drone was shot down': only an outcome counts alone
             found = [d for d in found if set(d.counts) - {"launched"}]
         article.add(sentence, frame, found)
-    merged = [strike for draft in merge_drafts(article.drafts) for strike in split_total(draft)]
+    merged: list[Draft] = []
+    for draft in merge_drafts(article.drafts):
+        parts = split_total(draft)
+        # a total split by kind may repeat a headline's per-kind figures ('122 missiles and 36 Shaheds')
+        merged.extend(p for p in parts if len(parts) == 1 or not absorb_repeat(merged, p))
     default = _article_attacker(merged, camp, candidates, sentences)
     strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
@@ -393,5 +419,8 @@ def _article_attacker(
     named = [d.attacker for d in drafts if d.attacker is not None]
     if named:
         return max(set(named), key=named.count)
-    tied = any(s.places for s in sentences) or any(this_war_text(s.text) for s in everything)
+    # a text in the Russian camp's words ('the Kyiv regime', 'fixed-wing UAVs') is this war's
+    tied = (
+        camp == "Russia" or any(s.places for s in sentences) or any(this_war_text(s.text) for s in everything)
+    )
     return other(camp) if tied else None

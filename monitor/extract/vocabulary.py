@@ -92,6 +92,9 @@ class StrikeVocabulary(BaseModel):
     russian_camp_markers: list[Word] = Field(description="Phrases of texts from the Russian camp.")
     roles: Roles
     modals: list[Word] = Field(description="Words that make a verb hypothetical.")
+    adjacent_roles: list[Word] = Field(
+        description="Role phrases that govern only a count right after them: 'there were 37 Shaheds'."
+    )
     role_compounds: list[Word] = Field(
         description="Nouns holding a role word that is no verb: 'multiple launch rocket systems'."
     )
@@ -105,6 +108,9 @@ class StrikeVocabulary(BaseModel):
     decoy_words: list[Word] = Field(
         description="Decoy drones counted beside the strike drones: '31 Shaheds and 20 imitators' is 51."
     )
+    impact_nouns: list[Word] = Field(description="'hits of 13 drones were recorded': impacts, not launches.")
+    impact_verbs: list[Word] = Field(description="'23 strike UAVs hit 10 locations': impacts, not launches.")
+    impact_objects: list[Word] = Field(description="What impacts hit: '46 drones hit 32 sites'.")
     compound_heads: list[Word] = Field(
         description="Nouns after 'a drone' that make it a modifier, not one weapon: 'a drone workshop'."
     )
