@@ -9,6 +9,7 @@ from monitor.extract.lexicon import ADJACENT_ROLES, MODALS, ROLE_COMPOUNDS, ROLE
 
 _ROLE_FIRST = frozenset(key[0] for key in ROLE_PHRASES)
 _COMPOUND_SIZES = sorted({len(c) for c in ROLE_COMPOUNDS}, reverse=True)
+_COMPOUND_FIRST = frozenset(c[0] for c in ROLE_COMPOUNDS)
 PASSIVE_SKIP = words(
     "were was had have has been being reportedly successfully also all subsequently later "
     "then reported said allegedly ultimately eventually more others other"
@@ -33,7 +34,9 @@ def role_spans(low: Sequence[str]) -> list[RoleSpan]:
     spans: list[RoleSpan] = []
     i, n = 0, len(low)
     while i < n:
-        compound = next((size for size in _COMPOUND_SIZES if tuple(low[i : i + size]) in ROLE_COMPOUNDS), 0)
+        compound = low[i] in _COMPOUND_FIRST and next(
+            (size for size in _COMPOUND_SIZES if tuple(low[i : i + size]) in ROLE_COMPOUNDS), 0
+        )
         if compound:  # 'HIMARS multiple launch rocket systems': a noun, not the verb 'launch'
             i += compound
             continue
