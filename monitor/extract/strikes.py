@@ -200,10 +200,10 @@ def _attack_places(sentence: Sentence) -> Callable[[], Mapping[int, str]]:
 def launch_sites(sentence: Sentence) -> set[int]:
     """Starts of the places drones were launched from ('from the directions of Kursk, Oryol and
     Millerovo', 'from the Primorsko-Akhtarsk area'): not places of the attack, nor its target."""
-    places = sentence.places
-    if not places or "from" not in sentence.tokens.low:
-        return set()
     low = sentence.tokens.low
+    if "from" not in low:
+        return set()
+    places = sentence.places
     spans = {k: p.start for p in places for k in range(p.start, p.end)}
     sites: set[int] = set()
     for place in places:
@@ -385,8 +385,9 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
             recordish.add(s.index)
         if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
             candidates.append(s)
-    # the whole article speaks for its camp: 'the Kyiv regime' often stands in a sentence with no count
-    camp = writer_camp(s.text.lower() for s in sentences)
+    # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
+    # with no count
+    camp = writer_camp(s.text.lower() for s in sentences if s.cues & (Cue.STRIKE | Cue.EVENT))
     article = _Article()
     carry = -1  # the sentence right after a period total, which it frames too unless it says when
     for sentence in candidates:
