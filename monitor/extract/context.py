@@ -61,6 +61,8 @@ _SCOPE_STOPS = frozenset(
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
 _EARLIER_NIGHTS = PhraseSet(EARLIER_NIGHTS)
+#: A word every earlier-night phrase holds beyond 'the', 'a', 'on', 'night', 'day': a cheap first test.
+_EARLIER_KEYS = frozenset(w for p in EARLIER_NIGHTS for w in p) - {"the", "a", "on", "one", "night", "day"}
 #: Words that may open a clause before an earlier night: 'and the night before', 'while a day earlier'.
 _CLAUSE_OPENERS = frozenset(("and", "but", "while", "whereas", "on", ",", ";", "—", "-", "–"))
 _PERIOD_TRIGGERS = frozenset(
@@ -357,6 +359,8 @@ def _dated_clause(low: Sequence[str], marker: int) -> int | None:
 def _earlier_night(low: Sequence[str]) -> int | None:
     """Where a clause about the previous night starts ('The night before, Russia launched 44';
     '...; the night before it had sent 60'), if one does."""
+    if _EARLIER_KEYS.isdisjoint(low):
+        return None
     for i, _ in _EARLIER_NIGHTS.matches(low):
         opener = i
         while opener > 0 and low[opener - 1] in _CLAUSE_OPENERS:

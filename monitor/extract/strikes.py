@@ -95,7 +95,9 @@ def _counts(
         if stated:  # 'destroyed 74 over Moscow; the total over Russian regions was put at 337'
             counts[role] = stated[-1].quantity.value or 0
             main[role] = stated[-1]
-        elif _distinct_models(totals) or _with_decoys(totals, low):  # '6 Kh-101 and 4 Kalibr' is 10
+        elif len(totals) > 1 and (
+            _distinct_models(totals) or _with_decoys(totals, low)
+        ):  # '6 Kh-101 and 4 Kalibr' is 10
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
         elif totals:
