@@ -398,8 +398,18 @@ def _coordinated(s: _Sentence, waiting: list[tuple[Quantity, Noun]], found: Ment
 
 
 def _of_link(low: Sequence[str], q: Quantity, nxt: Quantity) -> bool:
-    """'62 of the 145', '6 from 9' (machine translation), '51 out of the 64'."""
-    k = q.end + 1 if low[q.end : q.end + 2] == ("out", "of") else q.end
+    """'62 of the 145', '6 from 9' (machine translation), '51 out of the 64', '14 UAVs from 17
+    UAVs' (the noun told with both counts)."""
+    k = q.end
+    while (
+        k < min(q.end + 3, len(low))
+        and k < nxt.start
+        and (low[k] in WEAPON_NOUNS or low[k] in NOUN_MODIFIERS)
+    ):
+        k += 1
+    if k > q.end and (k >= len(low) or low[k] != "from" or low[k - 1] not in WEAPON_NOUNS):
+        k = q.end  # only machine translation's '14 UAVs from 17 UAVs' tells the noun twice
+    k = k + 1 if low[k : k + 2] == ("out", "of") else k
     if k >= len(low) or low[k] not in ("of", "from"):
         return False
     return nxt.start == k + 1 or (nxt.start == k + 2 and low[k + 1] == "the")

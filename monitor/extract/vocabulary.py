@@ -90,6 +90,9 @@ class StrikeVocabulary(BaseModel):
     )
     camp_relative: list[Word] = Field(description="Aliases meaning Ukraine in a Russian-camp text.")
     russian_camp_markers: list[Word] = Field(description="Phrases of texts from the Russian camp.")
+    ukrainian_camp_markers: list[Word] = Field(
+        description="Phrases of Ukrainian bulletins that name no side: 'the Air Forces command', 'OVA'."
+    )
     roles: Roles
     modals: list[Word] = Field(description="Words that make a verb hypothetical.")
     adjacent_roles: list[Word] = Field(
