@@ -298,7 +298,7 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     if (
         verb is None
         or verb.role == "block"
-        or not (part or unit or place or listed or total or verb.start >= j)
+        or not (part or unit or place or listed or total or verb.start >= j or _outcome_object(low, verb, q))
     ):
         return None
     kind = previous.kind if previous is not None else _kind_before(low, q.start) or s.first_kind
@@ -310,6 +310,12 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _outcome_object(low: Sequence[str], verb: RoleSpan, q: Quantity) -> bool:
+    """'Air defence shot down 7; one hit ...': an outcome verb's object that ends its clause."""
+    ends = q.end >= len(low) or low[q.end] in (";", ",", ".", ":", "-", "–", "—")
+    return ends and verb.end == q.start and verb.role in ("shot_down", "suppressed", "neutralized")
 
 
 def _total_at(low: Sequence[str], start: int) -> bool:

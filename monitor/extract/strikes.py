@@ -23,6 +23,7 @@ from monitor.extract.lexicon import (
     ATTACK_NOUNS,
     COMPOUND_HEADS,
     DECOY_WORDS,
+    DEFENCE_SUBJECTS,
     FRONT_LINE_DRONES,
     FRONT_LINE_REPORTS,
     IMPACT_NOUNS,
@@ -163,6 +164,7 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
     # impacts of a launch told elsewhere are one more report of it, like 'another 19 hit'
     mentions = [replace(m, another=True) if _impacts(low, m) else m for m in mentions]
+    mentions = [replace(m, role="shot_down") if _defence_hit(low, m) else m for m in mentions]
     if _front_line_report(low):
         mentions = [m for m in mentions if not _front_line_tally(low, m)]
     groups, parts = _group(mentions)
@@ -263,6 +265,19 @@ def _impacts(low: Sequence[str], mention: Mention) -> bool:
         return False
     after = low[mention.verb_end : mention.verb_end + 3]
     return any(w[:1].isdigit() or w in IMPACT_OBJECTS for w in after)
+
+
+def _defence_hit(low: Sequence[str], mention: Mention) -> bool:
+    """'air defence systems hit 83 Ukrainian UAVs': air defence hitting drones downs them."""
+    verb = mention.verb
+    if (
+        mention.role != "launched"
+        or verb < 0
+        or verb > mention.quantity.start
+        or low[verb] not in IMPACT_VERBS
+    ):
+        return False
+    return verb > 0 and low[verb - 1] in DEFENCE_SUBJECTS
 
 
 def _front_line_report(low: Sequence[str]) -> bool:

@@ -114,6 +114,9 @@ class StrikeVocabulary(BaseModel):
     impact_nouns: list[Word] = Field(description="'hits of 13 drones were recorded': impacts, not launches.")
     impact_verbs: list[Word] = Field(description="'23 strike UAVs hit 10 locations': impacts, not launches.")
     impact_objects: list[Word] = Field(description="What impacts hit: '46 drones hit 32 sites'.")
+    defence_subjects: list[Word] = Field(
+        description="Air defence as the subject of 'hit': 'air defence systems hit 83 UAVs' is shot down."
+    )
     compound_heads: list[Word] = Field(
         description="Nouns after 'a drone' that make it a modifier, not one weapon: 'a drone workshop'."
     )

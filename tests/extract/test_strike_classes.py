@@ -86,6 +86,15 @@ CASES = [
         "rocket system and 381 fixed-wing unmanned aerial vehicles.",
         (None, 381, "drone", "Ukraine"),
     ),
+    (
+        "Overnight the enemy attacked the city with 8 attack UAVs. Air defence shot down 7; "
+        "one hit a substation.",
+        (8, 7, "drone", "Russia"),
+    ),
+    (
+        "Russian air defence systems hit 83 Ukrainian unmanned aerial vehicles over Russian regions.",
+        (None, 83, "drone", "Ukraine"),
+    ),
 ]
 
 
