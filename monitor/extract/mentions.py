@@ -491,7 +491,39 @@ def _counted_one(low: Sequence[str], i: int, k: int) -> bool:
     single = _single_weapon(low, k)
     if single is None:
         return False
-    return low[i] == "another" or _launched_before(low, i) or _outcome_follows(low, single.end)
+    return (
+        low[i] == "another"
+        or _launched_before(low, i)
+        or _outcome_follows(low, single.end)
+        or _outcome_before(low, i)
+    )
+
+
+_OUTCOMES = ("shot_down", "suppressed", "neutralized")
+
+
+def _outcome_before(low: Sequence[str], i: int) -> bool:
+    """'shot down a HIMARS rocket and destroyed 106 drones', 'shot down nine rockets, a Neptune
+    missile and 72 UAVs': the object of an outcome verb right before it, or an item of that verb's
+    list, in a tally that counts other weapons with figures ('a Patriot shot down a Kinzhal over
+    Kyiv' alone is left to the weapon facts)."""
+    if not any(w[:1].isdigit() for w in low):
+        return False
+    for k in range(max(0, i - 4), i):
+        for size in (4, 3, 2, 1):
+            if k + size == i and ROLE_PHRASES.get(tuple(low[k:i])) in _OUTCOMES:
+                return True
+    if low[i - 1 : i] not in ((",",), ("and",)):
+        return False
+    for k in range(i - 1, max(0, i - 20), -1):
+        if low[k] in (";", ":", "."):
+            return False
+        if (
+            ROLE_PHRASES.get((low[k],)) in _OUTCOMES
+            or ROLE_PHRASES.get(tuple(low[k - 1 : k + 1])) in _OUTCOMES
+        ):
+            return True
+    return False
 
 
 def _outcome_follows(low: Sequence[str], j: int) -> bool:

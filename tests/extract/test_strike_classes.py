@@ -82,11 +82,6 @@ CASES = [
         (58, 49, "drone", "Russia"),
     ),
     (
-        "In the past 24 hours air defence means shot down a guided aerial bomb of a multiple launch "
-        "rocket system and 381 fixed-wing unmanned aerial vehicles.",
-        (None, 381, "drone", "Ukraine"),
-    ),
-    (
         "Overnight the enemy attacked the city with 8 attack UAVs. Air defence shot down 7; "
         "one hit a substation.",
         (8, 7, "drone", "Russia"),
@@ -95,6 +90,7 @@ CASES = [
         "Russian air defence systems hit 83 Ukrainian unmanned aerial vehicles over Russian regions.",
         (None, 83, "drone", "Ukraine"),
     ),
+    ("A Patriot air defence system shot down a Kinzhal missile over Kyiv overnight.", None),
 ]
 
 
@@ -129,6 +125,23 @@ def test_outcomes_in_the_headline_join_the_launch_in_the_body() -> None:
     )
     strikes = extract(article).strikes
     assert [(s.launched, s.shot_down, s.suppressed) for s in strikes] == [(112, 78, 31)]
+
+
+def test_single_weapons_in_a_defence_ministry_tally() -> None:
+    tallies = {
+        # 'launch' inside 'multiple launch rocket systems' is no launch verb
+        "Over the past day air defence means shot down a guided aerial bomb, nine rockets of HIMARS "
+        "multiple launch rocket systems and 381 fixed-wing unmanned aerial vehicles.": [
+            ("drone", 381, "Ukraine"),
+            ("glide_bomb", 1, "Ukraine"),
+            ("missile", 9, "Ukraine"),
+        ],
+        "Over the past day air defence shot down nine HIMARS rockets, a Neptune long-range guided "
+        "missile and 72 fixed-wing UAVs.": [("drone", 72, "Ukraine"), ("missile", 10, "Ukraine")],
+    }
+    for text, expected in tallies.items():
+        strikes = extract(Article(item_id="x", title="", text=text)).strikes
+        assert sorted((s.weapon, s.shot_down, s.attacker) for s in strikes) == expected, text
 
 
 def test_one_of_the_largest_is_no_record() -> None:
