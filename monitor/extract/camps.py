@@ -87,7 +87,12 @@ def _compile(vocab: StrikeVocabulary) -> Camps:
             r"(?:" + "|".join(map(re.escape, vocab.related_links)) + r")\s*:", re.IGNORECASE
         ),
         this_war_pattern=_words_pattern(
-            [*(w for ws in vocab.sides.values() for w in ws), *aliases_text(vocab), *vocab.russian_weapons]
+            [
+                *(w for ws in vocab.sides.values() for w in ws),
+                *aliases_text(vocab),
+                *vocab.russian_weapons,
+                *vocab.ukrainian_camp_markers,
+            ]
         ),
         other_war_words=frozenset(tokens_of(p)[0] for p in vocab.other_wars),
     )

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 
 from monitor.extract.camps import PhraseSet
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
     CUMULATIVE_AFTER_SINCE,
+    EARLIER_NIGHTS,
     LONG_PERIODS,
     MONTHS,
     NEVER_COMPARATIVES,
@@ -58,6 +60,11 @@ _SCOPE_STOPS = frozenset(
     ]
 )
 _PERIODS_SET = PhraseSet(PERIOD_PHRASES)
+_EARLIER_NIGHTS = PhraseSet(EARLIER_NIGHTS)
+#: A word every earlier-night phrase holds beyond 'the', 'a', 'on', 'night', 'day': a cheap first test.
+_EARLIER_KEYS = frozenset(w for p in EARLIER_NIGHTS for w in p) - {"the", "a", "on", "one", "night", "day"}
+#: Words that may open a clause before an earlier night: 'and the night before', 'while a day earlier'.
+_CLAUSE_OPENERS = frozenset(("and", "but", "while", "whereas", "on", ",", ";", "—", "-", "–"))
 _PERIOD_TRIGGERS = frozenset(
     (
         "since",
@@ -112,11 +119,29 @@ def _scope(tokens: Tokens, start: int) -> str | None:
 def _previous_record(low: Sequence[str], i: int, reach: int = 4) -> tuple[int, int] | None:
     """'previous record of 728' -> (728, position of the number); with a longer ``reach`` the
     first count of the clause ('the previous largest salvo, five days earlier, counted 539')."""
-    for j in range(i + 1, min(i + reach, len(low))):
+    j, end = i + 1, min(i + reach, len(low))
+    while j < end:
         quantity = quantity_at(low, j)
         if quantity is not None and quantity.value is not None:
             return quantity.value, j
+        close = _aside_end(low, j) if reach <= 4 else None
+        if close is not None:  # 'the previous record, set last month, was 472'
+            end, j = min(len(low), end + close - j), close + 1
+            continue
         if low[j] == ";" or (reach <= 4 and low[j] not in ("of", ",", "was", "is", "stood", "at", "set")):
+            return None
+        j += 1
+    return None
+
+
+def _aside_end(low: Sequence[str], j: int) -> int | None:
+    """The comma closing an aside that opens at j (', set last month,'), if it holds no number."""
+    if low[j] != ",":
+        return None
+    for k in range(j + 1, min(j + 7, len(low))):
+        if low[k] == ",":
+            return k
+        if quantity_at(low, k) is not None or low[k] == ";":
             return None
     return None
 
@@ -312,6 +337,39 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
     return None
 
 
+#: Words that open a clause of its own after a period total.
+_CLAUSE_JOINS = frozenset(("and", "but", "while", ";"))
+#: Time words that date a clause to one attack: 'and on Sunday morning it attacked ...'.
+_ONE_TIME = WEEKDAYS | {"overnight", "tonight", "today"}
+
+
+def _dated_clause(low: Sequence[str], marker: int) -> int | None:
+    """Where a clause dated to one attack begins after a period total, if one does; its counts
+    stand ('Within a week Russia used 300 Shaheds, and on Sunday morning it attacked with 13')."""
+    for k in range(marker + 1, len(low) - 1):
+        if low[k] not in _CLAUSE_JOINS:
+            continue
+        window = low[k + 1 : k + 5]
+        dated = not _ONE_TIME.isdisjoint(window) or ("last", "night") in pairwise(window)
+        if dated and _period_marker(low[k + 1 :], -1) is None:
+            return k + 1
+    return None
+
+
+def _earlier_night(low: Sequence[str]) -> int | None:
+    """Where a clause about the previous night starts ('The night before, Russia launched 44';
+    '...; the night before it had sent 60'), if one does."""
+    if _EARLIER_KEYS.isdisjoint(low):
+        return None
+    for i, _ in _EARLIER_NIGHTS.matches(low):
+        opener = i
+        while opener > 0 and low[opener - 1] in _CLAUSE_OPENERS:
+            opener -= 1
+        if opener == 0 or opener < i:
+            return opener
+    return None
+
+
 def framing(tokens: Tokens) -> Framing:
     """Record claim, previous record, time reference and cumulative marker of a sentence. A
     marker after a dash or semicolon frames only its own clause: the counts before it stand."""
@@ -331,5 +389,14 @@ def framing(tokens: Tokens) -> Framing:
         since = (
             later[0] + 1 if later and until is None and not heading else None
         )  # 'Summary for November: ...'
+    if marker is not None and until is None and since is None:
+        since = _dated_clause(low, marker)  # 'Within a week ..., and on Sunday it attacked with 13'
+    if since is not None and _period_marker(low[since:], -1) is not None:
+        since = None  # '... a month; in July alone it fired 6,297': both clauses are periods
     cumulative = marker is not None and until is None and since is None
+    earlier_night = _earlier_night(low)
+    if earlier_night == 0:
+        cumulative = True  # the whole sentence tells the night before
+    elif earlier_night is not None:
+        until = earlier_night if until is None else min(until, earlier_night)
     return Framing(claim, scope, previous, hidden, time_ref(tokens), cumulative, until, since)

@@ -16,7 +16,7 @@ from monitor.models.item import Article
 _DIGIT = re.compile(r"\d")
 _LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
-    (*UNITS, *TENS, *SCALES, *VAGUE, "dozen", "hundred", "another", "both", "none", "single")
+    (*UNITS, *TENS, *SCALES, *VAGUE, "dozen", "hundred", "another", "both", "none", "neither", "single")
 )
 
 

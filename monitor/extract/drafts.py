@@ -98,7 +98,9 @@ def _hedge_fits(hedged: Draft, exact: Draft) -> bool:
     if role is None or hedged.qualifier is None or exact.qualifier is not None:
         return False
     low, high = hedged.counts[role], exact.counts[role]
-    below = hedged.qualifier in ("nearly", "almost", "up to", "about")
+    if hedged.qualifier == "about":  # 'about 100' and 119: either side
+        return 0.8 * low <= high <= 1.2 * low
+    below = hedged.qualifier in ("nearly", "almost", "up to")
     return 0.8 * low <= high <= low * 1.05 if below else low <= high <= 1.5 * low
 
 
@@ -137,8 +139,11 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
         if _compatible(earlier, draft) and _within(earlier, draft, loose=False):
             return earlier, "supersede"  # 'a drone was destroyed over Voronezh' ... 'in all, 21'
 
-    if last is None:
-        return None
+    return None if last is None else _follow(last, draft)
+
+
+def _follow(last: Draft, draft: Draft) -> tuple[Draft, str] | None:
+    """How a draft with no shared figure continues the latest compatible one, if it does."""
     roles = set(draft.counts)
     if draft.parts and roles == draft.parts and roles <= last.parts:
         return last, "add"  # '... two over Voronezh, and another two over Rostov'
@@ -148,7 +153,30 @@ def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:
         return last, "note" if roles & set(last.counts) else "fill"
     if draft.kind is None or ("launched" in last.counts and not roles & set(last.counts)):
         return last, "fill"  # '76 were shot down' after 'Russia attacked with 112 drones'
+    if _part_of_launch(last, draft):
+        return last, "fill"  # '51 launched ... 29 Shaheds were downed; all 20 imitators were lost'
+    if _outcome_first(last, draft):
+        return last, "fill"  # headline '78 drones down' ... body 'the enemy attacked with 112'
     return None
+
+
+def _part_of_launch(last: Draft, draft: Draft) -> bool:
+    """A sentence whose 'all N' launched figure is one of its own outcomes, smaller than the launch
+    told before and with outcomes that fit inside it: a part of that launch, not another attack."""
+    launched, before = draft.counts.get("launched"), last.counts.get("launched")
+    if launched is None or before is None or launched >= before:
+        return False
+    outcomes = [v for role, v in draft.counts.items() if role in ("shot_down", "suppressed")]
+    return launched in outcomes and sum(outcomes) <= before
+
+
+def _outcome_first(last: Draft, draft: Draft) -> bool:
+    """Outcomes told before the launch ('78 downed, 31 lost' in a headline or lead, then 'the
+    enemy attacked with 112'): one attack when the launched figure is at least their sum."""
+    if set(draft.counts) != {"launched"} or "launched" in last.counts or not last.counts:
+        return False
+    told = last.counts.get("shot_down", 0) + last.counts.get("suppressed", 0)
+    return max(told, last.counts.get("neutralized", 0)) <= draft.counts["launched"]
 
 
 def _refine(into: Draft, draft: Draft) -> None:
@@ -224,6 +252,18 @@ def _note(into: Draft, draft: Draft) -> None:
     into.rest = into.rest or draft.rest
     into.evidence.extend(e for e in draft.evidence if e not in into.evidence)
     into.sentence = draft.sentence
+
+
+def absorb_repeat(merged: list[Draft], part: Draft) -> bool:
+    """Fold one kind's part of a split total into a recent draft that told the same launch (same
+    kind, attacker and launched figure); True when it did."""
+    launched = part.counts.get("launched")
+    for earlier in reversed(merged[-4:]):
+        same = earlier.kind == part.kind and _compatible(earlier, part)
+        if same and launched is not None and earlier.counts.get("launched") == launched:
+            _absorb(earlier, part, "fill")
+            return True
+    return False
 
 
 def merge_drafts(drafts: list[Draft]) -> list[Draft]:

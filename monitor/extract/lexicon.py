@@ -33,6 +33,8 @@ NOUN_MODIFIERS = frozenset(_VOCAB.noun_modifiers)
 SIDE_WORDS: dict[str, Side] = {w: side for side, ws in _VOCAB.sides.items() for w in ws}
 
 #: Token phrases that give a count its role; the longest phrase wins at each position.
+ROLE_COMPOUNDS = frozenset(tokens_of(p) for p in _VOCAB.role_compounds)
+ADJACENT_ROLES = frozenset(tokens_of(p) for p in _VOCAB.adjacent_roles)
 ROLE_PHRASES: dict[tuple[str, ...], Role] = {
     tokens_of(phrase): role  # type: ignore[misc]
     for role, phrases in _VOCAB.roles.model_dump().items()
@@ -49,6 +51,7 @@ RATE_UNITS = frozenset(_VOCAB.period.rate_units)
 LONG_PERIODS = frozenset(_VOCAB.period.long_periods)
 SEASONS = frozenset(_VOCAB.period.seasons)
 PERIOD_PHRASES = frozenset(tokens_of(p) for p in _VOCAB.period.phrases)
+EARLIER_NIGHTS = frozenset(tokens_of(p) for p in _VOCAB.period.earlier_nights)
 MONTHS = words(
     "january february march april may june july august september october november "
     "december jan feb mar apr jun jul aug sep sept oct nov dec"
@@ -67,6 +70,15 @@ WHOLE_OF = frozenset(_VOCAB.records.whole_of)
 SMALLER = frozenset(_VOCAB.records.smaller)
 NEVER_COMPARATIVES = frozenset(tokens_of(p) for p in _VOCAB.records.never_comparatives)
 TACTICAL_DRONES = frozenset(_VOCAB.tactical_drones)
+COMPOUND_HEADS = frozenset(_VOCAB.compound_heads)
+IMPACT_NOUNS = frozenset(_VOCAB.impact_nouns)
+IMPACT_VERBS = frozenset(_VOCAB.impact_verbs)
+IMPACT_OBJECTS = frozenset(_VOCAB.impact_objects)
+DEFENCE_SUBJECTS = frozenset(_VOCAB.defence_subjects)
+DECOY_WORDS = frozenset(_VOCAB.decoy_words)
+LAUNCH_SITE_GLUE = frozenset(_VOCAB.launch_site_glue)
+FRONT_LINE_REPORTS = frozenset(tokens_of(p) for p in _VOCAB.front_line_reports)
+FRONT_LINE_DRONES = frozenset(_VOCAB.front_line_drones)
 #: Agents of an outcome that make it jamming: 'taken out by electronic warfare'.
 SUPPRESSION_AGENTS = frozenset(_VOCAB.suppression_agents)
 #: 'put the night's total at 337': nouns of a total that sums the reports before it.

@@ -54,9 +54,10 @@ _ORDINALS = {
     "ninth": 9,
 }
 _ALL_WORDS = frozenset(("all", "every", "each"))
-_CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that"))
+#: 'what' is machine translation's relative pronoun: 'the 24 drons, what Russia has launched'.
+_CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that", "what"))
 _AUXILIARY_AFTER = frozenset((w,) for w in ("were", "was", "have", "had", "are"))
-_WHOLE_WORDS = frozenset(("both", "none", "the")) | _ONE_WORDS
+_WHOLE_WORDS = frozenset(("both", "none", "neither", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
@@ -297,7 +298,7 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     if (
         verb is None
         or verb.role == "block"
-        or not (part or unit or place or listed or total or verb.start >= j)
+        or not (part or unit or place or listed or total or verb.start >= j or _outcome_object(low, verb, q))
     ):
         return None
     kind = previous.kind if previous is not None else _kind_before(low, q.start) or s.first_kind
@@ -309,6 +310,12 @@ def _bare(s: _Sentence, q: Quantity, previous: Mention | None) -> Mention | None
     inherited = previous.attacker if previous is not None else None
     mention.attacker = inherited or _attacker(low, s, mention, after)
     return mention
+
+
+def _outcome_object(low: Sequence[str], verb: RoleSpan, q: Quantity) -> bool:
+    """'Air defence shot down 7; one hit ...': an outcome verb's object that ends its clause."""
+    ends = q.end >= len(low) or low[q.end] in (";", ",", ".", ":", "-", "–", "—")
+    return ends and verb.end == q.start and verb.role in ("shot_down", "suppressed", "neutralized")
 
 
 def _total_at(low: Sequence[str], start: int) -> bool:
@@ -397,8 +404,18 @@ def _coordinated(s: _Sentence, waiting: list[tuple[Quantity, Noun]], found: Ment
 
 
 def _of_link(low: Sequence[str], q: Quantity, nxt: Quantity) -> bool:
-    """'62 of the 145', '6 from 9' (machine translation), '51 out of the 64'."""
-    k = q.end + 1 if low[q.end : q.end + 2] == ("out", "of") else q.end
+    """'62 of the 145', '6 from 9' (machine translation), '51 out of the 64', '14 UAVs from 17
+    UAVs' (the noun told with both counts)."""
+    k = q.end
+    while (
+        k < min(q.end + 3, len(low))
+        and k < nxt.start
+        and (low[k] in WEAPON_NOUNS or low[k] in NOUN_MODIFIERS)
+    ):
+        k += 1
+    if k > q.end and (k >= len(low) or low[k] != "from" or low[k - 1] not in WEAPON_NOUNS):
+        k = q.end  # only machine translation's '14 UAVs from 17 UAVs' tells the noun twice
+    k = k + 1 if low[k : k + 2] == ("out", "of") else k
     if k >= len(low) or low[k] not in ("of", "from"):
         return False
     return nxt.start == k + 1 or (nxt.start == k + 2 and low[k + 1] == "the")
@@ -474,7 +491,39 @@ def _counted_one(low: Sequence[str], i: int, k: int) -> bool:
     single = _single_weapon(low, k)
     if single is None:
         return False
-    return low[i] == "another" or _launched_before(low, i) or _outcome_follows(low, single.end)
+    return (
+        low[i] == "another"
+        or _launched_before(low, i)
+        or _outcome_follows(low, single.end)
+        or _outcome_before(low, i)
+    )
+
+
+_OUTCOMES = ("shot_down", "suppressed", "neutralized")
+
+
+def _outcome_before(low: Sequence[str], i: int) -> bool:
+    """'shot down a HIMARS rocket and destroyed 106 drones', 'shot down nine rockets, a Neptune
+    missile and 72 UAVs': the object of an outcome verb right before it, or an item of that verb's
+    list, in a tally that counts other weapons with figures ('a Patriot shot down a Kinzhal over
+    Kyiv' alone is left to the weapon facts)."""
+    if not any(w[:1].isdigit() for w in low):
+        return False
+    for k in range(max(0, i - 4), i):
+        for size in (4, 3, 2, 1):
+            if k + size == i and ROLE_PHRASES.get(tuple(low[k:i])) in _OUTCOMES:
+                return True
+    if low[i - 1 : i] not in ((",",), ("and",)):
+        return False
+    for k in range(i - 1, max(0, i - 20), -1):
+        if low[k] in (";", ":", "."):
+            return False
+        if (
+            ROLE_PHRASES.get((low[k],)) in _OUTCOMES
+            or ROLE_PHRASES.get(tuple(low[k - 1 : k + 1])) in _OUTCOMES
+        ):
+            return True
+    return False
 
 
 def _outcome_follows(low: Sequence[str], j: int) -> bool:
@@ -494,6 +543,16 @@ def _launch_word(low: Sequence[str], k: int) -> bool:
     return k < len(low) and ROLE_PHRASES.get((low[k],)) == "launched"
 
 
+def _weapon_noun_after(low: Sequence[str], j: int) -> bool:
+    """A weapon noun at j, after at most two modifiers ('cruise missiles', 'Kh-101 missiles')."""
+    for k in range(j, min(j + 3, len(low))):
+        if low[k] in WEAPON_NOUNS:
+            return True
+        if low[k] not in NOUN_MODIFIERS:
+            return False
+    return False
+
+
 def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantity]:
     """'both missiles' (2) and 'none of which' (0) as counts beside the parsed numbers."""
     extra: list[Quantity] = []
@@ -501,9 +560,9 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
         return quantities
     for i, word in enumerate(low[:-1]):
         nxt = low[i + 1]
-        if word == "both" and (nxt in WEAPON_NOUNS or nxt == "of"):
-            extra.append(Quantity(i, i + 1, 2))
-        elif word == "none" and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
+        if word == "both" and (nxt == "of" or _weapon_noun_after(low, i + 1)):
+            extra.append(Quantity(i, i + 1, 2))  # 'both missiles', 'both cruise missiles'
+        elif word in ("none", "neither") and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:
             extra.append(Quantity(i, i + 1, 0))
         elif word in ("a", "the") and nxt in _ORDINALS and _launch_word(low, i + 2):
             extra.append(Quantity(i, i + 2, _ORDINALS[nxt]))  # 'two were shot down, a third struck'

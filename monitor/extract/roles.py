@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from monitor.extract.lexicon import MODALS, ROLE_PHRASES, Role, words
+from monitor.extract.lexicon import ADJACENT_ROLES, MODALS, ROLE_COMPOUNDS, ROLE_PHRASES, Role, words
 
 _ROLE_FIRST = frozenset(key[0] for key in ROLE_PHRASES)
+_COMPOUND_SIZES = sorted({len(c) for c in ROLE_COMPOUNDS}, reverse=True)
+_COMPOUND_FIRST = frozenset(c[0] for c in ROLE_COMPOUNDS)
 PASSIVE_SKIP = words(
     "were was had have has been being reportedly successfully also all subsequently later "
     "then reported said allegedly ultimately eventually more others other"
 )
-_BACK_WINDOW = 16
+_BACK_WINDOW = 22
 _AUXILIARIES = words("were was been being")
 _PHRASE_STARTS = words("over near towards toward at in on from aimed launched sent headed bound")
-_CLAUSE_ENDS = frozenset((",", ";", ":", "and", "but", "while", "which", "that", "(", ")"))
+_CLAUSE_ENDS = frozenset((",", ";", ":", "and", "but", "while", "which", "that", "what", "(", ")"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +34,12 @@ def role_spans(low: Sequence[str]) -> list[RoleSpan]:
     spans: list[RoleSpan] = []
     i, n = 0, len(low)
     while i < n:
+        compound = low[i] in _COMPOUND_FIRST and next(
+            (size for size in _COMPOUND_SIZES if tuple(low[i : i + size]) in ROLE_COMPOUNDS), 0
+        )
+        if compound:  # 'HIMARS multiple launch rocket systems': a noun, not the verb 'launch'
+            i += compound
+            continue
         if low[i] in _ROLE_FIRST:
             for size in (4, 3, 2, 1):
                 role = ROLE_PHRASES.get(tuple(low[i : i + size]))
@@ -95,8 +103,8 @@ def _passive_ahead(low: Sequence[str], at: dict[int, RoleSpan], j: int) -> RoleS
 
 def _backward(low: Sequence[str], spans: list[RoleSpan], start: int) -> RoleSpan | None:
     for span in reversed(spans):
-        if span.end > start:
-            continue
+        if span.end > start or (tuple(low[span.start : span.end]) in ADJACENT_ROLES and start - span.end > 2):
+            continue  # 'there was 15 drones, 12 of them ...': 'there was' governs only the 15
         if start - span.end > _BACK_WINDOW or ";" in low[span.end : start]:
             return None
         return span

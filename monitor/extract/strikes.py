@@ -3,17 +3,33 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
 
 from monitor.extract.breakdown import add_mentions, split_total
-from monitor.extract.camps import aliased, other_story, this_war_clauses, this_war_text, writer_camp
+from monitor.extract.camps import (
+    PhraseSet,
+    aliased,
+    other_story,
+    this_war_clauses,
+    this_war_text,
+    writer_camp,
+)
 from monitor.extract.context import Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.drafts import Draft, merge_drafts
+from monitor.extract.drafts import Draft, absorb_repeat, merge_drafts
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
+    COMPOUND_HEADS,
+    DECOY_WORDS,
+    DEFENCE_SUBJECTS,
+    FRONT_LINE_DRONES,
+    FRONT_LINE_REPORTS,
+    IMPACT_NOUNS,
+    IMPACT_OBJECTS,
+    IMPACT_VERBS,
+    LAUNCH_SITE_GLUE,
     ORDINARY_WORD_MODELS,
     REST_WORDS,
     SIDE_WORDS,
@@ -28,12 +44,14 @@ from monitor.models.facts import Side, Strike, WeaponKind
 
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
 #: 'a Ukrainian drone was shot down': one weapon counted by its article (checked by the grammar).
-_SINGLE = re.compile(r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b")
+_SINGLE = re.compile(
+    r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b(?:\s+([\w-]+))?"
+)
 ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
 _MAX_EVIDENCE = 800
 #: Words that count without a number ("both missiles", "none of them", "another KAB").
-COUNT_WORDS = frozenset(("both", "none", "another", "single"))
+COUNT_WORDS = frozenset(("both", "none", "neither", "another", "single"))
 
 
 def _group(
@@ -55,7 +73,19 @@ def _distinct_models(mentions: list[Mention]) -> bool:
     return len(models) > 1 and all(models) and len(set(models)) == len(models)
 
 
-def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str, Mention]]:
+def _with_decoys(totals: list[Mention], low: Sequence[str]) -> bool:
+    """'31 Shahed strike UAVs and 20 imitator drones': strike drones, then decoys, one launch."""
+
+    def decoy(m: Mention) -> bool:  # not a part: 'about fifty of them Gerbera imitators'
+        after = low[m.quantity.end : m.quantity.end + 3]
+        return "of" not in after[:1] and not DECOY_WORDS.isdisjoint(after)
+
+    return len(totals) > 1 and not decoy(totals[0]) and all(decoy(m) for m in totals[1:])
+
+
+def _counts(
+    mentions: list[Mention], low: Sequence[str]
+) -> tuple[dict[str, int], set[str], dict[str, Mention]]:
     counts: dict[str, int] = {}
     parts: set[str] = set()
     main: dict[str, Mention] = {}
@@ -66,7 +96,9 @@ def _counts(mentions: list[Mention]) -> tuple[dict[str, int], set[str], dict[str
         if stated:  # 'destroyed 74 over Moscow; the total over Russian regions was put at 337'
             counts[role] = stated[-1].quantity.value or 0
             main[role] = stated[-1]
-        elif _distinct_models(totals):  # '6 Kh-101 and 4 Kalibr missiles' is 10 missiles
+        elif len(totals) > 1 and (
+            _distinct_models(totals) or _with_decoys(totals, low)
+        ):  # '6 Kh-101 and 4 Kalibr' is 10
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
         elif totals:
@@ -84,7 +116,7 @@ def _draft(
 ) -> Draft | None:
     if any(m.role != "launched" for m in mentions):  # 'intercepted 75 drones, other 19 hit'
         mentions = [m for m in mentions if not (m.another and m.role == "launched")] or mentions
-    counts, parts, main = _counts(mentions)
+    counts, parts, main = _counts(mentions, sentence.tokens.low)
     vague = [m.quantity.lower_bound for m in mentions if m.quantity.lower_bound is not None]
     if not counts and not vague:
         return None
@@ -128,8 +160,13 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
         return []
     if not sentence.quantities and COUNT_WORDS.isdisjoint(low) and not _single(sentence):
         return []  # no number the grammar can count: skip the places and the parse
-    mentions = find_mentions(low, sentence.place_at, frame.hidden, sentence.quantities)
+    mentions = find_mentions(low, _attack_places(sentence), frame.hidden, sentence.quantities)
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
+    # impacts of a launch told elsewhere are one more report of it, like 'another 19 hit'
+    mentions = [replace(m, another=True) if _impacts(low, m) else m for m in mentions]
+    mentions = [replace(m, role="shot_down") if _defence_hit(low, m) else m for m in mentions]
+    if _front_line_report(low):
+        mentions = [m for m in mentions if not _front_line_tally(low, m)]
     groups, parts = _group(mentions)
     drafts = [d for key, ms in groups.items() if (d := _draft(key, ms, sentence)) is not None]
     if not drafts:
@@ -141,12 +178,45 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     if total is not None:
         add_mentions(total, parts)
     attackers = {d.attacker for d in drafts}
-    located = [p.name for p in sentence.places if p.locative]
+    sites = launch_sites(sentence)
+    located = [p.name for p in sentence.places if p.locative and p.start not in sites]
     for draft in drafts:
         _apply_framing(draft, frame, draft is _main(drafts))
         if len(attackers) == 1:
             draft.places.extend(located)
     return drafts
+
+
+def _attack_places(sentence: Sentence) -> Callable[[], Mapping[int, str]]:
+    """The sentence's places by start token, launch sites left out; the gazetteer runs only when
+    a count asks for a place."""
+    found: list[Mapping[int, str]] = []
+
+    def place_at() -> Mapping[int, str]:
+        if not found:
+            sites = launch_sites(sentence)
+            found.append({k: name for k, name in sentence.place_at().items() if k not in sites})
+        return found[0]
+
+    return place_at
+
+
+def launch_sites(sentence: Sentence) -> set[int]:
+    """Starts of the places drones were launched from ('from the directions of Kursk, Oryol and
+    Millerovo', 'from the Primorsko-Akhtarsk area'): not places of the attack, nor its target."""
+    low = sentence.tokens.low
+    if "from" not in low:
+        return set()
+    places = sentence.places
+    spans = {k: p.start for p in places for k in range(p.start, p.end)}
+    sites: set[int] = set()
+    for place in places:
+        k = place.start - 1
+        while k >= 0 and (low[k] in LAUNCH_SITE_GLUE or k in spans):
+            k = spans.get(k, k) - 1
+        if k >= 0 and low[k] == "from":
+            sites.add(place.start)
+    return sites
 
 
 def _counts_weapons(sentence: Sentence) -> bool:
@@ -180,8 +250,53 @@ def _past_or_ordinary(sentence: Sentence, mention: Mention, frame: Framing) -> b
     )
 
 
+_FRONT_LINE = PhraseSet(FRONT_LINE_REPORTS)
+
+
+def _impacts(low: Sequence[str], mention: Mention) -> bool:
+    """A launched-looking count that counts impacts: 'hits of 13 drones were recorded', '23 strike
+    UAVs hit 10 locations' (the count is the subject of 'hit' and a place count or object follows)."""
+    q = mention.quantity
+    if mention.role != "launched" or low[q.start] in ("a", "the"):  # 'a third struck': an ordinal
+        return False
+    if not IMPACT_NOUNS.isdisjoint(low[max(0, q.start - 4) : q.start]):
+        return True
+    if mention.verb <= q.start or low[mention.verb] not in IMPACT_VERBS:
+        return False
+    after = low[mention.verb_end : mention.verb_end + 3]
+    return any(w[:1].isdigit() or w in IMPACT_OBJECTS for w in after)
+
+
+def _defence_hit(low: Sequence[str], mention: Mention) -> bool:
+    """'air defence systems hit 83 Ukrainian UAVs': air defence hitting drones downs them."""
+    verb = mention.verb
+    if (
+        mention.role != "launched"
+        or verb < 0
+        or verb > mention.quantity.start
+        or low[verb] not in IMPACT_VERBS
+    ):
+        return False
+    return verb > 0 and low[verb - 1] in DEFENCE_SUBJECTS
+
+
+def _front_line_report(low: Sequence[str]) -> bool:
+    """A General Staff daily line: it counts shellings or combat engagements."""
+    return _FRONT_LINE.found(low)
+
+
+def _front_line_tally(low: Sequence[str], mention: Mention) -> bool:
+    """'used 3,100 kamikaze drones' beside shellings: the front's tally of small drones, and any
+    bare part of the tallies ('3,870 shellings, 94 of them from multiple rocket launchers')."""
+    q = mention.quantity
+    return mention.kind == "drone" and (
+        mention.bare or not FRONT_LINE_DRONES.isdisjoint(low[q.end : q.end + 3])
+    )
+
+
 def _single(sentence: Sentence) -> bool:
-    return _SINGLE.search(sentence.text.lower()) is not None
+    """One weapon counted by its article; not a modifier of another noun ('a drone workshop')."""
+    return any(m.group(1) not in COMPOUND_HEADS for m in _SINGLE.finditer(sentence.text.lower()))
 
 
 def _rest_role(low: Sequence[str]) -> str | None:
@@ -261,7 +376,8 @@ class _Article:
             for draft in found:
                 _apply_framing(draft, self.pending[1], draft is _main(found))
         self.pending = None
-        self.sides.update((p.name, p.side) for p in sentence.places)
+        sites = launch_sites(sentence)
+        self.sides.update((p.name, p.side) for p in sentence.places if p.start not in sites)
         self.drafts.extend(found)
 
     def _frame_only(self, sentence: Sentence, frame: Framing) -> None:
@@ -286,7 +402,9 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
             recordish.add(s.index)
         if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
             candidates.append(s)
-    camp = writer_camp(s.text.lower() for s in candidates)
+    # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
+    # with no count
+    camp = writer_camp(s.text.lower() for s in sentences if s.cues & (Cue.STRIKE | Cue.EVENT))
     article = _Article()
     carry = -1  # the sentence right after a period total, which it frames too unless it says when
     for sentence in candidates:
@@ -301,7 +419,11 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         if not sentence.has_number:  # 'a Ukrainian drone was shot down': only an outcome counts alone
             found = [d for d in found if set(d.counts) - {"launched"}]
         article.add(sentence, frame, found)
-    merged = [strike for draft in merge_drafts(article.drafts) for strike in split_total(draft)]
+    merged: list[Draft] = []
+    for draft in merge_drafts(article.drafts):
+        parts = split_total(draft)
+        # a total split by kind may repeat a headline's per-kind figures ('122 missiles and 36 Shaheds')
+        merged.extend(p for p in parts if len(parts) == 1 or not absorb_repeat(merged, p))
     default = _article_attacker(merged, camp, candidates, sentences)
     strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
@@ -315,5 +437,8 @@ def _article_attacker(
     named = [d.attacker for d in drafts if d.attacker is not None]
     if named:
         return max(set(named), key=named.count)
-    tied = any(s.places for s in sentences) or any(this_war_text(s.text) for s in everything)
+    # a text in the Russian camp's words ('the Kyiv regime', 'fixed-wing UAVs') is this war's
+    tied = (
+        camp == "Russia" or any(s.places for s in sentences) or any(this_war_text(s.text) for s in everything)
+    )
     return other(camp) if tied else None

@@ -51,6 +51,9 @@ class Period(BaseModel):
     long_periods: list[Word] = Field(description="'over the past year/weeks': cumulative.")
     seasons: list[Word] = Field(description="'this/last year/winter': cumulative.")
     phrases: list[Word] = Field(description="Whole phrases marking a period total.")
+    earlier_nights: list[Word] = Field(
+        description="Opening a sentence, an earlier night's attack: 'The night before, Russia launched 44'."
+    )
 
 
 class Records(BaseModel):
@@ -87,12 +90,42 @@ class StrikeVocabulary(BaseModel):
     )
     camp_relative: list[Word] = Field(description="Aliases meaning Ukraine in a Russian-camp text.")
     russian_camp_markers: list[Word] = Field(description="Phrases of texts from the Russian camp.")
+    ukrainian_camp_markers: list[Word] = Field(
+        description="Phrases of Ukrainian bulletins that name no side: 'the Air Forces command', 'OVA'."
+    )
     roles: Roles
     modals: list[Word] = Field(description="Words that make a verb hypothetical.")
+    adjacent_roles: list[Word] = Field(
+        description="Role phrases that govern only a count right after them: 'there were 37 Shaheds'."
+    )
+    role_compounds: list[Word] = Field(
+        description="Nouns holding a role word that is no verb: 'multiple launch rocket systems'."
+    )
     period: Period
     records: Records
     related_links: list[Word] = Field(description="Markers of another story in the same line.")
     tactical_drones: list[Word] = Field(description="Front-line drones whose counts are not attacks.")
+    launch_site_glue: list[Word] = Field(
+        description="Words between 'from' and a place that keep it a launch site: 'from the directions of'."
+    )
+    decoy_words: list[Word] = Field(
+        description="Decoy drones counted beside the strike drones: '31 Shaheds and 20 imitators' is 51."
+    )
+    impact_nouns: list[Word] = Field(description="'hits of 13 drones were recorded': impacts, not launches.")
+    impact_verbs: list[Word] = Field(description="'23 strike UAVs hit 10 locations': impacts, not launches.")
+    impact_objects: list[Word] = Field(description="What impacts hit: '46 drones hit 32 sites'.")
+    defence_subjects: list[Word] = Field(
+        description="Air defence as the subject of 'hit': 'air defence systems hit 83 UAVs' is shot down."
+    )
+    compound_heads: list[Word] = Field(
+        description="Nouns after 'a drone' that make it a modifier, not one weapon: 'a drone workshop'."
+    )
+    front_line_reports: list[Word] = Field(
+        description="Words of a daily front-line report: beside them, 'kamikaze drones' are a tally."
+    )
+    front_line_drones: list[Word] = Field(
+        description="Drone words that are a front-line tally in a front-line report: 'kamikaze'."
+    )
     ordinary_word_models: list[Word] = Field(
         description="Weapon names that are ordinary words ('flamingos'): weapons only when capitalized."
     )

@@ -21,10 +21,10 @@ DEV = ROOT / "tests" / "data" / "extraction" / "dev"
 SMALL = ROOT / "tests" / "data" / "evalcases"
 #: Floors on the development split, raised as the extractor improves (issue 10 aims at 0.95).
 DEV_FLOORS = {
-    "strike": 0.85,
-    "strike.launched": 0.85,
-    "strike.shot_down": 0.8,
-    "strike.neutralized": 0.8,
+    "strike": 0.92,
+    "strike.launched": 0.92,
+    "strike.shot_down": 0.87,
+    "strike.neutralized": 0.87,
     "troop.nationality": 0.9,
 }
 

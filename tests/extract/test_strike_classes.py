@@ -41,6 +41,56 @@ CASES = [
         "Air defence destroyed two Shaheds, and a third struck an infrastructure site in Cherkasy.",
         (3, 2, "drone", "Russia"),
     ),
+    # third reading (d3s-* cases): all but one of these failed before the fixes of its third pass
+    (
+        "Radio-technical troops detected 27 attack UAVs that the occupiers launched from the "
+        "Primorsko-Akhtarsk area overnight; every one of them was brought down.",
+        (27, 27, "drone", "Russia"),
+    ),
+    (
+        "The Kyiv regime tried to strike targets near Moscow overnight. "
+        "Air defence systems destroyed 34 enemy UAVs.",
+        (None, 34, "drone", "Ukraine"),
+    ),
+    (
+        "The enemy launched 22 Shahed drones; 17 were shot down. "
+        "The night before, Russia launched 44 drones.",
+        (22, 17, "drone", "Russia"),
+    ),
+    ("Over the past day the enemy used 3,100 kamikaze drones and carried out 4,200 shellings.", None),
+    (
+        "The enemy launched 31 Shahed strike UAVs and 20 imitator drones; 29 Shaheds were downed.",
+        (51, 29, "drone", "Russia"),
+    ),
+    (
+        "Russian forces struck a fuel depot and a drone workshop with Iskander-M missiles, "
+        "giving no numbers.",
+        None,
+    ),
+    (
+        "Within a week Russia used more than 300 Shahed drones, and on Sunday morning it attacked "
+        "Zaporizhzhia with 13 aerial bombs.",
+        (13, None, "glide_bomb", "Russia"),
+    ),
+    (
+        "The enemy launched two Kh-59 missiles at Kharkiv. Neither of them was intercepted.",
+        (2, 0, "missile", "Russia"),
+    ),
+    (
+        "The russian occupants at night released on Ukraine 58 drons-kamikaze; "
+        "forces of air defence worked off 49 drons.",
+        (58, 49, "drone", "Russia"),
+    ),
+    (
+        "Overnight the enemy attacked the city with 8 attack UAVs. Air defence shot down 7; "
+        "one hit a substation.",
+        (8, 7, "drone", "Russia"),
+    ),
+    (
+        "Russian air defence systems hit 83 Ukrainian unmanned aerial vehicles over Russian regions.",
+        (None, 83, "drone", "Ukraine"),
+    ),
+    ("A Patriot air defence system shot down a Kinzhal missile over Kyiv overnight.", None),
 ]
 
 
@@ -64,6 +114,34 @@ def test_headline_approximation_merges_into_the_exact_figure() -> None:
     strikes = extract(article).strikes
     assert [(s.launched, s.qualifier) for s in strikes] == [(583, None)]
     assert "almost 600" in strikes[0].evidence and "583" in strikes[0].evidence
+
+
+def test_outcomes_in_the_headline_join_the_launch_in_the_body() -> None:
+    article = Article(
+        item_id="x",
+        title="78 drones down, 31 decoys lost",
+        text="Overnight the enemy attacked with 112 Shahed-type UAVs and decoys. 78 were shot down; "
+        "31 decoys were lost locationally.",
+    )
+    strikes = extract(article).strikes
+    assert [(s.launched, s.shot_down, s.suppressed) for s in strikes] == [(112, 78, 31)]
+
+
+def test_single_weapons_in_a_defence_ministry_tally() -> None:
+    tallies = {
+        # 'launch' inside 'multiple launch rocket systems' is no launch verb
+        "Over the past day air defence means shot down a guided aerial bomb, nine rockets of HIMARS "
+        "multiple launch rocket systems and 381 fixed-wing unmanned aerial vehicles.": [
+            ("drone", 381, "Ukraine"),
+            ("glide_bomb", 1, "Ukraine"),
+            ("missile", 9, "Ukraine"),
+        ],
+        "Over the past day air defence shot down nine HIMARS rockets, a Neptune long-range guided "
+        "missile and 72 fixed-wing UAVs.": [("drone", 72, "Ukraine"), ("missile", 10, "Ukraine")],
+    }
+    for text, expected in tallies.items():
+        strikes = extract(Article(item_id="x", title="", text=text)).strikes
+        assert sorted((s.weapon, s.shot_down, s.attacker) for s in strikes) == expected, text
 
 
 def test_one_of_the_largest_is_no_record() -> None:
