@@ -31,7 +31,7 @@ def _extract_chunk(articles: Sequence[Article]) -> list[Facts]:
 
 
 class LookaheadExtractor:
-    """A per-article extractor (``Pipeline(extractor=...)``) whose articles were, when possible,
+    """A per-article extractor (the pipeline's ``extractor``) whose articles were, when possible,
     handed to the worker pool a batch earlier with ``submit``. An article not submitted, or a
     pool that broke (a worker died), is extracted in the caller: the result is the same."""
 
