@@ -53,6 +53,8 @@ class Suite:
     def __init__(self, runs: int) -> None:
         self.runs = runs
         self.figures: dict[str, Figure] = {}
+        #: The 1-minute load average after each scenario: a figure from a busy machine says so.
+        self.loads: list[float] = []
 
     def measure(self, name: str, unit: str, run: Callable[[], float]) -> Figure:
         return self.record(name, unit, [run() for _ in range(self.runs)])
@@ -60,7 +62,9 @@ class Suite:
     def record(self, name: str, unit: str, values: list[float]) -> Figure:
         figure = Figure(name, unit, values)
         self.figures[name] = figure
-        print(f"  {name}: {figure.cell()} {unit}", file=sys.stderr, flush=True)
+        load = os.getloadavg()[0]
+        self.loads.append(load)
+        print(f"  {name}: {figure.cell()} {unit} (load average {load:.1f})", file=sys.stderr, flush=True)
         return figure
 
 
@@ -160,7 +164,8 @@ def main() -> None:
     note = (
         f"{args.items:,} generated items of about 3 KB, {cores} cores, {args.runs} runs per scenario "
         f"(median, min-max), the machine shared with other work; `python -m benchmarks --items "
-        f"{args.items}` took {time.perf_counter() - started:.0f} s."
+        f"{args.items}` took {time.perf_counter() - started:.0f} s. 1-minute load average after "
+        f"each scenario: {min(suite.loads):.1f} to {max(suite.loads):.1f} on {cores} cores."
     )
     table = "\n".join([*rules, "", *others, "", note])
     print(table)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import multiprocessing
+from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 
 
@@ -13,8 +14,12 @@ class ProcessPool:
     the next ``executor()`` starts a fresh pool.
     """
 
-    def __init__(self, workers: int = 1) -> None:
+    def __init__(self, workers: int = 1, preload: Sequence[str] = ()) -> None:
         self.workers = max(1, workers)
+        #: Modules the forkserver imports once, before it forks any worker: each worker then
+        #: starts with them loaded (the extractor's tables take about a second per worker to
+        #: import). Only the first pool of a process to start the forkserver sets them.
+        self.preload = tuple(preload)
         self._pool: ProcessPoolExecutor | None = None
 
     @property
@@ -24,6 +29,8 @@ class ProcessPool:
     def executor(self) -> ProcessPoolExecutor:
         if self._pool is None:
             context = multiprocessing.get_context("forkserver")
+            if self.preload:
+                context.set_forkserver_preload(list(self.preload))
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
         return self._pool
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -9,7 +10,7 @@ from typing import Any, Protocol
 import re2
 
 from monitor.models import Item
-from monitor.rules.condition import FieldTest
+from monitor.rules.condition import FieldTest, Predicate
 from monitor.rules.keywords import normalize
 from monitor.rules.predicates import check_field
 from monitor.rules.words import seen, written
@@ -172,8 +173,16 @@ class FactNode:
     #: and turned into text only when explained: loading 10,000 rules must not pay for it.
     as_written: Any = None
     clause: str = ""
+    #: The test as set lookups when it is equality or membership (most ``where:`` tests are);
+    #: None: it runs as written (bounds, ``exists``).
+    sets: SetTest | None = field(default=None, init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "sets", set_test(self.check))
 
     def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
+        if self.sets is not None:
+            return self.sets.holds(fact.get(self.name))
         return check_field(fact.get(self.name), self.check)
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
@@ -201,6 +210,72 @@ class SourceNode:
         if self.exclude:
             label += f", not in {sorted(self.exclude)}"
         return Explained(label, self.test(view, fact))
+
+
+def _fold(value: Any) -> Any:
+    return value.casefold() if isinstance(value, str) else value
+
+
+#: Predicate keys a SetTest answers: each names a set of values a field must (or must not) hold.
+_ACCEPT = ("eq", "in_", "contains")
+_REFUSE = ("ne", "not_in")
+
+
+@dataclass(frozen=True)
+class SetTest:
+    """An equality or membership test (a scalar, a list, or ``eq``/``ne``/``in``/``not_in``/
+    ``contains``) answered by set lookups: what predicates.check_field answers, without scanning
+    a rule's list of 500 places for every candidate fact."""
+
+    accept: tuple[frozenset[Any], ...]
+    refuse: tuple[frozenset[Any], ...] = ()
+    #: ``contains``: an empty or zero value holds nothing (check_predicate tests ``value or ()``).
+    truthy: bool = False
+
+    def holds(self, value: Any) -> bool:
+        if self.truthy and not value:
+            return False
+        return all(is_one_of(value, s) for s in self.accept) and not any(
+            is_one_of(value, s) for s in self.refuse
+        )
+
+
+def _folded(values: list[Any]) -> frozenset[Any] | None:
+    """None for a NaN value: equal to nothing, while a set finds the very same NaN object."""
+    if any(isinstance(v, float) and math.isnan(v) for v in values):
+        return None
+    return frozenset(_fold(v) for v in values)
+
+
+def set_test(check: FieldTest) -> SetTest | None:
+    """The test as set lookups; None when it has keys sets cannot answer (bounds, exists)."""
+    if not isinstance(check, Predicate):
+        found = _folded(check if isinstance(check, list) else [check])
+        return None if found is None else SetTest((found,))
+    present = {name: value for name, value in check if value is not None}
+    if not present.keys() <= {*_ACCEPT, *_REFUSE}:
+        return None
+    sets: dict[str, frozenset[Any] | None] = {
+        name: _folded(value if isinstance(value, list) else [value]) for name, value in present.items()
+    }
+    if any(found is None for found in sets.values()):
+        return None
+    accept = tuple(found for name, found in sets.items() if name in _ACCEPT and found is not None)
+    refuse = tuple(found for name, found in sets.items() if name in _REFUSE and found is not None)
+    return SetTest(accept, refuse, truthy="contains" in present)
+
+
+def is_one_of(value: Any, options: frozenset[Any]) -> bool:
+    """A scalar value is one of the options; a list value holds when one of its elements is;
+    an unhashable value equals no scalar. (Equal numbers hash alike, True and 1 included, as
+    ``==`` treats them.)"""
+    for element in value if isinstance(value, list | tuple) else (value,):
+        try:
+            if _fold(element) in options:
+                return True
+        except TypeError:
+            continue
+    return False
 
 
 def compile_regex(pattern: str) -> Any:

@@ -58,20 +58,22 @@ def build_match(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> Mat
         return None
     rule = compiled.rule
     aggregation = compiled.template("aggregation_group")
-    return Match(
+    # Built without validation: every field comes from a validated rule, a validated fact or a
+    # rendered template (a string), and a rule set of 10,000 makes tens of matches per item.
+    return Match.model_construct(
         rule_id=rule.id,
         item_id=item.id,
         title=compiled.title.render(context),
         text=compiled.templates["text"].render(context),
         severity=rule.severity,
-        realert_s=rule.realert,
+        realert_s=float(rule.realert),
         fact_kind=rule.fact,
         fact=fact,
         dedup_key=context["dedup_key"],
         story=context["story"],
         group=context["group"],
         check=check if isinstance(check, StateCheck) else None,
-        aggregate_s=rule.aggregation.window if rule.aggregation else 0.0,
+        aggregate_s=float(rule.aggregation.window) if rule.aggregation else 0.0,
         aggregate_group=aggregation.render(context) if aggregation else "",
     )
 

@@ -17,11 +17,12 @@ from monitor.rules.ruleset import RuleSet
 from monitor.settings import ExtractSettings
 from monitor.state.keys import Keys
 from monitor.state.namespace import Namespace
+from monitor.tools.lookahead import LookaheadExtractor
 
 _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
-#: Items extracted together (by every worker) and then decided in order, in one round of the
-#: pipeline. Windows count each item at its own publication time, so batching changes no
-#: decision; a batch's clock (alert times) is the latest publication time in it.
+#: Items decided in order in one round of the pipeline, extracted (by every worker) while the
+#: batch before them is decided. Windows count each item at its own publication time, so
+#: batching changes no decision; a batch's clock (alert times) is the latest publication time in it.
 BATCH = 256
 
 
@@ -75,14 +76,22 @@ def backtest(
     """Run ``items`` (in order) through the rules in corpus time; the namespace is deleted after."""
     clock = FixedClock(_EPOCH)
     state = Namespace(client, Keys(f"backtest-{uuid.uuid4().hex[:12]}"))
-    parts = assemble(state, ruleset, clock=clock, extract=extract, extractor=extractor)
+    ahead = LookaheadExtractor(extract) if extractor is None else None
+    parts = assemble(state, ruleset, clock=clock, extract=extract, extractor=extractor or ahead)
     pipeline, store = parts.pipeline, parts.store
     result = BacktestResult({r.rule.id: RuleHits(r.rule.id) for r in ruleset.rules}, len(items))
+    batches = [items[start : start + BATCH] for start in range(0, len(items), BATCH)]
     try:
-        for start in range(0, len(items), BATCH):
-            _run_batch(pipeline, clock, items[start : start + BATCH], result)
+        for number, batch in enumerate(batches):
+            if ahead is not None:  # batch N+1 is extracted in the workers while batch N is decided
+                ahead.submit(
+                    batches[number : number + 2] if number == 0 else batches[number + 1 : number + 2]
+                )
+            _run_batch(pipeline, clock, batch, result)
     finally:
         parts.close()
+        if ahead is not None:
+            ahead.close()
         store.reset()
     return result
 

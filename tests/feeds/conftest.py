@@ -46,6 +46,7 @@ class FakeClock:
 
 @dataclass
 class Processed:
+    item: Item
     facts: Facts = field(default_factory=Facts)
     decisions: list[tuple[Match, Decision]] = field(default_factory=list)
 
@@ -62,7 +63,7 @@ class SeenOnlyProcessor:
         fresh = [item for item in items if item.id in unseen]
         self.store.mark_seen(item.id for item in fresh)
         self.items.extend(fresh)
-        return [Processed() for _ in fresh]
+        return [Processed(item) for item in fresh]
 
     async def ingest(self, items: Sequence[Item]) -> tuple[list[Processed], float]:
         return self.process(items), 0.0

@@ -8,11 +8,10 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Protocol
 
 from monitor.clock import Clock, utc_now
-from monitor.models import Decision, Facts, Item, Match
 from monitor.models.kinds import count_by_kind
+from monitor.sources.feeds.coalesce import CoalescingProcessor, ItemProcessor, ProcessedItem
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedState, FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher, FetchError, FetchResult, parse_retry_after
@@ -24,23 +23,6 @@ from monitor.sources.feeds.xmlguard import UnsafeXmlError
 log = logging.getLogger(__name__)
 
 THROTTLED = frozenset({429, 503})
-
-
-class ProcessedItem(Protocol):
-    """What the poller reads from each outcome of the pipeline (monitor.pipeline.Outcome)."""
-
-    @property
-    def facts(self) -> Facts: ...
-
-    @property
-    def decisions(self) -> Sequence[tuple[Match, Decision]]: ...
-
-
-class ItemProcessor(Protocol):
-    """The pipeline as the poller sees it: process items not seen before (on its own ingest
-    thread), mark them seen; the outcomes and the seconds processing took."""
-
-    async def ingest(self, items: Sequence[Item]) -> tuple[Sequence[ProcessedItem], float]: ...
 
 
 @dataclass(frozen=True)
@@ -96,7 +78,8 @@ class FeedPoller:
     ) -> None:
         self.fetcher = fetcher
         self.states = states
-        self.processor = processor
+        # feeds parsed while the pipeline is busy are processed together (sources/feeds/coalesce.py)
+        self.processor = CoalescingProcessor(processor)
         self.clock = clock
         self.backoff = backoff or BackoffPolicy()
         # feedparser runs in worker processes: parsing overlaps with fetching and processing
