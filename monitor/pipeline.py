@@ -117,7 +117,8 @@ def _first_of_each(items: Sequence[Item], wanted: set[str]) -> list[Item]:
 
 
 def event_time(item: Item, now: datetime) -> datetime:
-    """The time windows count an item at: when it was published, never later than now."""
+    """The time every window counts an item at: when it was published, never later than now
+    (the time it was fetched), so a feed cannot date an item into the future; undated, now."""
     return min(item.published, now) if item.published else now
 
 
@@ -170,8 +171,11 @@ class Pipeline:
         """Process the items not seen before, then mark them seen. Three round trips per batch:
         which items are new, every decision (atomic scripts, run in order), the seen marks."""
         unseen = self.store.unseen(item.id for item in items)
-        fresh = _first_of_each(items, unseen)
-        self._active = self.store.silences.active(self.clock()) if fresh else []
+        now = self.clock()
+        # decided in event-time order, whatever order the feed listed them in (stable: items of
+        # one moment keep the batch's order)
+        fresh = sorted(_first_of_each(items, unseen), key=lambda item: event_time(item, now))
+        self._active = self.store.silences.active(now) if fresh else []
         facts = self._extract(fresh)
         outcomes = self._decide_all([self._match(i, f) for i, f in zip(fresh, facts, strict=True)])
         if self.figures is not None and fresh:
@@ -216,7 +220,7 @@ class Pipeline:
         self, match: Match, item: Item, now: datetime, at: datetime
     ) -> tuple[DecideRequest, Silence | None]:
         alert = build_alert(match, item, now)
-        silence = silenced_by(self._active, match, item, now)
+        silence = silenced_by(self._active, match, item, at)
         mute = "silenced" if silence else ""
         payload = alert.model_dump_json()
         request = DecideRequest(match, alert.alert_id, payload, match.realert_s, now, at, mute, item.source)

@@ -22,6 +22,10 @@ SEEN_BUCKETS = 1024
 #: Records (maxima) and first-seen terms are the monitor's memory of the war; they are
 #: refreshed on every write and kept for two years of silence.
 MEMORY_TTL = 730 * DAY
+#: Windows are decided on event time; key TTLs only collect garbage. A key outlives its window by
+#: this grace, which is also how late an item may arrive and still be decided against the state
+#: of its own window (an item later than this may find the claims it should meet gone).
+GRACE_MS = 7 * DAY * 1000
 #: Delivery receipts (sink, alert id): long enough to cover any redelivery of an outbox entry.
 RECEIPT_TTL = 30 * DAY
 #: Trimming bound of the outbox stream (approximate, acknowledged entries only matter).
@@ -70,13 +74,19 @@ class Keys:
         return f"{self.prefix}terms:{_part(rule_id)}:{_part(group)}"
 
     def dedup(self, rule_id: str, dedup_key: str) -> str:
-        """String: the id of the alert that claimed a dedup key, a tab, and that alert's JSON
-        (explain names the alert behind a cooldown). TTL: the rule's realert."""
+        """Sorted set {alert id: event ms}: the alerts that claimed a dedup key, at the event time
+        of their item; a match within the realert of one (either side) is a duplicate. TTL: the
+        realert plus GRACE_MS after the latest claim."""
         return f"{self.prefix}dedup:{_part(rule_id)}:{_part(dedup_key)}"
 
+    def dedup_alerts(self, rule_id: str, dedup_key: str) -> str:
+        """Hash {alert id: {title, item.source, fired_at} JSON} of a dedup key's claims (explain
+        names the alert behind a cooldown). TTL: with the dedup key."""
+        return f"{self.prefix}dedupalert:{_part(rule_id)}:{_part(dedup_key)}"
+
     def dedup_sources(self, rule_id: str, dedup_key: str) -> str:
-        """Set of the sources that reported a dedup key's story; a new one queues a follow-up.
-        TTL: the rule's realert (with the dedup key)."""
+        """Set of "alert id<TAB>source": the sources that reported each claim's story; a new one
+        queues a follow-up. TTL: with the dedup key."""
         return f"{self.prefix}dedupsrc:{_part(rule_id)}:{_part(dedup_key)}"
 
     def outbox(self) -> str:
@@ -193,13 +203,15 @@ class Keys:
         return f"{self.prefix}change:{_part(rule_id)}:{_part(group)}"
 
     def story(self, story: str) -> str:
-        """String: severity rank (1 info, 2 warning, 3 critical) of the highest alert fired for
-        a story, to inhibit lower ones. TTL: the realert of the rule that set it."""
+        """Sorted set {"rank<TAB>alert id": event ms}: severity rank (1 info, 2 warning, 3 critical)
+        of each alert fired for a story; a higher one within a match's realert (event time)
+        inhibits it. TTL: the realert plus GRACE_MS after the latest alert."""
         return f"{self.prefix}story:{_part(story)}"
 
-    def aggregation(self, rule_id: str) -> str:
-        """List of alert payloads held for a rule's aggregated alert. TTL: ten windows (safety)."""
-        return f"{self.prefix}agg:{_part(rule_id)}"
+    def aggregation(self, rule_id: str, window: int) -> str:
+        """List of alert payloads held for a rule's aggregated alert, one list per window of event
+        time (numbered from the epoch: event ms // window ms). TTL: ten windows plus GRACE_MS."""
+        return f"{self.prefix}agg:{_part(rule_id)}:{window}"
 
     def aggregations(self) -> str:
         """Sorted set {aggregation list key: flush due ms}. No TTL (members removed on flush)."""

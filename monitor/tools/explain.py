@@ -74,7 +74,7 @@ def _decision(
         yield f"    state check: {shown}"
         state = store.read_state(match)
         yield f"    state read: {json.dumps(state, ensure_ascii=False)}"
-    silence = silenced_by(silences, match, item, now)
+    silence = silenced_by(silences, match, item, event_time(item, now))
     if silence is not None:
         yield f"    silence {silence.id} applies: {silence.reason} (until {silence.ends_at.isoformat()})"
     alert = build_alert(match, item, now)
@@ -86,16 +86,17 @@ def _decision(
     previous = f" (previous {decision.previous})" if decision.previous is not None else ""
     yield f"    decision: {verb}, reason {decision.reason}{previous}"
     if decision.reason in {"cooldown", "seen"}:
-        yield f"    {_claimed(store, match, now)}"
+        yield f"    {_claimed(store, match, event_time(item, now))}"
 
 
-def _claimed(store: RedisStateStore, match: Match, now: datetime) -> str:
-    """Which earlier alert holds the dedup key, and until when (the reason for a cooldown)."""
-    claim = store.dedup_claim(match)
+def _claimed(store: RedisStateStore, match: Match, at: datetime) -> str:
+    """Which alert holds the dedup key at the item's event time, and until when (the reason for
+    a cooldown)."""
+    claim = store.dedup_claim(match, at)
     if claim is None:
-        return "no earlier alert holds this dedup key any more"
-    alert_id, expires_ms, alert = claim
-    until = (now + timedelta(milliseconds=expires_ms)).strftime("%Y-%m-%d %H:%M:%SZ")
+        return "no alert holds this dedup key at this item's time"
+    alert_id, claimed, alert = claim
+    until = (claimed + timedelta(seconds=match.realert_s)).strftime("%Y-%m-%d %H:%M:%SZ")
     held = f"the dedup key {match.dedup_key!r} is held until {until} by alert {alert_id}"
     if alert is None:
         return held

@@ -164,8 +164,15 @@ def test_explain_shows_the_type_test_and_names_the_alert_behind_a_cooldown(
         "Russia launched 145 drones at Ukraine again\n"
         "Russia launched 145 drones at Ukraine overnight, the air force said."
     )
-    code, out = _run("rules", "explain", "mass-drone-attack", "--text", text, *common)
+    # the seed's 145 drones were reported on 2024-11-10: a report of the same figure that night
+    # is held back by it; the same figure a year later is a new attack (event time, not now)
+    night = ("--published", "2024-11-10T21:00:00")
+    code, out = _run("rules", "explain", "mass-drone-attack", "--text", text, *night, *common)
     assert code == 0, out
     assert "[yes] threshold: {field: size, gte: 100}; the fact's size: 145" in out
     assert "decision: no alert, reason cooldown" in out
+    assert "is held until 2024-11-11 18:00:00Z" in out
+    later = ("--published", "2025-11-10")
+    code, later_out = _run("rules", "explain", "mass-drone-attack", "--text", text, *later, *common)
+    assert "decision: FIRE, reason first" in later_out, later_out
     assert f"by alert {fired['alert_id']}: {fired['title']!r}, from {fired['item']['source']}" in out
