@@ -128,7 +128,10 @@ local function decide()
     -- another outlet reporting the same story (a corroborating source): not a new alert, but a
     -- follow-up the sinks may thread under the first one (Slack) or log with its reason. The
     -- same outlet repeating itself adds nothing and queues nothing.
-    if redis.call('SADD', K[7], holder .. '\t' .. p.source) == 1 then
+    local heard = redis.call('SADD', K[7], holder .. '\t' .. p.source) == 1
+    -- a revised figure is news from a source already heard: once per item (a retry adds none)
+    if p.revised then heard = redis.call('SADD', K[7], holder .. '\t' .. p.item_id) == 1 or heard end
+    if heard then
       redis.call('XADD', K[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
                  'reason', 'cooldown')
     end

@@ -26,6 +26,9 @@ MEMORY_TTL = 730 * DAY
 #: this grace, which is also how late an item may arrive and still be decided against the state
 #: of its own window (an item later than this may find the claims it should meet gone).
 GRACE_MS = 7 * DAY * 1000
+#: Stories (joined items, their MinHash index) are about the news of the last days: an item
+#: joins a story of its own night; everything of a night is dropped this long after it.
+STORY_TTL = 30 * DAY
 #: Delivery receipts (sink, alert id): long enough to cover any redelivery of an outbox entry.
 RECEIPT_TTL = 30 * DAY
 #: Trimming bound of the outbox stream (approximate, acknowledged entries only matter).
@@ -229,6 +232,38 @@ class Keys:
         """Hash {name: last ms} of the sources, tags or rules a flatline rule watches (watch is
         source, tag or rule). TTL MEMORY_TTL, refreshed on write."""
         return f"{self.prefix}lastseen:{_part(watch)}"
+
+    # stories
+
+    def story_bands(self, night: str, band: int) -> str:
+        """Hash {band digest (8 bytes): the 8-byte digests of the items in that LSH bucket,
+        concatenated}: one of the 16 MinHash bands of a night's items. TTL STORY_TTL."""
+        return f"{self.prefix}lsh:{_part(night)}:{band}"
+
+    def story_signatures(self, night: str) -> str:
+        """Hash {item digest (8 bytes): MinHash signature (64 x 4 bytes) then the story id}: the
+        items of a night, for verifying LSH candidates. TTL STORY_TTL."""
+        return f"{self.prefix}lshsig:{_part(night)}"
+
+    def story_items(self, story_id: str) -> str:
+        """Hash {item id: contribution JSON}: what each item added to a story (idempotent per
+        item: a retried batch writes the same). TTL STORY_TTL."""
+        return f"{self.prefix}storyitems:{_part(story_id)}"
+
+    def night_stories(self, night: str) -> str:
+        """Sorted set {story id: first event ms}: the stories of a night (same-attack joins,
+        `stories list`). TTL STORY_TTL."""
+        return f"{self.prefix}nightstories:{_part(night)}"
+
+    def night_attacks(self, night: str, attack: str) -> str:
+        """Sorted set {story id: first event ms}: a night's stories reporting an attack
+        ("Russia/drone"), for joining other reports of it. TTL STORY_TTL."""
+        return f"{self.prefix}nightattack:{_part(night)}:{_part(attack)}"
+
+    def story_nights(self) -> str:
+        """Sorted set {night: its last event ms}: the nights that have stories (`stories
+        list --since`); nights past STORY_TTL are pruned on write. No TTL."""
+        return f"{self.prefix}storynights"
 
     def pattern(self) -> str:
         """Glob matching every key of this namespace (for --fresh and test cleanup)."""

@@ -154,6 +154,7 @@ class RedisStateStore:
             "agg_group": match.aggregate_group,
             "maxlen": OUTBOX_MAXLEN,
             "source": request.source,
+            "revised": request.revised,
             # what explain names behind a cooldown; not the whole alert (the outbox has it)
             "claimed": json.dumps(
                 {"title": match.title, "item": {"source": request.source}, "fired_at": now.isoformat()}
@@ -296,6 +297,9 @@ class DecideRequest:
     mute: str = ""
     #: The item's source: a new source on a held dedup key queues a follow-up.
     source: str = ""
+    #: The item revised a figure of its story: on a held dedup key it queues a follow-up (once
+    #: per item) even from a source already heard, instead of firing again.
+    revised: bool = False
 
 
 def _decision(reply: Any) -> Decision:
