@@ -98,10 +98,20 @@ def count(tally: Counts, outcome: Outcome) -> None:
             tally["suppressed"] += 1
 
 
-def build_alert(match: Match, item: Item, fired_at: datetime, story: Join | None = None) -> Alert:
+def build_alert(
+    match: Match, item: Item, fired_at: datetime, story: Join | None = None, also: Sequence[Match] = ()
+) -> Alert:
     """The alert a match becomes if the state stage lets it fire; its item names the story it
-    joined, which the Slack sink threads by."""
-    ref = item.ref() | ({"story_id": story.story_id} if story is not None else {})
+    joined when the rule keys on it (``story: "{{ story_id }}"``), which the Slack sink threads
+    by; other rules' alerts (a first sighting in the same article) keep threads of their own.
+    ``also``: the lower-severity matches of the same story on this item, which it inhibits; the
+    one message lists them."""
+    keyed = story is not None and match.story == story.story_id
+    ref = item.ref() | ({"story_id": story.story_id} if keyed and story else {})
+    text = match.text
+    if also:
+        listed = "\n".join(f"• {m.title} ({m.rule_id}, {m.severity})" for m in also)
+        text = f"{text}\nAlso matched:\n{listed}" if text else f"Also matched:\n{listed}"
     return Alert(
         alert_id=stable_id("alert", match.rule_id, match.dedup_key, item.id),
         rule=match.rule_id,
@@ -112,8 +122,25 @@ def build_alert(match: Match, item: Item, fired_at: datetime, story: Join | None
         fired_at=fired_at,
         item=ref,
         fact=match.fact,
-        text=match.text,
+        text=text,
     )
+
+
+def _also_matched(matches: Sequence[Match]) -> dict[int, list[Match]]:
+    """For each match that inhibits others of its story on this item, those others: one message
+    lists every rule a story matched. A lower match is listed under a higher one of the same
+    fact (the record of the attack it is the mass alert of), else the story's first. Keyed by
+    id(match); ``matches`` come highest severity first."""
+    higher: dict[str, list[Match]] = {}
+    also: dict[int, list[Match]] = {}
+    for match in matches:
+        story = match.story or match.dedup_key
+        above = [m for m in higher.get(story, []) if RANK[m.severity] > RANK[match.severity]]
+        if above:
+            host = next((m for m in above if m.fact == match.fact), above[0])
+            also.setdefault(id(host), []).append(match)
+        higher.setdefault(story, []).append(match)
+    return also
 
 
 def _first_of_each(items: Sequence[Item], wanted: set[str]) -> list[Item]:
@@ -225,8 +252,11 @@ class Pipeline:
         silences: list[Silence | None] = []
         for outcome, matches in matched:
             at = event_time(outcome.item, now)
+            also = _also_matched(matches)
             for match in matches:
-                request, silence = self._request(match, outcome.item, now, at, outcome.story)
+                request, silence = self._request(
+                    match, outcome.item, now, at, outcome.story, also.get(id(match))
+                )
                 requests.append(request)
                 silences.append(silence)
         decisions = iter(zip(self.store.decide_many(requests), silences, strict=True))
@@ -239,9 +269,15 @@ class Pipeline:
         return [outcome for outcome, _ in matched]
 
     def _request(
-        self, match: Match, item: Item, now: datetime, at: datetime, story: Join | None = None
+        self,
+        match: Match,
+        item: Item,
+        now: datetime,
+        at: datetime,
+        story: Join | None = None,
+        also: list[Match] | None = None,
     ) -> tuple[DecideRequest, Silence | None]:
-        alert = build_alert(match, item, now, story)
+        alert = build_alert(match, item, now, story, also or [])
         silence = silenced_by(self._active, match, item, at)
         mute = "silenced" if silence else ""
         payload = alert.model_dump_json()

@@ -125,6 +125,7 @@ def explain_command(
     from monitor.models import Article
     from monitor.state.silences import SilenceStore
     from monitor.state.store import RedisStateStore
+    from monitor.stories.joiner import StoryJoiner
     from monitor.tools.examples import _text_items
     from monitor.tools.explain import explain
 
@@ -148,9 +149,10 @@ def explain_command(
     try:
         store = RedisStateStore(connection.client, Keys(namespace))
         silences = SilenceStore(connection.client, Keys(namespace)).active(now)
+        stories = StoryJoiner(connection.client, Keys(namespace))
         for item in items:
             facts = extractor(Article.from_item(item))
-            for line in explain(ruleset, compiled, item, facts, store, now, silences):
+            for line in explain(ruleset, compiled, item, facts, store, now, silences, stories):
                 click.echo(line)
     finally:
         connection.close()

@@ -10,7 +10,8 @@
 -- window). Key TTLs only collect garbage (realert plus a grace period, see keys.GRACE_MS).
 --
 -- KEYS: 8 per call: 1 state key (or a placeholder), 2 dedup claims, 3 outbox stream, 4 story
---       ranks, 5 aggregation bucket, 6 aggregation index, 7 sources per claim, 8 claimed alerts' summaries
+--       ranks, 5 aggregation bucket, 6 aggregation index, 7 the story's follow-ups (sources
+--       and revisions per alert), 8 claimed alerts' summaries
 -- ARGV: 2 per call: JSON parameters (see RedisStateStore._call), the alert payload (JSON)
 -- Returns one {reason, previous} per call.
 local K, p, payload, previous
@@ -92,12 +93,28 @@ local function claim_near()
   return found[1]
 end
 
+-- the id of a higher alert of the story within the realert (nil: none)
 local function outranked()
   local low, high = p.at - p.realert_ms + 1, p.at + p.realert_ms - 1
   for _, member in ipairs(redis.call('ZRANGEBYSCORE', K[4], low, high)) do
-    if tonumber(string.match(member, '^(%d+)')) > p.rank then return true end
+    local rank, id = string.match(member, '^(%d+)\t(.*)$')
+    if tonumber(rank) > p.rank then return id end
   end
-  return false
+  return nil
+end
+
+-- Another outlet reporting what an alert already told (a corroborating source), or a revised
+-- figure: not a new alert, but a follow-up the sinks thread under that alert (Slack) or log
+-- with its reason. The same outlet repeating itself adds nothing; a revision is news from a
+-- source already heard, queued once per item (a retried batch adds none).
+local function follow_up(holder, number)
+  local heard = redis.call('SADD', K[7], holder .. '\t' .. p.source) == 1
+  if p.revised then heard = redis.call('SADD', K[7], holder .. '\t' .. p.item_id) == 1 or heard end
+  if heard then
+    redis.call('PEXPIRE', K[7], p.realert_ms + p.grace_ms)
+    redis.call('XADD', K[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
+               'reason', 'cooldown')
+  end
 end
 
 local function keep(key, ms)
@@ -125,19 +142,14 @@ local function decide()
   if redis.call('ZSCORE', K[2], p.alert_id) then return 'seen' end
   local holder = claim_near()
   if holder then
-    -- another outlet reporting the same story (a corroborating source): not a new alert, but a
-    -- follow-up the sinks may thread under the first one (Slack) or log with its reason. The
-    -- same outlet repeating itself adds nothing and queues nothing.
-    local heard = redis.call('SADD', K[7], holder .. '\t' .. p.source) == 1
-    -- a revised figure is news from a source already heard: once per item (a retry adds none)
-    if p.revised then heard = redis.call('SADD', K[7], holder .. '\t' .. p.item_id) == 1 or heard end
-    if heard then
-      redis.call('XADD', K[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
-                 'reason', 'cooldown')
-    end
+    follow_up(holder, number)
     return 'cooldown'
   end
-  if outranked() then return 'inhibited' end
+  local top = outranked()
+  if top then
+    follow_up(top, number)
+    return 'inhibited'
+  end
   claim()
   if p.aggregate_ms > 0 then
     redis.call('RPUSH', K[5], cjson.encode({alert = payload, previous = number, group = p.agg_group}))

@@ -87,10 +87,11 @@ class Keys:
         names the alert behind a cooldown). TTL: with the dedup key."""
         return f"{self.prefix}dedupalert:{_part(rule_id)}:{_part(dedup_key)}"
 
-    def dedup_sources(self, rule_id: str, dedup_key: str) -> str:
-        """Set of "alert id<TAB>source": the sources that reported each claim's story; a new one
-        queues a follow-up. TTL: with the dedup key."""
-        return f"{self.prefix}dedupsrc:{_part(rule_id)}:{_part(dedup_key)}"
+    def story_follow_ups(self, story: str) -> str:
+        """Set of "alert id<TAB>source" (and "alert id<TAB>item id" for revisions): the follow-ups
+        queued under each alert of a story (its rule's or a lower one's); a new member queues one.
+        TTL: with the story's ranks."""
+        return f"{self.prefix}followups:{_part(story)}"
 
     def outbox(self) -> str:
         """Stream of alerts waiting for delivery; consumer group per deployment. No TTL."""

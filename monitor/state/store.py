@@ -168,7 +168,7 @@ class RedisStateStore:
             self.keys.story(story),
             self.keys.aggregation(match.rule_id, window),
             self.keys.aggregations(),
-            self.keys.dedup_sources(match.rule_id, match.dedup_key),
+            self.keys.story_follow_ups(story),
             self.keys.dedup_alerts(match.rule_id, match.dedup_key),
         ]
         return keys, [json.dumps(params), request.payload]
@@ -192,7 +192,7 @@ class RedisStateStore:
             self.state_key(match),
             self.keys.dedup(match.rule_id, match.dedup_key),
             self.keys.story(story),
-            self.keys.dedup_sources(match.rule_id, match.dedup_key),
+            self.keys.story_follow_ups(story),
             self.keys.dedup_alerts(match.rule_id, match.dedup_key),
         ]
 

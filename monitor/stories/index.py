@@ -58,7 +58,7 @@ class StoryIndex:
         self._probe: Any = client.register_script(text)
 
     def probe(
-        self, item_id: str, nights: tuple[str, str], sig: Signature
+        self, item_id: str, nights: tuple[str, str], sig: Signature, *, file: bool = True
     ) -> tuple[Candidate | None, list[Candidate]]:
         """Add the item to its night's bands and return (what it was filed with before, if it
         was: a retried batch; the candidates sharing a band with it this night or the night
@@ -66,7 +66,7 @@ class StoryIndex:
         digests = bands(sig)
         keys = [self.keys.story_bands(night, band) for night in nights for band in range(len(digests))]
         keys.extend(self.keys.story_signatures(night) for night in nights)
-        args: list[Any] = [digest(item_id), *digests, STORY_TTL, MOST_PER_BUCKET]
+        args: list[Any] = [digest(item_id), *digests, STORY_TTL, MOST_PER_BUCKET, "1" if file else "0"]
         own, *others = self._probe(keys=keys, args=args)
         candidates = [Candidate.parse(raw) for raw in others]
         return (Candidate.parse(own) if own else None), candidates

@@ -77,12 +77,13 @@ class StoryJoiner:
         self.keys = keys
         self.index = StoryIndex(client, keys)
 
-    def join(self, item: Item, facts: Facts, at: datetime) -> Join:
-        """Join ``item`` (event time ``at``) to its story and return how, and what it changed."""
+    def join(self, item: Item, facts: Facts, at: datetime, *, write: bool = True) -> Join:
+        """Join ``item`` (event time ``at``) to its story and return how, and what it changed.
+        ``write=False`` (explain) answers the same without filing anything."""
         night = night_of(at)
         sig = signature(item.text or item.title)
         nights = (night, night_of(at - timedelta(days=1)))
-        already, candidates = self.index.probe(item.id, nights, sig)
+        already, candidates = self.index.probe(item.id, nights, sig, file=write)
         figures = figures_of(facts)
         if already is not None:
             return self._rejoin(already.story_id, item.id)
@@ -91,6 +92,9 @@ class StoryJoiner:
             item=item.id, source=item.source, title=item.title[:200], at=at, how=how, why=why,
             wire=wire, figures=figures,
         )  # fmt: skip
+        if not write:
+            stored = self.client.hgetall(self.keys.story_items(story_id))
+            return _join(story_id, item.id, [*_contributions(stored), contribution])
         pipe = self.client.pipeline(transaction=True)
         self.index.file(pipe, item.id, night, Candidate(sig, _ms(at), story_id, wire))
         pipe.hset(self.keys.story_items(story_id), item.id, contribution.model_dump_json())

@@ -3,9 +3,11 @@
 -- batch: '' when new) and the filed value (signature, event time, story) of each candidate.
 -- KEYS: 1..B this night's band hashes, B+1..2B the night before's, 2B+1 this night's
 --       signatures, 2B+2 the night before's
--- ARGV: 1 item digest (8 bytes), 2..B+1 band digests, B+2 TTL seconds, B+3 most items a bucket
+-- ARGV: 1 item digest (8 bytes), 2..B+1 band digests, B+2 TTL seconds, B+3 most items a bucket,
+--       B+4 '1' to file the item, '0' to only look (explain)
 local bands = (#KEYS - 2) / 2
 local me, ttl, most = ARGV[1], tonumber(ARGV[bands + 2]), tonumber(ARGV[bands + 3])
+local file = ARGV[bands + 4] == '1'
 local reply = {redis.call('HGET', KEYS[2 * bands + 1], me) or ''}
 
 local function look(first, signatures, insert)
@@ -32,6 +34,6 @@ local function look(first, signatures, insert)
   end
 end
 
-look(1, 2 * bands + 1, true)
+look(1, 2 * bands + 1, file)
 look(bands + 1, 2 * bands + 2, false)
 return reply

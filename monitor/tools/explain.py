@@ -15,6 +15,8 @@ from monitor.rules.ruleset import RuleSet
 from monitor.rules.words import seen, written
 from monitor.state.silences import Silence, silenced_by
 from monitor.state.store import RedisStateStore
+from monitor.stories.joiner import StoryJoiner
+from monitor.stories.model import Join
 
 
 def explain(
@@ -25,13 +27,18 @@ def explain(
     store: RedisStateStore,
     now: datetime,
     silences: list[Silence],
+    stories: StoryJoiner | None = None,
 ) -> Iterator[str]:
-    """Lines telling each condition's verdict, the facts, the state read and the decision."""
+    """Lines telling each condition's verdict, the facts, the story the item would join (and
+    why), the state read and the decision."""
     rule = compiled.rule
     view = item_view(ruleset, item)
     yield f"rule {rule.id} ({rule.type}, {rule.severity}) on item {item.id}: {item.title}"
     found = facts.model_dump(mode="json", exclude_defaults=True)
     yield f"facts found: {json.dumps(found, ensure_ascii=False)}"
+    story = stories.join(item, facts, event_time(item, now), write=False) if stories else None
+    if story is not None:
+        yield f"story: {story.story_id} ({story.how}: {story.why}); {story.independent} independent source(s)"
     if rule.type == "flatline":
         yield "a flatline rule does not match articles; it fires from the periodic check"
         return
@@ -45,7 +52,7 @@ def explain(
         yield f"{rule.fact} #{index}: conditions {'hold' if verdict.matched else 'fail'}"
         yield from ("  " + line for line in verdict.lines(1))
         if verdict.matched:
-            yield from _decision(compiled, item, fact, store, now, silences)
+            yield from _decision(compiled, item, fact, store, now, silences, story)
     if not any_fact:
         yield f"no {rule.fact} facts in the article: the rule cannot match"
 
@@ -57,8 +64,9 @@ def _decision(
     store: RedisStateStore,
     now: datetime,
     silences: list[Silence],
+    story: Join | None,
 ) -> Iterator[str]:
-    match = build_match(compiled, item, fact)
+    match = build_match(compiled, item, fact, story.template_values() if story else None)
     spec = compiled.rule.spec
     if spec is not None:  # the type's own test, in the rule file's words
         field = getattr(spec, "field", None)
@@ -77,7 +85,7 @@ def _decision(
     silence = silenced_by(silences, match, item, event_time(item, now))
     if silence is not None:
         yield f"    silence {silence.id} applies: {silence.reason} (until {silence.ends_at.isoformat()})"
-    alert = build_alert(match, item, now)
+    alert = build_alert(match, item, now, story)
     decision = store.dry_run(
         match, alert.alert_id, alert.model_dump_json(),
         now=now, at=event_time(item, now), mute="silenced" if silence else "",
