@@ -5,7 +5,6 @@ failed) finds its stored contribution and answers the same join, revisions inclu
 from __future__ import annotations
 
 import hashlib
-import json
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -76,6 +75,10 @@ class StoryJoiner:
         self.client = client
         self.keys = keys
         self.index = StoryIndex(client, keys)
+        #: Contributions already parsed, by their stored bytes: a story read again (every join
+        #: reads its story) costs its transfer, not its parsing. Bounded; replicas stay correct
+        #: because the key is the stored value itself.
+        self._parsed: dict[bytes, Contribution] = {}
 
     def join(self, item: Item, facts: Facts, at: datetime, *, write: bool = True) -> Join:
         """Join ``item`` (event time ``at``) to its story and return how, and what it changed.
@@ -94,7 +97,7 @@ class StoryJoiner:
         )  # fmt: skip
         if not write:
             stored = self.client.hgetall(self.keys.story_items(story_id))
-            return _join(story_id, item.id, [*_contributions(stored), contribution])
+            return _join(story_id, item.id, [*self._contributions(stored), contribution])
         pipe = self.client.pipeline(transaction=True)
         self.index.file(pipe, item.id, night, Candidate(sig, _ms(at), story_id, wire))
         pipe.hset(self.keys.story_items(story_id), item.id, contribution.model_dump_json())
@@ -107,11 +110,11 @@ class StoryJoiner:
         pipe.zadd(self.keys.story_nights(), {night: _ms(at)}, gt=True)
         pipe.hgetall(self.keys.story_items(story_id))
         stored = pipe.execute()[-1]
-        return _join(story_id, item.id, _contributions(stored))
+        return _join(story_id, item.id, self._contributions(stored))
 
     def _rejoin(self, story_id: str, item_id: str) -> Join:
         stored = self.client.hgetall(self.keys.story_items(story_id))
-        return _join(story_id, item_id, _contributions(stored))
+        return _join(story_id, item_id, self._contributions(stored))
 
     def _place(
         self, item: Item, sig: Signature, candidates: Sequence[Candidate], figures: Figures, at: datetime
@@ -146,7 +149,7 @@ class StoryJoiner:
         for story_id in ids:
             pipe.hgetall(self.keys.story_items(story_id))
         for story_id, stored in zip(ids, pipe.execute(), strict=True):
-            for contribution in _contributions(stored):
+            for contribution in self._contributions(stored):
                 for theirs in contribution.figures:
                     for mine in figures:
                         why = same_attack(mine, theirs)
@@ -154,14 +157,42 @@ class StoryJoiner:
                             return story_id, f"same attack as {contribution.source}: {why}"
         return None
 
+    def since(self, moment: datetime) -> list[tuple[str, int]]:
+        """(story id, first event ms) of the stories begun at or after ``moment``, oldest first."""
+        nights = [_text(n) for n in self.client.zrangebyscore(self.keys.story_nights(), _ms(moment), "+inf")]
+        pipe = self.client.pipeline(transaction=False)
+        for night in nights:
+            pipe.zrangebyscore(self.keys.night_stories(night), _ms(moment), "+inf", withscores=True)
+        found = {_text(story): int(at) for rows in pipe.execute() for story, at in rows}
+        return sorted(found.items(), key=lambda pair: (pair[1], pair[0]))
+
+    def alerts(self, story_id: str) -> list[tuple[str, str]]:
+        """(alert id, severity) of the alerts fired for a story, in event-time order."""
+        names = {"1": "info", "2": "warning", "3": "critical"}
+        found = []
+        for member in self.client.zrange(self.keys.story(story_id), 0, -1):
+            rank, _, alert_id = _text(member).partition("\t")
+            found.append((alert_id, names.get(rank, rank)))
+        return found
+
+    def _contributions(self, stored: Mapping[Any, Any]) -> list[Contribution]:
+        if len(self._parsed) > 100_000:
+            self._parsed.clear()
+        found = []
+        for raw in stored.values():
+            key = raw if isinstance(raw, bytes) else str(raw).encode()
+            parsed = self._parsed.get(key)
+            if parsed is None:
+                parsed = self._parsed[key] = Contribution.model_validate_json(key)
+            found.append(parsed)
+        return found
+
     def story(self, story_id: str) -> Story | None:
         """A story as stored, None when unknown (or collected)."""
-        contributions = _contributions(self.client.hgetall(self.keys.story_items(story_id)))
+        contributions = self._contributions(self.client.hgetall(self.keys.story_items(story_id)))
         return Story.of(story_id, contributions) if contributions else None
 
 
-def _contributions(stored: Mapping[Any, Any]) -> list[Contribution]:
-    return [Contribution.model_validate(json.loads(_text(raw))) for raw in stored.values()]
 
 
 def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Join:
