@@ -193,8 +193,6 @@ class StoryJoiner:
         return Story.of(story_id, contributions) if contributions else None
 
 
-
-
 def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Join:
     """The join as it was when ``item_id`` came: the story before it (contributions earlier in
     event time) and after it. The same answer however often it is computed."""
