@@ -124,13 +124,29 @@ class StoryJoiner:
         near = [c for c in candidates if abs(c.at_ms - _ms(at)) <= span or c.night == night]
         scored = [(similarity(sig, c.signature), c) for c in near]
         score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-        if best is not None and score >= COPY_SIMILARITY:
+        if best is not None and score >= COPY_SIMILARITY and self._agrees(best.story_id, figures):
             return best.story_id, "copy", f"copies a text of the story (similarity {score:.2f})", best.wire
         if figures:
             found = self._same_attack(figures, at)
             if found:
                 return found[0], "same_attack", found[1], item.id
         return story_id_for(item.id), "new", "no copy and no report of the same attack this night", item.id
+
+    def _agrees(self, story_id: str, figures: Figures) -> bool:
+        """A text like a story's but counting an attack of the story otherwise (short reports in
+        one formula: "Russia launched 100 drones ..." and "... 200 drones ...") is no copy."""
+        if not figures:
+            return True
+        theirs = [
+            f
+            for c in self._contributions(self.client.hgetall(self.keys.story_items(story_id)))
+            for f in c.figures
+        ]
+        for mine in figures:
+            same = [f for f in theirs if f.what == mine.what and f.launched is not None]
+            if mine.launched is not None and same and not any(same_attack(mine, f) for f in same):
+                return False
+        return True
 
     def _same_attack(self, figures: Figures, at: datetime) -> tuple[str, str] | None:
         """The story of this night (or of the night before, begun within STORY_SPAN of ``at``)
