@@ -22,6 +22,7 @@ from monitor.sinks.base import Sink
 from monitor.state.figures import FigureStore
 from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
+from monitor.stories.joiner import StoryJoiner
 
 
 @dataclass
@@ -88,6 +89,7 @@ def assemble(
         clock,
         batch_extractor=extractor_for(extract or ExtractSettings(), extractor),
         figures=FigureStore(state.client, state.keys),  # what the morning digest reads
+        stories=StoryJoiner(state.client, state.keys),  # shared by replicas through Redis
     )
     worker = delivery_worker(state, sinks, delivery, consumer=consumer, observer=observer)
     return Parts(pipeline, store, worker.outbox, worker)

@@ -27,6 +27,7 @@ from monitor.rules.ruleset import RuleSet
 from monitor.state.aggregation import summary_alert
 from monitor.state.silences import Silence, silenced_by
 from monitor.state.store import RANK, DecideRequest, StateStore
+from monitor.stories.model import Join
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +41,12 @@ class BatchExtractor(Protocol):
     def __call__(self, articles: Sequence[Article]) -> list[Facts]: ...
 
     def close(self) -> None: ...
+
+
+class StoryJoining(Protocol):
+    """Joins each item to its story (monitor.stories.joiner.StoryJoiner)."""
+
+    def join(self, item: Item, facts: Facts, at: datetime) -> Join: ...
 
 
 class FigureLog(Protocol):
@@ -78,6 +85,8 @@ class Outcome:
     item: Item
     facts: Facts
     decisions: list[tuple[Match, Decision]] = field(default_factory=list)
+    #: The story the item joined (None: no joiner; each item its own story).
+    story: Join | None = None
 
 
 def count(tally: Counts, outcome: Outcome) -> None:
@@ -89,8 +98,20 @@ def count(tally: Counts, outcome: Outcome) -> None:
             tally["suppressed"] += 1
 
 
-def build_alert(match: Match, item: Item, fired_at: datetime) -> Alert:
-    """The alert a match becomes if the state stage lets it fire."""
+def build_alert(
+    match: Match, item: Item, fired_at: datetime, story: Join | None = None, also: Sequence[Match] = ()
+) -> Alert:
+    """The alert a match becomes if the state stage lets it fire; its item names the story it
+    joined when the rule keys on it (``story: "{{ story_id }}"``), which the Slack sink threads
+    by; other rules' alerts (a first sighting in the same article) keep threads of their own.
+    ``also``: the lower-severity matches of the same story on this item, which it inhibits; the
+    one message lists them."""
+    keyed = story is not None and match.story == story.story_id
+    ref = item.ref() | ({"story_id": story.story_id} if keyed and story else {})
+    text = match.text
+    if also:
+        listed = "\n".join(f"• {m.title} ({m.rule_id}, {m.severity})" for m in also)
+        text = f"{text}\nAlso matched:\n{listed}" if text else f"Also matched:\n{listed}"
     return Alert(
         alert_id=stable_id("alert", match.rule_id, match.dedup_key, item.id),
         rule=match.rule_id,
@@ -99,10 +120,27 @@ def build_alert(match: Match, item: Item, fired_at: datetime) -> Alert:
         reason="first",
         dedup_key=match.dedup_key,
         fired_at=fired_at,
-        item=item.ref(),
+        item=ref,
         fact=match.fact,
-        text=match.text,
+        text=text,
     )
+
+
+def _also_matched(matches: Sequence[Match]) -> dict[int, list[Match]]:
+    """For each match that inhibits others of its story on this item, those others: one message
+    lists every rule a story matched. A lower match is listed under a higher one of the same
+    fact (the record of the attack it is the mass alert of), else the story's first. Keyed by
+    id(match); ``matches`` come highest severity first."""
+    higher: dict[str, list[Match]] = {}
+    also: dict[int, list[Match]] = {}
+    for match in matches:
+        story = match.story or match.dedup_key
+        above = [m for m in higher.get(story, []) if RANK[m.severity] > RANK[match.severity]]
+        if above:
+            host = next((m for m in above if m.fact == match.fact), above[0])
+            also.setdefault(id(host), []).append(match)
+        higher.setdefault(story, []).append(match)
+    return also
 
 
 def _first_of_each(items: Sequence[Item], wanted: set[str]) -> list[Item]:
@@ -117,7 +155,8 @@ def _first_of_each(items: Sequence[Item], wanted: set[str]) -> list[Item]:
 
 
 def event_time(item: Item, now: datetime) -> datetime:
-    """The time windows count an item at: when it was published, never later than now."""
+    """The time every window counts an item at: when it was published, never later than now
+    (the time it was fetched), so a feed cannot date an item into the future; undated, now."""
     return min(item.published, now) if item.published else now
 
 
@@ -133,6 +172,7 @@ class Pipeline:
         extractor: Extractor = default_extractor,
         batch_extractor: BatchExtractor | None = None,
         figures: FigureLog | None = None,
+        stories: StoryJoining | None = None,
     ) -> None:
         self.rules = rules
         self.store = store
@@ -144,6 +184,8 @@ class Pipeline:
         self.tally = Counts()
         #: Nightly figures and the fact log the morning digest reads (None: not kept).
         self.figures = figures
+        #: Joins items to stories before the rules see them (None: each item its own story).
+        self.stories = stories
         self._active: list[Silence] = []
         self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
 
@@ -170,10 +212,16 @@ class Pipeline:
         """Process the items not seen before, then mark them seen. Three round trips per batch:
         which items are new, every decision (atomic scripts, run in order), the seen marks."""
         unseen = self.store.unseen(item.id for item in items)
-        fresh = _first_of_each(items, unseen)
-        self._active = self.store.silences.active(self.clock()) if fresh else []
+        now = self.clock()
+        # decided in event-time order, whatever order the feed listed them in (stable: items of
+        # one moment keep the batch's order)
+        fresh = sorted(_first_of_each(items, unseen), key=lambda item: event_time(item, now))
+        self._active = self.store.silences.active(now) if fresh else []
         facts = self._extract(fresh)
-        outcomes = self._decide_all([self._match(i, f) for i, f in zip(fresh, facts, strict=True)])
+        # joined one by one in event-time order (an item may join the story the one before
+        # opened); a join is idempotent, so a batch retried after Redis failed joins the same
+        matched = [self._match(self._joined(i, f, now)) for i, f in zip(fresh, facts, strict=True)]
+        outcomes = self._decide_all(matched)
         if self.figures is not None and fresh:
             self.figures.add(list(zip(fresh, facts, strict=True)), self.clock())
         if fresh:
@@ -188,10 +236,15 @@ class Pipeline:
     def _extract(self, items: Sequence[Item]) -> list[Facts]:
         return self.extractor([Article.from_item(item) for item in items])
 
-    def _match(self, item: Item, facts: Facts) -> tuple[Outcome, list[Match]]:
+    def _joined(self, item: Item, facts: Facts, now: datetime) -> Outcome:
+        story = self.stories.join(item, facts, event_time(item, now)) if self.stories else None
+        return Outcome(item, facts, story=story)
+
+    def _match(self, outcome: Outcome) -> tuple[Outcome, list[Match]]:
         # higher severities decide first, so they inhibit lower ones of the same story
-        matches = sorted(evaluate(self.rules, item, facts), key=lambda m: -RANK[m.severity])
-        return Outcome(item, facts), matches
+        values = outcome.story.template_values() if outcome.story else None
+        found = evaluate(self.rules, outcome.item, outcome.facts, values)
+        return outcome, sorted(found, key=lambda m: -RANK[m.severity])
 
     def _decide_all(self, matched: list[tuple[Outcome, list[Match]]]) -> list[Outcome]:
         now = self.clock()
@@ -199,8 +252,11 @@ class Pipeline:
         silences: list[Silence | None] = []
         for outcome, matches in matched:
             at = event_time(outcome.item, now)
+            also = _also_matched(matches)
             for match in matches:
-                request, silence = self._request(match, outcome.item, now, at)
+                request, silence = self._request(
+                    match, outcome.item, now, at, outcome.story, also.get(id(match))
+                )
                 requests.append(request)
                 silences.append(silence)
         decisions = iter(zip(self.store.decide_many(requests), silences, strict=True))
@@ -213,13 +269,22 @@ class Pipeline:
         return [outcome for outcome, _ in matched]
 
     def _request(
-        self, match: Match, item: Item, now: datetime, at: datetime
+        self,
+        match: Match,
+        item: Item,
+        now: datetime,
+        at: datetime,
+        story: Join | None = None,
+        also: list[Match] | None = None,
     ) -> tuple[DecideRequest, Silence | None]:
-        alert = build_alert(match, item, now)
-        silence = silenced_by(self._active, match, item, now)
+        alert = build_alert(match, item, now, story, also or [])
+        silence = silenced_by(self._active, match, item, at)
         mute = "silenced" if silence else ""
         payload = alert.model_dump_json()
-        request = DecideRequest(match, alert.alert_id, payload, match.realert_s, now, at, mute, item.source)
+        revised = story is not None and story.revised
+        request = DecideRequest(
+            match, alert.alert_id, payload, match.realert_s, now, at, mute, item.source, revised=revised
+        )
         return request, silence
 
     def decide(self, match: Match, item: Item, now: datetime, at: datetime) -> Decision:

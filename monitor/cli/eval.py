@@ -127,6 +127,12 @@ def _emit(report: Report, alerts: AlertReport | None, as_json: bool) -> None:
     type=click.Path(path_type=Path),
     help="Also score each case's alerts against these rules (needs Redis; repeatable).",
 )
+@click.option(
+    "--stories",
+    is_flag=True,
+    help="Score story joining instead: pairwise precision and recall of 'same story' on the labeled "
+    "JSON lines at PATH (default: tests/data/stories/stories.jsonl, from here upward; needs Redis).",
+)
 @redis_options
 def command(
     path: Path | None,
@@ -134,11 +140,15 @@ def command(
     as_json: bool,
     min_f1: float | None,
     rules_dirs: tuple[Path, ...],
+    stories: bool,
     redis_url: str | None,
     namespace: str,
     data_dir: Path,
 ) -> None:
     """Score the extractor on the labeled cases at PATH (default: the --split folder)."""
+    if stories:
+        _stories(path, as_json, min_f1, redis_url, data_dir)
+        return
     cases = _cases(path, split)
     report = evaluate_cases(cases)
     alerts = _score_alerts(cases, rules_dirs, redis_url, data_dir) if rules_dirs else None
@@ -148,3 +158,33 @@ def command(
         if failing:
             click.echo(f"below threshold {min_f1}: {', '.join(failing)}", err=True)
             raise SystemExit(1)
+
+
+def _stories(
+    path: Path | None, as_json: bool, least: float | None, redis_url: str | None, data_dir: Path
+) -> None:
+    from monitor.pipeline import default_extractor
+    from monitor.tools.storyeval import find_story_corpus, score_stories
+
+    corpus = path or find_story_corpus()
+    if corpus is None:
+        fail("no tests/data/stories/stories.jsonl here or in a parent folder; pass the corpus as PATH")
+    connection = redis_or_exit(redis_url, data_dir)
+    try:
+        score = score_stories(connection.client, corpus, default_extractor)
+    finally:
+        connection.close()
+    if as_json:
+        rows = [vars(j) for j in score.joined]
+        summary = {"precision": score.precision, "recall": score.recall, "tp": score.tp, "fp": score.fp}
+        click.echo(json.dumps({**summary, "fn": score.fn, "items": rows}, indent=2))
+    else:
+        for j in score.joined:
+            click.echo(f"{j.label:<6} {j.story}  {j.how:<11} {j.title[:50]:<50}  {j.why}")
+        click.echo(
+            f"same-story pairs: precision {score.precision:.3f}, recall {score.recall:.3f} "
+            f"(tp {score.tp}, fp {score.fp}, fn {score.fn}; {len(score.joined)} items)"
+        )
+    if least is not None and min(score.precision, score.recall) < least:
+        click.echo(f"below threshold {least}", err=True)
+        raise SystemExit(1)

@@ -25,6 +25,7 @@ COMMANDS: dict[str, str] = {
     "outbox": "The durable outbox between the rules and the sinks (Slack, JSON lines, console).",
     "rules": "Check, test and explain analyst rules.",
     "backtest": "Run the rules over saved articles and print hits, first and last hit and examples per rule.",
+    "stories": "Stories: the items about one event joined (copies, other outlets, revisions).",
     "silence": "Silences: matching alerts are held back (reason 'silenced') until the silence ends.",
     "config": "Inspect the configuration.",
     "init": "Write monitor.yaml, feeds.yaml and rules/ (commented, to edit) into DIRECTORY [default: .].",

@@ -102,6 +102,11 @@ def test(dirs: tuple[Path, ...], redis_url: str | None, namespace: str, data_dir
 @click.argument("rule_id", metavar="RULE")
 @click.argument("path", required=False, type=click.Path(path_type=Path))
 @click.option("--text", help="Article text instead of a file (first line: title).")
+@click.option(
+    "--published",
+    type=click.DateTime(["%Y-%m-%d", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M:%SZ"]),
+    help="Publication time (UTC) of --text, the event time its windows are decided on (default: now).",
+)
 @click.option("--rules", "rules_dirs", multiple=True, type=click.Path(path_type=Path), help="Rules folder.")
 @redis_options
 @click.option("-v", "--verbose", count=True)
@@ -109,6 +114,7 @@ def explain_command(
     rule_id: str,
     path: Path | None,
     text: str | None,
+    published: datetime | None,
     rules_dirs: tuple[Path, ...],
     redis_url: str | None,
     namespace: str,
@@ -119,6 +125,7 @@ def explain_command(
     from monitor.models import Article
     from monitor.state.silences import SilenceStore
     from monitor.state.store import RedisStateStore
+    from monitor.stories.joiner import StoryJoiner
     from monitor.tools.examples import _text_items
     from monitor.tools.explain import explain
 
@@ -134,16 +141,18 @@ def explain_command(
         fail("the extractor (monitor.extract) is not available")
     now = datetime.now(UTC)
     try:
-        items = replay_items([path]) if path is not None else _text_items(text or "", "explain", now)
+        when = published.replace(tzinfo=UTC) if published is not None else now
+        items = replay_items([path]) if path is not None else _text_items(text or "", "explain", when)
     except ReplayError as exc:
         fail(str(exc))
     connection = redis_or_exit(redis_url, data_dir)
     try:
         store = RedisStateStore(connection.client, Keys(namespace))
         silences = SilenceStore(connection.client, Keys(namespace)).active(now)
+        stories = StoryJoiner(connection.client, Keys(namespace))
         for item in items:
             facts = extractor(Article.from_item(item))
-            for line in explain(ruleset, compiled, item, facts, store, now, silences):
+            for line in explain(ruleset, compiled, item, facts, store, now, silences, stories):
                 click.echo(line)
     finally:
         connection.close()

@@ -170,4 +170,7 @@ def sample_context(rule: Rule) -> dict[str, Any]:
         "group": "x",
         "dedup_key": "x",
         "story": "x",
+        "story_id": "x",
+        "story_sources": 1,
+        "story_figures": "x",
     }

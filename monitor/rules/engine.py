@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from monitor.models import Facts, Item, Match, StateCheck
@@ -17,7 +18,14 @@ def item_view(ruleset: RuleSet, item: Item) -> ItemView:
     return ItemView(item, ruleset.index.found(normalize(f"{item.title}\n{item.text}")))
 
 
-def evaluate(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
+def lone_story(item: Item) -> dict[str, Any]:
+    """The story values of an item no joiner placed: a story of its own."""
+    return {"story_id": item.id, "story_sources": 1, "story_figures": ""}
+
+
+def evaluate(
+    ruleset: RuleSet, item: Item, facts: Facts, story: Mapping[str, Any] | None = None
+) -> list[Match]:
     """Every (rule, fact) pair whose conditions hold, in rule order then fact order. Only the
     rules the index files under what a fact offers are tested; each fact is dumped once."""
     view = item_view(ruleset, item)
@@ -34,15 +42,20 @@ def evaluate(ruleset: RuleSet, item: Item, facts: Facts) -> list[Match]:
     for position, _, fact in pairs:
         compiled = ruleset.rules[position]
         if compiled.condition.test(view, fact):
-            match = build_match(compiled, item, fact)
+            match = build_match(compiled, item, fact, story)
             if match is not None:
                 matches.append(match)
     return matches
 
 
-def render_context(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> dict[str, Any]:
-    """The template context: item, fact, rule, then group, dedup_key and story as they render."""
+def render_context(
+    compiled: CompiledRule, item: Item, fact: dict[str, Any], story: Mapping[str, Any] | None = None
+) -> dict[str, Any]:
+    """The template context: item, fact, the item's story (story_id, story_sources: independent
+    outlets, story_figures: each source's figures side by side), rule, then group, dedup_key and
+    story as they render."""
     context: dict[str, Any] = {"fact": fact, "item": {**item.ref(), "tags": list(item.tags)}}
+    context.update(story or lone_story(item))
     context["rule"] = compiled.rule
     for name in ("group", "dedup_key", "story"):
         template = compiled.template(name)
@@ -50,9 +63,11 @@ def render_context(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> 
     return context
 
 
-def build_match(compiled: CompiledRule, item: Item, fact: dict[str, Any]) -> Match | None:
+def build_match(
+    compiled: CompiledRule, item: Item, fact: dict[str, Any], story: Mapping[str, Any] | None = None
+) -> Match | None:
     """The match of a rule whose conditions hold, with its state check; None when the type says no."""
-    context = render_context(compiled, item, fact)
+    context = render_context(compiled, item, fact, story)
     check = state_check(compiled, item, fact, context["group"])
     if check is False:
         return None

@@ -30,6 +30,7 @@ def flatline_match(compiled: CompiledRule, last_seen: datetime, now: datetime) -
         "last_seen": last_seen.isoformat(),
     }
     context: dict[str, Any] = {"fact": fact, "item": {"id": f"flatline:{watch}:{name}"}, "rule": rule}
+    context.update(story_id=f"flatline:{watch}:{name}", story_sources=1, story_figures="")
     context["group"] = f"{watch}:{name}"
     for key in ("dedup_key", "story"):
         context[key] = compiled.templates[key].render(context)

@@ -1,12 +1,20 @@
--- Decide whether a match fires, atomically: the state check (record maximum, first-seen term,
--- window count, spike rate, changed value), silences, the dedup claim, inhibition by story and
--- the outbox append (or the aggregation buffer) happen together or not at all.
--- KEYS: 1 state key (or a placeholder), 2 dedup key, 3 outbox stream, 4 story key,
---       5 aggregation list, 6 aggregation index, 7 sources of the dedup key's story
--- ARGV[1]: JSON parameters (see RedisStateStore.decide), ARGV[2]: alert payload (JSON)
-local p = cjson.decode(ARGV[1])
-local payload = ARGV[2]
-local previous = ''
+-- Decide a batch of matches, atomically and in order: for each, the state check (record maximum,
+-- first-seen term, window count, spike rate, changed value), silences, the dedup claim,
+-- inhibition by story and the outbox append (or the aggregation buffer). One script call per
+-- batch: a batch retried after a Redis failure either ran whole or not at all.
+--
+-- Every window is decided on the item's EVENT time (p.at, ms), never on the wall clock: dedup
+-- claims and story ranks are sorted sets scored by the event time of the alert that made them,
+-- and a match is a duplicate when a claim lies less than its realert away from it, on either
+-- side (a late item is held back by an alert already sent for a later moment of the same
+-- window). Key TTLs only collect garbage (realert plus a grace period, see keys.GRACE_MS).
+--
+-- KEYS: 8 per call: 1 state key (or a placeholder), 2 dedup claims, 3 outbox stream, 4 story
+--       ranks, 5 aggregation bucket, 6 aggregation index, 7 the story's follow-ups (sources
+--       and revisions per alert), 8 claimed alerts' summaries
+-- ARGV: 2 per call: JSON parameters (see RedisStateStore._call), the alert payload (JSON)
+-- Returns one {reason, previous} per call.
+local K, p, payload, previous
 local checks = {}
 
 local function remember(key, ...)
@@ -15,15 +23,15 @@ local function remember(key, ...)
 end
 
 function checks.record()
-  local current = redis.call('HGET', KEYS[1], 'max')
+  local current = redis.call('HGET', K[1], 'max')
   if not current then
-    remember(KEYS[1], 'max', p.value, 'item', p.item_id, 'at', p.now_iso)
+    remember(K[1], 'max', p.value, 'item', p.item_id, 'at', p.at_iso)
     if not p.claim then return 'baseline' end
     return nil
   end
   previous = current
   if p.value > tonumber(current) then
-    remember(KEYS[1], 'max', p.value, 'item', p.item_id, 'at', p.now_iso)
+    remember(K[1], 'max', p.value, 'item', p.item_id, 'at', p.at_iso)
   elseif not p.claim then
     return 'not_record'
   end
@@ -31,22 +39,24 @@ function checks.record()
 end
 
 function checks.new_term()
-  local added = redis.call('SADD', KEYS[1], p.term)
-  redis.call('EXPIRE', KEYS[1], p.memory_ttl)
+  local added = redis.call('SADD', K[1], p.term)
+  redis.call('EXPIRE', K[1], p.memory_ttl)
   if added == 0 then return 'known_term' end
   return nil
 end
 
 local function add_member(keep_ms)
-  local old = redis.call('ZSCORE', KEYS[1], p.member)
-  if not old or tonumber(old) < p.at then redis.call('ZADD', KEYS[1], p.at, p.member) end
-  redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', '(' .. (p.at - keep_ms))
-  redis.call('PEXPIRE', KEYS[1], keep_ms + 60000)
+  local old = redis.call('ZSCORE', K[1], p.member)
+  if not old or tonumber(old) < p.at then redis.call('ZADD', K[1], p.at, p.member) end
+  -- trimmed behind the newest member, not behind this item: a late item trims nothing newer
+  local newest = redis.call('ZREVRANGE', K[1], 0, 0, 'WITHSCORES')
+  redis.call('ZREMRANGEBYSCORE', K[1], '-inf', '(' .. (tonumber(newest[2]) - keep_ms - p.grace_ms))
+  redis.call('PEXPIRE', K[1], keep_ms + p.grace_ms)
 end
 
 function checks.frequency()
   add_member(p.window_ms)
-  local n = redis.call('ZCOUNT', KEYS[1], p.at - p.window_ms, p.at)
+  local n = redis.call('ZCOUNT', K[1], p.at - p.window_ms, p.at)
   if n < p.count then return 'counting' end
   return nil
 end
@@ -54,8 +64,8 @@ end
 function checks.spike()
   add_member(p.window_ms + p.reference_ms)
   local split = p.at - p.window_ms
-  local cur = redis.call('ZCOUNT', KEYS[1], '(' .. split, p.at)
-  local ref = redis.call('ZCOUNT', KEYS[1], split - p.reference_ms, split)
+  local cur = redis.call('ZCOUNT', K[1], '(' .. split, p.at)
+  local ref = redis.call('ZCOUNT', K[1], split - p.reference_ms, split)
   local cur_rate, ref_rate = cur / p.window_ms, ref / p.reference_ms
   local up = p.direction ~= 'down' and cur >= p.count and cur_rate >= p.ratio * ref_rate
   local down = p.direction ~= 'up' and ref >= p.count and cur_rate * p.ratio <= ref_rate
@@ -64,8 +74,8 @@ function checks.spike()
 end
 
 function checks.change()
-  local old = redis.call('HGET', KEYS[1], 'value')
-  remember(KEYS[1], 'value', p.term, 'item', p.item_id, 'at', p.now_iso)
+  local old = redis.call('HGET', K[1], 'value')
+  remember(K[1], 'value', p.term, 'item', p.item_id, 'at', p.at_iso)
   if not old then return 'baseline' end
   if old == p.term then return 'unchanged' end
   previous = old
@@ -75,44 +85,87 @@ function checks.change()
   return nil
 end
 
-local check = checks[p.kind]
-if check then
-  local reason = check()
-  if reason then return {reason, previous} end
+-- the claim nearest before this event time within the realert, else the nearest after it
+local function claim_near()
+  local low, high = p.at - p.realert_ms + 1, p.at + p.realert_ms - 1
+  local found = redis.call('ZREVRANGEBYSCORE', K[2], p.at, low, 'LIMIT', 0, 1)
+  if #found == 0 then found = redis.call('ZRANGEBYSCORE', K[2], p.at, high, 'LIMIT', 0, 1) end
+  return found[1]
 end
-if p.mute ~= '' then return {p.mute, previous} end
 
--- the outbox reads 'previous' as a number: a changed text value stays out of it
-local number = tonumber(previous) and previous or ''
--- the dedup key holds the claiming alert's id, a tab, and that alert (explain names it)
-local holder = redis.call('GET', KEYS[2])
-if holder then
-  if string.sub(holder, 1, #p.alert_id + 1) == p.alert_id .. '\t' or holder == p.alert_id then
-    return {'seen', previous}
+-- the id of a higher alert of the story within the realert (nil: none)
+local function outranked()
+  local low, high = p.at - p.realert_ms + 1, p.at + p.realert_ms - 1
+  for _, member in ipairs(redis.call('ZRANGEBYSCORE', K[4], low, high)) do
+    local rank, id = string.match(member, '^(%d+)\t(.*)$')
+    if tonumber(rank) > p.rank then return id end
   end
-  -- another outlet reporting the same story (a corroborating source): not a new alert, but a
-  -- follow-up the sinks may thread under the first one (Slack) or log with its reason. The
-  -- same outlet repeating itself adds nothing and queues nothing.
-  if redis.call('SADD', KEYS[7], p.source) == 1 then
-    redis.call('PEXPIRE', KEYS[7], math.max(redis.call('PTTL', KEYS[2]), 1))
-    redis.call('XADD', KEYS[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
+  return nil
+end
+
+-- Another outlet reporting what an alert already told (a corroborating source), or a revised
+-- figure: not a new alert, but a follow-up the sinks thread under that alert (Slack) or log
+-- with its reason. The same outlet repeating itself adds nothing; a revision is news from a
+-- source already heard, queued once per item (a retried batch adds none).
+local function follow_up(holder, number)
+  local heard = redis.call('SADD', K[7], holder .. '\t' .. p.source) == 1
+  if p.revised then heard = redis.call('SADD', K[7], holder .. '\t' .. p.item_id) == 1 or heard end
+  if heard then
+    redis.call('PEXPIRE', K[7], p.realert_ms + p.grace_ms)
+    redis.call('XADD', K[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number,
                'reason', 'cooldown')
   end
-  return {'cooldown', previous}
 end
-local rank = tonumber(redis.call('GET', KEYS[4]) or '0')
-if rank > p.rank then return {'inhibited', previous} end
 
-redis.call('SET', KEYS[2], p.alert_id .. '\t' .. payload, 'PX', p.realert_ms)
-redis.call('DEL', KEYS[7])
-redis.call('SADD', KEYS[7], p.source)
-redis.call('PEXPIRE', KEYS[7], p.realert_ms)
-if p.rank >= rank then redis.call('SET', KEYS[4], p.rank, 'PX', p.realert_ms) end
-if p.aggregate_ms > 0 then
-  redis.call('RPUSH', KEYS[5], cjson.encode({alert = payload, previous = tonumber(previous) and previous or '', group = p.agg_group}))
-  redis.call('PEXPIRE', KEYS[5], p.aggregate_ms * 10)
-  redis.call('ZADD', KEYS[6], 'NX', p.now_ms + p.aggregate_ms, KEYS[5])
-  return {'aggregated', previous}
+local function keep(key, ms)
+  if redis.call('PTTL', key) < ms then redis.call('PEXPIRE', key, ms) end
 end
-redis.call('XADD', KEYS[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number)
-return {'first', previous}
+
+local function claim()
+  local hold = p.realert_ms + p.grace_ms
+  redis.call('ZADD', K[2], p.at, p.alert_id)
+  redis.call('HSET', K[8], p.alert_id, p.claimed)
+  redis.call('SADD', K[7], p.alert_id .. '\t' .. p.source)
+  redis.call('ZADD', K[4], p.at, p.rank .. '\t' .. p.alert_id)
+  for _, key in ipairs({K[2], K[8], K[7], K[4]}) do keep(key, hold) end
+end
+
+local function decide()
+  local check = checks[p.kind]
+  if check then
+    local reason = check()
+    if reason then return reason end
+  end
+  if p.mute ~= '' then return p.mute end
+  -- the outbox reads 'previous' as a number: a changed text value stays out of it
+  local number = tonumber(previous) and previous or ''
+  if redis.call('ZSCORE', K[2], p.alert_id) then return 'seen' end
+  local holder = claim_near()
+  if holder then
+    follow_up(holder, number)
+    return 'cooldown'
+  end
+  local top = outranked()
+  if top then
+    follow_up(top, number)
+    return 'inhibited'
+  end
+  claim()
+  if p.aggregate_ms > 0 then
+    redis.call('RPUSH', K[5], cjson.encode({alert = payload, previous = number, group = p.agg_group}))
+    keep(K[5], p.aggregate_ms * 10 + p.grace_ms)
+    redis.call('ZADD', K[6], 'NX', p.agg_due, K[5])
+    return 'aggregated'
+  end
+  redis.call('XADD', K[3], 'MAXLEN', '~', p.maxlen, '*', 'alert', payload, 'previous', number)
+  return 'first'
+end
+
+local replies = {}
+for i = 1, #ARGV / 2 do
+  K = {}
+  for j = 1, 8 do K[j] = KEYS[(i - 1) * 8 + j] end
+  p, payload, previous = cjson.decode(ARGV[2 * i - 1]), ARGV[2 * i], ''
+  replies[i] = {decide(), previous}
+end
+return replies

@@ -22,6 +22,13 @@ SEEN_BUCKETS = 1024
 #: Records (maxima) and first-seen terms are the monitor's memory of the war; they are
 #: refreshed on every write and kept for two years of silence.
 MEMORY_TTL = 730 * DAY
+#: Windows are decided on event time; key TTLs only collect garbage. A key outlives its window by
+#: this grace, which is also how late an item may arrive and still be decided against the state
+#: of its own window (an item later than this may find the claims it should meet gone).
+GRACE_MS = 7 * DAY * 1000
+#: Stories (joined items, their MinHash index) are about the news of the last days: an item
+#: joins a story of its own night; everything of a night is dropped this long after it.
+STORY_TTL = 30 * DAY
 #: Delivery receipts (sink, alert id): long enough to cover any redelivery of an outbox entry.
 RECEIPT_TTL = 30 * DAY
 #: Trimming bound of the outbox stream (approximate, acknowledged entries only matter).
@@ -70,14 +77,21 @@ class Keys:
         return f"{self.prefix}terms:{_part(rule_id)}:{_part(group)}"
 
     def dedup(self, rule_id: str, dedup_key: str) -> str:
-        """String: the id of the alert that claimed a dedup key, a tab, and that alert's JSON
-        (explain names the alert behind a cooldown). TTL: the rule's realert."""
+        """Sorted set {alert id: event ms}: the alerts that claimed a dedup key, at the event time
+        of their item; a match within the realert of one (either side) is a duplicate. TTL: the
+        realert plus GRACE_MS after the latest claim."""
         return f"{self.prefix}dedup:{_part(rule_id)}:{_part(dedup_key)}"
 
-    def dedup_sources(self, rule_id: str, dedup_key: str) -> str:
-        """Set of the sources that reported a dedup key's story; a new one queues a follow-up.
-        TTL: the rule's realert (with the dedup key)."""
-        return f"{self.prefix}dedupsrc:{_part(rule_id)}:{_part(dedup_key)}"
+    def dedup_alerts(self, rule_id: str, dedup_key: str) -> str:
+        """Hash {alert id: {title, item.source, fired_at} JSON} of a dedup key's claims (explain
+        names the alert behind a cooldown). TTL: with the dedup key."""
+        return f"{self.prefix}dedupalert:{_part(rule_id)}:{_part(dedup_key)}"
+
+    def story_follow_ups(self, story: str) -> str:
+        """Set of "alert id<TAB>source" (and "alert id<TAB>item id" for revisions): the follow-ups
+        queued under each alert of a story (its rule's or a lower one's); a new member queues one.
+        TTL: with the story's ranks."""
+        return f"{self.prefix}followups:{_part(story)}"
 
     def outbox(self) -> str:
         """Stream of alerts waiting for delivery; consumer group per deployment. No TTL."""
@@ -193,13 +207,15 @@ class Keys:
         return f"{self.prefix}change:{_part(rule_id)}:{_part(group)}"
 
     def story(self, story: str) -> str:
-        """String: severity rank (1 info, 2 warning, 3 critical) of the highest alert fired for
-        a story, to inhibit lower ones. TTL: the realert of the rule that set it."""
+        """Sorted set {"rank<TAB>alert id": event ms}: severity rank (1 info, 2 warning, 3 critical)
+        of each alert fired for a story; a higher one within a match's realert (event time)
+        inhibits it. TTL: the realert plus GRACE_MS after the latest alert."""
         return f"{self.prefix}story:{_part(story)}"
 
-    def aggregation(self, rule_id: str) -> str:
-        """List of alert payloads held for a rule's aggregated alert. TTL: ten windows (safety)."""
-        return f"{self.prefix}agg:{_part(rule_id)}"
+    def aggregation(self, rule_id: str, window: int) -> str:
+        """List of alert payloads held for a rule's aggregated alert, one list per window of event
+        time (numbered from the epoch: event ms // window ms). TTL: ten windows plus GRACE_MS."""
+        return f"{self.prefix}agg:{_part(rule_id)}:{window}"
 
     def aggregations(self) -> str:
         """Sorted set {aggregation list key: flush due ms}. No TTL (members removed on flush)."""
@@ -217,6 +233,38 @@ class Keys:
         """Hash {name: last ms} of the sources, tags or rules a flatline rule watches (watch is
         source, tag or rule). TTL MEMORY_TTL, refreshed on write."""
         return f"{self.prefix}lastseen:{_part(watch)}"
+
+    # stories
+
+    def story_bands(self, night: str, band: int) -> str:
+        """Hash {band digest (8 bytes): the 8-byte digests of the items in that LSH bucket,
+        concatenated}: one of the 16 MinHash bands of a night's items. TTL STORY_TTL."""
+        return f"{self.prefix}lsh:{_part(night)}:{band}"
+
+    def story_signatures(self, night: str) -> str:
+        """Hash {item digest (8 bytes): MinHash signature (64 x 4 bytes) then the story id}: the
+        items of a night, for verifying LSH candidates. TTL STORY_TTL."""
+        return f"{self.prefix}lshsig:{_part(night)}"
+
+    def story_items(self, story_id: str) -> str:
+        """Hash {item id: contribution JSON}: what each item added to a story (idempotent per
+        item: a retried batch writes the same). TTL STORY_TTL."""
+        return f"{self.prefix}storyitems:{_part(story_id)}"
+
+    def night_stories(self, night: str) -> str:
+        """Sorted set {story id: first event ms}: the stories of a night (same-attack joins,
+        `stories list`). TTL STORY_TTL."""
+        return f"{self.prefix}nightstories:{_part(night)}"
+
+    def night_attacks(self, night: str, attack: str) -> str:
+        """Sorted set {story id: first event ms}: a night's stories reporting an attack
+        ("Russia/drone"), for joining other reports of it. TTL STORY_TTL."""
+        return f"{self.prefix}nightattack:{_part(night)}:{_part(attack)}"
+
+    def story_nights(self) -> str:
+        """Sorted set {night: its last event ms}: the nights that have stories (`stories
+        list --since`); nights past STORY_TTL are pruned on write. No TTL."""
+        return f"{self.prefix}storynights"
 
     def pattern(self) -> str:
         """Glob matching every key of this namespace (for --fresh and test cleanup)."""

@@ -25,9 +25,11 @@ class Silence(BaseModel):
     created_at: datetime
     ends_at: datetime
 
-    def applies(self, match: Match, item: Item, now: datetime) -> bool:
-        """The silence is in force at ``now`` and covers this match."""
-        if now >= self.ends_at or self.rule not in {"*", match.rule_id}:
+    def applies(self, match: Match, item: Item, at: datetime) -> bool:
+        """The silence covers this match at the item's event time ``at``: a silence holds back
+        what happened while it was in force, so a replay of last year is not muted by a silence
+        set today, and an item published before the silence was set still fires."""
+        if not self.created_at <= at < self.ends_at or self.rule not in {"*", match.rule_id}:
             return False
         values = _fields(match, item)
         return all(_equal(values.get(name), want) for name, want in self.matchers.items())
@@ -107,5 +109,6 @@ def _text(value: object) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-def silenced_by(silences: list[Silence], match: Match, item: Item, now: datetime) -> Silence | None:
-    return next((s for s in silences if s.applies(match, item, now)), None)
+def silenced_by(silences: list[Silence], match: Match, item: Item, at: datetime) -> Silence | None:
+    """The first silence covering ``match`` at event time ``at``, if any."""
+    return next((s for s in silences if s.applies(match, item, at)), None)

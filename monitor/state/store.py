@@ -14,7 +14,7 @@ import redis
 
 from monitor.models import Decision, Match
 from monitor.state.aggregation import AggregationBuffers, DueBuffer
-from monitor.state.keys import MEMORY_TTL, OUTBOX_MAXLEN, Keys
+from monitor.state.keys import GRACE_MS, MEMORY_TTL, OUTBOX_MAXLEN, Keys
 from monitor.state.seen import SeenItems
 from monitor.state.silences import Silence, SilenceStore
 
@@ -118,33 +118,47 @@ class RedisStateStore:
         return self.decide_many([request])[0]
 
     def decide_many(self, requests: Sequence[DecideRequest]) -> list[Decision]:
-        """The one decide path: every match's decision in one round trip. Each script still runs
-        atomically and in order, so a match sees the state left by the ones before it."""
+        """The one decide path: every match's decision in one script call, atomic as a whole, in
+        order (a match sees the state left by the ones before it). A batch retried after Redis
+        failed mid-call therefore finds either all of its claims or none."""
         if not requests:
             return []
-        pipe = self.client.pipeline(transaction=False)
+        keys: list[str] = []
+        args: list[str] = []
         for request in requests:
-            keys, args = self._call(request)
-            self._decide(keys=keys, args=args, client=pipe)
-        return [_decision(reply) for reply in pipe.execute()]
+            call_keys, call_args = self._call(request)
+            keys.extend(call_keys)
+            args.extend(call_args)
+        return [_decision(reply) for reply in self._decide(keys=keys, args=args)]
 
     def _call(self, request: DecideRequest) -> tuple[list[str], list[str]]:
         match = request.match
         now = request.now or datetime.now(UTC)
+        at = request.at or now
+        aggregate_ms = int(match.aggregate_s * 1000)
+        # aggregation windows are fixed spans of event time, so the same items make the same
+        # buffers whatever order they come in; a buffer is due when its span ends
+        window = _ms(at) // aggregate_ms if aggregate_ms > 0 else 0
         params = _check_params(match) | {
             "item_id": match.item_id,
             "alert_id": request.alert_id,
             "realert_ms": max(1, int(request.realert_s * 1000)),
             "memory_ttl": MEMORY_TTL,
-            "now_iso": now.isoformat(),
-            "now_ms": _ms(now),
-            "at": _ms(request.at or now),
+            "grace_ms": GRACE_MS,
+            "at_iso": at.isoformat(),
+            "at": _ms(at),
             "mute": request.mute,
             "rank": RANK[match.severity],
-            "aggregate_ms": int(match.aggregate_s * 1000),
+            "aggregate_ms": aggregate_ms,
+            "agg_due": (window + 1) * aggregate_ms,
             "agg_group": match.aggregate_group,
             "maxlen": OUTBOX_MAXLEN,
             "source": request.source,
+            "revised": request.revised,
+            # what explain names behind a cooldown; not the whole alert (the outbox has it)
+            "claimed": json.dumps(
+                {"title": match.title, "item": {"source": request.source}, "fired_at": now.isoformat()}
+            ),
         }
         story = match.story or match.dedup_key
         keys = [
@@ -152,9 +166,10 @@ class RedisStateStore:
             self.keys.dedup(match.rule_id, match.dedup_key),
             self.keys.outbox(),
             self.keys.story(story),
-            self.keys.aggregation(match.rule_id),
+            self.keys.aggregation(match.rule_id, window),
             self.keys.aggregations(),
-            self.keys.dedup_sources(match.rule_id, match.dedup_key),
+            self.keys.story_follow_ups(story),
+            self.keys.dedup_alerts(match.rule_id, match.dedup_key),
         ]
         return keys, [json.dumps(params), request.payload]
 
@@ -177,6 +192,8 @@ class RedisStateStore:
             self.state_key(match),
             self.keys.dedup(match.rule_id, match.dedup_key),
             self.keys.story(story),
+            self.keys.story_follow_ups(story),
+            self.keys.dedup_alerts(match.rule_id, match.dedup_key),
         ]
 
     def record(self, rule_id: str, group: str) -> int | None:
@@ -184,22 +201,24 @@ class RedisStateStore:
         value = self.client.hget(self.keys.record(rule_id, group), "max")
         return int(value) if value is not None else None
 
-    def dedup_claim(self, match: Match) -> tuple[str, int, dict[str, Any] | None] | None:
-        """The alert holding ``match``'s dedup key (its id, the milliseconds left on the hold,
-        the alert itself), or None when no alert holds it: what explain says about a cooldown."""
+    def dedup_claim(self, match: Match, at: datetime) -> tuple[str, datetime, dict[str, Any] | None] | None:
+        """The alert holding ``match``'s dedup key at event time ``at`` (its id, the event time
+        of its claim, the alert itself), or None: what explain says about a cooldown."""
         key = self.keys.dedup(match.rule_id, match.dedup_key)
-        pipe = self.client.pipeline(transaction=False)
-        pipe.get(key)
-        pipe.pttl(key)
-        holder, left = pipe.execute()
-        if holder is None:
+        hold = max(1, int(match.realert_s * 1000))
+        low, high = _ms(at) - hold + 1, _ms(at) + hold - 1
+        rows: list[Any] = list(self.client.zrangebyscore(key, low, high, withscores=True))
+        found = [(_text(row[0]), float(row[1])) for row in rows]
+        if not found:
             return None
-        alert_id, _, payload = _text(holder).partition("\t")
+        alert_id, score = min(found, key=lambda pair: abs(pair[1] - _ms(at)))
+        raw = self.client.hget(self.keys.dedup_alerts(match.rule_id, match.dedup_key), alert_id)
         try:
-            alert = json.loads(payload) if payload else None
+            alert = json.loads(_text(raw)) if raw is not None else None
         except ValueError:
             alert = None
-        return alert_id, max(int(left), 0), alert if isinstance(alert, dict) else None
+        claimed = datetime.fromtimestamp(score / 1000, UTC)
+        return alert_id, claimed, alert if isinstance(alert, dict) else None
 
     def read_state(self, match: Match) -> dict[str, str]:
         """What a match's check would read, without writing (for explain)."""
@@ -278,6 +297,9 @@ class DecideRequest:
     mute: str = ""
     #: The item's source: a new source on a held dedup key queues a follow-up.
     source: str = ""
+    #: The item revised a figure of its story: on a held dedup key it queues a follow-up (once
+    #: per item) even from a source already heard, instead of firing again.
+    revised: bool = False
 
 
 def _decision(reply: Any) -> Decision:

@@ -15,6 +15,8 @@ from monitor.rules.ruleset import RuleSet
 from monitor.rules.words import seen, written
 from monitor.state.silences import Silence, silenced_by
 from monitor.state.store import RedisStateStore
+from monitor.stories.joiner import StoryJoiner
+from monitor.stories.model import Join
 
 
 def explain(
@@ -25,13 +27,18 @@ def explain(
     store: RedisStateStore,
     now: datetime,
     silences: list[Silence],
+    stories: StoryJoiner | None = None,
 ) -> Iterator[str]:
-    """Lines telling each condition's verdict, the facts, the state read and the decision."""
+    """Lines telling each condition's verdict, the facts, the story the item would join (and
+    why), the state read and the decision."""
     rule = compiled.rule
     view = item_view(ruleset, item)
     yield f"rule {rule.id} ({rule.type}, {rule.severity}) on item {item.id}: {item.title}"
     found = facts.model_dump(mode="json", exclude_defaults=True)
     yield f"facts found: {json.dumps(found, ensure_ascii=False)}"
+    story = stories.join(item, facts, event_time(item, now), write=False) if stories else None
+    if story is not None:
+        yield f"story: {story.story_id} ({story.how}: {story.why}); {story.independent} independent source(s)"
     if rule.type == "flatline":
         yield "a flatline rule does not match articles; it fires from the periodic check"
         return
@@ -45,7 +52,7 @@ def explain(
         yield f"{rule.fact} #{index}: conditions {'hold' if verdict.matched else 'fail'}"
         yield from ("  " + line for line in verdict.lines(1))
         if verdict.matched:
-            yield from _decision(compiled, item, fact, store, now, silences)
+            yield from _decision(compiled, item, fact, store, now, silences, story)
     if not any_fact:
         yield f"no {rule.fact} facts in the article: the rule cannot match"
 
@@ -57,8 +64,9 @@ def _decision(
     store: RedisStateStore,
     now: datetime,
     silences: list[Silence],
+    story: Join | None,
 ) -> Iterator[str]:
-    match = build_match(compiled, item, fact)
+    match = build_match(compiled, item, fact, story.template_values() if story else None)
     spec = compiled.rule.spec
     if spec is not None:  # the type's own test, in the rule file's words
         field = getattr(spec, "field", None)
@@ -74,10 +82,10 @@ def _decision(
         yield f"    state check: {shown}"
         state = store.read_state(match)
         yield f"    state read: {json.dumps(state, ensure_ascii=False)}"
-    silence = silenced_by(silences, match, item, now)
+    silence = silenced_by(silences, match, item, event_time(item, now))
     if silence is not None:
         yield f"    silence {silence.id} applies: {silence.reason} (until {silence.ends_at.isoformat()})"
-    alert = build_alert(match, item, now)
+    alert = build_alert(match, item, now, story)
     decision = store.dry_run(
         match, alert.alert_id, alert.model_dump_json(),
         now=now, at=event_time(item, now), mute="silenced" if silence else "",
@@ -86,16 +94,17 @@ def _decision(
     previous = f" (previous {decision.previous})" if decision.previous is not None else ""
     yield f"    decision: {verb}, reason {decision.reason}{previous}"
     if decision.reason in {"cooldown", "seen"}:
-        yield f"    {_claimed(store, match, now)}"
+        yield f"    {_claimed(store, match, event_time(item, now))}"
 
 
-def _claimed(store: RedisStateStore, match: Match, now: datetime) -> str:
-    """Which earlier alert holds the dedup key, and until when (the reason for a cooldown)."""
-    claim = store.dedup_claim(match)
+def _claimed(store: RedisStateStore, match: Match, at: datetime) -> str:
+    """Which alert holds the dedup key at the item's event time, and until when (the reason for
+    a cooldown)."""
+    claim = store.dedup_claim(match, at)
     if claim is None:
-        return "no earlier alert holds this dedup key any more"
-    alert_id, expires_ms, alert = claim
-    until = (now + timedelta(milliseconds=expires_ms)).strftime("%Y-%m-%d %H:%M:%SZ")
+        return "no alert holds this dedup key at this item's time"
+    alert_id, claimed, alert = claim
+    until = (claimed + timedelta(seconds=match.realert_s)).strftime("%Y-%m-%d %H:%M:%SZ")
     held = f"the dedup key {match.dedup_key!r} is held until {until} by alert {alert_id}"
     if alert is None:
         return held

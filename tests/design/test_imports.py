@@ -18,7 +18,7 @@ LAYERS: tuple[frozenset[str], ...] = (
     frozenset({"safeyaml"}),
     frozenset({"models", "yamldoc"}),
     frozenset({"settings", "extract", "state"}),
-    frozenset({"rules", "sources", "sinks"}),
+    frozenset({"rules", "sources", "sinks", "stories"}),
     frozenset({"pipeline", "outbox"}),
     frozenset({"assembly"}),
     frozenset({"tools", "observability", "interact", "digest"}),

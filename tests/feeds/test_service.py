@@ -28,6 +28,7 @@ from monitor.sources.feeds.config import load_feeds
 from monitor.sources.feeds.poller import PollResult
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
+from monitor.stories.joiner import StoryJoiner
 from tests.conftest import RULES
 from tests.feeds.conftest import TEST_LIMITS, FakeClock, PollerFactory, feed
 from tests.feeds.server import FeedServer, Route, rss
@@ -63,7 +64,9 @@ async def test_new_entry_alerts_once_unchanged_feed_fires_nothing_restart_does_n
     worker = DeliveryWorker(RedisOutbox(redis_client, keys), [sink])
 
     def pipeline() -> Pipeline:
-        return Pipeline(rules, RedisStateStore(redis_client, keys), clock)
+        return Pipeline(
+            rules, RedisStateStore(redis_client, keys), clock, stories=StoryJoiner(redis_client, keys)
+        )
 
     config = feed("seeds", server.url("/rss"), tags=("seed",))
     quiet = [seed_items[i] for i in QUIET]
@@ -80,7 +83,9 @@ async def test_new_entry_alerts_once_unchanged_feed_fires_nothing_restart_does_n
     fired = alerts(out)
     assert len(fired) == added.fired
     assert {a["item"]["title"] for a in fired} == {seed_items[RECORD].title}  # type: ignore[index]
-    assert {a["rule"] for a in fired} >= {"mass-drone-attack"}
+    # the record night's one message: the record, listing the mass alert it inhibits
+    assert {a["rule"] for a in fired} >= {"record-drone-attack"}
+    assert any("Mass drone attack" in str(a["text"]) for a in fired)
 
     clock.advance(config.interval)
     unchanged = await poller.poll(config)

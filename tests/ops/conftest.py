@@ -13,6 +13,7 @@ import sys
 import time
 from collections.abc import AsyncIterator, Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -193,13 +194,16 @@ def only_rule(tmp_path: Path, rule_id: str) -> Path:
 
 
 def drone_items(count: int, prefix: str, first: int = 100) -> list[Item]:
-    """``count`` items, each a distinct Russian drone attack of 100+ drones (one alert each)."""
+    """``count`` items, each a distinct Russian drone attack of 100+ drones (one alert each): one
+    a night, so that no two are reports of one attack (which would be one story, one alert)."""
+    night = datetime(2025, 1, 1, 6, tzinfo=UTC)
     return [
         Item(
             id=f"{prefix}-{n}",
             source=prefix,
             title=f"Russia launches {first + n} drones at Ukraine",
             text=f"Russia launched {first + n} drones at Ukraine overnight, Ukraine's air force said.",
+            published=night + timedelta(days=n),
         )
         for n in range(count)
     ]

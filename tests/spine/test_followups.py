@@ -12,6 +12,7 @@ from monitor.pipeline import Pipeline
 from monitor.rules.loader import load_rules
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
+from monitor.stories.joiner import StoryJoiner
 from tests.conftest import RULES
 
 REPORT = "Russia launched 412 drones at Ukraine overnight, Ukraine's air force said."
@@ -25,7 +26,7 @@ def _item(n: int, source: str) -> Item:
 def test_each_new_outlet_queues_one_follow_up(redis_client: redis.Redis, namespace: str) -> None:
     keys = Keys(namespace)
     rules, _ = load_rules([RULES])
-    pipeline = Pipeline(rules, RedisStateStore(redis_client, keys))
+    pipeline = Pipeline(rules, RedisStateStore(redis_client, keys), stories=StoryJoiner(redis_client, keys))
     outbox = RedisOutbox(redis_client, keys)
     sources = ["kyiv-post", "reuters", "kyiv-post", "reuters", "ukrinform"]
     for n, source in enumerate(sources):

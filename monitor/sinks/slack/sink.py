@@ -176,21 +176,27 @@ class SlackSink:
             self._posted.keep(alert)
         story = story_key(alert)
         if not thread_ts:
-            threads.start(story, channel, ts, _source(alert))
+            threads.start(story, channel, ts, _source(alert), alert.model_dump_json())
             return
         threads.add_source(story, _source(alert))
         await self.refresh_parent(alert)
 
     async def refresh_parent(self, alert: Alert) -> None:
-        """chat.update the story's parent with this alert's figures and the source count."""
+        """chat.update the story's parent with the source count, and with this alert's figures
+        when it is of the parent's rule (a revision, another outlet's figure); a follow-up of a
+        lower rule the parent inhibited leaves the parent's own alert in place."""
         threads = self._threads
-        story = threads.get(story_key(alert))
+        key = story_key(alert)
+        story = threads.get(key)
         if story is None:
             return
+        shown = _parent(story, alert)
+        if shown is alert:
+            threads.show(key, alert.model_dump_json())
         marks = self._marks.lines(story.channel, story.ts)
         message = build_message(
-            alert,
-            mention=mention_for(alert, self.settings),
+            shown,
+            mention=mention_for(shown, self.settings),
             sources=len(story.sources),
             buttons=self.buttons,
             marks=marks,
@@ -202,6 +208,14 @@ class SlackSink:
 
     async def close(self) -> None:
         return None
+
+
+def _parent(story: Story, alert: Alert) -> Alert:
+    """The alert the story's parent message should show after ``alert`` came."""
+    if not story.alert:
+        return alert
+    parent = Alert.model_validate_json(story.alert)
+    return alert if parent.rule == alert.rule else parent
 
 
 def _source(alert: Alert) -> str:

@@ -37,6 +37,8 @@ class Story:
     channel: str
     ts: str
     sources: frozenset[str]
+    #: The alert the parent message shows (JSON; '' for a story recorded before it was kept).
+    alert: str = ""
 
 
 def _s(value: Any) -> str:
@@ -59,17 +61,23 @@ class ThreadStore:
         if not head:
             return None
         data = {_s(k): _s(v) for k, v in head.items()}
-        return Story(data["channel"], data["ts"], frozenset(_s(m) for m in members))
+        return Story(data["channel"], data["ts"], frozenset(_s(m) for m in members), data.get("alert", ""))
 
-    def start(self, story: str, channel: str, ts: str, source: str) -> None:
-        """Record a story's first message; a story already recorded keeps its first message."""
+    def start(self, story: str, channel: str, ts: str, source: str, alert: str = "") -> None:
+        """Record a story's first message and the alert it shows; a story already recorded keeps
+        its first message."""
         key = self.keys.slack_story(story)
         pipe = self.client.pipeline(transaction=True)
         pipe.hsetnx(key, "channel", channel)
         pipe.hsetnx(key, "ts", ts)
+        pipe.hsetnx(key, "alert", alert)
         pipe.expire(key, self.ttl_s)
         pipe.execute()
         self.add_source(story, source)
+
+    def show(self, story: str, alert: str) -> None:
+        """The parent message now shows this alert (a revised figure of its rule)."""
+        self.client.hset(self.keys.slack_story(story), "alert", alert)
 
     def add_source(self, story: str, source: str) -> None:
         key = self.keys.slack_story_sources(story)

@@ -1,0 +1,78 @@
+"""The MinHash LSH index of a night's items, in Redis so that every replica shares it."""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+import redis
+
+from monitor.state.keys import STORY_TTL, Keys
+from monitor.stories.minhash import PERMUTATIONS, Signature, bands, from_bytes
+from monitor.stories.model import night_of
+
+_SIG_BYTES = PERMUTATIONS * 4
+#: Items kept per LSH bucket: past this, a bucket holds one text copied many times.
+MOST_PER_BUCKET = 64
+
+
+def digest(item_id: str) -> bytes:
+    """The 8-byte digest an item is filed under in the index."""
+    return hashlib.blake2b(item_id.encode(), digest_size=8).digest()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """An item sharing a band with the probed one: its signature, its story, and the item whose
+    text it copies (itself when it is an original)."""
+
+    signature: Signature
+    at_ms: int
+    story_id: str
+    wire: str
+
+    @property
+    def night(self) -> str:
+        return night_of(datetime.fromtimestamp(self.at_ms / 1000, UTC))
+
+    @classmethod
+    def parse(cls, raw: bytes) -> Candidate:
+        at_ms, story_id, wire = raw[_SIG_BYTES:].decode().split("\t")
+        return cls(from_bytes(raw[:_SIG_BYTES]), int(at_ms), story_id, wire)
+
+    def filed(self) -> bytes:
+        """The value stored for the item: signature bytes, then its event ms, story and wire."""
+        return self.signature.tobytes() + f"{self.at_ms}\t{self.story_id}\t{self.wire}".encode()
+
+
+class StoryIndex:
+    """Bands and signatures per night (keys.story_bands, keys.story_signatures)."""
+
+    def __init__(self, client: redis.Redis, keys: Keys) -> None:
+        self.client = client
+        self.keys = keys
+        text = resources.files("monitor.stories").joinpath("probe.lua").read_text("utf-8")
+        self._probe: Any = client.register_script(text)
+
+    def probe(
+        self, item_id: str, nights: tuple[str, str], sig: Signature, *, file: bool = True
+    ) -> tuple[Candidate | None, list[Candidate]]:
+        """Add the item to its night's bands and return (what it was filed with before, if it
+        was: a retried batch; the candidates sharing a band with it this night or the night
+        before), in one round trip."""
+        digests = bands(sig)
+        keys = [self.keys.story_bands(night, band) for night in nights for band in range(len(digests))]
+        keys.extend(self.keys.story_signatures(night) for night in nights)
+        args: list[Any] = [digest(item_id), *digests, STORY_TTL, MOST_PER_BUCKET, "1" if file else "0"]
+        own, *others = self._probe(keys=keys, args=args)
+        candidates = [Candidate.parse(raw) for raw in others]
+        return (Candidate.parse(own) if own else None), candidates
+
+    def file(self, pipe: Any, item_id: str, night: str, filed: Candidate) -> None:
+        """Queue the item's signature, story and wire on ``pipe`` (written with its contribution)."""
+        key = self.keys.story_signatures(night)
+        pipe.hset(key, digest(item_id), filed.filed())
+        pipe.expire(key, STORY_TTL)

@@ -1,0 +1,58 @@
+"""MinHash signatures of article text and their LSH bands, computed once per article with numpy.
+
+Decided: word 3-gram shingles of the first 400 words (wire copies share their lead), each
+hashed once (CRC-32 of the words, stable across processes and replicas), 64 permutations
+``(a * x + b) mod (2^31 - 1)`` applied as one vectorised product, 16 bands of 4 rows. A pair
+with Jaccard similarity 0.5 becomes a candidate with probability 0.64, 0.7 with 0.99; each
+candidate is then verified on the full signatures.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+import numpy.typing as npt
+
+PERMUTATIONS = 64
+BANDS = 16
+ROWS = PERMUTATIONS // BANDS
+MAX_WORDS = 400
+_PRIME = (1 << 31) - 1
+_rng = np.random.default_rng(12)
+_A = _rng.integers(1, _PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
+_B = _rng.integers(0, _PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
+_MIX = _rng.integers(1, 1 << 62, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
+_WORD = re.compile(r"\w+")
+
+Signature = npt.NDArray[np.uint32]
+
+
+def signature(text: str) -> Signature:
+    """The MinHash signature of ``text`` (64 unsigned 32-bit values)."""
+    words = _WORD.findall(text.casefold())[:MAX_WORDS]
+    if len(words) < 3:
+        words = [*words, "", ""][:3]
+    hashed = np.array([zlib.crc32(w.encode()) for w in words], dtype=np.uint64)
+    shingles = (hashed[:-2] * np.uint64(31) + hashed[1:-1] * np.uint64(17) + hashed[2:]) % np.uint64(_PRIME)
+    minima: Signature = ((_A * shingles + _B) % np.uint64(_PRIME)).min(axis=1).astype(np.uint32)
+    return minima
+
+
+def bands(sig: Signature) -> list[bytes]:
+    """One 8-byte digest per band of rows: the rows mixed by odd 64-bit multipliers (wrapping),
+    one numpy expression for all bands."""
+    rows = sig.reshape(BANDS, ROWS).astype(np.uint64)
+    mixed = (rows * _MIX).sum(axis=1, dtype=np.uint64) + np.arange(BANDS, dtype=np.uint64)
+    raw = mixed.tobytes()
+    return [raw[i * 8 : (i + 1) * 8] for i in range(BANDS)]
+
+
+def similarity(a: Signature, b: Signature) -> float:
+    """Estimated Jaccard similarity of two signatures."""
+    return float(np.count_nonzero(a == b)) / PERMUTATIONS
+
+
+def from_bytes(raw: bytes) -> Signature:
+    return np.frombuffer(raw, dtype=np.uint32)

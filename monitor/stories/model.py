@@ -1,0 +1,148 @@
+"""The typed models of a story: what each item contributed, and the join an item made."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+#: Kyiv's night: an attack overnight is reported in the morning. The night is named by the date
+#: of the morning, and runs from 18:00 to 18:00 Kyiv time (UTC+3 in summer): event time + 9 h.
+_NIGHT_SHIFT = timedelta(hours=9)
+
+
+def night_of(at: datetime) -> str:
+    """The night an event time belongs to, named by its morning (YYYY-MM-DD)."""
+    return (at + _NIGHT_SHIFT).date().isoformat()
+
+
+#: How an item joined its story: it opened it, it copies an item's text (MinHash), or it is
+#: another article on the same attack (attacker, weapon kind, night, places or figures).
+How = Literal["new", "copy", "same_attack"]
+
+
+class Figure(BaseModel):
+    """One side's attack as one item reported it."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    attacker: str
+    weapon: str
+    launched: int | None = None
+    neutralized: int | None = None
+    places: tuple[str, ...] = ()
+
+    @property
+    def what(self) -> str:
+        """The attack this figure is about (figures of one attack are compared)."""
+        return f"{self.attacker}/{self.weapon}"
+
+    def said(self) -> str:
+        """'472 launched, 382 neutralized' (the numbers given)."""
+        parts = [f"{self.launched} launched"] if self.launched is not None else []
+        if self.neutralized is not None:
+            parts.append(f"{self.neutralized} neutralized")
+        return ", ".join(parts) or "no figure"
+
+
+Figures = tuple[Figure, ...]
+
+
+class Contribution(BaseModel):
+    """What one item added to its story; stored per item id, so joining again changes nothing."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    item: str
+    source: str
+    title: str
+    at: datetime
+    how: How
+    why: str = Field(description="Why it joined: the copy's similarity, or what the attacks share.")
+    #: The item whose text this one copies (itself when original): copies count once.
+    wire: str
+    figures: tuple[Figure, ...] = ()
+    alerts: tuple[str, ...] = Field(default=(), description="Rules that fired on this item.")
+
+
+class Story(BaseModel):
+    """A story as its contributions make it: first item, sources, best figures by attribution."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str
+    contributions: tuple[Contribution, ...]
+
+    @classmethod
+    def of(cls, story_id: str, contributions: list[Contribution]) -> Story:
+        ordered = sorted(contributions, key=lambda c: (c.at, c.item))
+        return cls(id=story_id, contributions=tuple(ordered))
+
+    @property
+    def first(self) -> Contribution:
+        return self.contributions[0]
+
+    @property
+    def sources(self) -> list[str]:
+        """Distinct outlets, in the order they reported."""
+        return list(dict.fromkeys(c.source for c in self.contributions))
+
+    @property
+    def independent(self) -> int:
+        """Independent sources: outlets with a text of their own (a copy of another outlet's
+        wire text adds no corroboration)."""
+        return len({c.source for c in self.contributions if c.wire == c.item})
+
+    def latest_by_source(self) -> dict[str, dict[str, Figure]]:
+        """Each source's latest figure for each attack (attacker/weapon)."""
+        found: dict[str, dict[str, Figure]] = {}
+        for contribution in self.contributions:
+            for figure in contribution.figures:
+                found.setdefault(contribution.source, {})[figure.what] = figure
+        return found
+
+    def best(self) -> dict[str, tuple[Figure, str]]:
+        """The best current figure of each attack and who said it: the largest launched count of
+        any source's latest report (a revision replaces its source's earlier figure)."""
+        best: dict[str, tuple[Figure, str]] = {}
+        for source, figures in self.latest_by_source().items():
+            for what, figure in figures.items():
+                held = best.get(what)
+                if held is None or (figure.launched or 0) > (held[0].launched or 0):
+                    best[what] = (figure, source)
+        return best
+
+    def side_by_side(self) -> str:
+        """'air-force: 472 launched, 382 neutralized; defence-ministry: 38 launched'."""
+        parts = []
+        for source, figures in self.latest_by_source().items():
+            said = ", ".join(f.said() for f in figures.values())
+            parts.append(f"{source}: {said}")
+        return "; ".join(parts)
+
+
+class Join(BaseModel):
+    """The story an item joined, why, and what it changed (a revised figure)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    story_id: str
+    how: How
+    why: str
+    #: Figures of this story before this item, as "attacker/weapon" -> launched, and after.
+    before: dict[str, int] = Field(default_factory=dict)
+    after: dict[str, int] = Field(default_factory=dict)
+    sources: int = 1
+    independent: int = 1
+    #: Each source's latest figures side by side, as of this item ("air-force: 472 launched").
+    figures: str = ""
+
+    def template_values(self) -> dict[str, object]:
+        """What rules' templates see of the story: story_id, story_sources, story_figures."""
+        return {"story_id": self.story_id, "story_sources": self.independent, "story_figures": self.figures}
+
+    @property
+    def revised(self) -> bool:
+        """This item changed a figure the story already had."""
+        return any(what in self.before and self.before[what] != n for what, n in self.after.items())

@@ -1,0 +1,80 @@
+"""Story joining against the real Redis: copies, same attack, nights apart, revisions, retries."""
+
+from __future__ import annotations
+
+import re
+from datetime import UTC, datetime, timedelta
+
+import redis
+from click.testing import CliRunner
+
+from monitor.cli.main import cli
+from monitor.models import Article, Item
+from monitor.pipeline import default_extractor
+from monitor.state.keys import Keys
+from monitor.stories.joiner import StoryJoiner
+from monitor.stories.model import Join, night_of
+
+T = datetime(2025, 7, 4, 5, 40, tzinfo=UTC)
+WIRE = (
+    "Russia launched 539 drones and 11 missiles at Ukraine overnight, Ukraine's air force said on Friday. "
+    "Air defences shot down or jammed 476 of the drones. Kyiv was the main target: two people were "
+    "killed and 26 wounded, the city administration said, and fires broke out in six districts."
+)
+
+
+def _item(item_id: str, text: str, at: datetime, source: str = "wire-a", title: str = "t") -> Item:
+    return Item(id=item_id, source=source, title=title, text=text, published=at)
+
+
+def _join(joiner: StoryJoiner, item: Item) -> Join:
+    assert item.published is not None
+    return joiner.join(item, default_extractor(Article.from_item(item)), item.published)
+
+
+def test_copies_and_other_reports_of_one_attack_join_one_story(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    first = _join(joiner, _item("a", WIRE, T))
+    assert first.how == "new"
+    copy = _join(joiner, _item("b", WIRE + " (Reporting by our bureau)", T + timedelta(hours=1), "daily-b"))
+    assert (copy.story_id, copy.how, copy.sources, copy.independent) == (first.story_id, "copy", 2, 1)
+    other = "Residents of Kyiv sheltered in metro stations. Russia launched 550 drones at Ukraine overnight."
+    revised = _join(joiner, _item("c", other, T + timedelta(hours=5), "air-force"))
+    assert (revised.story_id, revised.how, revised.independent) == (first.story_id, "same_attack", 2)
+    assert (revised.before["Russia/drone"], revised.after["Russia/drone"]) == (539, 550)
+    assert revised.revised
+    story = joiner.story(first.story_id)
+    assert story is not None and story.sources == ["wire-a", "daily-b", "air-force"]
+    assert story.best()["Russia/drone"][1] == "air-force"
+    assert "wire-a: 539 launched, 476 neutralized" in story.side_by_side()
+
+
+def test_the_next_night_worded_alike_is_another_story(redis_client: redis.Redis, namespace: str) -> None:
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    tonight = _join(joiner, _item("a", WIRE, T))
+    tomorrow = _join(joiner, _item("b", WIRE.replace("Friday", "Saturday"), T + timedelta(hours=23)))
+    assert tomorrow.story_id != tonight.story_id and tomorrow.how == "new"
+    assert night_of(T) == "2025-07-04" and night_of(T - timedelta(hours=12)) == "2025-07-04"
+
+
+def test_joining_again_answers_the_same_join(redis_client: redis.Redis, namespace: str) -> None:
+    """A batch retried after Redis failed joins its items again: same story, same revision."""
+    keys = Keys(namespace)
+    _join(StoryJoiner(redis_client, keys), _item("a", WIRE, T))
+    later = _item(
+        "c", "Russia launched 550 drones at Ukraine overnight, hitting Kyiv.", T + timedelta(hours=3)
+    )
+    once = _join(StoryJoiner(redis_client, keys), later)
+    twice = _join(StoryJoiner(redis_client, keys), later)  # another replica, or the retry
+    assert once == twice and twice.revised
+
+
+def test_eval_stories_reports_pairwise_precision_and_recall(redis_url: str) -> None:
+    result = CliRunner().invoke(cli, ["eval", "--stories", "--redis", redis_url, "--min-f1", "0.95"])
+    assert result.exit_code == 0, result.output
+    found = re.search(r"precision ([\d.]+), recall ([\d.]+) \(tp (\d+)", result.output)
+    assert found is not None, result.output
+    precision, recall, pairs = float(found[1]), float(found[2]), int(found[3])
+    assert precision >= 0.95 and recall >= 0.95 and pairs >= 30
