@@ -4,12 +4,17 @@ counted and logged fallback at run time, nothing folded at compile time."""
 from __future__ import annotations
 
 import json
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from jinja2 import StrictUndefined
 
 from monitor.cli.main import cli
+from monitor.rules.templatebounds import BoundedSandbox, TemplateBoundError, TemplateLimits, render_bounded
 
 HOSTILE = [
     ("{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}", "loop steps"),
@@ -70,3 +75,26 @@ def test_at_run_time_a_template_past_a_bound_falls_back_and_is_counted_in_the_lo
     assert len(warnings) == 2
     assert "rule echo, title: render failed (a value larger than 65536 characters)" in warnings[0]
     assert warnings[1].endswith("2 failure(s) so far")
+
+
+def test_the_time_backstop_counts_this_threads_cpu_not_waiting() -> None:
+    """The backstop trips on CPU spent rendering (a loop within the step budget but slow), and a
+    render that only waits (here: the thread sleeps between chunks) is not charged for it."""
+    tight = TemplateLimits(max_steps=10**6, max_size=10**7, max_seconds=0.001)
+    env = BoundedSandbox(StrictUndefined, tight)
+    busy = env.from_string("{% for i in range(90000) %}{{ i ~ i }}{% endfor %}")
+    with pytest.raises(TemplateBoundError, match="of CPU"):
+        render_bounded(busy, {}, tight)
+
+    def napping() -> Iterator[int]:
+        for n in range(3):
+            time.sleep(0.05)  # waiting, as for the GIL on a loaded machine: no CPU spent
+            yield n
+
+    calm = env.from_string("{% for n in naps %}{{ n }}{% endfor %}")
+    patient = TemplateLimits(max_seconds=0.1)
+    out: list[str] = []
+    worker = threading.Thread(target=lambda: out.append(render_bounded(calm, {"naps": napping()}, patient)))
+    worker.start()
+    worker.join(10)
+    assert out == ["012"]
