@@ -52,8 +52,9 @@ class Markers:
     def scan(self, low: Sequence[str]) -> list[tuple[int, str]]:
         """(position, label) of each marker: 'russia-ukraine', 'other', 'not_war' or 'exercise'."""
         found: list[tuple[int, str]] = []
-        for i, word in enumerate(low):
-            for key, label in self.by_first.get(word, ()):
+        by_first = self.by_first
+        for i in [k for k, word in enumerate(low) if word in by_first]:  # few words start a marker
+            for key, label in by_first[low[i]]:
                 if tuple(low[i : i + len(key)]) == key:
                     found.append((i, label))
                     break
