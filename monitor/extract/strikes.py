@@ -305,8 +305,16 @@ def _says_nothing(sentence: Sentence) -> bool:
     return not (sentence.cues & Cue.STRIKE and _single(sentence))
 
 
+#: The weapon nouns _SINGLE ends on: without one of them as a substring it cannot match.
+_SINGLE_NOUNS = ("drone", "uav", "missile", "rocket", "bomb")
+
+
 def _single(sentence: Sentence) -> bool:
-    """One weapon counted by its article; not a modifier of another noun ('a drone workshop')."""
+    """One weapon counted by its article; not a modifier of another noun ('a drone workshop').
+    Substring tests first: the pattern opens with no literal, so the regex engine tries it at
+    every offset of a sentence that names no weapon at all."""
+    if not any(noun in sentence.lower for noun in _SINGLE_NOUNS):
+        return False
     return any(m.group(1) not in COMPOUND_HEADS for m in _SINGLE.finditer(sentence.lower))
 
 

@@ -328,10 +328,12 @@ def _covered(report: TroopReport, others: list[TroopReport]) -> bool:
 
 def _dedupe(reports: list[TroopReport]) -> tuple[TroopReport, ...]:
     """Drop repeats and bare mentions covered by a fuller report of the same nationality."""
-    seen: set[str] = set()
+    seen: set[tuple[object, ...]] = set()
     unique: list[TroopReport] = []
     for report in reports:
-        key = report.model_dump_json(exclude={"evidence"})
+        # every field but the evidence; the fields are plain strings, numbers and None, so equal
+        # values are equal JSON and no dump is needed
+        key = tuple(value for name, value in report if name != "evidence")
         if key not in seen:
             seen.add(key)
             unique.append(report)
