@@ -76,11 +76,11 @@ def _breaks(low: Sequence[str], k: int) -> bool:
 
 def clause_of(low: Sequence[str], start: int, end: int) -> tuple[int, int]:
     """Token bounds of the clause holding tokens ``start:end``."""
-    left = start
-    while left > 0 and not _breaks(low, left - 1):
+    left = start  # the set test first: most words are no break, and a call costs more
+    while left > 0 and (low[left - 1] not in CLAUSE_BREAKS or not _breaks(low, left - 1)):
         left -= 1
     right = end
-    while right < len(low) and not _breaks(low, right):
+    while right < len(low) and (low[right] not in CLAUSE_BREAKS or not _breaks(low, right)):
         right += 1
     return left, right
 
