@@ -28,6 +28,7 @@ from monitor.extract.lexicon import (
 )
 from monitor.extract.numbers import quantity_at
 from monitor.extract.tokens import Tokens
+from monitor.extract.vocabulary import Phrase
 
 _SCOPE_STOPS = frozenset(
     [
@@ -89,6 +90,9 @@ _HEDGE_SIZES = sorted({len(h) for h in RECORD_HEDGES})
 _RECORD_NOUNS = frozenset(("record", "high", "peak"))
 _PERIODS = frozenset(("morning", "night", "evening", "afternoon"))
 _RECORD_WORDS = _RECORD_NOUNS | RECORD_SUPERLATIVES | {"most"}
+#: Without one of these words a sentence claims no record and names no previous one: framing's
+#: record reading finds nothing (the strike grammar skips such sentences that count nothing).
+CLAIM_WORDS = _RECORD_WORDS | {"never"}
 _TIME_WORDS = WEEKDAYS | {"overnight", "night"}
 
 
@@ -311,22 +315,25 @@ def _cumulative_at(low: Sequence[str], i: int) -> bool:
     return rate and low[i + 2 : i + 3] != ("ago",)
 
 
-def _period_at(low: Sequence[str], i: int) -> bool:
-    """'this month', 'during the past week' - but not "last month's record" (an earlier attack)."""
-    phrase = _PERIODS_SET.at(low, i)
-    return phrase is not None and low[i + len(phrase) : i + len(phrase) + 1] not in [
-        (w,) for w in _RECORD_NOUNS
-    ]
+_RECORD_NOUN_TOKENS = tuple((w,) for w in _RECORD_NOUNS)
+
+
+def _period_at(low: Sequence[str], i: int, phrase: Phrase) -> bool:
+    """'this month', 'during the past week' (the period ``phrase`` at i) - but not "last month's
+    record" (an earlier attack)."""
+    return low[i + len(phrase) : i + len(phrase) + 1] not in _RECORD_NOUN_TOKENS
 
 
 def _period_marker(low: Sequence[str], first: int) -> int | None:
     """Position of the first period or cumulative marker ('this month', 'since February 2022',
     'a night') that is not part of a record's scope ('the largest attack this year')."""
-    periods = [i for i, _ in _PERIODS_SET.matches(low) if _period_at(low, i)]
-    for i in sorted({k for k, w in enumerate(low) if w in _PERIOD_TRIGGERS} | set(periods[:1])):
+    # only the first period counts: the scan stops there
+    period = next((i for i, phrase in _PERIODS_SET.matches(low) if _period_at(low, i, phrase)), None)
+    triggers = {k for k, w in enumerate(low) if w in _PERIOD_TRIGGERS}
+    for i in sorted(triggers if period is None else triggers | {period}):
         word = low[i]
         after_record = 0 <= first < i
-        if periods and periods[0] == i and not after_record:
+        if period == i and not after_record:
             return i
         if word in ("since", "this", "last", "so", "thus", "throughout", "during", "in", "for", "over"):
             compared = "than" in low[max(0, i - 5) : i]  # 'more than in any night since February 2022'

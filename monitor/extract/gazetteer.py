@@ -9,6 +9,7 @@ wherever they are named; small ones and ambiguous spellings only as a location (
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -338,6 +339,11 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
     found: list[PlaceMention] = []
     i, n, origin_end = 0, len(low), -1
     villages = not _SETTLEMENTS.isdisjoint(low)  # a settlement word: look for unlisted villages
+    # without villages to look for, only a place's first word can start one: the loop jumps
+    # from one such word to the next instead of visiting every token
+    starts = [] if villages else [k for k, word in enumerate(low) if word in FIRST_WORDS]
+    if not villages:
+        i = starts[0] if starts else n
     while i < n:
         hit = _match_at(low, i) if low[i] in FIRST_WORDS and _is_name(original, i) else None
         if hit is None:
@@ -345,6 +351,9 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
                 found.append(village)
                 i = village.end - 1
             i += 1
+            if not villages:
+                k = bisect_left(starts, i)
+                i = starts[k] if k < len(starts) else n
             continue
         end, place = hit[0], hit[1]
         if _not_a_place(low, original, i, end, place):

@@ -59,6 +59,8 @@ _CLAUSE_STOPS = frozenset((";", ":", "and", "but", "while", "which", "that", "wh
 _AUXILIARY_AFTER = frozenset((w,) for w in ("were", "was", "have", "had", "are"))
 _WHOLE_WORDS = frozenset(("both", "none", "neither", "the")) | _ONE_WORDS
 _UNIT_WORDS = words("unit units pieces pcs items")
+#: The words a whole count can open with in _with_wholes.
+_WHOLE_FIRSTS = frozenset(("both", "none", "neither", "a", "the")) | _ONE_WORDS
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
 _OF_PART_TOKENS = frozenset((w,) for w in ("them", "these", "which", "those"))
@@ -558,8 +560,8 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
     extra: list[Quantity] = []
     if _WHOLE_WORDS.isdisjoint(low):
         return quantities
-    for i, word in enumerate(low[:-1]):
-        nxt = low[i + 1]
+    for i in [k for k, word in enumerate(low[:-1]) if word in _WHOLE_FIRSTS]:  # the words tested below
+        word, nxt = low[i], low[i + 1]
         if word == "both" and (nxt == "of" or _weapon_noun_after(low, i + 1)):
             extra.append(Quantity(i, i + 1, 2))  # 'both missiles', 'both cruise missiles'
         elif word in ("none", "neither") and nxt == "of" and low[i + 2 : i + 3] and low[i + 2] in _OF_PART:

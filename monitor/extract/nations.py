@@ -136,11 +136,11 @@ def _foreign_automaton() -> ahocorasick.Automaton:
 _FOREIGN = _foreign_automaton()
 
 
-def names_foreign_nation(text: str) -> bool:
+def names_foreign_nation(text: str, lower: str | None = None) -> bool:
     """Whether text names a nation other than Russia or Ukraine as a capitalized whole word
     ('us' the pronoun does not count): one C pass, so the troop grammar tokenizes only
-    sentences that can hold a report."""
-    lower = text.lower()
+    sentences that can hold a report. ``lower`` is ``text.lower()`` when the caller has it."""
+    lower = text.lower() if lower is None else lower
     if len(lower) != len(text):
         return True  # a rare character changed length when lowercased: let the grammar decide
     for end, size in _FOREIGN.iter(lower):

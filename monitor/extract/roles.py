@@ -10,6 +10,7 @@ from monitor.extract.lexicon import ADJACENT_ROLES, MODALS, ROLE_COMPOUNDS, ROLE
 _ROLE_FIRST = frozenset(key[0] for key in ROLE_PHRASES)
 _COMPOUND_SIZES = sorted({len(c) for c in ROLE_COMPOUNDS}, reverse=True)
 _COMPOUND_FIRST = frozenset(c[0] for c in ROLE_COMPOUNDS)
+_FIRSTS = _ROLE_FIRST | _COMPOUND_FIRST
 PASSIVE_SKIP = words(
     "were was had have has been being reportedly successfully also all subsequently later "
     "then reported said allegedly ultimately eventually more others other"
@@ -32,22 +33,23 @@ class RoleSpan:
 def role_spans(low: Sequence[str]) -> list[RoleSpan]:
     """Role verb phrases, longest match first at each position."""
     spans: list[RoleSpan] = []
-    i, n = 0, len(low)
-    while i < n:
+    done = 0  # tokens before this belong to a compound or a role phrase already read
+    for i in [k for k, word in enumerate(low) if word in _FIRSTS]:  # other words start nothing
+        if i < done:
+            continue
         compound = low[i] in _COMPOUND_FIRST and next(
             (size for size in _COMPOUND_SIZES if tuple(low[i : i + size]) in ROLE_COMPOUNDS), 0
         )
         if compound:  # 'HIMARS multiple launch rocket systems': a noun, not the verb 'launch'
-            i += compound
+            done = i + compound
             continue
         if low[i] in _ROLE_FIRST:
             for size in (4, 3, 2, 1):
                 role = ROLE_PHRASES.get(tuple(low[i : i + size]))
                 if role is not None:
                     spans.append(RoleSpan(i, i + size, role))
-                    i += size - 1
+                    done = i + size
                     break
-        i += 1
     return spans
 
 

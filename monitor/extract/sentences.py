@@ -38,13 +38,14 @@ def _chunks(line: str) -> list[tuple[int, int]]:
 def _split_line(line: str, base: int, out: list[tuple[int, int]]) -> None:
     start = 0
     for match in _END.finditer(line):
-        nxt = line[match.end() : match.end() + 1]
+        end = match.end()
+        nxt = line[end : end + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'("):
             continue
         if _last_word(line, match.start()) in _ABBREVIATIONS:
             continue
-        out.append((base + start, base + match.end()))
-        start = match.end()
+        out.append((base + start, base + end))
+        start = end
     out.append((base + start, base + len(line)))
 
 

@@ -51,10 +51,9 @@ def _modifies_weapon(low: Sequence[str], j: int) -> bool:
 def actors(low: Sequence[str]) -> list[tuple[int, Side]]:
     """Positions of side words that can be the actor (not 'on Ukraine', 'Russian territory')."""
     found: list[tuple[int, Side]] = []
-    for i, word in enumerate(low):
-        side = SIDE_WORDS.get(word)
-        if side is None:
-            continue
+    for i in [k for k, word in enumerate(low) if word in SIDE_WORDS]:  # few tokens name a side
+        word = low[i]
+        side = SIDE_WORDS[word]
         before = low[i - 1] if i > 0 else ""
         if before == "the" and i > 1:
             before = low[i - 2]

@@ -15,7 +15,7 @@ from monitor.extract.camps import (
     this_war_text,
     writer_camp,
 )
-from monitor.extract.context import Framing, framing
+from monitor.extract.context import CLAIM_WORDS, Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafts import Draft, absorb_repeat, merge_drafts
@@ -294,9 +294,28 @@ def _front_line_tally(low: Sequence[str], mention: Mention) -> bool:
     )
 
 
+def _says_nothing(sentence: Sentence) -> bool:
+    """Cheap test before reading and framing a candidate: no quantity, no count word and no single
+    weapon give sentence_drafts nothing to count (aliases and blanked clauses only remove words),
+    and without a record word or 'never' framing claims no record and names no previous one, so
+    the article would gain nothing from the sentence."""
+    low = sentence.tokens.low
+    if sentence.quantities or not COUNT_WORDS.isdisjoint(low) or not CLAIM_WORDS.isdisjoint(low):
+        return False
+    return not (sentence.cues & Cue.STRIKE and _single(sentence))
+
+
+#: The weapon nouns _SINGLE ends on: without one of them as a substring it cannot match.
+_SINGLE_NOUNS = ("drone", "uav", "missile", "rocket", "bomb")
+
+
 def _single(sentence: Sentence) -> bool:
-    """One weapon counted by its article; not a modifier of another noun ('a drone workshop')."""
-    return any(m.group(1) not in COMPOUND_HEADS for m in _SINGLE.finditer(sentence.text.lower()))
+    """One weapon counted by its article; not a modifier of another noun ('a drone workshop').
+    Substring tests first: the pattern opens with no literal, so the regex engine tries it at
+    every offset of a sentence that names no weapon at all."""
+    if not any(noun in sentence.lower for noun in _SINGLE_NOUNS):
+        return False
+    return any(m.group(1) not in COMPOUND_HEADS for m in _SINGLE.finditer(sentence.lower))
 
 
 def _rest_role(low: Sequence[str]) -> str | None:
@@ -398,18 +417,20 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
     for s in sentences:
         if not s.cues & (Cue.STRIKE | Cue.EVENT) or (cut is not None and s.index >= cut):
             continue
-        if _RECORDISH.search(s.text.lower()):
+        if _RECORDISH.search(s.lower):
             recordish.add(s.index)
         if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
             candidates.append(s)
     # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
     # with no count
-    camp = writer_camp(s.text.lower() for s in sentences if s.cues & (Cue.STRIKE | Cue.EVENT))
+    camp = writer_camp(s.lower for s in sentences if s.cues & (Cue.STRIKE | Cue.EVENT))
     article = _Article()
     carry = -1  # the sentence right after a period total, which it frames too unless it says when
     for sentence in candidates:
         if not sentence.cues & Cue.STRIKE and sentence.index not in recordish:
             continue  # an attack word without a weapon count only matters for a record claim
+        if _says_nothing(sentence):
+            continue  # neither a count nor a claim: its reading and framing would go unused
         tokens = reading(sentence, camp)
         frame = framing(tokens)
         if sentence.index == carry and frame.time_ref is None and not frame.record:

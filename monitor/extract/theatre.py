@@ -52,8 +52,9 @@ class Markers:
     def scan(self, low: Sequence[str]) -> list[tuple[int, str]]:
         """(position, label) of each marker: 'russia-ukraine', 'other', 'not_war' or 'exercise'."""
         found: list[tuple[int, str]] = []
-        for i, word in enumerate(low):
-            for key, label in self.by_first.get(word, ()):
+        by_first = self.by_first
+        for i in [k for k, word in enumerate(low) if word in by_first]:  # few words start a marker
+            for key, label in by_first[low[i]]:
                 if tuple(low[i : i + len(key)]) == key:
                     found.append((i, label))
                     break
@@ -75,11 +76,11 @@ def _breaks(low: Sequence[str], k: int) -> bool:
 
 def clause_of(low: Sequence[str], start: int, end: int) -> tuple[int, int]:
     """Token bounds of the clause holding tokens ``start:end``."""
-    left = start
-    while left > 0 and not _breaks(low, left - 1):
+    left = start  # the set test first: most words are no break, and a call costs more
+    while left > 0 and (low[left - 1] not in CLAUSE_BREAKS or not _breaks(low, left - 1)):
         left -= 1
     right = end
-    while right < len(low) and not _breaks(low, right):
+    while right < len(low) and (low[right] not in CLAUSE_BREAKS or not _breaks(low, right)):
         right += 1
     return left, right
 

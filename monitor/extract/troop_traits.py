@@ -41,16 +41,17 @@ def side(nationality: str, low: Sequence[str], noun: int) -> Side:
     """The side the text puts the troops on: the side phrase nearest to them ('fighting for
     Russia', 'captured by Ukrainian forces'), else the side their nation's troops serve."""
     nearest: tuple[int, Side] | None = None
-    i = 0
-    while i < len(low):
+    done = 0  # tokens before this belong to the phrase just read
+    for i in [k for k, word in enumerate(low) if word in _SIDE_PHRASES.firsts]:
+        if i < done:
+            continue
         match = _SIDE_PHRASES.longest_at(low, i)
         if match is None:
-            i += 1
             continue
         size, side = match
         if nearest is None or abs(i - noun) < nearest[0]:
             nearest = (abs(i - noun), side)
-        i += size
+        done = i + size
     if nearest is not None:
         return nearest[1]
     return GAZETTE.sides_with.get(nationality, "Ukraine")

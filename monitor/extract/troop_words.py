@@ -94,8 +94,9 @@ class WholeWords:
             self._automaton.add_word(word, len(word))
         self._automaton.make_automaton()
 
-    def found(self, text: str) -> bool:
-        lower = text.lower()
+    def found(self, text: str, lower: str | None = None) -> bool:
+        """``lower`` is ``text.lower()`` when the caller has it."""
+        lower = text.lower() if lower is None else lower
         if len(lower) != len(text):
             return True  # a rare character changed length when lowercased: let the grammar decide
         for end, size in self._automaton.iter(lower):

@@ -328,10 +328,12 @@ def _covered(report: TroopReport, others: list[TroopReport]) -> bool:
 
 def _dedupe(reports: list[TroopReport]) -> tuple[TroopReport, ...]:
     """Drop repeats and bare mentions covered by a fuller report of the same nationality."""
-    seen: set[str] = set()
+    seen: set[tuple[object, ...]] = set()
     unique: list[TroopReport] = []
     for report in reports:
-        key = report.model_dump_json(exclude={"evidence"})
+        # every field but the evidence; the fields are plain strings, numbers and None, so equal
+        # values are equal JSON and no dump is needed
+        key = tuple(value for name, value in report if name != "evidence")
         if key not in seen:
             seen.add(key)
             unique.append(report)
@@ -343,9 +345,9 @@ def _may_hold_troops(sentence: Sentence) -> bool:
     foreign (not Russian or Ukrainian) nation as a capitalized whole word, and the tokens hold
     a troop noun of troops.yaml."""
     wanted = Cue.TROOP | Cue.NATION
-    if sentence.cues & wanted != wanted or not names_foreign_nation(sentence.text):
+    if sentence.cues & wanted != wanted or not names_foreign_nation(sentence.text, sentence.lower):
         return False
-    return _HEAD_WORDS.found(sentence.text)
+    return _HEAD_WORDS.found(sentence.text, sentence.lower)
 
 
 def _carried_troops(before: Sentence, sentence: Sentence) -> list[TroopReport]:
@@ -354,9 +356,9 @@ def _carried_troops(before: Sentence, sentence: Sentence) -> list[TroopReport]:
     wanted = Cue.TROOP | Cue.NATION
     if before.index != sentence.index - 1 or not sentence.cues & Cue.TROOP or before.cues & wanted != wanted:
         return []
-    if not opens_bare(sentence.text) or not _HEAD_WORDS.found(before.text):
+    if not opens_bare(sentence.text) or not _HEAD_WORDS.found(before.text, before.lower):
         return []
-    if not names_foreign_nation(before.text):
+    if not names_foreign_nation(before.text, before.lower):
         return []
     counts = [(q.start, q.end) for q in sentence.quantities] if sentence.has_number else []
     low = sentence.tokens.low

@@ -104,25 +104,25 @@ def _reads_as_weapon(
 def _names(low: Sequence[str], original: Sequence[str]) -> list[_Name]:
     found: list[_Name] = []
     waiting: list[_Name] = []  # capitalized context names with no weapon noun beside them
-    i = 0
-    while i < len(low):
-        if low[i] in WEAPON_FIRST_WORDS:
-            for size in range(WEAPON_MAX_TOKENS, 0, -1):
-                key = tuple(low[i : i + size])
-                info = WEAPON_INFO.get(key)
-                if info is None:
-                    continue
-                name = _Name(info, i, i + size)
-                if _reads_as_weapon(info, key, low, original, i, i + size):
-                    found.append(name)
-                elif info.context and original[i][:1].isupper():
-                    waiting.append(name)
-                    continue
-                else:
-                    continue
-                i += size - 1
-                break
-        i += 1
+    done = 0  # tokens before this belong to the weapon name just read
+    for i in [k for k, word in enumerate(low) if word in WEAPON_FIRST_WORDS]:  # others start none
+        if i < done:
+            continue
+        for size in range(WEAPON_MAX_TOKENS, 0, -1):
+            key = tuple(low[i : i + size])
+            info = WEAPON_INFO.get(key)
+            if info is None:
+                continue
+            name = _Name(info, i, i + size)
+            if _reads_as_weapon(info, key, low, original, i, i + size):
+                found.append(name)
+            elif info.context and original[i][:1].isupper():
+                waiting.append(name)
+                continue
+            else:
+                continue
+            done = i + size
+            break
     if waiting and found:  # 'Shaheds, Gerberas and other types': listed beside a weapon
         found.extend(w for w in waiting if any(_listed_beside(low, w, f) for f in found))
         found.sort(key=lambda name: name.start)
