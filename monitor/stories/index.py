@@ -97,7 +97,11 @@ class StoryIndex:
     ) -> tuple[list[str], list[Any]]:
         """The keys and arguments of probe.lua for ``probe`` (a benchmark pipelines them)."""
         digests = bands(sig)
-        keys = [self.keys.story_bands(night, band) for night in nights for band in range(len(digests))]
+        keys = [
+            self.keys.story_bands(night, band, found[0])
+            for night in nights
+            for band, found in enumerate(digests)
+        ]
         keys.extend(self.keys.story_signatures(night) for night in nights)
         for what in attacks:
             keys.extend(self.keys.night_attacks(night, what) for night in nights)
