@@ -1,14 +1,21 @@
 """Story clustering cost per article with many articles already indexed, against extraction.
 
-    python -m benchmarks.bench_stories [--indexed 100000] [--measured 1000]
+    python -m benchmarks.bench_stories [--indexed 100000] [--measured 500]
 
-Fills a scratch namespace with ``--indexed`` distinct articles (joined through the real
-StoryJoiner: MinHash, the LSH probe and the writes), ten nights of them, then times joining
-``--measured`` realistic 4 KB articles (benchmarks.bench_extract) into the latest night. The
-baseline, measured in the same run on the same articles, is extraction alone. Prints the
-milliseconds per article of both, their ratio, and the Redis bytes per indexed article (MEMORY
-USAGE of every key the index wrote, divided by the articles). Redis: ``REDIS_URL`` when set,
-else an embedded one. The namespace is deleted at the end.
+Fills a scratch namespace with ``--indexed`` distinct articles over ten nights, written by the
+joiner's own scripts (the LSH probe, then join.lua: signature, contribution, story summary,
+night indexes), then times two scenarios of ``--measured`` 4 KB articles
+(benchmarks.bench_extract: two to four report paragraphs drawn from a few dozen, padded):
+
+- realistic: the articles spread over the ten nights (a busy night's reports, tens per night),
+  joined in event-time order, as the pipeline joins them;
+- worst case: all of them at one moment of one night, so that they pile into stories of
+  hundreds of items (the first pass measured only this).
+
+The baseline, measured in the same run on the same articles, is extraction alone. Prints the
+milliseconds per article of each, their ratio, the 1-minute load average, and the Redis bytes
+per indexed article (MEMORY USAGE of every key the filler wrote, divided by the articles).
+Redis: ``REDIS_URL`` when set, else an embedded one. The namespace is deleted at the end.
 """
 
 from __future__ import annotations
@@ -19,22 +26,24 @@ import random
 import tempfile
 import time
 import uuid
+from collections import Counter
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 from benchmarks.bench_extract import build_articles
 from monitor.extract import extract
-from monitor.models import Item
+from monitor.models import Article, Facts, Item
 from monitor.state.connection import connect
-from monitor.state.keys import STORY_TTL, Keys
+from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
-from monitor.stories.index import MOST_PER_BUCKET, Candidate, digest
 from monitor.stories.joiner import StoryJoiner, story_id_for
-from monitor.stories.minhash import BANDS, bands, signature
+from monitor.stories.minhash import signature
 from monitor.stories.model import Contribution, night_of
 
 NIGHT = datetime(2025, 7, 4, 6, tzinfo=UTC)
 NIGHTS = 10
+NEW = "no copy and no report of the same attack this night"
 
 
 def _filler(count: int, vocabulary: list[str], rng: random.Random) -> list[Item]:
@@ -49,34 +58,21 @@ def _filler(count: int, vocabulary: list[str], rng: random.Random) -> list[Item]
 
 
 def _fill(joiner: StoryJoiner, items: list[Item]) -> None:
-    """Index the filler as the joiner would (each article a story of its own: they are unrelated),
-    500 articles per pipelined round trip so that filling 100,000 takes seconds, not minutes."""
+    """Index the filler with the joiner's own scripts and arguments (each article a story of its
+    own: they are unrelated), 500 articles per pipelined round trip so that 100,000 take
+    seconds, not minutes: each is probed and filed as ``StoryJoiner.join`` files a new story."""
     for start in range(0, len(items), 500):
         pipe = joiner.client.pipeline(transaction=False)
         for item in items[start : start + 500]:
             at = item.published or NIGHT
-            night = night_of(at)
             sig = signature(item.text)
-            keys = [
-                joiner.keys.story_bands(n, b)
-                for n in (night, night_of(at - timedelta(days=1)))
-                for b in range(BANDS)
-            ]
-            keys += [
-                joiner.keys.story_signatures(night),
-                joiner.keys.story_signatures(night_of(at - timedelta(days=1))),
-            ]
-            args = [digest(item.id), *bands(sig), STORY_TTL, MOST_PER_BUCKET, "1"]
+            keys, args = joiner.index.request(item.id, (night_of(at), night_of(at - timedelta(days=1))), sig)
             joiner.index._probe(keys=keys, args=args, client=pipe)
-            story_id = story_id_for(item.id)
-            joiner.index.file(
-                pipe, item.id, night, Candidate(sig, int(at.timestamp() * 1000), story_id, item.id)
-            )
             contribution = Contribution(
-                item=item.id, source=item.source, title="", at=at, how="new", why="", wire=item.id
+                item=item.id, source=item.source, title=item.title, at=at, how="new", why=NEW, wire=item.id
             )
-            pipe.hset(joiner.keys.story_items(story_id), item.id, contribution.model_dump_json())
-            pipe.zadd(joiner.keys.night_stories(night), {story_id: int(at.timestamp() * 1000)})
+            keys, args = joiner.filing(contribution, story_id_for(item.id), sig)
+            joiner._write(keys=keys, args=args, client=pipe)
         pipe.execute()
 
 
@@ -103,26 +99,94 @@ def main() -> None:
         fill_s = time.perf_counter() - started
         per_article = _memory(connection.client, keys) / max(1, args.indexed)
 
-        started = time.perf_counter()
+        started, cpu = time.perf_counter(), time.process_time()
         facts = [extract(article) for article in articles]
         extract_ms = (time.perf_counter() - started) * 1000 / len(articles)
+        extract_cpu = (time.process_time() - cpu) * 1000 / len(articles)
+        load_extract = os.getloadavg()[0]
 
-        items = [
-            Item(id=f"m-{n}", source=f"outlet-{n % 50}", title=a.title, text=a.text, published=NIGHT)
-            for n, a in enumerate(articles)
-        ]
-        started = time.perf_counter()
-        for item, found in zip(items, facts, strict=True):
-            joiner.join(item, found, item.published or NIGHT)
-        join_ms = (time.perf_counter() - started) * 1000 / len(items)
+        # realistic: spread over the filler's ten nights, minutes apart, joined in event-time order
+        spread = [NIGHT - timedelta(days=n % NIGHTS, minutes=7 * (n // NIGHTS)) for n in range(len(articles))]
+        realistic = sorted(
+            zip(
+                (
+                    _measured(f"m-{n:05d}", a, at)
+                    for n, (a, at) in enumerate(zip(articles, spread, strict=True))
+                ),
+                facts,
+                strict=True,
+            ),
+            key=lambda pair: (pair[0].published or NIGHT, pair[0].id),
+        )
+        realistic_cost, stories = _time(joiner, realistic)
+        load_realistic = os.getloadavg()[0]
+        # worst case: every article at one moment of the night after, piling into a few stories
+        worst = [
+            (_measured(f"w-{n:05d}", a, NIGHT + timedelta(days=1)), f)
+            for n, (a, f) in enumerate(zip(articles, facts, strict=True))
+        ]  # ids in event-time order: no item joins late
+        worst_cost, worst_stories = _time(joiner, worst)
+        load_worst = os.getloadavg()[0]
     finally:
         RedisStateStore(connection.client, keys).reset()
         connection.close()
     print(f"indexed {args.indexed:,} articles over {NIGHTS} nights in {fill_s:.1f} s")
-    print(f"extraction (baseline): {extract_ms:.3f} ms per article")
-    print(f"story join with {args.indexed:,} indexed: {join_ms:.3f} ms per article")
-    print(f"ratio join / extraction: {join_ms / extract_ms:.3f}")
+    print(
+        f"extraction (baseline): {extract_ms:.3f} ms per article "
+        f"(CPU {extract_cpu:.3f} ms; load {load_extract:.2f})"
+    )
+    print(
+        f"story join, realistic ({len(realistic)} articles over {NIGHTS} nights, largest story "
+        f"{max(stories.values())} items) with {args.indexed:,} indexed: {realistic_cost}; "
+        f"ratio to extraction {realistic_cost.wall / extract_ms:.3f} (load {load_realistic:.2f})"
+    )
+    print(
+        f"story join, worst case ({len(worst)} articles at one moment, largest story "
+        f"{max(worst_stories.values())} items): {worst_cost}; "
+        f"ratio to extraction {worst_cost.wall / extract_ms:.3f} (load {load_worst:.2f})"
+    )
     print(f"Redis memory per indexed article: {per_article:,.0f} bytes")
+
+
+def _measured(item_id: str, article: Article, at: datetime) -> Item:
+    return Item(
+        id=item_id,
+        source=f"outlet-{int(item_id[2:]) % 50}",
+        title=article.title,
+        text=article.text,
+        published=at,
+    )
+
+
+def _time(joiner: StoryJoiner, pairs: list[tuple[Item, Facts]]) -> tuple[Cost, Counter[str]]:
+    """The cost per article of joining ``pairs`` in order, and the items per story."""
+    stories: Counter[str] = Counter()
+    redis_before = _redis_usec(joiner.client)
+    started, cpu = time.perf_counter(), time.process_time()
+    for item, found in pairs:
+        stories[joiner.join(item, found, item.published or NIGHT).story_id] += 1
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    redis_s = (_redis_usec(joiner.client) - redis_before) / 1e6
+    count = len(pairs)
+    return Cost(wall * 1000 / count, cpu * 1000 / count, redis_s * 1000 / count), stories
+
+
+@dataclass(frozen=True)
+class Cost:
+    """Milliseconds per article: wall clock (what a loaded machine gives), this process' CPU,
+    and Redis' CPU (commandstats: server-wide, so a shared REDIS_URL counts other clients)."""
+
+    wall: float
+    cpu: float
+    redis: float
+
+    def __str__(self) -> str:
+        return f"{self.wall:.3f} ms per article (CPU: {self.cpu:.3f} ms here + {self.redis:.3f} ms in Redis)"
+
+
+def _redis_usec(client: object) -> int:
+    stats = client.info("commandstats")  # type: ignore[attr-defined]
+    return sum(int(row["usec"]) for row in stats.values())
 
 
 if __name__ == "__main__":

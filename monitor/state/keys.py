@@ -236,10 +236,12 @@ class Keys:
 
     # stories
 
-    def story_bands(self, night: str, band: int) -> str:
+    def story_bands(self, night: str, band: int, shard: int) -> str:
         """Hash {band digest (8 bytes): the 8-byte digests of the items in that LSH bucket,
-        concatenated}: one of the 16 MinHash bands of a night's items. TTL STORY_TTL."""
-        return f"{self.prefix}lsh:{_part(night)}:{band}"
+        concatenated}: one shard (the digest's first byte) of one of the 16 MinHash bands of a
+        night's items. Sharded so that each hash stays small enough for Redis' compact
+        encoding (about 80 bytes less per bucket entry). TTL STORY_TTL."""
+        return f"{self.prefix}lsh:{_part(night)}:{band}:{shard}"
 
     def story_signatures(self, night: str) -> str:
         """Hash {item digest (8 bytes): MinHash signature (64 x 4 bytes) then the story id}: the
@@ -247,8 +249,11 @@ class Keys:
         return f"{self.prefix}lshsig:{_part(night)}"
 
     def story_items(self, story_id: str) -> str:
-        """Hash {item id: contribution JSON}: what each item added to a story (idempotent per
-        item: a retried batch writes the same). TTL STORY_TTL."""
+        """Hash {item id: contribution JSON, and stories.model.SUMMARY_FIELD: the story's compact
+        summary (sources, figures per source, distinct figures), which joins read instead of the
+        contributions}: what each item added to a story (idempotent per item: a retried batch
+        writes the same). ``story_items("")`` is the prefix probe.lua reads candidate stories'
+        summaries under. TTL STORY_TTL."""
         return f"{self.prefix}storyitems:{_part(story_id)}"
 
     def night_stories(self, night: str) -> str:

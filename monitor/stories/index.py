@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -12,7 +13,7 @@ import redis
 
 from monitor.state.keys import STORY_TTL, Keys
 from monitor.stories.minhash import PERMUTATIONS, Signature, bands, from_bytes
-from monitor.stories.model import night_of
+from monitor.stories.model import SUMMARY_FIELD, Summary, night_of
 
 _SIG_BYTES = PERMUTATIONS * 4
 #: Items kept per LSH bucket: past this, a bucket holds one text copied many times.
@@ -58,21 +59,68 @@ class StoryIndex:
         self._probe: Any = client.register_script(text)
 
     def probe(
-        self, item_id: str, nights: tuple[str, str], sig: Signature, *, file: bool = True
-    ) -> tuple[Candidate | None, list[Candidate]]:
-        """Add the item to its night's bands and return (what it was filed with before, if it
-        was: a retried batch; the candidates sharing a band with it this night or the night
-        before), in one round trip."""
-        digests = bands(sig)
-        keys = [self.keys.story_bands(night, band) for night in nights for band in range(len(digests))]
-        keys.extend(self.keys.story_signatures(night) for night in nights)
-        args: list[Any] = [digest(item_id), *digests, STORY_TTL, MOST_PER_BUCKET, "1" if file else "0"]
-        own, *others = self._probe(keys=keys, args=args)
-        candidates = [Candidate.parse(raw) for raw in others]
-        return (Candidate.parse(own) if own else None), candidates
+        self,
+        item_id: str,
+        nights: tuple[str, str],
+        sig: Signature,
+        attacks: Sequence[str] = (),
+        span: tuple[int, int] = (0, 0),
+        *,
+        file: bool = True,
+    ) -> Probe:
+        """Add the item to its night's bands and return, in one round trip, what its placement
+        reads: what it was filed with before (a retried batch), the candidates sharing a band
+        with it this night or the night before, the stories of these nights reporting one of
+        ``attacks`` ("Russia/drone": this night's any, the night before's begun within ``span``,
+        event ms), and the summaries of those stories and of the candidates' stories."""
+        keys, args = self.request(item_id, nights, sig, attacks, span, file=file)
+        own, others, found, summaries = self._probe(keys=keys, args=args)
+        return Probe(
+            already=Candidate.parse(own) if own else None,
+            candidates=[Candidate.parse(raw) for raw in others],
+            attack_stories=list(dict.fromkeys(_text(story) for story in found)),
+            summaries={
+                _text(story): Summary.parse(raw) if raw else None
+                for story, raw in zip(summaries[::2], summaries[1::2], strict=True)
+            },
+        )
 
-    def file(self, pipe: Any, item_id: str, night: str, filed: Candidate) -> None:
-        """Queue the item's signature, story and wire on ``pipe`` (written with its contribution)."""
-        key = self.keys.story_signatures(night)
-        pipe.hset(key, digest(item_id), filed.filed())
-        pipe.expire(key, STORY_TTL)
+    def request(
+        self,
+        item_id: str,
+        nights: tuple[str, str],
+        sig: Signature,
+        attacks: Sequence[str] = (),
+        span: tuple[int, int] = (0, 0),
+        *,
+        file: bool = True,
+    ) -> tuple[list[str], list[Any]]:
+        """The keys and arguments of probe.lua for ``probe`` (a benchmark pipelines them)."""
+        digests = bands(sig)
+        keys = [
+            self.keys.story_bands(night, band, found[0])
+            for night in nights
+            for band, found in enumerate(digests)
+        ]
+        keys.extend(self.keys.story_signatures(night) for night in nights)
+        for what in attacks:
+            keys.extend(self.keys.night_attacks(night, what) for night in nights)
+        args: list[Any] = [
+            digest(item_id), *digests, STORY_TTL, MOST_PER_BUCKET, "1" if file else "0", len(digests),
+            _SIG_BYTES, self.keys.story_items(""), SUMMARY_FIELD, span[0], span[1],
+        ]  # fmt: skip
+        return keys, args
+
+
+@dataclass(frozen=True)
+class Probe:
+    """What one probe found (StoryIndex.probe)."""
+
+    already: Candidate | None
+    candidates: list[Candidate]
+    attack_stories: list[str]
+    summaries: dict[str, Summary | None]
+
+
+def _text(value: object) -> str:
+    return value.decode() if isinstance(value, bytes) else str(value)

@@ -5,17 +5,31 @@ failed) finds its stored contribution and answers the same join, revisions inclu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from datetime import datetime, timedelta
+from importlib import resources
 from typing import Any
 
 import redis
 
 from monitor.models import Facts, Item
 from monitor.state.keys import STORY_TTL, Keys
-from monitor.stories.index import Candidate, StoryIndex
+from monitor.stories.index import Candidate, Probe, StoryIndex, digest
 from monitor.stories.minhash import Signature, signature, similarity
-from monitor.stories.model import Contribution, Figure, Figures, How, Join, Story, night_of
+from monitor.stories.model import (
+    SUMMARY_FIELD,
+    Contribution,
+    Figure,
+    Figures,
+    How,
+    Join,
+    Story,
+    Summary,
+    best_of,
+    night_of,
+    order_key,
+    side_by_side,
+)
 
 #: Estimated Jaccard similarity of the texts (headlines left out: a copy gets a new one) from
 #: which an item is a copy of another: light edits and a credit line stay well above it; a copy
@@ -68,16 +82,26 @@ def same_attack(figure: Figure, other: Figure) -> str:
 
 
 class StoryJoiner:
-    """Joins items to stories in Redis (shared by replicas): one round trip to probe the MinHash
-    index, one to read the night's stories when the item reports an attack, one to write."""
+    """Joins items to stories in Redis (shared by replicas): one Lua call to probe the MinHash
+    index, one pipelined read of candidate stories' summaries when the item reports an attack
+    or copies a text, and one Lua call (join.lua) that files the item and updates its story's
+    summary atomically.
+
+    Decided: a join reads the story's compact summary, not its contributions. When the item is
+    the latest of its story in event time (items are joined in event-time order, so nearly
+    always) the join is computed from the summary before and after it. A late item (older than
+    the story's latest) or one joined before (a retried batch) reads the contributions and
+    computes the story as it was before that item, as the first pass did: the same answer
+    whenever and however often it is computed."""
 
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
         self.keys = keys
         self.index = StoryIndex(client, keys)
-        #: Contributions already parsed, by their stored bytes: a story read again (every join
-        #: reads its story) costs its transfer, not its parsing. Bounded; replicas stay correct
-        #: because the key is the stored value itself.
+        text = resources.files("monitor.stories").joinpath("join.lua").read_text("utf-8")
+        self._write: Any = client.register_script(text)
+        #: Contributions already parsed, by their stored bytes (late items and retries read a
+        #: story's contributions). Bounded; replicas stay correct because the key is the value.
         self._parsed: dict[bytes, Contribution] = {}
 
     def join(self, item: Item, facts: Facts, at: datetime, *, write: bool = True) -> Join:
@@ -86,11 +110,13 @@ class StoryJoiner:
         night = night_of(at)
         sig = signature(item.text or item.title)
         nights = (night, night_of(at - timedelta(days=1)))
-        already, candidates = self.index.probe(item.id, nights, sig, file=write)
         figures = figures_of(facts)
-        if already is not None:
-            return self._rejoin(already.story_id, item.id)
-        story_id, how, why, wire = self._place(item, sig, candidates, figures, at)
+        span = int(STORY_SPAN.total_seconds() * 1000)
+        attacks = list(dict.fromkeys(figure.what for figure in figures))
+        probe = self.index.probe(item.id, nights, sig, attacks, (_ms(at) - span, _ms(at) + span), file=write)
+        if probe.already is not None:
+            return self._rejoin(probe.already.story_id, item.id)
+        story_id, how, why, wire = self._place(item, sig, probe, figures, at)
         contribution = Contribution(
             item=item.id, source=item.source, title=item.title[:200], at=at, how=how, why=why,
             wire=wire, figures=figures,
@@ -98,80 +124,77 @@ class StoryJoiner:
         if not write:
             stored = self.client.hgetall(self.keys.story_items(story_id))
             return _join(story_id, item.id, [*self._contributions(stored), contribution])
-        pipe = self.client.pipeline(transaction=True)
-        self.index.file(pipe, item.id, night, Candidate(sig, _ms(at), story_id, wire))
-        pipe.hset(self.keys.story_items(story_id), item.id, contribution.model_dump_json())
-        pipe.expire(self.keys.story_items(story_id), STORY_TTL)
-        pipe.zadd(self.keys.night_stories(night), {story_id: _ms(at)}, lt=True)
-        pipe.expire(self.keys.night_stories(night), STORY_TTL)
+        keys, args = self.filing(contribution, story_id, sig)
+        status, before, after = self._write(keys=keys, args=args)
+        if _text(status) != "new":
+            return self._rejoin(story_id, item.id)
+        then = Summary.parse(before) if before else None
+        now = Summary.parse(after)
+        latest = now.latest_by_source()
+        return Join(
+            story_id=story_id,
+            how=how,
+            why=why,
+            before=_best_launched(then.latest_by_source()) if then else {},
+            after=_best_launched(latest),
+            sources=now.sources,
+            independent=now.independent,
+            figures=side_by_side(latest),
+        )
+
+    def filing(
+        self, contribution: Contribution, story_id: str, sig: Signature
+    ) -> tuple[list[str], list[Any]]:
+        """The keys and arguments of join.lua filing ``contribution`` in ``story_id``."""
+        item, at, figures, night = (
+            contribution.item,
+            contribution.at,
+            contribution.figures,
+            night_of(contribution.at),
+        )
+        keys = [
+            self.keys.story_items(story_id),
+            self.keys.story_signatures(night),
+            self.keys.night_stories(night),
+            self.keys.story_nights(),
+            *(self.keys.night_attacks(night, figure.what) for figure in figures),
+        ]
+        args: list[Any] = [
+            item, order_key(at, item), contribution.source, "1" if contribution.wire == item else "0",
+            contribution.model_dump_json(exclude_defaults=True), digest(item),
+            Candidate(sig, _ms(at), story_id, contribution.wire).filed(), _ms(at), night, STORY_TTL,
+            SUMMARY_FIELD, story_id,
+        ]  # fmt: skip
         for figure in figures:
-            pipe.zadd(self.keys.night_attacks(night, figure.what), {story_id: _ms(at)}, lt=True)
-            pipe.expire(self.keys.night_attacks(night, figure.what), STORY_TTL)
-        pipe.zadd(self.keys.story_nights(), {night: _ms(at)}, gt=True)
-        pipe.hgetall(self.keys.story_items(story_id))
-        stored = pipe.execute()[-1]
-        return _join(story_id, item.id, self._contributions(stored))
+            args += [figure.what, figure.model_dump_json()]
+        return keys, args
 
     def _rejoin(self, story_id: str, item_id: str) -> Join:
         stored = self.client.hgetall(self.keys.story_items(story_id))
         return _join(story_id, item_id, self._contributions(stored))
 
     def _place(
-        self, item: Item, sig: Signature, candidates: Sequence[Candidate], figures: Figures, at: datetime
+        self, item: Item, sig: Signature, probe: Probe, figures: Figures, at: datetime
     ) -> tuple[str, How, str, str]:
-        """(story id, how, why, wire item) for a new item."""
+        """(story id, how, why, wire item) for a new item, from what the probe read."""
         span, night = STORY_SPAN.total_seconds() * 1000, night_of(at)
-        near = [c for c in candidates if abs(c.at_ms - _ms(at)) <= span or c.night == night]
+        near = [c for c in probe.candidates if abs(c.at_ms - _ms(at)) <= span or c.night == night]
         scored = [(similarity(sig, c.signature), c) for c in near]
         score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-        if best is not None and score >= COPY_SIMILARITY and self._agrees(best.story_id, figures):
+        if (
+            best is not None
+            and score >= COPY_SIMILARITY
+            and _agrees(probe.summaries.get(best.story_id), figures)
+        ):
             return best.story_id, "copy", f"copies a text of the story (similarity {score:.2f})", best.wire
-        if figures:
-            found = self._same_attack(figures, at)
-            if found:
-                return found[0], "same_attack", found[1], item.id
+        for story_id in probe.attack_stories:
+            summary = probe.summaries.get(story_id)
+            for theirs, source in summary.figures() if summary else ():
+                for mine in figures:
+                    why = same_attack(mine, theirs)
+                    if why:
+                        return story_id, "same_attack", f"same attack as {source}: {why}", item.id
         return story_id_for(item.id), "new", "no copy and no report of the same attack this night", item.id
-
-    def _agrees(self, story_id: str, figures: Figures) -> bool:
-        """A text like a story's but counting an attack of the story otherwise (short reports in
-        one formula: "Russia launched 100 drones ..." and "... 200 drones ...") is no copy."""
-        if not figures:
-            return True
-        theirs = [
-            f
-            for c in self._contributions(self.client.hgetall(self.keys.story_items(story_id)))
-            for f in c.figures
-        ]
-        for mine in figures:
-            same = [f for f in theirs if f.what == mine.what and f.launched is not None]
-            if mine.launched is not None and same and not any(same_attack(mine, f) for f in same):
-                return False
-        return True
-
-    def _same_attack(self, figures: Figures, at: datetime) -> tuple[str, str] | None:
-        """The story of this night (or of the night before, begun within STORY_SPAN of ``at``)
-        that reports the same attack, with why."""
-        span = STORY_SPAN.total_seconds() * 1000
-        pipe = self.client.pipeline(transaction=False)
-        for what in {figure.what for figure in figures}:
-            # any story of this night; of the night before, only one that began within the span
-            pipe.zrange(self.keys.night_attacks(night_of(at), what), 0, -1)
-            night_before = self.keys.night_attacks(night_of(at - timedelta(days=1)), what)
-            pipe.zrangebyscore(night_before, _ms(at) - span, _ms(at) + span)
-        ids = list(dict.fromkeys(_text(s) for found in pipe.execute() for s in found))
-        if not ids:
-            return None
-        pipe = self.client.pipeline(transaction=False)
-        for story_id in ids:
-            pipe.hgetall(self.keys.story_items(story_id))
-        for story_id, stored in zip(ids, pipe.execute(), strict=True):
-            for contribution in self._contributions(stored):
-                for theirs in contribution.figures:
-                    for mine in figures:
-                        why = same_attack(mine, theirs)
-                        if why:
-                            return story_id, f"same attack as {contribution.source}: {why}"
-        return None
 
     def since(self, moment: datetime) -> list[tuple[str, int]]:
         """(story id, first event ms) of the stories begun at or after ``moment``, oldest first."""
@@ -195,7 +218,9 @@ class StoryJoiner:
         if len(self._parsed) > 100_000:
             self._parsed.clear()
         found = []
-        for raw in stored.values():
+        for field, raw in stored.items():
+            if _text(field) == SUMMARY_FIELD:
+                continue
             key = raw if isinstance(raw, bytes) else str(raw).encode()
             parsed = self._parsed.get(key)
             if parsed is None:
@@ -229,10 +254,23 @@ def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Joi
     )
 
 
+def _agrees(summary: Summary | None, figures: Figures) -> bool:
+    """A text like a story's but counting an attack of the story otherwise (short reports in one
+    formula: "Russia launched 100 drones ..." and "... 200 drones ...") is no copy."""
+    theirs = [f for f, _ in summary.figures()] if summary else []
+    for mine in figures:
+        same = [f for f in theirs if f.what == mine.what and f.launched is not None]
+        if mine.launched is not None and same and not any(same_attack(mine, f) for f in same):
+            return False
+    return True
+
+
 def _launched(story: Story | None) -> dict[str, int]:
-    if story is None:
-        return {}
-    return {what: f.launched for what, (f, _) in story.best().items() if f.launched is not None}
+    return _best_launched(story.latest_by_source()) if story else {}
+
+
+def _best_launched(latest: dict[str, dict[str, Figure]]) -> dict[str, int]:
+    return {what: f.launched for what, (f, _) in best_of(latest).items() if f.launched is not None}
 
 
 def _ms(at: datetime) -> int:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+import json
+from datetime import UTC, datetime, timedelta
+from functools import lru_cache
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -105,21 +107,11 @@ class Story(BaseModel):
     def best(self) -> dict[str, tuple[Figure, str]]:
         """The best current figure of each attack and who said it: the largest launched count of
         any source's latest report (a revision replaces its source's earlier figure)."""
-        best: dict[str, tuple[Figure, str]] = {}
-        for source, figures in self.latest_by_source().items():
-            for what, figure in figures.items():
-                held = best.get(what)
-                if held is None or (figure.launched or 0) > (held[0].launched or 0):
-                    best[what] = (figure, source)
-        return best
+        return best_of(self.latest_by_source())
 
     def side_by_side(self) -> str:
         """'air-force: 472 launched, 382 neutralized; defence-ministry: 38 launched'."""
-        parts = []
-        for source, figures in self.latest_by_source().items():
-            said = ", ".join(f.said() for f in figures.values())
-            parts.append(f"{source}: {said}")
-        return "; ".join(parts)
+        return side_by_side(self.latest_by_source())
 
 
 class Join(BaseModel):
@@ -146,3 +138,88 @@ class Join(BaseModel):
     def revised(self) -> bool:
         """This item changed a figure the story already had."""
         return any(what in self.before and self.before[what] != n for what, n in self.after.items())
+
+
+#: The field of a story's hash that holds its summary (no item id is empty-prefixed by NUL).
+SUMMARY_FIELD = "\x00summary"
+
+
+def order_key(at: datetime, item: str) -> str:
+    """The (event time, item id) order of contributions as one string that sorts the same:
+    microseconds since the epoch, zero-padded, then the item id (compared in Lua)."""
+    micros = (at - _EPOCH) // timedelta(microseconds=1)
+    return f"{micros:020d}\t{item}"
+
+
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+
+
+class Summary(BaseModel):
+    """A story's compact summary as join.lua keeps it, read instead of every contribution.
+
+    Decided: each part is a member keyed by the contribution's order key (``order_key``) and
+    merged by min or max, so filing an item twice changes nothing and the summary is the same
+    whatever order items arrive in. It answers what a join needs of the story: sources, the
+    independent ones, each source's latest figure per attack (in the order ``Story`` lists
+    them), and every distinct figure with who first gave it (same-attack and copy checks)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    first: str
+    last: str
+    src: dict[str, str] = Field(default_factory=dict)
+    orig: dict[str, int] = Field(default_factory=dict)
+    lat: dict[str, tuple[str, str, str]] = Field(default_factory=dict)
+    figs: dict[str, tuple[str, str]] = Field(default_factory=dict)
+
+    @classmethod
+    def parse(cls, raw: str | bytes) -> Summary:
+        data = json.loads(raw)
+        # cjson writes an empty Lua table as {} whether it was a map or a list
+        return cls.model_validate({k: (v if v != [] else {}) for k, v in data.items()})
+
+    @property
+    def sources(self) -> int:
+        return len(self.src)
+
+    @property
+    def independent(self) -> int:
+        return len(self.orig)
+
+    def latest_by_source(self) -> dict[str, dict[str, Figure]]:
+        """As ``Story.latest_by_source``: sources in the order of their first figure, attacks in
+        the order each source first reported them."""
+        found: dict[str, dict[str, Figure]] = {}
+        for _, key, figure in sorted((first, k, g) for k, (first, _, g) in self.lat.items()):
+            source, _, what = key.rpartition("\t")
+            found.setdefault(source, {})[what] = _figure(figure)
+        return found
+
+    def figures(self) -> list[tuple[Figure, str]]:
+        """Every distinct figure of the story with the source that first gave it, in event-time order."""
+        ordered = sorted((okey, figure, source) for figure, (okey, source) in self.figs.items())
+        return [(_figure(figure), source) for _, figure, source in ordered]
+
+
+@lru_cache(maxsize=4096)
+def _figure(raw: str) -> Figure:
+    return Figure.model_validate_json(raw)
+
+
+def best_of(latest: dict[str, dict[str, Figure]]) -> dict[str, tuple[Figure, str]]:
+    """The best current figure of each attack and who said it: the largest launched count of
+    any source's latest report (the first source listed keeps a tie)."""
+    best: dict[str, tuple[Figure, str]] = {}
+    for source, figures in latest.items():
+        for what, figure in figures.items():
+            held = best.get(what)
+            if held is None or (figure.launched or 0) > (held[0].launched or 0):
+                best[what] = (figure, source)
+    return best
+
+
+def side_by_side(latest: dict[str, dict[str, Figure]]) -> str:
+    """'air-force: 472 launched, 382 neutralized; defence-ministry: 38 launched'."""
+    return "; ".join(
+        f"{source}: {', '.join(f.said() for f in figures.values())}" for source, figures in latest.items()
+    )

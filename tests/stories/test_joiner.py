@@ -78,3 +78,72 @@ def test_eval_stories_reports_pairwise_precision_and_recall(redis_url: str) -> N
     assert found is not None, result.output
     precision, recall, pairs = float(found[1]), float(found[2]), int(found[3])
     assert precision >= 0.95 and recall >= 0.95 and pairs >= 30
+
+
+REPORTS = [
+    (
+        "air-force",
+        "Russia launched 472 drones and 7 missiles at Ukraine overnight; 382 were shot down over Kyiv.",
+    ),
+    ("wire-a", WIRE),
+    ("daily-b", WIRE + " (Reporting by our bureau)"),
+    (
+        "air-force",
+        "Russia launched 480 drones at Ukraine overnight, the air force said, revising its count for Kyiv.",
+    ),
+    (
+        "ministry",
+        "Russia's defence ministry said Ukraine launched 38 drones over the Kursk region overnight.",
+    ),
+    ("wire-a", "Russia launched 550 drones at Ukraine overnight, hitting Kyiv, in a revised count."),
+    ("daily-c", "Sirens in Kyiv: Russia launched nearly 500 drones at Ukraine overnight."),
+]
+
+
+def test_a_join_from_the_summary_equals_the_story_recomputed_from_its_items(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    """Items in event-time order are joined from the story's summary; joining them again (a
+    retried batch) recomputes each from the stored items as they were before it: the same."""
+    keys = Keys(namespace)
+    items = [
+        _item(f"r{n}", text, T + timedelta(minutes=20 * n), source)
+        for n, (source, text) in enumerate(REPORTS)
+    ]
+    first = [_join(StoryJoiner(redis_client, keys), item) for item in items]
+    again = [_join(StoryJoiner(redis_client, keys), item) for item in items]
+    assert first == again
+    russia = {join.story_id for n, join in enumerate(first) if n != 4}
+    assert len(russia) == 1 and first[4].story_id not in russia  # Kursk: Ukraine's attack
+    assert [join.how for join in first] == [
+        "new",
+        "same_attack",
+        "copy",
+        "same_attack",
+        "new",
+        "same_attack",
+        "same_attack",
+    ]
+    assert (first[-1].sources, first[-1].independent) == (4, 3)
+    assert [join.revised for join in first] == [False, True, False, False, False, True, False]
+    assert first[-1].figures.startswith("air-force: 480 launched, 7 launched")
+    assert "; wire-a: 550 launched, 11 launched; daily-b: 539 launched" in first[-1].figures
+    story = StoryJoiner(redis_client, keys).story(first[0].story_id)
+    assert story is not None and first[-1].figures == story.side_by_side()
+
+
+def test_a_late_item_joins_the_story_as_it_was_at_its_own_time(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    keys = Keys(namespace)
+    joiner = StoryJoiner(redis_client, keys)
+    _join(joiner, _item("a", REPORTS[0][1], T, "air-force"))
+    _join(joiner, _item("c", REPORTS[5][1], T + timedelta(hours=3), "wire-a"))
+    late = _join(joiner, _item("b", REPORTS[3][1], T + timedelta(hours=1), "air-force"))
+    # the story at 06:40 holds the 472 of 05:40, not the 550 filed before it but reported at 08:40
+    assert (late.before, late.after, late.sources) == (
+        {"Russia/drone": 472, "Russia/missile": 7},
+        {"Russia/drone": 480, "Russia/missile": 7},
+        1,
+    )
+    assert late.revised and "550" not in late.figures
