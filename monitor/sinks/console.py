@@ -57,6 +57,8 @@ class ConsoleSink:
             source.append(str(alert.item.get("title") or ""), style="dim")
             if alert.item.get("url"):
                 source.append(f" {alert.item['url']}", style="dim underline")
+            if alert.figures:  # the outlets disagree: who said what, side by side
+                source.append(f"\n    Figures by source: {alert.figures}")
             self._console.print(source)
             return alert.alert_id
         self._console.print(Panel(alert_text(alert), border_style=_STYLE.get(alert.severity, "white")))

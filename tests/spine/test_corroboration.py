@@ -3,23 +3,33 @@ or fires marked single-source when its max_hold ends in event time, also across 
 
 from __future__ import annotations
 
+import asyncio
+import json
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 import redis
+from click.testing import CliRunner
 
+from monitor.cli.main import cli
 from monitor.clock import FixedClock
 from monitor.models import Alert, Item
 from monitor.outbox.stream import RedisOutbox
 from monitor.pipeline import Pipeline
 from monitor.rules.loader import load_rules
+from monitor.service import MonitorService, ServiceTimings
 from monitor.sinks.console import alert_text
+from monitor.sinks.jsonl import JsonlSink
 from monitor.sinks.slack.blocks import build_message
 from monitor.sinks.wording import SINGLE_SOURCE
+from monitor.sources.feeds.config import load_feeds
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
 from monitor.stories.joiner import StoryJoiner
+from tests.feeds.conftest import TEST_LIMITS
+from tests.feeds.server import FeedServer, Route, rss
+from tests.feeds.test_service import eventually
 
 T = datetime(2025, 7, 4, 5, 40, tzinfo=UTC)
 WIRE = (
@@ -137,3 +147,50 @@ def test_event_time_ends_a_hold_in_a_replay_whatever_the_batch_size(
         outcomes.append([(a.item["id"], a.reason, a.single_source) for a in _sent(redis_client, ns)])
     assert outcomes[0] == outcomes[1]
     assert outcomes[0][0] == ("wire", "first", True)
+
+
+def test_replay_fires_a_hold_single_source_at_its_end(redis_url: str, namespace: str, tmp_path: Path) -> None:
+    """`monitor replay` of a lone report: no other outlet, and the hold long over by the clock."""
+    rules = tmp_path / "rules"
+    rules.mkdir()
+    (rules / "hold.yaml").write_text(RULE, encoding="utf-8")
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wire.txt").write_text("Russia launches 539 drones at Ukraine\n" + WIRE, encoding="utf-8")
+    manifest = "files:\n  wire.txt:\n    published: 2025-07-04T05:40:00Z\n    source: wire-a\n"
+    (corpus / "manifest.yaml").write_text(manifest, encoding="utf-8")
+    out = tmp_path / "alerts.jsonl"
+    args = ["replay", str(corpus), "--rules", str(rules), "--redis", redis_url, "--namespace", namespace]
+    result = CliRunner().invoke(cli, [*args, "--sink", f"jsonl:{out}"], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert out.exists(), result.output
+    alerts = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [(a["rule"], a["single_source"]) for a in alerts] == [("corroborated-drones", True)]
+
+
+async def test_the_running_service_tick_fires_a_held_alert_single_source(
+    server: FeedServer, redis_client: redis.Redis, namespace: str, rules_dir: Path, tmp_path: Path
+) -> None:
+    """The service as `monitor run` assembles it: a feed over HTTP with one outlet's report; the
+    poll holds the alert, and the periodic tick (the hold is long over by the clock) fires it."""
+    server.routes["/wire"] = Route(rss([_item("wire", "wire-a", WIRE, T)]), etag='"w"')
+    feeds_path = tmp_path / "feeds.yaml"
+    feeds_path.write_text(f"feeds:\n  - name: wire-a\n    url: {server.url('/wire')}\n")
+    out = tmp_path / "alerts.jsonl"
+    rules, _ = load_rules([rules_dir])
+    timings = ServiceTimings(reload_every=3600, start_spread=0, stop_grace=5, tick_every=0.05)
+    service = MonitorService.assemble(
+        redis_client, Keys(namespace), rules, [JsonlSink(str(out))], feeds_path,
+        load_feeds(feeds_path), TEST_LIMITS, timings,
+    )  # fmt: skip
+    reasons: list[str] = []
+    service.observers.append(lambda result: reasons.append(result.outcome))
+    running = asyncio.create_task(service.run())
+    try:
+        await eventually(lambda: out.exists() and out.read_text().strip() != "")
+    finally:
+        service.stop()
+        await asyncio.wait_for(running, 30)
+    (alert,) = [json.loads(line) for line in out.read_text().splitlines()]
+    assert (alert["item"]["title"], alert["single_source"]) == ("report wire", True)
+    assert reasons and reasons[0] == "ok"
