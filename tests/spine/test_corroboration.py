@@ -113,6 +113,7 @@ def test_a_hold_survives_a_restart_and_the_tick_fires_it_single_source(
     first = _pipeline(redis_client, namespace, rules_dir, clock)
     assert _reasons(first, _item("wire", "wire-a", WIRE, T)) == ["held"]
     first.close()
+    assert RedisStateStore(redis_client, Keys(namespace)).holds.held() == 1
     restarted = _pipeline(redis_client, namespace, rules_dir, clock)  # state is only in Redis
     restarted.tick(T + timedelta(hours=2, minutes=59))
     assert _sent(redis_client, namespace) == []
