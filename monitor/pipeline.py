@@ -1,7 +1,8 @@
 """The pipeline, written down once: sources -> extract -> rules -> state -> outbox -> sinks.
 
 Besides ``process`` (items as they arrive) the service calls ``tick(now)`` periodically (every
-minute is plenty): it runs the flatline checks and flushes aggregated alerts whose window ended.
+minute is plenty): it runs the flatline checks, flushes aggregated alerts whose window ended and
+fires, marked single-source, the alerts held for corroboration whose max_hold ended.
 Async callers go through ``ingest`` and ``on_ingest_thread``: the pipeline owns one ingest
 thread, so it never runs concurrently with itself and a rule swap never lands mid-item.
 """
@@ -56,7 +57,7 @@ class FigureLog(Protocol):
 
 
 #: Reasons worth an INFO line: the alert fired, or an analyst's setting held it back.
-_NOTABLE = {"first", "silenced", "inhibited", "aggregated"}
+_NOTABLE = {"first", "silenced", "inhibited", "aggregated", "held"}
 
 
 def default_extractor(article: Article) -> Facts:
@@ -98,6 +99,14 @@ def count(tally: Counts, outcome: Outcome) -> None:
             tally["suppressed"] += 1
 
 
+def disagreeing(figures: str) -> str:
+    """The story's figures side by side ("air-force: 472 launched; president: 500 launched") when
+    its sources said different things, else "": one source, or all saying the same, needs no
+    attribution beyond the alert's own. Join.figures is "source: said" joined by "; "."""
+    said = [part.partition(": ")[2] for part in figures.split("; ") if part]
+    return figures if len(said) > 1 and len(set(said)) > 1 else ""
+
+
 def build_alert(
     match: Match, item: Item, fired_at: datetime, story: Join | None = None, also: Sequence[Match] = ()
 ) -> Alert:
@@ -123,6 +132,7 @@ def build_alert(
         item=ref,
         fact=match.fact,
         text=text,
+        figures=disagreeing(story.figures) if story is not None else "",
     )
 
 
@@ -266,7 +276,25 @@ class Pipeline:
                 self._log(match, outcome.item, decision, silence)
                 outcome.decisions.append((match, decision))
             self._touch(outcome.item, matches, now)
+        self._settle_holds([outcome for outcome, _ in matched], now)
         return [outcome for outcome, _ in matched]
+
+    def _settle_holds(self, outcomes: Sequence[Outcome], now: datetime) -> None:
+        """Release held alerts of the stories this batch's items corroborated, then those whose
+        max_hold ended by the batch's latest event time. decide.lua does both as each match is
+        decided; this catches items that matched no rule, so event time moves holds on in a
+        replay as it does live (a round trip per story and one more, only when some rule holds
+        for corroboration)."""
+        if not outcomes or not any(c.rule.min_sources for c in self.rules.enabled):
+            return
+        have: dict[str, int] = {}
+        for outcome in outcomes:
+            if outcome.story is not None and outcome.story.independent > 1:
+                story = outcome.story.story_id
+                have[story] = max(have.get(story, 0), outcome.story.independent)
+        for story, independent in have.items():
+            self.store.holds.release_story(story, independent)
+        self.store.holds.release_due(max(event_time(o.item, now) for o in outcomes))
 
     def _request(
         self,
@@ -282,8 +310,22 @@ class Pipeline:
         mute = "silenced" if silence else ""
         payload = alert.model_dump_json()
         revised = story is not None and story.revised
+        single = (
+            alert.model_copy(update={"single_source": True}).model_dump_json() if match.min_sources else ""
+        )
         request = DecideRequest(
-            match, alert.alert_id, payload, match.realert_s, now, at, mute, item.source, revised=revised
+            match,
+            alert.alert_id,
+            payload,
+            match.realert_s,
+            now,
+            at,
+            mute,
+            item.source,
+            revised=revised,
+            story_id=story.story_id if story is not None else item.id,
+            independent=story.independent if story is not None else 1,
+            single_payload=single,
         )
         return request, silence
 
@@ -338,7 +380,16 @@ class Pipeline:
                 sent.append(alert)
         return sent
 
+    def release_holds(self, now: datetime | None = None) -> int:
+        """Fire, marked single-source, the held alerts whose max_hold ended by ``now``."""
+        released = self.store.holds.release_due(now or self.clock())
+        if released:
+            log.info("%d held alerts fired single-source (max_hold ended)", released)
+        return released
+
     def tick(self, now: datetime | None = None) -> None:
-        """The periodic entry point for the service: flatline checks, then aggregation flushes."""
+        """The periodic entry point for the service: flatline checks, aggregation flushes, then
+        the alerts held for corroboration whose max_hold ended."""
         self.check_flatlines(now)
         self.flush_aggregations(now)
+        self.release_holds(now)

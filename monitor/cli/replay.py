@@ -174,6 +174,10 @@ async def _replay(
                 previous = item.published or previous
                 await _one(batch, pipeline, worker, health, deadline)
                 progress.advance(task, len(batch))
+            # the end of a replay is a tick: alerts held for corroboration whose max_hold ended
+            # by now fire single-source, as the service would fire them
+            if await pipeline.on_ingest_thread(pipeline.release_holds):
+                await worker.drain(until=deadline)
     finally:  # also when Redis stops the replay: what was written is flushed and closed
         for sink in sinks:
             await sink.close()

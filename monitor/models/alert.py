@@ -15,7 +15,8 @@ Severity = Literal["info", "warning", "critical"]
 #: ``known_term``: the term was seen before; ``silenced``, ``inhibited``, ``aggregated``: see
 #: the rules reference. ``counting``: a frequency or spike rule's window has not reached its
 #: count or rate yet; ``unchanged``: a change rule's value is the stored one (or moved the
-#: other way than the rule watches).
+#: other way than the rule watches). ``held``: fired, but waiting until its story has the rule's
+#: ``min_sources`` independent outlets or its ``max_hold`` passes (see monitor.state.holds).
 Reason = Literal[
     "first",
     "seen",
@@ -28,6 +29,7 @@ Reason = Literal[
     "aggregated",
     "counting",
     "unchanged",
+    "held",
 ]
 
 
@@ -58,3 +60,13 @@ class Alert(BaseModel):
     previous: int | None = Field(default=None, description="Previous record for record rules.")
     text: str = Field(default="", description="Rendered alert body.")
     channel: str | None = Field(default=None, description="Routing hint for chat sinks.")
+    single_source: bool = Field(
+        default=False,
+        description="Fired when the rule's max_hold ran out before min_sources independent outlets "
+        "reported the story: one outlet's word only.",
+    )
+    figures: str = Field(
+        default="",
+        description="The story's sources' figures side by side, when they disagree "
+        "('air-force: 472 launched; defence-ministry: 38 launched').",
+    )

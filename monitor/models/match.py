@@ -54,3 +54,5 @@ class Match(BaseModel):
     group: str = Field(default="", description="Rendered group of a stateful rule.")
     aggregate_s: float = Field(default=0.0, description="Aggregation window in seconds (0: none).")
     aggregate_group: str = Field(default="", description="Group counted in an aggregated alert.")
+    min_sources: int = Field(default=0, description="Independent outlets the story needs (0: none).")
+    max_hold_s: float = Field(default=0.0, description="Longest wait for min_sources, in seconds.")

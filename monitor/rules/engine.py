@@ -90,6 +90,8 @@ def build_match(
         check=check if isinstance(check, StateCheck) else None,
         aggregate_s=float(rule.aggregation.window) if rule.aggregation else 0.0,
         aggregate_group=aggregation.render(context) if aggregation else "",
+        min_sources=rule.min_sources or 0,
+        max_hold_s=float(rule.max_hold or 0.0),
     )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import BaseModel, Field, model_validator
+from pydantic import BaseModel, Field, ValidationInfo, field_validator, model_validator
 
 from monitor.models.duration import Duration
 from monitor.models.kinds import FactKindName
@@ -84,6 +84,18 @@ class Rule(BaseModel):
     aggregation: AggregationSpec | None = Field(
         default=None, description="Collect matches for a window and send one alert listing them."
     )
+    min_sources: int | None = Field(
+        default=None,
+        ge=1,
+        description="Corroboration: the alert waits until its story has this many independent "
+        "outlets (copies of one wire text count once), at most max_hold.",
+    )
+    max_hold: Duration | None = Field(
+        default=None,
+        validate_default=True,
+        description="With min_sources: the longest an alert waits (event time), e.g. '2h'; then it "
+        "fires marked single-source.",
+    )
     tags: list[str] = Field(default_factory=list, description="Free labels, e.g. [strikes].")
     owner: str | None = Field(default=None, description="Who maintains the rule, e.g. 'air-desk'.")
     examples: list[Example] = Field(default_factory=list, description="Rule tests (monitor rules test).")
@@ -98,7 +110,30 @@ class Rule(BaseModel):
                 raise ValueError(f"'{kind}:' only applies to rules of type {kind!r}")
         if self.type == "flatline" and (self.where or self.keywords or self.when or self.sources):
             raise ValueError("a flatline rule has no conditions (where, keywords, when, sources)")
+        self._check_corroboration()
         return self
+
+    def _check_corroboration(self) -> None:
+        """Aggregation and flatline alerts are not about one story: nothing to corroborate."""
+        if self.min_sources is not None and (self.aggregation is not None or self.type == "flatline"):
+            raise ValueError("min_sources applies to alerts about one story, not to aggregation or flatline")
+
+    @field_validator("max_hold")
+    @classmethod
+    def _hold_needs_sources(cls, value: float | None, info: ValidationInfo) -> float | None:
+        """min_sources and max_hold go together: a hold without a bound would never fire on a
+        story only one outlet reports, and a bound without a count holds nothing. Checked on
+        max_hold (declared after min_sources) so the error points at it."""
+        if "min_sources" not in info.data:  # min_sources itself was invalid: that error suffices
+            return value
+        sources = info.data["min_sources"]
+        if value is None and sources is not None:
+            raise ValueError("min_sources needs max_hold (how long to wait before firing single-source)")
+        if value is not None and sources is None:
+            raise ValueError("max_hold needs min_sources (how many independent outlets to wait for)")
+        if value is not None and value <= 0:
+            raise ValueError("max_hold must be longer than zero")
+        return value
 
     @property
     def spec(self) -> BaseModel | None:

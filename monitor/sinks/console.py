@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from monitor.models import Alert
-from monitor.sinks.wording import REASONS, fact_line, record_line, when
+from monitor.sinks.wording import REASONS, SINGLE_SOURCE, fact_line, record_line, when
 
 _STYLE = {"info": "cyan", "warning": "yellow", "critical": "bold red"}
 
@@ -19,9 +19,13 @@ def alert_text(alert: Alert) -> Text:
     body = Text()
     body.append(f"{alert.severity.upper()}  ", style=style)
     body.append(alert.title + "\n", style="bold")
+    if alert.single_source:
+        body.append(SINGLE_SOURCE + "\n", style="bold yellow")
     facts = fact_line(alert.fact)
     if facts:
         body.append(facts + "\n")
+    if alert.figures:
+        body.append(f"Figures by source: {alert.figures}\n")
     record = record_line(alert.fact, alert.previous)
     if record:
         body.append(record + "\n", style="bold")
@@ -53,6 +57,8 @@ class ConsoleSink:
             source.append(str(alert.item.get("title") or ""), style="dim")
             if alert.item.get("url"):
                 source.append(f" {alert.item['url']}", style="dim underline")
+            if alert.figures:  # the outlets disagree: who said what, side by side
+                source.append(f"\n    Figures by source: {alert.figures}")
             self._console.print(source)
             return alert.alert_id
         self._console.print(Panel(alert_text(alert), border_style=_STYLE.get(alert.severity, "white")))

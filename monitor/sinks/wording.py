@@ -36,7 +36,11 @@ REASONS: dict[str, str] = {
     "aggregated": "held for the rule's summary alert",
     "counting": "counting: the window has not reached the rule's count or rate yet",
     "unchanged": "unchanged since the last report",
+    "held": "held until other outlets corroborate the story (or the rule's max_hold ends)",
 }
+
+#: The mark of an alert that fired on its hold: no second outlet reported the story in time.
+SINGLE_SOURCE = "Single source: no other outlet corroborated this within the rule's hold"
 
 
 def _count(fact: dict[str, Any], key: str) -> str:

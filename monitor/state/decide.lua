@@ -9,12 +9,21 @@
 -- side (a late item is held back by an alert already sent for a later moment of the same
 -- window). Key TTLs only collect garbage (realert plus a grace period, see keys.GRACE_MS).
 --
--- KEYS: 8 per call: 1 state key (or a placeholder), 2 dedup claims, 3 outbox stream, 4 story
+-- Corroboration (rules with min_sources): a match whose story has fewer independent outlets
+-- than the rule asks claims its key as usual but is HELD (holds.lua) instead of appended to the
+-- outbox. Before each decision, held alerts whose max_hold ended by this event time fire
+-- single-source, and held alerts of this match's story fire once the story has enough outlets;
+-- so held alerts are released in event-time order whatever the batch size. While an alert is
+-- held, other reports of its story queue no follow-up (there is no message to thread under yet).
+--
+-- KEYS: 11 per call: 1 state key (or a placeholder), 2 dedup claims, 3 outbox stream, 4 story
 --       ranks, 5 aggregation bucket, 6 aggregation index, 7 the story's follow-ups (sources
---       and revisions per alert), 8 claimed alerts' summaries
--- ARGV: 2 per call: JSON parameters (see RedisStateStore._call), the alert payload (JSON)
+--       and revisions per alert), 8 claimed alerts' summaries, 9 held alerts, 10 their due
+--       times, 11 their stories
+-- ARGV: 3 per call: JSON parameters (see RedisStateStore._call), the alert payload (JSON), the
+--       payload marked single-source (empty unless the rule has min_sources)
 -- Returns one {reason, previous} per call.
-local K, p, payload, previous
+local K, p, payload, single, previous
 local checks = {}
 
 local function remember(key, ...)
@@ -108,6 +117,7 @@ end
 -- with its reason. The same outlet repeating itself adds nothing; a revision is news from a
 -- source already heard, queued once per item (a retried batch adds none).
 local function follow_up(holder, number)
+  if redis.call('HEXISTS', K[9], holder) == 1 then return end
   local heard = redis.call('SADD', K[7], holder .. '\t' .. p.source) == 1
   if p.revised then heard = redis.call('SADD', K[7], holder .. '\t' .. p.item_id) == 1 or heard end
   if heard then
@@ -151,6 +161,13 @@ local function decide()
     return 'inhibited'
   end
   claim()
+  if p.need > p.have then
+    redis.call('HSET', K[9], p.alert_id, cjson.encode({alert = payload, single = single, previous = number}))
+    redis.call('ZADD', K[10], p.at + p.hold_ms, p.alert_id)
+    redis.call('HSET', K[11], p.alert_id, p.need .. '\t' .. p.story_id)
+    for _, key in ipairs({K[9], K[10], K[11]}) do keep(key, p.hold_ms + p.grace_ms) end
+    return 'held'
+  end
   if p.aggregate_ms > 0 then
     redis.call('RPUSH', K[5], cjson.encode({alert = payload, previous = number, group = p.agg_group}))
     keep(K[5], p.aggregate_ms * 10 + p.grace_ms)
@@ -162,10 +179,13 @@ local function decide()
 end
 
 local replies = {}
-for i = 1, #ARGV / 2 do
+for i = 1, #ARGV / 3 do
   K = {}
-  for j = 1, 8 do K[j] = KEYS[(i - 1) * 8 + j] end
-  p, payload, previous = cjson.decode(ARGV[2 * i - 1]), ARGV[2 * i], ''
+  for j = 1, 11 do K[j] = KEYS[(i - 1) * 11 + j] end
+  p, payload, single, previous = cjson.decode(ARGV[3 * i - 2]), ARGV[3 * i - 1], ARGV[3 * i], ''
+  local H = {K[9], K[10], K[11], K[3]}
+  hold_release_due(H, p.at, p.maxlen)
+  hold_release_story(H, p.story_id, p.have, p.maxlen)
   replies[i] = {decide(), previous}
 end
 return replies

@@ -221,6 +221,22 @@ class Keys:
         """Sorted set {aggregation list key: flush due ms}. No TTL (members removed on flush)."""
         return f"{self.prefix}aggs"
 
+    def holds(self) -> str:
+        """Hash {alert id: JSON of the held alert, its single-source form and 'previous'}: alerts
+        of min_sources rules waiting for corroboration. TTL: the longest max_hold plus GRACE_MS,
+        refreshed on write (members are removed when released)."""
+        return f"{self.prefix}holds"
+
+    def hold_due(self) -> str:
+        """Sorted set {alert id: event ms when its max_hold ends}: when each held alert fires
+        single-source. TTL as holds."""
+        return f"{self.prefix}holds:due"
+
+    def hold_stories(self) -> str:
+        """Hash {alert id: "min_sources<TAB>story id"}: which story must reach how many independent
+        outlets to release each held alert. TTL as holds."""
+        return f"{self.prefix}holds:story"
+
     def silence(self, silence_id: str) -> str:
         """String: a silence as JSON. TTL: until the silence ends (it expires on its own)."""
         return f"{self.prefix}silence:{_part(silence_id)}"

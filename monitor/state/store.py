@@ -14,6 +14,7 @@ import redis
 
 from monitor.models import Decision, Match
 from monitor.state.aggregation import AggregationBuffers, DueBuffer
+from monitor.state.holds import HeldAlerts, holds_lua
 from monitor.state.keys import GRACE_MS, MEMORY_TTL, OUTBOX_MAXLEN, Keys
 from monitor.state.seen import SeenItems
 from monitor.state.silences import Silence, SilenceStore
@@ -36,6 +37,14 @@ class Aggregations(Protocol):
     def commit(self, buffer: DueBuffer, payload: str) -> bool: ...
 
 
+class Holds(Protocol):
+    """Alerts held for corroboration (monitor.state.holds.HeldAlerts)."""
+
+    def release_due(self, now: datetime) -> int: ...
+
+    def release_story(self, story_id: str, independent: int) -> int: ...
+
+
 class StateStore(Protocol):
     """Everything the pipeline reads and writes; RedisStateStore is the implementation."""
 
@@ -44,6 +53,9 @@ class StateStore(Protocol):
 
     @property
     def aggregations(self) -> Aggregations: ...
+
+    @property
+    def holds(self) -> Holds: ...
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]: ...
 
@@ -64,8 +76,8 @@ def _text(value: object) -> str:
     return value.decode() if isinstance(value, bytes) else str(value)
 
 
-def _script(client: redis.Redis, name: str) -> Any:
-    return client.register_script(resources.files("monitor.state").joinpath(name).read_text("utf-8"))
+def _script(client: redis.Redis, name: str, prefix: str = "") -> Any:
+    return client.register_script(prefix + resources.files("monitor.state").joinpath(name).read_text("utf-8"))
 
 
 class RedisStateStore:
@@ -77,7 +89,8 @@ class RedisStateStore:
         self.silences = SilenceStore(client, keys)
         self.aggregations = AggregationBuffers(client, keys)
         self.seen = SeenItems(client, keys)
-        self._decide = _script(client, "decide.lua")
+        self.holds = HeldAlerts(client, keys)
+        self._decide = _script(client, "decide.lua", holds_lua())
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
         """Ids not processed before, in one pipelined round trip."""
@@ -155,6 +168,11 @@ class RedisStateStore:
             "maxlen": OUTBOX_MAXLEN,
             "source": request.source,
             "revised": request.revised,
+            # corroboration: held while the story has fewer independent outlets than asked
+            "need": match.min_sources,
+            "have": request.independent,
+            "hold_ms": int(match.max_hold_s * 1000),
+            "story_id": request.story_id,
             # what explain names behind a cooldown; not the whole alert (the outbox has it)
             "claimed": json.dumps(
                 {"title": match.title, "item": {"source": request.source}, "fired_at": now.isoformat()}
@@ -170,8 +188,11 @@ class RedisStateStore:
             self.keys.aggregations(),
             self.keys.story_follow_ups(story),
             self.keys.dedup_alerts(match.rule_id, match.dedup_key),
+            self.keys.holds(),
+            self.keys.hold_due(),
+            self.keys.hold_stories(),
         ]
-        return keys, [json.dumps(params), request.payload]
+        return keys, [json.dumps(params), request.payload, request.single_payload]
 
     def dry_run(self, match: Match, alert_id: str, payload: str, **options: Any) -> Decision:
         """The decision ``decide`` would take, leaving this namespace untouched: the keys it reads
@@ -300,6 +321,11 @@ class DecideRequest:
     #: The item revised a figure of its story: on a held dedup key it queues a follow-up (once
     #: per item) even from a source already heard, instead of firing again.
     revised: bool = False
+    #: The story the item joined and its independent outlets (min_sources rules hold on them).
+    story_id: str = ""
+    independent: int = 1
+    #: The alert marked single-source, sent if its hold runs out (min_sources rules only).
+    single_payload: str = ""
 
 
 def _decision(reply: Any) -> Decision:

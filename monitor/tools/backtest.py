@@ -106,7 +106,7 @@ def _run_batch(pipeline: Pipeline, clock: FixedClock, batch: Sequence[Item], res
     for outcome in pipeline.process(batch):
         item = outcome.item
         for match, decision in outcome.decisions:
-            if decision.fire or decision.reason == "aggregated":
+            if decision.fire or decision.reason in {"aggregated", "held"}:
                 hit = Hit(match.rule_id, match.dedup_key, item.id, match.title, item.title, times[item.id])
                 result.rules[match.rule_id].hits.append(hit)
 

@@ -22,7 +22,7 @@ from monitor.tools.examples import EXAMPLE_TIME
 
 #: Rules every labeled case is scored on, named in LABELING.md; rules named in labels are added.
 SHIPPED_ALERTS = ("record-drone-attack", "mass-drone-attack", "foreign-troops-new", "new-strategic-weapon")
-_FIRED = {"first", "aggregated"}
+_FIRED = {"first", "aggregated", "held"}
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,7 @@ from monitor.state.namespace import Namespace
 
 #: When an example gives no publication time: a fixed moment, so runs are repeatable.
 EXAMPLE_TIME = datetime(2025, 1, 1, tzinfo=UTC)
-_FIRED = {"first", "aggregated"}
+_FIRED = {"first", "aggregated", "held"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from monitor.clock import FixedClock
 from monitor.models import Decision
 from monitor.pipeline import Pipeline
 from monitor.rules.ruleset import RuleSet
-from monitor.state.store import Aggregations, DecideRequest, RedisStateStore, Silences, StateStore
+from monitor.state.store import Aggregations, DecideRequest, Holds, RedisStateStore, Silences, StateStore
 from tests.rules.conftest import T0, article, facts_from_text
 
 
@@ -32,6 +32,11 @@ class RecordingStore:
     def aggregations(self) -> Aggregations:
         self.calls.append("aggregations")
         return self.inner.aggregations
+
+    @property
+    def holds(self) -> Holds:
+        self.calls.append("holds")
+        return self.inner.holds
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
         self.calls.append("unseen")
@@ -71,6 +76,13 @@ def test_flatlines_fire_with_a_store_that_is_not_the_redis_one(
     fired = pipeline.check_flatlines(T0 + timedelta(hours=8))
     assert [(m.title, d.reason) for m, d in fired] == [("Ukrinform quiet", "first")]
     pipeline.tick(T0 + timedelta(hours=9))
-    assert {"unseen", "mark_seen", "touch", "last_seen", "decide_many", "silences", "aggregations"} <= set(
-        recording.calls
-    )
+    assert {
+        "unseen",
+        "mark_seen",
+        "touch",
+        "last_seen",
+        "decide_many",
+        "silences",
+        "aggregations",
+        "holds",
+    } <= set(recording.calls)

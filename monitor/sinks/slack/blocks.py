@@ -9,6 +9,7 @@ from typing import Any
 from monitor.models import Alert
 from monitor.sinks.slack.buttons import actions_block, marks_block
 from monitor.sinks.slack.escape import escape_mrkdwn, escape_text, link, one_line, truncate
+from monitor.sinks.wording import SINGLE_SOURCE
 
 #: Slack's documented limits for messages and blocks.
 MAX_BLOCKS = 50
@@ -64,9 +65,13 @@ def build_message(
     if mention or alert.text:
         body = " ".join(p for p in (mention or "", escape_mrkdwn(alert.text.strip())) if p)
         blocks.append(_section(body))
+    if alert.single_source:
+        blocks.append(_section(f":warning: *{SINGLE_SOURCE}*"))
     fields = fact_fields(alert)
     if fields:
         blocks.append({"type": "section", "fields": fields})
+    if alert.figures:
+        blocks.append(_section(f"*Figures by source:* {escape_mrkdwn(one_line(alert.figures))}"))
     blocks.append(_section(source_line(alert.item)))
     marked = marks_block(marks)
     if marked is not None:

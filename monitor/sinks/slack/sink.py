@@ -215,7 +215,10 @@ def _parent(story: Story, alert: Alert) -> Alert:
     if not story.alert:
         return alert
     parent = Alert.model_validate_json(story.alert)
-    return alert if parent.rule == alert.rule else parent
+    if parent.rule == alert.rule:
+        return alert
+    # the parent keeps its own alert, but shows the story's figures as they now stand
+    return parent.model_copy(update={"figures": alert.figures}) if alert.figures else parent
 
 
 def _source(alert: Alert) -> str:
