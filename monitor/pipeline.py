@@ -100,8 +100,8 @@ def count(tally: Counts, outcome: Outcome) -> None:
 
 
 def disagreeing(figures: str) -> str:
-    """The story's figures side by side ("air-force: 472 launched; president: 500 launched") when
-    its sources said different things, else "": one source, or all saying the same, needs no
+    """The story's figures side by side ("air-force: 472 drones launched; president: 500 drones
+    launched") when its sources said different things, else "": one source, or all saying the same, needs no
     attribution beyond the alert's own. Join.figures is "source: said" joined by "; "."""
     said = [part.partition(": ")[2] for part in figures.split("; ") if part]
     return figures if len(said) > 1 and len(set(said)) > 1 else ""

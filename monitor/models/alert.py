@@ -68,5 +68,5 @@ class Alert(BaseModel):
     figures: str = Field(
         default="",
         description="The story's sources' figures side by side, when they disagree "
-        "('air-force: 472 launched; defence-ministry: 38 launched').",
+        "('air-force: 472 drones launched; defence-ministry: 38 drones launched').",
     )

@@ -24,6 +24,15 @@ def night_of(at: datetime) -> str:
 How = Literal["new", "copy", "same_attack"]
 
 
+#: Plural nouns for the weapon kinds of strike facts, as a figure is read out.
+WEAPON_NOUNS = {
+    "drone": "drones",
+    "missile": "missiles",
+    "glide_bomb": "glide bombs",
+    "targets": "air targets",
+}
+
+
 class Figure(BaseModel):
     """One side's attack as one item reported it."""
 
@@ -41,8 +50,10 @@ class Figure(BaseModel):
         return f"{self.attacker}/{self.weapon}"
 
     def said(self) -> str:
-        """'472 launched, 382 neutralized' (the numbers given)."""
-        parts = [f"{self.launched} launched"] if self.launched is not None else []
+        """'472 drones launched, 382 neutralized' (the numbers given, the launch named by its
+        weapon so that one source's drone and missile counts read apart)."""
+        noun = WEAPON_NOUNS.get(self.weapon, self.weapon.replace("_", " "))
+        parts = [f"{self.launched} {noun} launched"] if self.launched is not None else []
         if self.neutralized is not None:
             parts.append(f"{self.neutralized} neutralized")
         return ", ".join(parts) or "no figure"
@@ -110,7 +121,7 @@ class Story(BaseModel):
         return best_of(self.latest_by_source())
 
     def side_by_side(self) -> str:
-        """'air-force: 472 launched, 382 neutralized; defence-ministry: 38 launched'."""
+        """'air-force: 472 drones launched, 382 neutralized; defence-ministry: 38 drones launched'."""
         return side_by_side(self.latest_by_source())
 
 
@@ -127,7 +138,7 @@ class Join(BaseModel):
     after: dict[str, int] = Field(default_factory=dict)
     sources: int = 1
     independent: int = 1
-    #: Each source's latest figures side by side, as of this item ("air-force: 472 launched").
+    #: Each source's latest figures side by side, as of this item ("air-force: 472 drones launched").
     figures: str = ""
 
     def template_values(self) -> dict[str, object]:
@@ -219,7 +230,7 @@ def best_of(latest: dict[str, dict[str, Figure]]) -> dict[str, tuple[Figure, str
 
 
 def side_by_side(latest: dict[str, dict[str, Figure]]) -> str:
-    """'air-force: 472 launched, 382 neutralized; defence-ministry: 38 launched'."""
+    """'air-force: 472 drones launched, 382 neutralized; defence-ministry: 38 drones launched'."""
     return "; ".join(
         f"{source}: {', '.join(f.said() for f in figures.values())}" for source, figures in latest.items()
     )

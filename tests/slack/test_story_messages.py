@@ -82,7 +82,10 @@ async def test_disagreeing_figures_side_by_side_with_attribution(
         ("mass-drone-attack", "pres", "cooldown"),
     ]
     # each source's latest figure per attack (drones, then the missiles), as the story keeps them
-    side_by_side = "air-force: 472 launched, 382 neutralized, 48 launched; president: 500 launched"
+    side_by_side = (
+        "air-force: 472 drones launched, 382 neutralized, 48 missiles launched; "
+        "president: 500 drones launched"
+    )
     assert sent[0].figures == ""  # one source: nothing to set side by side
     assert sent[1].figures == side_by_side
     assert f"Figures by source: {side_by_side}" in alert_text(sent[1]).plain

@@ -29,7 +29,7 @@ def test_stories_list_and_show_name_sources_figures_and_alerts(redis_url: str, n
     code, shown = _run("stories", "show", story, *common)
     assert code == 0, shown
     assert "sources: seed-blog (1 independent" in shown
-    assert "figures per source: seed-blog: 800 launched" in shown
+    assert "figures per source: seed-blog: 800 drones launched" in shown
     assert f"alerts sent: {record['alert_id']} (critical)" in shown
     code, missing = _run("stories", "show", "s000000000000", *common)
     assert code != 0 and "no story 's000000000000'" in missing

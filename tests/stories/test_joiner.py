@@ -48,7 +48,7 @@ def test_copies_and_other_reports_of_one_attack_join_one_story(
     story = joiner.story(first.story_id)
     assert story is not None and story.sources == ["wire-a", "daily-b", "air-force"]
     assert story.best()["Russia/drone"][1] == "air-force"
-    assert "wire-a: 539 launched, 476 neutralized" in story.side_by_side()
+    assert "wire-a: 539 drones launched, 476 neutralized" in story.side_by_side()
 
 
 def test_the_next_night_worded_alike_is_another_story(redis_client: redis.Redis, namespace: str) -> None:
@@ -126,8 +126,9 @@ def test_a_join_from_the_summary_equals_the_story_recomputed_from_its_items(
     ]
     assert (first[-1].sources, first[-1].independent) == (4, 3)
     assert [join.revised for join in first] == [False, True, False, False, False, True, False]
-    assert first[-1].figures.startswith("air-force: 480 launched, 7 launched")
-    assert "; wire-a: 550 launched, 11 launched; daily-b: 539 launched" in first[-1].figures
+    assert first[-1].figures.startswith("air-force: 480 drones launched, 7 missiles launched")
+    wire_and_daily = "; wire-a: 550 drones launched, 11 missiles launched; daily-b: 539 drones launched"
+    assert wire_and_daily in first[-1].figures
     story = StoryJoiner(redis_client, keys).story(first[0].story_id)
     assert story is not None and first[-1].figures == story.side_by_side()
 
