@@ -99,14 +99,6 @@ def count(tally: Counts, outcome: Outcome) -> None:
             tally["suppressed"] += 1
 
 
-def disagreeing(figures: str) -> str:
-    """The story's figures side by side ("air-force: 472 drones launched; president: 500 drones
-    launched") when its sources said different things, else "": one source, or all saying the same, needs no
-    attribution beyond the alert's own. Join.figures is "source: said" joined by "; "."""
-    said = [part.partition(": ")[2] for part in figures.split("; ") if part]
-    return figures if len(said) > 1 and len(set(said)) > 1 else ""
-
-
 def build_alert(
     match: Match, item: Item, fired_at: datetime, story: Join | None = None, also: Sequence[Match] = ()
 ) -> Alert:
@@ -132,7 +124,7 @@ def build_alert(
         item=ref,
         fact=match.fact,
         text=text,
-        figures=disagreeing(story.figures) if story is not None else "",
+        figures=story.figures if story is not None and story.disagree else "",
     )
 
 

@@ -26,6 +26,7 @@ from monitor.stories.model import (
     Story,
     Summary,
     best_of,
+    disagree,
     night_of,
     order_key,
     side_by_side,
@@ -140,6 +141,7 @@ class StoryJoiner:
             sources=now.sources,
             independent=now.independent,
             figures=side_by_side(latest),
+            disagree=disagree(latest),
         )
 
     def filing(
@@ -251,6 +253,7 @@ def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Joi
         sources=len(upto.sources),
         independent=upto.independent,
         figures=upto.side_by_side(),
+        disagree=disagree(upto.latest_by_source()),
     )
 
 

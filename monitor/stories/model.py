@@ -140,6 +140,8 @@ class Join(BaseModel):
     independent: int = 1
     #: Each source's latest figures side by side, as of this item ("air-force: 472 drones launched").
     figures: str = ""
+    #: Two or more sources whose latest figures differ: the alert shows ``figures`` with attribution.
+    disagree: bool = False
 
     def template_values(self) -> dict[str, object]:
         """What rules' templates see of the story: story_id, story_sources, story_figures."""
@@ -227,6 +229,16 @@ def best_of(latest: dict[str, dict[str, Figure]]) -> dict[str, tuple[Figure, str
             if held is None or (figure.launched or 0) > (held[0].launched or 0):
                 best[what] = (figure, source)
     return best
+
+
+def disagree(latest: dict[str, dict[str, Figure]]) -> bool:
+    """Whether the sources' latest figures differ (one source, or all saying the same, need no
+    attribution beyond the alert's own). Places are left out: they are not what is disputed."""
+    said = {
+        tuple(sorted((what, f.launched, f.neutralized) for what, f in figures.items()))
+        for figures in latest.values()
+    }
+    return len(latest) > 1 and len(said) > 1
 
 
 def side_by_side(latest: dict[str, dict[str, Figure]]) -> str:
