@@ -58,13 +58,17 @@ def find_story_corpus(start: Path | None = None) -> Path | None:
 
 
 def load_labeled(path: Path) -> list[tuple[Item, str]]:
-    """Items of a JSON-lines corpus with their ``story`` label, in event-time order."""
+    """Items of a JSON-lines corpus with their ``story`` label, in event-time order.
+
+    A row's optional ``case`` (how it relates to the others, in the held-out split) is the
+    labeler's note for reading the misses, not part of the item, so it is dropped here."""
     rows: list[tuple[Item, str]] = []
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip():
             continue
         raw = json.loads(line)
         label = str(raw.pop("story"))
+        raw.pop("case", None)
         rows.append((Item.model_validate(raw), label))
     return sorted(rows, key=lambda row: (row[0].published or datetime.max.replace(tzinfo=UTC), row[0].id))
 
