@@ -489,6 +489,17 @@ def rows() -> list[tuple[str, str, str, str, str, str]]:
          copy(MAY25_SWAP, credit="(Reporting by our Kyiv bureau)")),
         ("S32", "aftermath", "post-c", "2025-05-26T09:00:00Z", "Freed soldiers return home after swap",
          "Soldiers freed in the three-day exchange were reunited with their families in the Chernihiv region, and the coordination headquarters said work on further exchanges would continue."),
+        # revisions over the night and the attacker's own account, added to stories above
+        ("S29", "revision", "air-force", "2025-05-25T09:30:00Z", "Updated: 367 air attack means, 311 neutralized",
+         "Updated figures for the night: the enemy used 367 means of air attack, 298 attack drones and decoys and 69 missiles of various types. Air defences neutralized 266 drones and 45 missiles, the air force said."),
+        ("S30", "revision", "air-force", "2025-05-26T09:10:00Z", "288 drones neutralized, 55 lost to jamming",
+         "Results of the night: of 355 Shahed and decoy drones, 233 were shot down and 55 more were lost from radar as a result of electronic warfare. All nine Kh-101 cruise missiles were destroyed."),
+        ("S20", "revision", "air-force", "2024-12-25T10:40:00Z", "Christmas attack: final figures",
+         "Final figures for the morning attack: 184 air attack means, 78 missiles and 106 drones. 59 missiles and 54 drones were shot down and 52 drones were lost locally, the air force said. Energy facilities in several regions were the main target."),
+        ("S12", "attacker-claim", "ua-outlet", "2024-09-01T10:00:00Z", "Security service drones behind Moscow refinery fire, source says",
+         "Drones of Ukraine's security service struck the Moscow oil refinery and the Kashira power station overnight, a source in the service told us. The source said the refinery supplies fuel to the Russian army."),
+        ("S22", "attacker-claim", "ua-outlet", "2025-03-11T11:30:00Z", "General Staff: refinery and pumping station hit near Moscow",
+         "Ukraine's General Staff said its drones hit the Moscow oil refinery and an oil pumping station in the Moscow region overnight, and called the strikes part of a campaign against the fuel that feeds Russia's army."),
     ]  # fmt: skip
 
 
