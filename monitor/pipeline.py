@@ -114,7 +114,7 @@ def build_alert(
         listed = "\n".join(f"• {m.title} ({m.rule_id}, {m.severity})" for m in also)
         text = f"{text}\nAlso matched:\n{listed}" if text else f"Also matched:\n{listed}"
     return Alert(
-        alert_id=stable_id("alert", match.rule_id, match.dedup_key, item.id),
+        alert_id=alert_id_of(match, item),
         rule=match.rule_id,
         severity=match.severity,
         title=match.title,
@@ -131,18 +131,43 @@ def build_alert(
 def _also_matched(matches: Sequence[Match]) -> dict[int, list[Match]]:
     """For each match that inhibits others of its story on this item, those others: one message
     lists every rule a story matched. A lower match is listed under a higher one of the same
-    fact (the record of the attack it is the mass alert of), else the story's first. Keyed by
-    id(match); ``matches`` come highest severity first."""
-    higher: dict[str, list[Match]] = {}
+    fact (the record of the attack it is the mass alert of), else the story's first; a match of
+    another rule with the same severity is listed under the first by rule order. A listed match
+    hosts none. Keyed by id(match); ``matches`` come highest severity first, then rule order."""
+    hosts: dict[str, list[Match]] = {}
     also: dict[int, list[Match]] = {}
     for match in matches:
         story = match.story or match.dedup_key
-        above = [m for m in higher.get(story, []) if RANK[m.severity] > RANK[match.severity]]
+        above = [
+            m
+            for m in hosts.get(story, [])
+            if RANK[m.severity] > RANK[match.severity]
+            or (RANK[m.severity] == RANK[match.severity] and m.rule_id != match.rule_id)
+        ]
         if above:
             host = next((m for m in above if m.fact == match.fact), above[0])
             also.setdefault(id(host), []).append(match)
-        higher.setdefault(story, []).append(match)
+        else:
+            hosts.setdefault(story, []).append(match)
     return also
+
+
+def _equal_hosts(matches: Sequence[Match], item: Item, also: dict[int, list[Match]]) -> dict[int, str]:
+    """The alert id of the host each match listed under one of its own severity has (keyed by
+    id(match)): decide.lua inhibits it under that alert, as a lower match is under a higher."""
+    by_id = {id(m): m for m in matches}
+    found: dict[int, str] = {}
+    for host_id, listed in also.items():
+        host = by_id[host_id]
+        for match in listed:
+            if RANK[match.severity] == RANK[host.severity]:
+                found[id(match)] = alert_id_of(host, item)
+    return found
+
+
+def alert_id_of(match: Match, item: Item) -> str:
+    """The id of the alert a match becomes (stable for its rule, dedup key and item)."""
+    return stable_id("alert", match.rule_id, match.dedup_key, item.id)
 
 
 def _first_of_each(items: Sequence[Item], wanted: set[str]) -> list[Item]:
@@ -255,9 +280,10 @@ class Pipeline:
         for outcome, matches in matched:
             at = event_time(outcome.item, now)
             also = _also_matched(matches)
+            under = _equal_hosts(matches, outcome.item, also)
             for match in matches:
                 request, silence = self._request(
-                    match, outcome.item, now, at, outcome.story, also.get(id(match))
+                    match, outcome.item, now, at, outcome.story, also.get(id(match)), under.get(id(match), "")
                 )
                 requests.append(request)
                 silences.append(silence)
@@ -296,6 +322,7 @@ class Pipeline:
         at: datetime,
         story: Join | None = None,
         also: list[Match] | None = None,
+        under: str = "",
     ) -> tuple[DecideRequest, Silence | None]:
         alert = build_alert(match, item, now, story, also or [])
         silence = silenced_by(self._active, match, item, at)
@@ -318,6 +345,7 @@ class Pipeline:
             story_id=story.story_id if story is not None else item.id,
             independent=story.independent if story is not None else 1,
             single_payload=single,
+            under=under,
         )
         return request, silence
 

@@ -173,6 +173,7 @@ class RedisStateStore:
             "have": request.independent,
             "hold_ms": int(match.max_hold_s * 1000),
             "story_id": request.story_id,
+            "under": request.under,
             # what explain names behind a cooldown; not the whole alert (the outbox has it)
             "claimed": json.dumps(
                 {"title": match.title, "item": {"source": request.source}, "fired_at": now.isoformat()}
@@ -326,6 +327,9 @@ class DecideRequest:
     independent: int = 1
     #: The alert marked single-source, sent if its hold runs out (min_sources rules only).
     single_payload: str = ""
+    #: The alert of this item's match of the same severity (an earlier rule of the story) this
+    #: match is listed under: inhibited under it, as a lower match is under a higher one.
+    under: str = ""
 
 
 def _decision(reply: Any) -> Decision:
