@@ -6,17 +6,20 @@ that ties to no alerted story, or an aside in a strike report, is none."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
 import redis
 
+from monitor.clock import FixedClock
 from monitor.models import Alert, Item
 from monitor.outbox.stream import RedisOutbox
 from monitor.pipeline import Pipeline
 from monitor.rules.loader import load_rules
 from monitor.settings import SlackSettings
 from monitor.sinks.slack.sink import SlackSink
+from monitor.sinks.wording import SINGLE_SOURCE
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
 from monitor.stories.disputes import DisputeTies
@@ -163,3 +166,93 @@ async def test_a_denial_of_a_story_with_no_alert_queues_nothing(
         [_item("mod", "defence-ministry", DENIAL, T + timedelta(hours=1), "Russia denies drone strike")]
     )
     assert RedisOutbox(redis_client, keys).read_new(count=100) == []
+
+
+WIRE = (
+    "Russia launched 539 drones and 11 missiles at Ukraine overnight, Ukraine's air force said on Friday. "
+    "Air defences shot down or jammed 476 of the drones."
+)
+OWN_WORDS = (
+    "Kyiv spent the night in shelters as Russia sent 539 drones against Ukraine, according to the "
+    "air force, in one of the heaviest attacks on the capital this summer."
+)
+FEWER = "Russia launched 480 drones at Ukraine overnight, a regional governor said."
+HOLD = """rules:
+  - id: corroborated-drones
+    title: "Drone attack by {{ fact.attacker }}: {{ fact.launched }} launched"
+    type: threshold
+    where: {weapon: drone}
+    threshold: {field: launched, gte: 500}
+    dedup_key: "drones:{{ story_id }}:{{ fact.attacker }}"
+    story: "{{ story_id }}"
+    realert: 24h
+    min_sources: 2
+    max_hold: 3h
+"""
+
+
+async def _single_source_parent(
+    client: redis.Redis, keys: Keys, sink: SlackSink, tmp_path: Path
+) -> tuple[Pipeline, list[Alert]]:
+    """The wire's alert held, then fired single-source by the tick when its max_hold ended."""
+    (tmp_path / "hold.yaml").write_text(HOLD, encoding="utf-8")
+    rules, _ = load_rules([tmp_path])
+    joiner = StoryJoiner(client, keys)
+    clock = FixedClock(T + timedelta(days=1))  # items are dated by their publication
+    pipeline = Pipeline(rules, RedisStateStore(client, keys), clock, stories=joiner)
+    pipeline.process([_item("wire", "wire-a", WIRE, T)])
+    pipeline.tick(T + timedelta(hours=3))
+    sent = []
+    for entry in RedisOutbox(client, keys).read_new(count=100):
+        await sink.send(entry.alert)
+        sent.append(entry.alert)
+    assert [(a.item["id"], a.single_source) for a in sent] == [("wire", True)]
+    return pipeline, sent
+
+
+async def test_a_second_outlet_after_the_hold_corroborates_the_single_source_alert_once(
+    redis_client: redis.Redis,
+    keys: Keys,
+    slack_settings: SlackSettings,
+    fake_slack: FakeSlack,
+    tmp_path: Path,
+) -> None:
+    sink = SlackSink(slack_settings, redis_client, keys)
+    pipeline, _ = await _single_source_parent(redis_client, keys, sink, tmp_path)
+    (parent,) = fake_slack.messages
+    assert SINGLE_SOURCE in _text(parent.blocks)
+    own = _item("own", "daily-c", OWN_WORDS, T + timedelta(hours=5))
+    sent = await _deliver(redis_client, keys, pipeline, sink, own)
+    assert [(a.item["id"], a.reason, a.notice) for a in sent] == [
+        ("own", "cooldown", ""),  # its report: the follow-up reply
+        ("own", "cooldown", "corroborated"),  # marks the parent, no second reply
+    ]
+    _, reply = fake_slack.messages
+    assert reply.thread_ts == parent.ts
+    assert SINGLE_SOURCE not in _text(parent.blocks)
+    assert "✅ Corroborated by daily-c" in _text(parent.blocks)
+    # the batch retried, the notice redelivered, a third outlet: no second notice
+    pipeline._notify([pipeline._joined(own, pipeline._extract([own])[0], T + timedelta(hours=5))], T)
+    await sink.send(sent[1])
+    third = _item("third", "radio-d", FEWER, T + timedelta(hours=6))
+    assert [a.notice for a in await _deliver(redis_client, keys, pipeline, sink, third)] == []
+    assert len(fake_slack.messages) == 2
+    assert _text(parent.blocks).count("Corroborated by") == 1
+
+
+async def test_a_corroborating_report_that_matches_no_rule_gets_the_one_reply(
+    redis_client: redis.Redis,
+    keys: Keys,
+    slack_settings: SlackSettings,
+    fake_slack: FakeSlack,
+    tmp_path: Path,
+) -> None:
+    sink = SlackSink(slack_settings, redis_client, keys)
+    pipeline, (single,) = await _single_source_parent(redis_client, keys, sink, tmp_path)
+    fewer = _item("fewer", "radio-d", FEWER, T + timedelta(hours=4))  # the same attack, below 500
+    (notice,) = await _deliver(redis_client, keys, pipeline, sink, fewer)
+    assert (notice.notice, notice.item["story_id"]) == ("corroborated", single.item["story_id"])
+    parent, reply = fake_slack.messages
+    assert reply.thread_ts == parent.ts
+    assert "Corroborated by radio-d: Drone attack by Russia: 539 launched" in _text(reply.blocks)
+    assert SINGLE_SOURCE not in _text(parent.blocks) and "✅ Corroborated by radio-d" in _text(parent.blocks)
