@@ -18,6 +18,7 @@ from monitor.models.facts import Denial, DenialKind, Side, WeaponKind
 from monitor.models.item import Article
 
 DENIALS_FILE = DATA_DIR / "denials.yaml"
+_WORDS = re.compile(r"[a-z']+")
 _STRENGTH: tuple[DenialKind, ...] = ("retracted", "denied", "corrected")
 #: Only the headline and the first sentence are read: a denial is what the article is about,
 #: not a line deep in a strike report. A lead longer than this is cut.
@@ -62,12 +63,19 @@ def denial_vocabulary(path: Path = DENIALS_FILE) -> DenialVocabulary:
 
 
 @cache
-def _triggers() -> re.Pattern[str]:
-    """Any word a pattern starts from: most leads have none and are never tokenized."""
+def _triggers() -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """The words a pattern starts from (single words, and the words of each phrase): most leads
+    hold none and are never split or tokenized."""
     v = denial_vocabulary()
-    words = v.deny_verbs | v.call_verbs | v.false_words | v.retract_words | v.correct_words | v.no_event
-    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"\b(?:{alternatives})\b")
+    phrases = v.deny_verbs | v.call_verbs | v.false_words | v.retract_words | v.correct_words | v.no_event
+    single = frozenset(p for p in phrases if " " not in p)
+    return single, tuple(frozenset(p.split()) for p in phrases if " " in p)
+
+
+def _triggered(text: str) -> bool:
+    words = set(_WORDS.findall(text.lower()))
+    single, phrases = _triggers()
+    return not words.isdisjoint(single) or any(phrase <= words for phrase in phrases)
 
 
 def _at(low: Sequence[str], i: int, phrases: frozenset[str]) -> int:
@@ -132,7 +140,7 @@ def _kind(tokens: Tokens, v: DenialVocabulary) -> DenialKind | None:
 def lead_of(article: Article) -> list[str]:
     """The headline and the first sentence of the text (each bounded)."""
     found = [article.title.strip()[:LEAD_CHARS]] if article.title.strip() else []
-    text = article.text.strip()[: LEAD_CHARS * 2]
+    text = article.text.strip()[:LEAD_CHARS]
     spans = split_sentences(text)
     if spans:
         start, end = spans[0]
@@ -146,7 +154,9 @@ def find_denials(article: Article) -> tuple[Denial, ...]:
     """The denial an article's headline or lead makes (at most one), with the sides, weapon
     kinds and places they name: what ties it to the story it denies."""
     v = denial_vocabulary()
-    sentences = [s for s in lead_of(article) if _triggers().search(s.lower())]
+    if not _triggered(f"{article.title[:LEAD_CHARS]}\n{article.text[:LEAD_CHARS]}"):
+        return ()  # the usual case, without splitting sentences
+    sentences = [s for s in lead_of(article) if _triggered(s)]
     if not sentences:
         return ()
     lead = [(sentence, tokenize(sentence)) for sentence in lead_of(article)]
