@@ -20,7 +20,7 @@ from typing import Protocol, TypeVar
 
 from monitor.clock import Clock, utc_now
 from monitor.counts import Counts
-from monitor.models import Alert, Article, Decision, Denial, Facts, Item, Match
+from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
 from monitor.rules.engine import evaluate
 from monitor.rules.flatline import flatline_match, watched
@@ -29,7 +29,7 @@ from monitor.state.aggregation import summary_alert
 from monitor.state.silences import Silence, silenced_by
 from monitor.state.store import RANK, DecideRequest, StateStore
 from monitor.stories.model import Join
-from monitor.stories.notices import corroboration_notice, denial_notice
+from monitor.stories.notices import StoryDisputes, StoryNotifier
 
 log = logging.getLogger(__name__)
 
@@ -49,12 +49,6 @@ class StoryJoining(Protocol):
     """Joins each item to its story (monitor.stories.joiner.StoryJoiner)."""
 
     def join(self, item: Item, facts: Facts, at: datetime) -> Join: ...
-
-
-class StoryDisputes(Protocol):
-    """Finds the story a denial disputes (monitor.stories.disputes.DisputeTies)."""
-
-    def target(self, denial: Denial, join: Join | None, at: datetime) -> tuple[str, str] | None: ...
 
 
 class FigureLog(Protocol):
@@ -221,8 +215,8 @@ class Pipeline:
         self.figures = figures
         #: Joins items to stories before the rules see them (None: each item its own story).
         self.stories = stories
-        #: Ties denials to the story they dispute (None: denials queue no notice).
-        self.disputes = disputes
+        #: Denials, retractions and corroborations to their stories' threads (None: no denials).
+        self.notifier = StoryNotifier(store, disputes)
         self._active: list[Silence] = []
         self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
 
@@ -326,35 +320,11 @@ class Pipeline:
         self.store.holds.release_due(max(event_time(o.item, now) for o in outcomes))
 
     def _notify(self, outcomes: Sequence[Outcome], now: datetime) -> None:
-        """Story notices, after the batch's decisions: a denial, retraction or correction queues
-        one notice to the story it disputes; a second independent outlet in a story whose alert
-        fired single-source queues one that it is corroborated. Both once per item and alert,
-        so a retried batch queues none again."""
+        """Story notices, after the batch's decisions (monitor.stories.notices.StoryNotifier)."""
         corroborating = any(c.rule.min_sources for c in self.rules.enabled)
         for outcome in outcomes:
-            for denial in outcome.facts.denials:
-                self._dispute(outcome, denial, now)
-            story = outcome.story
-            if corroborating and story is not None and story.independent > 1:
-                for single in self.store.holds.singles(story.story_id):
-                    if single.need <= story.independent:
-                        alert = corroboration_notice(
-                            Alert.model_validate_json(single.payload), outcome.item, now
-                        )
-                        if self.store.holds.corroborate(single.alert_id, alert.model_dump_json()):
-                            log.info("alert %s corroborated by %s", single.alert_id, outcome.item.source)
-
-    def _dispute(self, outcome: Outcome, denial: Denial, now: datetime) -> None:
-        if self.disputes is None:
-            return
-        found = self.disputes.target(denial, outcome.story, event_time(outcome.item, now))
-        if found is None:
-            return
-        story_id, why = found
-        alert = denial_notice(outcome.item, denial, story_id, why, now)
-        queued = self.store.notices.queue(story_id, outcome.item.id, alert.model_dump_json())
-        level = logging.INFO if queued == "queued" else logging.DEBUG
-        log.log(level, "item %s %s story %s (%s): %s", outcome.item.id, alert.notice, story_id, why, queued)
+            at = event_time(outcome.item, now)
+            self.notifier.notify(outcome.item, outcome.facts, outcome.story, at, now, corroborating)
 
     def _request(
         self,
