@@ -256,3 +256,20 @@ async def test_a_corroborating_report_that_matches_no_rule_gets_the_one_reply(
     assert reply.thread_ts == parent.ts
     assert "Corroborated by radio-d: Drone attack by Russia: 539 launched" in _text(reply.blocks)
     assert SINGLE_SOURCE not in _text(parent.blocks) and "✅ Corroborated by radio-d" in _text(parent.blocks)
+
+
+def test_a_denial_of_a_story_whose_alert_is_held_queues_nothing(
+    redis_client: redis.Redis, keys: Keys, tmp_path: Path
+) -> None:
+    """No message to reply under yet: the held alert is not marked (a limit the README states)."""
+    (tmp_path / "hold.yaml").write_text(HOLD, encoding="utf-8")
+    rules, _ = load_rules([tmp_path])
+    joiner = StoryJoiner(redis_client, keys)
+    store = RedisStateStore(redis_client, keys)
+    clock = FixedClock(T + timedelta(days=1))
+    pipeline = Pipeline(rules, store, clock, stories=joiner, disputes=DisputeTies(redis_client, keys, joiner))
+    pipeline.process([_item("wire", "wire-a", WIRE, T)])
+    denial = _item("mod", "defence-ministry", DENIAL, T + timedelta(hours=1), "Russia denies drone strike")
+    pipeline.process([denial])
+    assert store.holds.held() == 1
+    assert RedisOutbox(redis_client, keys).read_new(count=100) == []
