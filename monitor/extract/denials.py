@@ -18,7 +18,7 @@ from monitor.models.facts import Denial, DenialKind, Side, WeaponKind
 from monitor.models.item import Article
 
 DENIALS_FILE = DATA_DIR / "denials.yaml"
-_WORDS = re.compile(r"[a-z']+")
+_WORDS = re.compile(r"[a-z]+(?:'[a-z]+)*")
 _STRENGTH: tuple[DenialKind, ...] = ("retracted", "denied", "corrected")
 #: Only the headline and the first sentence are read: a denial is what the article is about,
 #: not a line deep in a strike report. A lead longer than this is cut.
@@ -96,8 +96,8 @@ def _denied(low: Sequence[str], v: DenialVocabulary) -> bool:
                 return True
         if word in v.call_verbs:
             window = low[i + 1 : i + 11]
-            named = [k for k, w in enumerate(window) if w in v.report_nouns or w in v.pronouns]
-            if named and any(w in v.false_words for w in window[named[0] + 1 :]):
+            named = any(w in v.report_nouns or w in v.pronouns for w in window)
+            if named and any(w in v.false_words for w in window):
                 return True
         if word in v.report_nouns and _said_false(low, i, v):
             return True

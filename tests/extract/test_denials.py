@@ -36,6 +36,11 @@ def _facts(title: str, text: str) -> list[tuple[str, tuple[str, ...], tuple[str,
         ("Outlet retracts story on Odesa strike", "The outlet retracted its report of a "
          "missile strike on Odesa port.",
          ("retracted", (), ("missile",), ("Odesa",))),
+        ("MoD says reports are 'fake'", "The ministry gave no details.", ("denied", (), (), ())),
+        ("Russia dismisses strike reports",
+         "Russia's defence ministry dismissed as 'fake' reports that "
+          "its missiles hit a shopping centre in Kharkiv.",
+         ("denied", ("Russia",), ("missile",), ("Kharkiv",))),
         ("Air force corrects count",
          "Ukraine's air force corrected an earlier report and said "
           "Russia launched 50 drones at Odesa, not 500.",
@@ -62,6 +67,9 @@ def test_denials_and_what_they_name(title: str, text: str, expected: tuple[objec
         # a denial deep in the text is not what the article is about
         ("Russia launches 500 drones at Kyiv", "Russia launched 500 drones at Kyiv overnight. Sirens "
          "sounded for hours. Moscow denied the reports."),
+        # a characterisation of the attack, not a denial of a report
+        ("Zelensky condemns strike", "Zelensky called it a provocation and a war "
+         "crime against civilians in Sumy."),
         # 'false' and 'fake' without a report that is called so
         ("False alarm in Lviv", "Air raid sirens sounded in Lviv for two hours, "
          "a false alarm, officials said."),
