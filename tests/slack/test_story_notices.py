@@ -273,3 +273,27 @@ def test_a_denial_of_a_story_whose_alert_is_held_queues_nothing(
     pipeline.process([denial])
     assert store.holds.held() == 1
     assert RedisOutbox(redis_client, keys).read_new(count=100) == []
+
+
+async def test_a_denial_goes_to_the_story_whose_place_it_names(
+    redis_client: redis.Redis, keys: Keys, slack_settings: SlackSettings, fake_slack: FakeSlack
+) -> None:
+    """Two Russian drone attacks of one night, each with its message: a denial naming Odesa (and
+    no side) marks the Odesa story, though the Kyiv story is the later one."""
+    sink = SlackSink(slack_settings, redis_client, keys)
+    pipeline = _pipeline(redis_client, keys)
+    odesa = "Russia launched 150 drones at Odesa overnight, the regional governor said."
+    (first,) = await _deliver(
+        redis_client, keys, pipeline, sink, _item("od", "odesa-gov", odesa, T - timedelta(hours=1))
+    )
+    (second,) = await _deliver(redis_client, keys, pipeline, sink, _item("af", "air-force", AIR_FORCE, T))
+    assert first.item["story_id"] != second.item["story_id"]
+    false = "The report of a drone strike on Odesa's port was false, the port authority said."
+    (notice,) = await _deliver(
+        redis_client, keys, pipeline, sink, _item("port", "port-authority", false, T + timedelta(hours=2))
+    )
+    assert (notice.notice, notice.item["story_id"]) == ("disputed", first.item["story_id"])
+    odesa_parent, kyiv_parent, reply = fake_slack.messages
+    assert reply.thread_ts == odesa_parent.ts
+    assert "Disputed by port-authority" in _text(odesa_parent.blocks)
+    assert "Disputed" not in _text(kyiv_parent.blocks)
