@@ -216,7 +216,9 @@ class Pipeline:
         #: Joins items to stories before the rules see them (None: each item its own story).
         self.stories = stories
         #: Denials, retractions and corroborations to their stories' threads (None: no denials).
-        self.notifier = StoryNotifier(store, disputes)
+        holds = self.store.holds
+        notices = self.store.notices
+        self.notifier = StoryNotifier(holds, notices, disputes)
         self._active: list[Silence] = []
         self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
 

@@ -10,7 +10,7 @@ from typing import Protocol
 from monitor.models import Alert, Denial, Facts, Item
 from monitor.models.alert import Notice
 from monitor.models.item import stable_id
-from monitor.state.store import StateStore
+from monitor.state.store import Holds, Notices
 from monitor.stories.model import Join
 
 log = logging.getLogger(__name__)
@@ -70,8 +70,9 @@ class StoryNotifier:
     alert fired single-source queues one that it is corroborated. Once per item and alert (the
     state scripts keep the marks), so a retried batch queues none again."""
 
-    def __init__(self, store: StateStore, disputes: StoryDisputes | None) -> None:
-        self.store = store
+    def __init__(self, holds: Holds, notices: Notices, disputes: StoryDisputes | None) -> None:
+        self.holds = holds
+        self.notices = notices
         self.disputes = disputes
 
     def notify(
@@ -81,10 +82,10 @@ class StoryNotifier:
         for denial in facts.denials:
             self._dispute(item, denial, story, at, now)
         if corroborating and story is not None and story.independent > 1:
-            for single in self.store.holds.singles(story.story_id):
+            for single in self.holds.singles(story.story_id):
                 if single.need <= story.independent:
                     alert = corroboration_notice(Alert.model_validate_json(single.payload), item, now)
-                    if self.store.holds.corroborate(single.alert_id, alert.model_dump_json()):
+                    if self.holds.corroborate(single.alert_id, alert.model_dump_json()):
                         log.info("alert %s corroborated by %s", single.alert_id, item.source)
 
     def _dispute(self, item: Item, denial: Denial, story: Join | None, at: datetime, now: datetime) -> None:
@@ -93,6 +94,6 @@ class StoryNotifier:
             return
         story_id, why = found
         alert = denial_notice(item, denial, story_id, why, now)
-        queued = self.store.notices.queue(story_id, item.id, alert.model_dump_json())
+        queued = self.notices.queue(story_id, item.id, alert.model_dump_json())
         level = logging.INFO if queued == "queued" else logging.DEBUG
         log.log(level, "item %s %s story %s (%s): %s", item.id, alert.notice, story_id, why, queued)
