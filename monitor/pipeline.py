@@ -215,9 +215,10 @@ class Pipeline:
         self.figures = figures
         #: Joins items to stories before the rules see them (None: each item its own story).
         self.stories = stories
-        #: Denials, retractions and corroborations to their stories' threads (None: no denials).
         holds = self.store.holds
         notices = self.store.notices
+        #: Denials, retractions and corroborations to their stories' threads (no ``disputes``:
+        #: denials queue nothing).
         self.notifier = StoryNotifier(holds, notices, disputes)
         self._active: list[Silence] = []
         self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
