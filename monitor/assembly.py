@@ -22,6 +22,7 @@ from monitor.sinks.base import Sink
 from monitor.state.figures import FigureStore
 from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
+from monitor.stories.disputes import DisputeTies
 from monitor.stories.joiner import StoryJoiner
 
 
@@ -83,13 +84,15 @@ def assemble(
 ) -> Parts:
     """Pipeline, outbox and delivery worker over one namespace, as the settings describe them."""
     store = RedisStateStore(state.client, state.keys)
+    joiner = StoryJoiner(state.client, state.keys)  # shared by replicas through Redis
     pipeline = Pipeline(
         rules,
         store,
         clock,
         batch_extractor=extractor_for(extract or ExtractSettings(), extractor),
         figures=FigureStore(state.client, state.keys),  # what the morning digest reads
-        stories=StoryJoiner(state.client, state.keys),  # shared by replicas through Redis
+        stories=joiner,
+        disputes=DisputeTies(state.client, state.keys, joiner),  # denials to the story disputed
     )
     worker = delivery_worker(state, sinks, delivery, consumer=consumer, observer=observer)
     return Parts(pipeline, store, worker.outbox, worker)

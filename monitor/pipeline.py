@@ -29,6 +29,7 @@ from monitor.state.aggregation import summary_alert
 from monitor.state.silences import Silence, silenced_by
 from monitor.state.store import RANK, DecideRequest, StateStore
 from monitor.stories.model import Join
+from monitor.stories.notices import StoryDisputes, StoryNotifier
 
 log = logging.getLogger(__name__)
 
@@ -114,7 +115,7 @@ def build_alert(
         listed = "\n".join(f"• {m.title} ({m.rule_id}, {m.severity})" for m in also)
         text = f"{text}\nAlso matched:\n{listed}" if text else f"Also matched:\n{listed}"
     return Alert(
-        alert_id=stable_id("alert", match.rule_id, match.dedup_key, item.id),
+        alert_id=alert_id_of(match, item),
         rule=match.rule_id,
         severity=match.severity,
         title=match.title,
@@ -131,18 +132,43 @@ def build_alert(
 def _also_matched(matches: Sequence[Match]) -> dict[int, list[Match]]:
     """For each match that inhibits others of its story on this item, those others: one message
     lists every rule a story matched. A lower match is listed under a higher one of the same
-    fact (the record of the attack it is the mass alert of), else the story's first. Keyed by
-    id(match); ``matches`` come highest severity first."""
-    higher: dict[str, list[Match]] = {}
+    fact (the record of the attack it is the mass alert of), else the story's first; a match of
+    another rule with the same severity is listed under the first by rule order. A listed match
+    hosts none. Keyed by id(match); ``matches`` come highest severity first, then rule order."""
+    hosts: dict[str, list[Match]] = {}
     also: dict[int, list[Match]] = {}
     for match in matches:
         story = match.story or match.dedup_key
-        above = [m for m in higher.get(story, []) if RANK[m.severity] > RANK[match.severity]]
+        above = [
+            m
+            for m in hosts.get(story, [])
+            if RANK[m.severity] > RANK[match.severity]
+            or (RANK[m.severity] == RANK[match.severity] and m.rule_id != match.rule_id)
+        ]
         if above:
             host = next((m for m in above if m.fact == match.fact), above[0])
             also.setdefault(id(host), []).append(match)
-        higher.setdefault(story, []).append(match)
+        else:
+            hosts.setdefault(story, []).append(match)
     return also
+
+
+def _equal_hosts(matches: Sequence[Match], item: Item, also: dict[int, list[Match]]) -> dict[int, str]:
+    """The alert id of the host each match listed under one of its own severity has (keyed by
+    id(match)): decide.lua inhibits it under that alert, as a lower match is under a higher."""
+    by_id = {id(m): m for m in matches}
+    found: dict[int, str] = {}
+    for host_id, listed in also.items():
+        host = by_id[host_id]
+        for match in listed:
+            if RANK[match.severity] == RANK[host.severity]:
+                found[id(match)] = alert_id_of(host, item)
+    return found
+
+
+def alert_id_of(match: Match, item: Item) -> str:
+    """The id of the alert a match becomes (stable for its rule, dedup key and item)."""
+    return stable_id("alert", match.rule_id, match.dedup_key, item.id)
 
 
 def _first_of_each(items: Sequence[Item], wanted: set[str]) -> list[Item]:
@@ -175,6 +201,7 @@ class Pipeline:
         batch_extractor: BatchExtractor | None = None,
         figures: FigureLog | None = None,
         stories: StoryJoining | None = None,
+        disputes: StoryDisputes | None = None,
     ) -> None:
         self.rules = rules
         self.store = store
@@ -188,6 +215,11 @@ class Pipeline:
         self.figures = figures
         #: Joins items to stories before the rules see them (None: each item its own story).
         self.stories = stories
+        holds = self.store.holds
+        notices = self.store.notices
+        #: Denials, retractions and corroborations to their stories' threads (no ``disputes``:
+        #: denials queue nothing).
+        self.notifier = StoryNotifier(holds, notices, disputes)
         self._active: list[Silence] = []
         self._ingest = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest")
 
@@ -224,6 +256,7 @@ class Pipeline:
         # opened); a join is idempotent, so a batch retried after Redis failed joins the same
         matched = [self._match(self._joined(i, f, now)) for i, f in zip(fresh, facts, strict=True)]
         outcomes = self._decide_all(matched)
+        self._notify(outcomes, now)
         if self.figures is not None and fresh:
             self.figures.add(list(zip(fresh, facts, strict=True)), self.clock())
         if fresh:
@@ -255,9 +288,10 @@ class Pipeline:
         for outcome, matches in matched:
             at = event_time(outcome.item, now)
             also = _also_matched(matches)
+            under = _equal_hosts(matches, outcome.item, also)
             for match in matches:
                 request, silence = self._request(
-                    match, outcome.item, now, at, outcome.story, also.get(id(match))
+                    match, outcome.item, now, at, outcome.story, also.get(id(match)), under.get(id(match), "")
                 )
                 requests.append(request)
                 silences.append(silence)
@@ -288,6 +322,13 @@ class Pipeline:
             self.store.holds.release_story(story, independent)
         self.store.holds.release_due(max(event_time(o.item, now) for o in outcomes))
 
+    def _notify(self, outcomes: Sequence[Outcome], now: datetime) -> None:
+        """Story notices, after the batch's decisions (monitor.stories.notices.StoryNotifier)."""
+        corroborating = any(c.rule.min_sources for c in self.rules.enabled)
+        for outcome in outcomes:
+            at = event_time(outcome.item, now)
+            self.notifier.notify(outcome.item, outcome.facts, outcome.story, at, now, corroborating)
+
     def _request(
         self,
         match: Match,
@@ -296,6 +337,7 @@ class Pipeline:
         at: datetime,
         story: Join | None = None,
         also: list[Match] | None = None,
+        under: str = "",
     ) -> tuple[DecideRequest, Silence | None]:
         alert = build_alert(match, item, now, story, also or [])
         silence = silenced_by(self._active, match, item, at)
@@ -318,6 +360,7 @@ class Pipeline:
             story_id=story.story_id if story is not None else item.id,
             independent=story.independent if story is not None else 1,
             single_payload=single,
+            under=under,
         )
         return request, silence
 

@@ -3,6 +3,7 @@
 from monitor.models.alert import Alert, Decision, Reason
 from monitor.models.facts import (
     Casualty,
+    Denial,
     Facts,
     Side,
     Strike,
@@ -18,6 +19,7 @@ __all__ = [
     "Article",
     "Casualty",
     "Decision",
+    "Denial",
     "Facts",
     "Item",
     "Match",

@@ -8,6 +8,8 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 Severity = Literal["info", "warning", "critical"]
+#: What a story notice tells about the story's message ('' for an alert).
+Notice = Literal["", "disputed", "retracted", "corrected", "corroborated"]
 
 #: Why a match did or did not become an alert. ``first``: fired; ``seen``: same dedup key
 #: already alerted; ``cooldown``: inside the realert window; ``baseline``: first value of a
@@ -69,4 +71,10 @@ class Alert(BaseModel):
         default="",
         description="The story's sources' figures side by side, when they disagree "
         "('air-force: 472 drones launched; defence-ministry: 38 drones launched').",
+    )
+    notice: Notice = Field(
+        default="",
+        description="A notice threaded under the story's message, not an alert of its own: a later "
+        "item disputes, retracts or corrects the report, or a second independent outlet "
+        "corroborates an alert that fired single-source.",
     )

@@ -107,6 +107,24 @@ class Casualty(BaseModel):
     injured_qualifier: Qualifier | None = Field(default=None, description="Hedge on the injured count.")
 
 
+DenialKind = Literal["denied", "retracted", "corrected"]
+
+
+class Denial(BaseModel):
+    """An article whose headline or lead denies, retracts or corrects an earlier report."""
+
+    model_config = _FROZEN
+
+    kind: DenialKind = Field(
+        description="'denied' (called false or fake, or said not to have happened), 'retracted' "
+        "(withdrawn by whoever published it) or 'corrected'."
+    )
+    sides: tuple[Side, ...] = Field(default=(), description="Sides the headline and lead name.")
+    weapons: tuple[WeaponKind, ...] = Field(default=(), description="Weapon kinds they name.")
+    places: tuple[str, ...] = Field(default=(), description="Canonical places they name.")
+    evidence: str = Field(default="", description="The sentence the denial was read from.")
+
+
 class Facts(BaseModel):
     """Everything the extractor found in one article."""
 
@@ -116,6 +134,7 @@ class Facts(BaseModel):
     troops: tuple[TroopReport, ...] = ()
     weapons: tuple[WeaponMention, ...] = ()
     casualties: tuple[Casualty, ...] = ()
+    denials: tuple[Denial, ...] = ()
 
     def is_empty(self) -> bool:
-        return not (self.strikes or self.troops or self.weapons or self.casualties)
+        return not (self.strikes or self.troops or self.weapons or self.casualties or self.denials)

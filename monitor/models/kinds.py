@@ -8,10 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel
 
-from monitor.models.facts import Casualty, Facts, Strike, TroopReport, WeaponMention
+from monitor.models.facts import Casualty, Denial, Facts, Strike, TroopReport, WeaponMention
 
 #: The values of a rule's ``fact:`` key; ``item`` matches the article itself, without a fact.
-FactKindName = Literal["strike", "troops", "weapon", "casualty", "item"]
+FactKindName = Literal["strike", "troops", "weapon", "casualty", "denial", "item"]
 ITEM = "item"
 
 
@@ -40,6 +40,7 @@ FACT_KINDS: dict[str, FactKind] = {
         FactKind("troops", "troops", TroopReport),
         FactKind("weapon", "weapons", WeaponMention),
         FactKind("casualty", "casualties", Casualty),
+        FactKind("denial", "denials", Denial),
     )
 }
 

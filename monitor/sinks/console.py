@@ -8,7 +8,7 @@ from rich.panel import Panel
 from rich.text import Text
 
 from monitor.models import Alert
-from monitor.sinks.wording import REASONS, SINGLE_SOURCE, fact_line, record_line, when
+from monitor.sinks.wording import REASONS, SINGLE_SOURCE, fact_line, notice_words, record_line, when
 
 _STYLE = {"info": "cyan", "warning": "yellow", "critical": "bold red"}
 
@@ -52,6 +52,12 @@ class ConsoleSink:
         self._console = console or Console(highlight=False)
 
     async def send(self, alert: Alert) -> str:
+        if alert.notice:  # disputed, retracted, corrected or corroborated by this item's outlet
+            said = notice_words(
+                alert.notice, str(alert.item.get("source")), str(alert.item.get("title") or "")
+            )
+            self._console.print(Text(f"  ↳ {said}", style="bold"))
+            return alert.alert_id
         if alert.reason == "cooldown":  # a follow-up: the story again, from another outlet
             source = Text(f"  ↳ also reported by {alert.item.get('source')}: ", style="dim")
             source.append(str(alert.item.get("title") or ""), style="dim")

@@ -43,6 +43,21 @@ REASONS: dict[str, str] = {
 SINGLE_SOURCE = "Single source: no other outlet corroborated this within the rule's hold"
 
 
+#: How a story's message is marked by each notice (followed by the source and its headline).
+NOTICES = {
+    "disputed": "⛔ Disputed by",
+    "retracted": "⛔ Retracted by",
+    "corrected": "✏️ Corrected by",
+    "corroborated": "✅ Corroborated by",
+}
+
+
+def notice_words(notice: str, source: str, headline: str) -> str:
+    """'⛔ Disputed by defence-ministry: Russia denies drone attack on Kyiv' (plain text)."""
+    said = f"{NOTICES.get(notice, notice)} {source}"
+    return f"{said}: {headline}" if headline and notice != "corroborated" else said
+
+
 def _count(fact: dict[str, Any], key: str) -> str:
     value = fact[key]
     upper = fact.get(f"{key}_max")
@@ -108,8 +123,15 @@ def _casualty(fact: dict[str, Any]) -> str:
     return (", ".join(parts) or "casualties") + place
 
 
+def _denial(fact: dict[str, Any]) -> str:
+    named = [*fact.get("sides", ()), *fact.get("weapons", ()), *fact.get("places", ())]
+    return f"The report is {fact['kind']}" + (f" (names {', '.join(map(str, named))})" if named else "")
+
+
 def fact_line(fact: dict[str, Any]) -> str:
     """The fact in one line of words, whatever its kind (told apart by its fields)."""
+    if "sides" in fact and "kind" in fact:
+        return _denial(fact)
     if "weapon" in fact:
         return _strike(fact)
     if "nationality" in fact:

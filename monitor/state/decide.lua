@@ -102,12 +102,16 @@ local function claim_near()
   return found[1]
 end
 
--- the id of a higher alert of the story within the realert (nil: none)
+-- the id of a higher alert of the story within the realert (nil: none). A match listed under
+-- another rule's match of its own severity on the same item (p.under) is outranked by that
+-- alert once claimed, else (the host was a duplicate) by any alert of its rank in the story.
 local function outranked()
+  if p.under ~= '' and redis.call('ZSCORE', K[4], p.rank .. '\t' .. p.under) then return p.under end
   local low, high = p.at - p.realert_ms + 1, p.at + p.realert_ms - 1
   for _, member in ipairs(redis.call('ZRANGEBYSCORE', K[4], low, high)) do
     local rank, id = string.match(member, '^(%d+)\t(.*)$')
-    if tonumber(rank) > p.rank then return id end
+    rank = tonumber(rank)
+    if rank > p.rank or (p.under ~= '' and rank == p.rank and id ~= p.alert_id) then return id end
   end
   return nil
 end

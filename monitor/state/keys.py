@@ -132,6 +132,16 @@ class Keys:
         """Set of source names that reported a story (its context line). TTL story_ttl_s."""
         return f"{self.prefix}slack:sources:{_part(story)}"
 
+    def slack_story_notes(self, story: str) -> str:
+        """Hash {notice alert id: line}: the marks notices left on a story's message ("Disputed
+        by ...", "Corroborated by ..."), shown whenever it is refreshed. TTL story_ttl_s."""
+        return f"{self.prefix}slack:notes:{_part(story)}"
+
+    def slack_story_replies(self, story: str) -> str:
+        """Set of item ids with a reply in a story's thread (a corroboration notice for an item
+        already replied only marks the message). TTL story_ttl_s."""
+        return f"{self.prefix}slack:replies:{_part(story)}"
+
     def slack_story_lock(self, story: str) -> str:
         """String: a worker is posting to this story now (no second parent). TTL a few seconds."""
         return f"{self.prefix}slack:lock:{_part(story)}"
@@ -229,13 +239,21 @@ class Keys:
 
     def hold_due(self) -> str:
         """Sorted set {alert id: event ms when its max_hold ends}: when each held alert fires
-        single-source. TTL as holds."""
+        single-source. Also {"single<TAB>alert id": event ms when it is forgotten}: an alert
+        fired single-source stays in ``holds`` and ``hold_stories`` under that field for a day
+        of event time, so that a second outlet joining its story later corroborates it once.
+        TTL as holds."""
         return f"{self.prefix}holds:due"
 
     def hold_stories(self) -> str:
         """Hash {alert id: "min_sources<TAB>story id"}: which story must reach how many independent
         outlets to release each held alert. TTL as holds."""
         return f"{self.prefix}holds:story"
+
+    def story_notices(self, story: str) -> str:
+        """Set {item id}: the items whose denial, retraction or correction of a story was queued
+        to its thread (one notice per item, a retried batch queues none). TTL STORY_TTL."""
+        return f"{self.prefix}notices:{_part(story)}"
 
     def silence(self, silence_id: str) -> str:
         """String: a silence as JSON. TTL: until the silence ends (it expires on its own)."""

@@ -14,8 +14,9 @@ import redis
 
 from monitor.models import Decision, Match
 from monitor.state.aggregation import AggregationBuffers, DueBuffer
-from monitor.state.holds import HeldAlerts, holds_lua
+from monitor.state.holds import HeldAlerts, SingleSource, holds_lua
 from monitor.state.keys import GRACE_MS, MEMORY_TTL, OUTBOX_MAXLEN, Keys
+from monitor.state.notices import StoryNotices
 from monitor.state.seen import SeenItems
 from monitor.state.silences import Silence, SilenceStore
 
@@ -44,6 +45,16 @@ class Holds(Protocol):
 
     def release_story(self, story_id: str, independent: int) -> int: ...
 
+    def singles(self, story_id: str) -> list[SingleSource]: ...
+
+    def corroborate(self, alert_id: str, payload: str) -> bool: ...
+
+
+class Notices(Protocol):
+    """Denials, retractions and corrections queued to stories' threads (state.notices)."""
+
+    def queue(self, story_id: str, item_id: str, payload: str) -> str: ...
+
 
 class StateStore(Protocol):
     """Everything the pipeline reads and writes; RedisStateStore is the implementation."""
@@ -56,6 +67,9 @@ class StateStore(Protocol):
 
     @property
     def holds(self) -> Holds: ...
+
+    @property
+    def notices(self) -> Notices: ...
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]: ...
 
@@ -90,6 +104,7 @@ class RedisStateStore:
         self.aggregations = AggregationBuffers(client, keys)
         self.seen = SeenItems(client, keys)
         self.holds = HeldAlerts(client, keys)
+        self.notices = StoryNotices(client, keys)
         self._decide = _script(client, "decide.lua", holds_lua())
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
@@ -173,6 +188,7 @@ class RedisStateStore:
             "have": request.independent,
             "hold_ms": int(match.max_hold_s * 1000),
             "story_id": request.story_id,
+            "under": request.under,
             # what explain names behind a cooldown; not the whole alert (the outbox has it)
             "claimed": json.dumps(
                 {"title": match.title, "item": {"source": request.source}, "fired_at": now.isoformat()}
@@ -326,6 +342,9 @@ class DecideRequest:
     independent: int = 1
     #: The alert marked single-source, sent if its hold runs out (min_sources rules only).
     single_payload: str = ""
+    #: The alert of this item's match of the same severity (an earlier rule of the story) this
+    #: match is listed under: inhibited under it, as a lower match is under a higher one.
+    under: str = ""
 
 
 def _decision(reply: Any) -> Decision:

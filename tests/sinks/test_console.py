@@ -44,6 +44,9 @@ GOLDEN = DATA / "golden" / "seed_alerts.jsonl"
         ({"name": "Oreshnik", "used": False}, "Oreshnik mentioned"),
         ({"killed": 3, "injured": 12, "killed_qualifier": "at least", "place": "Kharkiv"},
          "at least 3 killed, 12 injured in Kharkiv"),
+        ({"kind": "denied", "sides": ["Russia"], "weapons": ["drone"], "places": ["Kyiv"]},
+         "The report is denied (names Russia, drone, Kyiv)"),
+        ({"kind": "retracted", "sides": [], "weapons": [], "places": []}, "The report is retracted"),
     ],
 )  # fmt: skip
 def test_each_fact_reads_as_a_sentence_with_every_count_named(fact: dict[str, Any], line: str) -> None:
@@ -74,6 +77,22 @@ def test_a_follow_up_is_one_line_naming_the_outlet_and_link() -> None:
         item={"id": "i", "source": "ukrinform", "url": "https://example.org/x", "title": "Drones again"},
     )  # fmt: skip
     assert _render(alert).strip() == "↳ also reported by ukrinform: Drones again https://example.org/x"
+
+
+@pytest.mark.parametrize(
+    ("notice", "line"),
+    [
+        ("disputed", "↳ ⛔ Disputed by defence-ministry: Russia denies drone strike"),
+        ("corroborated", "↳ ✅ Corroborated by defence-ministry"),
+    ],
+)
+def test_a_notice_is_one_line_saying_what_it_tells_of_the_story(notice: str, line: str) -> None:
+    alert = Alert(
+        alert_id="n", rule="story-notice", severity="info", title="t", reason="cooldown", notice=notice,
+        dedup_key="k", fired_at=datetime(2025, 1, 1, tzinfo=UTC), fact={},
+        item={"id": "i", "source": "defence-ministry", "title": "Russia denies drone strike"},
+    )  # fmt: skip
+    assert _render(alert).strip() == line
 
 
 def test_a_panel_shows_the_link_and_the_rendered_text_when_it_adds_to_the_evidence() -> None:

@@ -133,21 +133,28 @@ def test_event_time_ends_a_hold_in_a_replay_whatever_the_batch_size(
 ) -> None:
     """A replay of history: the wall clock is far ahead, so only event time can end the hold. A
     later night's report, and the corroborating report arriving after max_hold, find it fired
-    single-source; one batch or one item at a time give the same outbox."""
+    single-source, then corroborate it (one notice); one batch or one item at a time give the
+    same outbox."""
     late = T + timedelta(hours=4)
     items = [
         _item("wire", "wire-a", WIRE, T),
         _item("own", "daily-c", OWN_WORDS, late),  # too late to corroborate: the hold has ended
     ]
-    outcomes: list[list[tuple[str, str, bool]]] = []
+    outcomes: list[list[tuple[str, str, bool, str]]] = []
     for run, batches in enumerate(([items], [[i] for i in items])):
         ns = f"{namespace}-{run}"
         pipeline = _pipeline(redis_client, ns, rules_dir, FixedClock(datetime(2026, 1, 1, tzinfo=UTC)))
         for batch in batches:
             pipeline.process(batch)
-        outcomes.append([(a.item["id"], a.reason, a.single_source) for a in _sent(redis_client, ns)])
+        outcomes.append(
+            [(a.item["id"], a.reason, a.single_source, a.notice) for a in _sent(redis_client, ns)]
+        )
     assert outcomes[0] == outcomes[1]
-    assert outcomes[0][0] == ("wire", "first", True)
+    assert outcomes[0] == [
+        ("wire", "first", True, ""),
+        ("own", "cooldown", False, ""),  # the report: a follow-up in the thread
+        ("own", "cooldown", False, "corroborated"),  # the single-source alert is corroborated
+    ]
 
 
 def test_replay_fires_a_hold_single_source_at_its_end(redis_url: str, namespace: str, tmp_path: Path) -> None:

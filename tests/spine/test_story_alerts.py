@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import redis
 
@@ -59,3 +60,69 @@ def test_a_story_alerts_once_and_its_revision_is_a_follow_up(
     assert entries[3].alert.title == "Record drone attack by Russia: 550 drones"
     story = record.item["story_id"]
     assert {e.alert.item["story_id"] for e in entries[1:]} == {story}
+
+
+EQUAL = """rules:
+  - id: russian-drones
+    title: "Russian drones: {{ fact.launched }}"
+    severity: warning
+    type: any
+    fact: strike
+    where: {weapon: drone, attacker: Russia}
+    dedup_key: "ru:{{ story_id }}"
+    story: "{{ story_id }}"
+    realert: 24h
+  - id: drones-over-500
+    title: "Over 500 drones: {{ fact.launched }}"
+    severity: warning
+    type: threshold
+    fact: strike
+    where: {weapon: drone}
+    threshold: {field: launched, gte: 500}
+    dedup_key: "big:{{ story_id }}"
+    story: "{{ story_id }}"
+    realert: 24h
+  - id: drones-any
+    title: "Drones: {{ fact.launched }}"
+    severity: info
+    type: any
+    fact: strike
+    where: {weapon: drone}
+    dedup_key: "any:{{ story_id }}"
+    story: "{{ story_id }}"
+    realert: 24h
+"""
+
+
+def test_two_rules_of_one_severity_make_one_message(
+    redis_client: redis.Redis, namespace: str, tmp_path: Path
+) -> None:
+    """The first rule by rule order keeps the message and lists the other of its severity (and
+    the lower one) under "Also matched"; they are inhibited, also when the batch is retried, and
+    a later outlet's report is a follow-up of the one message, not a second message."""
+    (tmp_path / "equal.yaml").write_text(EQUAL, encoding="utf-8")
+    keys = Keys(namespace)
+    rules, problems = load_rules([tmp_path])
+    assert not [p for p in problems if p.severity == "error"]
+    pipeline = Pipeline(rules, RedisStateStore(redis_client, keys), stories=StoryJoiner(redis_client, keys))
+    (outcome,) = pipeline.process([_item("wire", "wire-a", WIRE, T)])
+    decided = [(m.rule_id, d.reason) for m, d in outcome.decisions]
+    assert decided == [
+        ("russian-drones", "first"),
+        ("drones-over-500", "inhibited"),
+        ("drones-any", "inhibited"),
+    ]
+    entries = RedisOutbox(redis_client, keys).read_new(count=100)
+    assert [(e.alert.rule, e.alert.reason) for e in entries] == [("russian-drones", "first")]
+    assert entries[0].alert.text == (
+        "Also matched:\n• Over 500 drones: 539 (drones-over-500, warning)\n• Drones: 539 (drones-any, info)"
+    )
+    # the same decisions when the item is decided again (a batch retried after a failure)
+    retried = pipeline._decide_all(
+        [pipeline._match(pipeline._joined(_item("wire", "wire-a", WIRE, T), outcome.facts, T))]
+    )
+    assert [d.reason for _, d in retried[0].decisions] == ["seen", "inhibited", "inhibited"]
+    own = "Kyiv was attacked by 539 Russian drones overnight, the city's military administration said."
+    pipeline.process([_item("city", "kyiv-city", own, T + timedelta(hours=1))])
+    later = RedisOutbox(redis_client, keys).read_new(count=100)
+    assert [(e.alert.rule, e.alert.reason) for e in later] == [("russian-drones", "cooldown")]

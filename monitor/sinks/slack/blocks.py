@@ -54,14 +54,18 @@ def build_message(
     reply: bool = False,
     buttons: bool = False,
     marks: Sequence[str] = (),
+    notes: Sequence[str] = (),
 ) -> Message:
     """``{"text", "blocks"}`` for chat.postMessage/chat.update; ``reply`` is the thread form.
-    ``buttons`` adds Acknowledge / Silence / Wrong; ``marks`` are the lines analysts' actions left."""
+    ``buttons`` adds Acknowledge / Silence / Wrong; ``marks`` are the lines analysts' actions left;
+    ``notes`` the marks story notices left (disputed, corroborated: plain text, escaped here)."""
     blocks: list[dict[str, Any]] = []
     if reply:
         blocks.append(_section(f"*{_title(alert, MAX_SECTION - 2)}*"))
     else:
         blocks.append(_header(alert))
+    if notes:
+        blocks.append(_section("\n".join(f"*{escape_mrkdwn(one_line(n))}*" for n in notes[:10])))
     if mention or alert.text:
         body = " ".join(p for p in (mention or "", escape_mrkdwn(alert.text.strip())) if p)
         blocks.append(_section(body))

@@ -16,6 +16,7 @@ from monitor.sinks.slack.client import SlackError, WebApi
 from monitor.sinks.slack.ledger import Attempt, SendLedger
 from monitor.sinks.slack.routing import mention_for, route
 from monitor.sinks.slack.threads import Story, ThreadStore, story_key
+from monitor.sinks.wording import notice_words
 from monitor.state.keys import Keys
 from monitor.state.marks import MarkStore
 from monitor.state.posted import PostedAlerts
@@ -71,6 +72,10 @@ class SlackSink:
         story = story_key(alert)
         existing = threads.get(story)
         if existing is not None:
+            if alert.notice == "corroborated" and threads.replied(story, _item_id(alert)):
+                # the corroborating report has its reply already: the notice only marks the parent
+                await self._noted(alert, story)
+                return f"marked {existing.ts}"
             return await self._reply(alert, story, existing)
         if alert.reason == "cooldown":
             # a corroborating report of a story whose message is gone (or never posted here):
@@ -178,7 +183,25 @@ class SlackSink:
         if not thread_ts:
             threads.start(story, channel, ts, _source(alert), alert.model_dump_json())
             return
+        threads.replied(story, _item_id(alert), add=True)
+        if alert.notice:
+            await self._noted(alert, story)
+            return
         threads.add_source(story, _source(alert))
+        await self.refresh_parent(alert)
+
+    async def _noted(self, alert: Alert, story: str) -> None:
+        """A notice marks the story's message (once per notice; a redelivery writes the same):
+        disputed, retracted or corrected by its source; corroborated by it, which also takes
+        the single-source mark off the parent's alert."""
+        threads = self._threads
+        threads.note(story, alert.alert_id, notice_words(alert.notice, _source(alert), _headline(alert)))
+        if alert.notice == "corroborated":
+            threads.add_source(story, _source(alert))
+            parent = threads.get(story)
+            if parent is not None and parent.alert:
+                shown = Alert.model_validate_json(parent.alert)
+                threads.show(story, shown.model_copy(update={"single_source": False}).model_dump_json())
         await self.refresh_parent(alert)
 
     async def refresh_parent(self, alert: Alert) -> None:
@@ -200,6 +223,7 @@ class SlackSink:
             sources=len(story.sources),
             buttons=self.buttons,
             marks=marks,
+            notes=threads.notes(key),
         )
         try:
             await self.api.update(story.channel, story.ts, message)
@@ -215,6 +239,8 @@ def _parent(story: Story, alert: Alert) -> Alert:
     if not story.alert:
         return alert
     parent = Alert.model_validate_json(story.alert)
+    if alert.notice:  # a notice marks the parent; it never replaces the parent's alert
+        return parent
     if parent.rule == alert.rule:
         return alert
     # the parent keeps its own alert, but shows the story's figures as they now stand
@@ -223,3 +249,11 @@ def _parent(story: Story, alert: Alert) -> Alert:
 
 def _source(alert: Alert) -> str:
     return str(alert.item.get("source") or "unknown")
+
+
+def _item_id(alert: Alert) -> str:
+    return str(alert.item.get("id") or "")
+
+
+def _headline(alert: Alert) -> str:
+    return str(alert.item.get("title") or "")[:200]

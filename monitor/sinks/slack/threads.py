@@ -87,6 +87,29 @@ class ThreadStore:
         pipe.expire(self.keys.slack_story(story), self.ttl_s)
         pipe.execute()
 
+    def note(self, story: str, alert_id: str, line: str) -> None:
+        """A notice's mark on the story's message (once per notice: a redelivery rewrites it)."""
+        key = self.keys.slack_story_notes(story)
+        pipe = self.client.pipeline(transaction=True)
+        pipe.hset(key, alert_id, line)
+        pipe.expire(key, self.ttl_s)
+        pipe.execute()
+
+    def notes(self, story: str) -> list[str]:
+        """The notices' marks of a story, in a stable order."""
+        return sorted(_s(v) for v in self.client.hvals(self.keys.slack_story_notes(story)))
+
+    def replied(self, story: str, item_id: str, add: bool = False) -> bool:
+        """Whether the item has a reply in the story's thread (``add``: it has one now)."""
+        key = self.keys.slack_story_replies(story)
+        if add:
+            pipe = self.client.pipeline(transaction=True)
+            pipe.sadd(key, item_id)
+            pipe.expire(key, self.ttl_s)
+            pipe.execute()
+            return True
+        return bool(self.client.sismember(key, item_id))
+
     def lock(self, story: str, ttl_ms: int) -> bool:
         """Only one worker at a time posts for a story, so a story never gets two parents."""
         return bool(self.client.set(self.keys.slack_story_lock(story), "1", nx=True, px=ttl_ms))
