@@ -38,6 +38,8 @@ class Draft:
     #: A total of all air targets told kind by kind: counts and models per weapon kind.
     breakdown: dict[WeaponKind, dict[str, int]] = field(default_factory=dict)
     part_models: dict[WeaponKind, list[str]] = field(default_factory=dict)
+    #: The single-attack scorer's verdict on this draft's count ('p=0.93: +near:overnight ...').
+    verdict: str | None = None
 
 
 def _compatible(a: Draft, b: Draft) -> bool:

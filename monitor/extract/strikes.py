@@ -38,6 +38,7 @@ from monitor.extract.lexicon import (
 )
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.roles import role_spans
+from monitor.extract.scorer import SHIPPED, Scorer, draft_features
 from monitor.extract.sides import other
 from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
@@ -375,6 +376,7 @@ def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None 
         time_ref=draft.time_ref,
         evidence=evidence,
         theatre="russia-ukraine" if attacker is not None else "other",
+        single_attack=draft.verdict,
     )
 
 
@@ -409,8 +411,47 @@ class _Article:
             self.pending = (sentence.index, frame)
 
 
-def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
-    """All strikes of an article, one per attack however many sentences report it."""
+#: Sees every draft the scorer reads: the draft, its features, and whether the grammar had
+#: already set it aside as a period total (the scorer's training reads those too).
+Observer = Callable[[Draft, list[str], bool], None]
+
+
+def _judged(
+    found: list[Draft],
+    sentence: Sentence,
+    low: Sequence[str],
+    scorer: Scorer | None,
+    observe: Observer | None,
+) -> list[Draft]:
+    """The drafts the scorer takes for one attack's counts, each carrying its verdict."""
+    if scorer is None and observe is None:
+        return found
+    kept: list[Draft] = []
+    for draft in found:
+        features = draft_features(draft, low, sentence.quantities, len(found))
+        if observe is not None:
+            observe(draft, features, False)
+        if scorer is not None:
+            verdict = scorer.verdict(features)
+            if not verdict.keep:
+                continue
+            draft.verdict = verdict.text()
+        kept.append(draft)
+    return kept
+
+
+def _observe_gated(sentence: Sentence, frame: Framing, low: Sequence[str], observe: Observer) -> None:
+    """Show the observer what a period total would have counted (examples of what is no attack)."""
+    gated = sentence_drafts(sentence, replace(frame, cumulative=False), low)
+    for draft in gated:
+        observe(draft, draft_features(draft, low, sentence.quantities, len(gated)), True)
+
+
+def find_strikes(
+    sentences: list[Sentence], scorer: Scorer | None = SHIPPED, observe: Observer | None = None
+) -> tuple[Strike, ...]:
+    """All strikes of an article, one per attack however many sentences report it; ``scorer``
+    drops drafts whose count it does not take for one attack's (None: the grammar alone)."""
     cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
     candidates: list[Sentence] = []
     recordish: set[int] = set()
@@ -439,7 +480,9 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
         if not sentence.has_number:  # 'a Ukrainian drone was shot down': only an outcome counts alone
             found = [d for d in found if set(d.counts) - {"launched"}]
-        article.add(sentence, frame, found)
+        if observe is not None and frame.cumulative and sentence.cues & Cue.STRIKE:
+            _observe_gated(sentence, frame, tokens.low, observe)
+        article.add(sentence, frame, _judged(found, sentence, tokens.low, scorer, observe))
     merged: list[Draft] = []
     for draft in merge_drafts(article.drafts):
         parts = split_total(draft)
