@@ -29,7 +29,6 @@ from monitor.extract.lexicon import (
     IMPACT_NOUNS,
     IMPACT_OBJECTS,
     IMPACT_VERBS,
-    LAUNCH_SITE_GLUE,
     ORDINARY_WORD_MODELS,
     REST_WORDS,
     SIDE_WORDS,
@@ -40,6 +39,7 @@ from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.roles import role_spans
 from monitor.extract.scorer import SHIPPED, Scorer, draft_features
 from monitor.extract.sides import other
+from monitor.extract.strike_places import NeighbourPlaces, launch_sites
 from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
 
@@ -200,24 +200,6 @@ def _attack_places(sentence: Sentence) -> Callable[[], Mapping[int, str]]:
         return found[0]
 
     return place_at
-
-
-def launch_sites(sentence: Sentence) -> set[int]:
-    """Starts of the places drones were launched from ('from the directions of Kursk, Oryol and
-    Millerovo', 'from the Primorsko-Akhtarsk area'): not places of the attack, nor its target."""
-    low = sentence.tokens.low
-    if "from" not in low:
-        return set()
-    places = sentence.places
-    spans = {k: p.start for p in places for k in range(p.start, p.end)}
-    sites: set[int] = set()
-    for place in places:
-        k = place.start - 1
-        while k >= 0 and (low[k] in LAUNCH_SITE_GLUE or k in spans):
-            k = spans.get(k, k) - 1
-        if k >= 0 and low[k] == "from":
-            sites.add(place.start)
-    return sites
 
 
 def _counts_weapons(sentence: Sentence) -> bool:
@@ -387,6 +369,7 @@ class _Article:
         self.drafts: list[Draft] = []
         self.sides: dict[str, Side | None] = {}
         self.pending: tuple[int, Framing] | None = None
+        self.counted: set[int] = set()  # sentences whose counts gave drafts
 
     def add(self, sentence: Sentence, frame: Framing, found: list[Draft]) -> None:
         if not found:
@@ -397,6 +380,7 @@ class _Article:
             for draft in found:
                 _apply_framing(draft, self.pending[1], draft is _main(found))
         self.pending = None
+        self.counted.add(sentence.index)
         sites = launch_sites(sentence)
         self.sides.update((p.name, p.side) for p in sentence.places if p.start not in sites)
         self.drafts.extend(found)
@@ -483,14 +467,24 @@ def find_strikes(
         if observe is not None and frame.cumulative and sentence.cues & Cue.STRIKE:
             _observe_gated(sentence, frame, tokens.low, observe)
         article.add(sentence, frame, _judged(found, sentence, tokens.low, scorer, observe))
-    merged: list[Draft] = []
-    for draft in merge_drafts(article.drafts):
-        parts = split_total(draft)
-        # a total split by kind may repeat a headline's per-kind figures ('122 missiles and 36 Shaheds')
-        merged.extend(p for p in parts if len(parts) == 1 or not absorb_repeat(merged, p))
+    merged = _merged(article, sentences)
     default = _article_attacker(merged, camp, candidates, sentences)
     strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
+
+
+def _merged(article: _Article, sentences: list[Sentence]) -> list[Draft]:
+    """The article's drafts merged into one per attack, with places from neighbouring sentences
+    where a count names none, and totals split by kind."""
+    merged: list[Draft] = []
+    neighbours = NeighbourPlaces(sentences, article.counted)
+    for draft in merge_drafts(article.drafts):
+        if not draft.places:  # '... 48 drones. Debris fell in Kharkiv and Sumy oblasts.'
+            draft.places = neighbours.places(draft)
+        parts = split_total(draft)
+        # a total split by kind may repeat a headline's per-kind figures ('122 missiles and 36 Shaheds')
+        merged.extend(p for p in parts if len(parts) == 1 or not absorb_repeat(merged, p))
+    return merged
 
 
 def _article_attacker(
