@@ -385,6 +385,19 @@ class _Article:
         self.sides.update((p.name, p.side) for p in sentence.places if p.start not in sites)
         self.drafts.extend(found)
 
+    def whole(self, sentence: Sentence) -> None:
+        """'Air defences destroyed all of them over the Moscow region': the outcome the sentence
+        tells is the whole launch the sentence before (or the one before that) counted."""
+        if not self.drafts or not _names_whole(sentence.lower):
+            return
+        last = self.drafts[-1]
+        spans = [s for s in role_spans(sentence.tokens.low) if s.role not in ("launched", "block")]
+        if sentence.index - last.sentence > 2 or "launched" not in last.counts or not spans:
+            return
+        if spans[0].role not in last.counts:
+            last.counts[spans[0].role] = last.counts["launched"]
+            last.evidence.append(sentence.text)
+
     def _frame_only(self, sentence: Sentence, frame: Framing) -> None:
         """A sentence without counts: its previous record joins the claimed attack ('The previous
         record, 728, was set in July.'); its record claim waits for the next count."""
@@ -393,6 +406,30 @@ class _Article:
             claimed.previous_record = claimed.previous_record or frame.previous_record
         if frame.record and not frame.cumulative:
             self.pending = (sentence.index, frame)
+
+
+def _candidates(sentences: list[Sentence]) -> tuple[list[Sentence], set[int]]:
+    """The sentences the strike grammar reads, and those among them with a record word."""
+    cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
+    candidates: list[Sentence] = []
+    recordish: set[int] = set()
+    for s in sentences:
+        if not s.cues & (Cue.STRIKE | Cue.EVENT) or (cut is not None and s.index >= cut):
+            continue
+        if _RECORDISH.search(s.lower):
+            recordish.add(s.index)
+        strike = s.cues & Cue.STRIKE
+        if s.has_number or s.index in recordish or (strike and (_single(s) or _names_whole(s.lower))):
+            candidates.append(s)
+    return candidates, recordish
+
+
+#: 'destroyed all of them': the outcome of every weapon the sentence before counted.
+_WHOLE = ("all of them", "every one of them", "each of them", "all of the drones", "all the drones")
+
+
+def _names_whole(lower: str) -> bool:
+    return any(phrase in lower for phrase in _WHOLE)
 
 
 #: Sees every draft the scorer reads: the draft, its features, and whether the grammar had
@@ -436,16 +473,7 @@ def find_strikes(
 ) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it; ``scorer``
     drops drafts whose count it does not take for one attack's (None: the grammar alone)."""
-    cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
-    candidates: list[Sentence] = []
-    recordish: set[int] = set()
-    for s in sentences:
-        if not s.cues & (Cue.STRIKE | Cue.EVENT) or (cut is not None and s.index >= cut):
-            continue
-        if _RECORDISH.search(s.lower):
-            recordish.add(s.index)
-        if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
-            candidates.append(s)
+    candidates, recordish = _candidates(sentences)
     # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
     # with no count
     camp = writer_camp(s.lower for s in sentences if s.cues & (Cue.STRIKE | Cue.EVENT))
@@ -455,6 +483,7 @@ def find_strikes(
         if not sentence.cues & Cue.STRIKE and sentence.index not in recordish:
             continue  # an attack word without a weapon count only matters for a record claim
         if _says_nothing(sentence):
+            article.whole(sentence)  # 'Air defences destroyed all of them': no count of its own
             continue  # neither a count nor a claim: its reading and framing would go unused
         tokens = reading(sentence, camp)
         frame = framing(tokens)
