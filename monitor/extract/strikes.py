@@ -408,6 +408,21 @@ class _Article:
             self.pending = (sentence.index, frame)
 
 
+def set_aside(sentences: list[Sentence], scorer: Scorer = SHIPPED) -> list[str]:
+    """The counts ``scorer`` drops as no single attack's, each with its verdict, for explain:
+    '800 glide_bomb in sentence 1: p=0.12: kinds:many -1.01, ...'."""
+    lines: list[str] = []
+
+    def note(draft: Draft, features: list[str], gated: bool) -> None:
+        verdict = scorer.verdict(features)
+        if not gated and not verdict.keep:
+            size = max(draft.counts.values(), default=draft.lower_bound)
+            lines.append(f"{size} {draft.kind} in sentence {draft.sentence}: {verdict.text()}")
+
+    find_strikes(sentences, scorer=None, observe=note)
+    return lines
+
+
 def _candidates(sentences: list[Sentence]) -> tuple[list[Sentence], set[int]]:
     """The sentences the strike grammar reads, and those among them with a record word."""
     cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)

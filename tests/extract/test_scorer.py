@@ -12,7 +12,7 @@ from monitor.extract import extract
 from monitor.extract.cases import Case
 from monitor.extract.document import sentences_of
 from monitor.extract.scorer import SHIPPED, Scorer, load_scorer
-from monitor.extract.strikes import find_strikes
+from monitor.extract.strikes import find_strikes, set_aside
 from monitor.models.item import Article
 from monitor.tools.scorer_fit import examples, fit, save
 
@@ -94,3 +94,9 @@ def test_fitting_learns_which_words_mark_a_period_total() -> None:
     cases += [_case(f"m{k}", month.format(40 + k), []) for k in range(6)]
     scorer = fit(examples(cases), l2=0.1, steps=800)
     assert scorer.weights.get("near:overnight", 0.0) > 0 > scorer.weights.get("near:month", 0.0)
+
+
+def test_explain_lists_the_counts_the_scorer_set_aside_and_why() -> None:
+    lines = set_aside(sentences_of(Article(item_id="t", title="", text=WEEK)))
+    assert any(line.startswith("800 glide_bomb in sentence ") and ": p=0." in line for line in lines)
+    assert not any(line.startswith("145 ") for line in lines)
