@@ -32,7 +32,7 @@ class Verdict:
     reasons: tuple[tuple[str, float], ...]
 
     def text(self) -> str:
-        """'p=0.93: +near:overnight 1.21, -sent:week -0.84' for provenance and explain output."""
+        """'p=0.93: near:overnight +1.21, near:week -0.84' for provenance and explain output."""
         named = ", ".join(f"{name} {weight:+.2f}" for name, weight in self.reasons)
         return f"p={self.probability:.2f}: {named}" if named else f"p={self.probability:.2f}"
 
