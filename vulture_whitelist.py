@@ -26,9 +26,12 @@ FeedState.last_success
 Strike.weapon
 Strike.record_claim
 Strike.record_scope
+Strike.single_attack  # the scorer's verdict, shown in facts dumps and `rules explain`
 TroopReport.count_max
 Casualty.killed_qualifier
 Casualty.injured_qualifier
+_.fit  # monitor.tools.scorer_fit: called by scripts/train_scorer.py
+_.extractor_with  # monitor.tools.scorer_fit: called by scripts/train_scorer.py
 _.negative_strikes  # monitor.extract.evaluation.Report: in eval --json
 _.block  # monitor.extract.vocabulary: the vocabulary file's 'block' verbs, read by role name
 _.model_config

@@ -22,6 +22,7 @@ class Cue:
     CASUALTY = 8
     NATION = 16
     EVENT = 32
+    PLACE = 64
 
 
 _ROLES = strike_vocabulary().roles
@@ -41,6 +42,9 @@ _STRIKE_WORDS = sorted(
 )
 _CASUALTY_WORDS = ["killed", "killing", "injur", "wounded", "dead", "died", "death", "casualt", "hurt"]
 _EVENT_WORDS = ["attack", "strike"]
+#: Sentences that may only place an attack told next door: 'Debris fell in the Kyiv and Poltava
+#: regions', 'By region: Bryansk 14, Kursk 9', 'Rostov region accounts for 27 of them'.
+_PLACE_WORDS = ["debris", "wreckage", "region", "oblast"]
 
 
 def _build() -> ahocorasick.Automaton:
@@ -55,6 +59,8 @@ def _build() -> ahocorasick.Automaton:
         add(word, Cue.CASUALTY)
     for word in _EVENT_WORDS:
         add(word, Cue.EVENT)
+    for word in _PLACE_WORDS:
+        add(word, Cue.PLACE)
     troops = troop_vocabulary()  # the troop grammar's own nouns, so the two never drift apart
     for word in (
         *troops.troop_nouns,

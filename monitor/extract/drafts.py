@@ -38,6 +38,8 @@ class Draft:
     #: A total of all air targets told kind by kind: counts and models per weapon kind.
     breakdown: dict[WeaponKind, dict[str, int]] = field(default_factory=dict)
     part_models: dict[WeaponKind, list[str]] = field(default_factory=dict)
+    #: The single-attack scorer's verdict on this draft's count ('p=0.93: +near:overnight ...').
+    verdict: str | None = None
 
 
 def _compatible(a: Draft, b: Draft) -> bool:
@@ -275,4 +277,26 @@ def merge_drafts(drafts: list[Draft]) -> list[Draft]:
             merged.append(draft)
         else:
             _absorb(target[0], draft, target[1])
-    return merged
+    return _told_exactly(merged)
+
+
+def _told_exactly(merged: list[Draft]) -> list[Draft]:
+    """'Dozens of drones' (headline) and '58 UAVs were shot down' (body): the vague figure is
+    the exact one's, wherever in the article it is told."""
+    kept: list[Draft] = []
+    for draft in merged:
+        exact = None
+        if not draft.counts and draft.lower_bound is not None:
+            exact = next(
+                (
+                    e
+                    for e in merged
+                    if e.counts and _compatible(draft, e) and max(e.counts.values()) >= draft.lower_bound
+                ),
+                None,
+            )
+        if exact is None:
+            kept.append(draft)
+        else:
+            _note(exact, draft)
+    return kept

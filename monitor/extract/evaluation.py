@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, computed_field
 
 from monitor.extract.cases import Case, load_cases
 from monitor.extract.extractor import extract
+from monitor.models.facts import Facts
 from monitor.models.item import Article
 
 #: Slots whose F1 the acceptance thresholds apply to; 'strike' is the whole-strike score.
@@ -259,9 +260,13 @@ def _score_strikes(tally: _Tally, exp: list[dict[str, Any]], pred: list[dict[str
         tally.add("strike", None, key)
 
 
-def _facts_of(case: Case) -> dict[str, Any]:
+#: What is scored: the shipped extractor, or another reading of an article (a trial scorer).
+Extractor = Callable[[Article], Facts]
+
+
+def _facts_of(case: Case, extractor: Extractor) -> dict[str, Any]:
     article = Article(item_id=case.id, title=case.title, text=case.text)
-    facts = extract(article).model_dump(exclude={"strikes": {"__all__": {"evidence", "size"}}})
+    facts = extractor(article).model_dump(exclude={"strikes": {"__all__": {"evidence", "size"}}})
     # facts of other wars are never labeled: only this war's facts are scored
     return {facet: [f for f in found if f.get("theatre") != "other"] for facet, found in facts.items()}
 
@@ -283,14 +288,14 @@ def _kind_reports(
     )
 
 
-def evaluate_cases(cases: list[Case]) -> Report:
-    """Run the extractor over ``cases`` and score each slot, each source kind and whole strikes."""
+def evaluate_cases(cases: list[Case], extractor: Extractor = extract) -> Report:
+    """Run ``extractor`` over ``cases`` and score each slot, each source kind and whole strikes."""
     tally = _Tally()
     negative = dict.fromkeys(NEGATIVE_FACETS, 0)
     by_kind: dict[str, dict[str, int]] = {}
     for case in cases:
         tally.case = case
-        facts = _facts_of(case)
+        facts = _facts_of(case, extractor)
         kind_negative = by_kind.setdefault(case.source_kind or "(none)", dict.fromkeys(NEGATIVE_FACETS, 0))
         for facet in NEGATIVE_FACETS:
             if getattr(case, facet) == []:

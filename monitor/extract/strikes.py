@@ -29,7 +29,6 @@ from monitor.extract.lexicon import (
     IMPACT_NOUNS,
     IMPACT_OBJECTS,
     IMPACT_VERBS,
-    LAUNCH_SITE_GLUE,
     ORDINARY_WORD_MODELS,
     REST_WORDS,
     SIDE_WORDS,
@@ -38,7 +37,9 @@ from monitor.extract.lexicon import (
 )
 from monitor.extract.mentions import Mention, find_mentions
 from monitor.extract.roles import role_spans
+from monitor.extract.scorer import SHIPPED, Scorer, draft_features
 from monitor.extract.sides import other
+from monitor.extract.strike_places import NeighbourPlaces, launch_sites
 from monitor.extract.tokens import Tokens
 from monitor.models.facts import Side, Strike, WeaponKind
 
@@ -201,24 +202,6 @@ def _attack_places(sentence: Sentence) -> Callable[[], Mapping[int, str]]:
     return place_at
 
 
-def launch_sites(sentence: Sentence) -> set[int]:
-    """Starts of the places drones were launched from ('from the directions of Kursk, Oryol and
-    Millerovo', 'from the Primorsko-Akhtarsk area'): not places of the attack, nor its target."""
-    low = sentence.tokens.low
-    if "from" not in low:
-        return set()
-    places = sentence.places
-    spans = {k: p.start for p in places for k in range(p.start, p.end)}
-    sites: set[int] = set()
-    for place in places:
-        k = place.start - 1
-        while k >= 0 and (low[k] in LAUNCH_SITE_GLUE or k in spans):
-            k = spans.get(k, k) - 1
-        if k >= 0 and low[k] == "from":
-            sites.add(place.start)
-    return sites
-
-
 def _counts_weapons(sentence: Sentence) -> bool:
     """A number before a weapon or attack noun ('180 missile and drone attacks', '5,446 UAVs')."""
     low = sentence.tokens.low
@@ -375,6 +358,7 @@ def to_strike(draft: Draft, sides: dict[str, Side | None], default: Side | None 
         time_ref=draft.time_ref,
         evidence=evidence,
         theatre="russia-ukraine" if attacker is not None else "other",
+        single_attack=draft.verdict,
     )
 
 
@@ -385,6 +369,7 @@ class _Article:
         self.drafts: list[Draft] = []
         self.sides: dict[str, Side | None] = {}
         self.pending: tuple[int, Framing] | None = None
+        self.counted: set[int] = set()  # sentences whose counts gave drafts
 
     def add(self, sentence: Sentence, frame: Framing, found: list[Draft]) -> None:
         if not found:
@@ -395,9 +380,23 @@ class _Article:
             for draft in found:
                 _apply_framing(draft, self.pending[1], draft is _main(found))
         self.pending = None
+        self.counted.add(sentence.index)
         sites = launch_sites(sentence)
         self.sides.update((p.name, p.side) for p in sentence.places if p.start not in sites)
         self.drafts.extend(found)
+
+    def whole(self, sentence: Sentence) -> None:
+        """'Air defences destroyed all of them over the Moscow region': the outcome the sentence
+        tells is the whole launch the sentence before (or the one before that) counted."""
+        if not self.drafts or not _names_whole(sentence.lower):
+            return
+        last = self.drafts[-1]
+        spans = [s for s in role_spans(sentence.tokens.low) if s.role not in ("launched", "block")]
+        if sentence.index - last.sentence > 2 or "launched" not in last.counts or not spans:
+            return
+        if spans[0].role not in last.counts:
+            last.counts[spans[0].role] = last.counts["launched"]
+            last.evidence.append(sentence.text)
 
     def _frame_only(self, sentence: Sentence, frame: Framing) -> None:
         """A sentence without counts: its previous record joins the claimed attack ('The previous
@@ -409,8 +408,23 @@ class _Article:
             self.pending = (sentence.index, frame)
 
 
-def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
-    """All strikes of an article, one per attack however many sentences report it."""
+def set_aside(sentences: list[Sentence], scorer: Scorer = SHIPPED) -> list[str]:
+    """The counts ``scorer`` drops as no single attack's, each with its verdict, for explain:
+    '800 glide_bomb in sentence 1: p=0.12: kinds:many -1.01, ...'."""
+    lines: list[str] = []
+
+    def note(draft: Draft, features: list[str], gated: bool) -> None:
+        verdict = scorer.verdict(features)
+        if not gated and not verdict.keep:
+            size = max(draft.counts.values(), default=draft.lower_bound)
+            lines.append(f"{size} {draft.kind} in sentence {draft.sentence}: {verdict.text()}")
+
+    find_strikes(sentences, scorer=None, observe=note)
+    return lines
+
+
+def _candidates(sentences: list[Sentence]) -> tuple[list[Sentence], set[int]]:
+    """The sentences the strike grammar reads, and those among them with a record word."""
     cut = next((s.index for s in sentences if ":" in s.text[:32] and other_story(s.text)), None)
     candidates: list[Sentence] = []
     recordish: set[int] = set()
@@ -419,8 +433,62 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
             continue
         if _RECORDISH.search(s.lower):
             recordish.add(s.index)
-        if s.has_number or s.index in recordish or (s.cues & Cue.STRIKE and _single(s)):
+        strike = s.cues & Cue.STRIKE
+        if s.has_number or s.index in recordish or (strike and (_single(s) or _names_whole(s.lower))):
             candidates.append(s)
+    return candidates, recordish
+
+
+#: 'destroyed all of them': the outcome of every weapon the sentence before counted.
+_WHOLE = ("all of them", "every one of them", "each of them", "all of the drones", "all the drones")
+
+
+def _names_whole(lower: str) -> bool:
+    return any(phrase in lower for phrase in _WHOLE)
+
+
+#: Sees every draft the scorer reads: the draft, its features, and whether the grammar had
+#: already set it aside as a period total (the scorer's training reads those too).
+Observer = Callable[[Draft, list[str], bool], None]
+
+
+def _judged(
+    found: list[Draft],
+    sentence: Sentence,
+    low: Sequence[str],
+    scorer: Scorer | None,
+    observe: Observer | None,
+) -> list[Draft]:
+    """The drafts the scorer takes for one attack's counts, each carrying its verdict."""
+    if scorer is None and observe is None:
+        return found
+    kept: list[Draft] = []
+    for draft in found:
+        features = draft_features(draft, low, sentence.quantities, len(found))
+        if observe is not None:
+            observe(draft, features, False)
+        if scorer is not None:
+            verdict = scorer.verdict(features)
+            if not verdict.keep:
+                continue
+            draft.verdict = verdict.text()
+        kept.append(draft)
+    return kept
+
+
+def _observe_gated(sentence: Sentence, frame: Framing, low: Sequence[str], observe: Observer) -> None:
+    """Show the observer what a period total would have counted (examples of what is no attack)."""
+    gated = sentence_drafts(sentence, replace(frame, cumulative=False), low)
+    for draft in gated:
+        observe(draft, draft_features(draft, low, sentence.quantities, len(gated)), True)
+
+
+def find_strikes(
+    sentences: list[Sentence], scorer: Scorer | None = SHIPPED, observe: Observer | None = None
+) -> tuple[Strike, ...]:
+    """All strikes of an article, one per attack however many sentences report it; ``scorer``
+    drops drafts whose count it does not take for one attack's (None: the grammar alone)."""
+    candidates, recordish = _candidates(sentences)
     # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
     # with no count
     camp = writer_camp(s.lower for s in sentences if s.cues & (Cue.STRIKE | Cue.EVENT))
@@ -430,6 +498,7 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         if not sentence.cues & Cue.STRIKE and sentence.index not in recordish:
             continue  # an attack word without a weapon count only matters for a record claim
         if _says_nothing(sentence):
+            article.whole(sentence)  # 'Air defences destroyed all of them': no count of its own
             continue  # neither a count nor a claim: its reading and framing would go unused
         tokens = reading(sentence, camp)
         frame = framing(tokens)
@@ -439,15 +508,27 @@ def find_strikes(sentences: list[Sentence]) -> tuple[Strike, ...]:
         found = sentence_drafts(sentence, frame, tokens.low) if sentence.cues & Cue.STRIKE else []
         if not sentence.has_number:  # 'a Ukrainian drone was shot down': only an outcome counts alone
             found = [d for d in found if set(d.counts) - {"launched"}]
-        article.add(sentence, frame, found)
-    merged: list[Draft] = []
-    for draft in merge_drafts(article.drafts):
-        parts = split_total(draft)
-        # a total split by kind may repeat a headline's per-kind figures ('122 missiles and 36 Shaheds')
-        merged.extend(p for p in parts if len(parts) == 1 or not absorb_repeat(merged, p))
+        if observe is not None and frame.cumulative and sentence.cues & Cue.STRIKE:
+            _observe_gated(sentence, frame, tokens.low, observe)
+        article.add(sentence, frame, _judged(found, sentence, tokens.low, scorer, observe))
+    merged = _merged(article, sentences)
     default = _article_attacker(merged, camp, candidates, sentences)
     strikes = (to_strike(d, article.sides, default) for d in merged)
     return tuple(s for s in strikes if s is not None)
+
+
+def _merged(article: _Article, sentences: list[Sentence]) -> list[Draft]:
+    """The article's drafts merged into one per attack, with places from neighbouring sentences
+    where a count names none, and totals split by kind."""
+    merged: list[Draft] = []
+    neighbours = NeighbourPlaces(sentences, article.counted)
+    for draft in merge_drafts(article.drafts):
+        if not draft.places:  # '... 48 drones. Debris fell in Kharkiv and Sumy oblasts.'
+            draft.places = neighbours.places(draft)
+        parts = split_total(draft)
+        # a total split by kind may repeat a headline's per-kind figures ('122 missiles and 36 Shaheds')
+        merged.extend(p for p in parts if len(parts) == 1 or not absorb_repeat(merged, p))
+    return merged
 
 
 def _article_attacker(

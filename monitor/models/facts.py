@@ -51,6 +51,11 @@ class Strike(BaseModel):
     time_ref: str | None = Field(default=None, description="'overnight', 'on Sunday', ...")
     evidence: str = Field(default="", description="The sentence(s) the strike was read from.")
     theatre: Theatre = Field(default="other", description=_THEATRE)
+    single_attack: str | None = Field(
+        default=None,
+        description="The learned scorer's verdict that the count is one attack's: its probability "
+        "and the features that weighed most ('p=0.93: near:overnight +1.21, ...').",
+    )
 
     @computed_field  # type: ignore[prop-decorator]
     @property

@@ -6,7 +6,9 @@ import json
 from collections.abc import Iterator
 from datetime import datetime, timedelta
 
-from monitor.models import Facts, Item, Match
+from monitor.extract.document import sentences_of
+from monitor.extract.strikes import set_aside
+from monitor.models import Article, Facts, Item, Match
 from monitor.models.kinds import facts_of
 from monitor.pipeline import build_alert, event_time
 from monitor.rules.compiled import CompiledRule
@@ -36,6 +38,8 @@ def explain(
     yield f"rule {rule.id} ({rule.type}, {rule.severity}) on item {item.id}: {item.title}"
     found = facts.model_dump(mode="json", exclude_defaults=True)
     yield f"facts found: {json.dumps(found, ensure_ascii=False)}"
+    for line in set_aside(sentences_of(Article.from_item(item))):
+        yield f"strike count set aside by the single-attack scorer: {line}"
     story = stories.join(item, facts, event_time(item, now), write=False) if stories else None
     if story is not None:
         yield f"story: {story.story_id} ({story.how}: {story.why}); {story.independent} independent source(s)"

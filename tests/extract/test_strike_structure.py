@@ -73,6 +73,23 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "The defence ministry said its air defences destroyed 33 Ukrainian drones over western Russia.",
         [("drone", "Ukraine", None, 33, None, 33)],
     ),
+    (  # fourth reading: a vague headline ('dozens') is the body's exact figure, told roughly
+        "Dozens of Ukrainian drones target Moscow, mayor says",
+        "At least 47 incoming UAVs were shot down on Tuesday morning near Podolsk, the mayor wrote.",
+        [("drone", "Ukraine", None, 47, None, 47)],
+    ),
+    (  # fourth reading: 'all of them' is the outcome of the whole launch counted just before
+        "",
+        "Ukraine sent 26 drones towards Moscow overnight, the ministry said. Air defences "
+        "destroyed all of them over the Moscow region.",
+        [("drone", "Ukraine", 26, 26, None, 26)],
+    ),
+    (  # fourth reading: machine translation's 'apparatuses' are drones
+        "",
+        "In the night attack the Russian Federation used 131 apparatuses; 97 of the drones were "
+        "downed, the air force said.",
+        [("drone", "Russia", 131, 97, None, 97)],
+    ),
 ]
 
 NONE: list[tuple[str, str]] = [
