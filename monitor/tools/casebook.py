@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import redis
@@ -12,7 +12,7 @@ from monitor.assembly import assemble
 from monitor.clock import FixedClock
 from monitor.extract.cases import Case
 from monitor.extract.evaluation import SlotScore
-from monitor.models import Item
+from monitor.models import Decision, Item, Match
 from monitor.models.item import stable_id
 from monitor.pipeline import Extractor, default_extractor
 from monitor.rules.ruleset import RuleSet
@@ -23,6 +23,18 @@ from monitor.tools.examples import EXAMPLE_TIME
 #: Rules every labeled case is scored on, named in LABELING.md; rules named in labels are added.
 SHIPPED_ALERTS = ("record-drone-attack", "mass-drone-attack", "foreign-troops-new", "new-strategic-weapon")
 _FIRED = {"first", "aggregated", "held"}
+
+
+def alerted(decisions: Sequence[tuple[Match, Decision]]) -> set[str]:
+    """The rules an analyst is alerted by on one item: those that fired, and those inhibited by
+    a match of the same item that fired, since its one message lists them ("Also matched: ...",
+    pipeline.build_alert): a record night's mass alert reaches the analyst inside the record's
+    message. A case is scored alone on empty state, so an inhibition can only come from its
+    own item."""
+    fired = {m.rule_id for m, d in decisions if d.reason in _FIRED}
+    if not fired:
+        return set()
+    return fired | {m.rule_id for m, d in decisions if d.reason == "inhibited"}
 
 
 @dataclass(frozen=True)
@@ -80,7 +92,7 @@ class CaseAlerts:
         finally:
             parts.close()
             parts.store.reset()
-        return {m.rule_id for o in outcomes for m, d in o.decisions if d.reason in _FIRED}
+        return {rule for outcome in outcomes for rule in alerted(outcome.decisions)}
 
     def score(self, cases: list[Case]) -> AlertReport:
         labeled = [case for case in cases if case.alerts is not None]

@@ -157,3 +157,25 @@ def test_cli_rules_flag(redis_url: str) -> None:
     assert result.exit_code == 0, result.output
     assert "alerts of the shipped rules (3 case(s)" in result.output
     assert "mass-drone-attack" in result.output
+
+
+def test_a_match_listed_in_the_record_message_counts_as_alerted(
+    redis_client: redis.Redis, tmp_path: Path
+) -> None:
+    """A record night's mass alert is inhibited under the record and listed in its one message
+    ("Also matched"): the analyst is alerted by both rules, so both score as fired."""
+    ruleset, _ = load_rules([ROOT / "rules"])
+    path = tmp_path / "record.yaml"
+    path.write_text(
+        "- id: r\n"
+        "  title: Russia launches record drone attack on Ukraine\n"
+        "  text: Russia launched a record 145 drones at Ukraine overnight, the largest drone attack"
+        " of the war, Ukraine's air force said.\n"
+        "  strikes: [{launched: 145, attacker: Russia, weapon: drone, record_claim: true}]\n"
+        "  alerts: [record-drone-attack, mass-drone-attack]\n",
+        encoding="utf-8",
+    )
+    book = CaseAlerts(redis_client, ruleset)
+    (case,) = load_cases(path)
+    assert book.fired(case) == {"record-drone-attack", "mass-drone-attack"}
+    assert book.score([case]).misses == ()
