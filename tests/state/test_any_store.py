@@ -12,7 +12,15 @@ from monitor.clock import FixedClock
 from monitor.models import Decision
 from monitor.pipeline import Pipeline
 from monitor.rules.ruleset import RuleSet
-from monitor.state.store import Aggregations, DecideRequest, Holds, RedisStateStore, Silences, StateStore
+from monitor.state.store import (
+    Aggregations,
+    DecideRequest,
+    Holds,
+    Notices,
+    RedisStateStore,
+    Silences,
+    StateStore,
+)
 from tests.rules.conftest import T0, article, facts_from_text
 
 
@@ -37,6 +45,11 @@ class RecordingStore:
     def holds(self) -> Holds:
         self.calls.append("holds")
         return self.inner.holds
+
+    @property
+    def notices(self) -> Notices:
+        self.calls.append("notices")
+        return self.inner.notices
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
         self.calls.append("unseen")
@@ -85,4 +98,5 @@ def test_flatlines_fire_with_a_store_that_is_not_the_redis_one(
         "silences",
         "aggregations",
         "holds",
+        "notices",
     } <= set(recording.calls)
