@@ -11,21 +11,31 @@
 -- sources with a text of their own, per source and attack the first okey and the latest figure,
 -- and every distinct figure with the first okey and source that gave it.
 -- KEYS: 1..B this night's band hashes, B+1..2B the night before's, 2B+1 this night's
---       signatures, 2B+2 the night before's, 2B+3 this night's stories, 2B+4 the nights, then
+--       signatures, 2B+2 the night before's, 2B+3 this night's stories, 2B+4 the nights,
+--       2B+5..2B+8 the stories of an attack by the item's side this night and the 3 before, then
 --       per figure: this night's stories reporting its attack, the night before's
 -- ARGV: 1 item id, 2 item digest (8 bytes), 3 its signature, 4 '1' to file, '0' to only place,
 --       5 event ms, 6 story span ms, 7 night, 8 okey, 9 source, 10 the contribution's JSON
 --       without how, why and wire, 11 the id of a story it would open, 12 key prefix of a
 --       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bands B,
---       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20.. the B band
---       digests, then per figure: attack, figure JSON, launched, neutralized ('' when none),
+--       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20 the item's
+--       attacking side ('' none), 21 the attacked side's places it names (sorted, tab-separated),
+--       22 'a' when it is about an attack, 23 the nights back it tells again (digits 1-3),
+--       24 follow-up window ms, 25 smallest count of a big attack, 26 this night's first ms,
+--       27.. the B band digests, then per figure: attack, figure JSON, launched, neutralized ('' when none),
 --       places (sorted, tab-separated)
 local bands, width = tonumber(ARGV[16]), tonumber(ARGV[17])
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
 local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8], ARGV[9]
 local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
 local copy_at, tolerance = tonumber(ARGV[18]), tonumber(ARGV[19])
-local first_figure = 20 + bands
+local side, attack, back = ARGV[20], ARGV[22] == 'a', ARGV[23]
+local follow_ms, big_at, night_ms = tonumber(ARGV[24]), tonumber(ARGV[25]), tonumber(ARGV[26])
+local my_places = {}
+for place in string.gmatch(ARGV[21], '[^\t]+') do my_places[#my_places + 1] = place end
+local first_digest = 26
+local first_figure = first_digest + 1 + bands
+local sides = 2 * bands + 5
 local low, high = string.format('%d', at - span), string.format('%d', at + span)
 
 local own = redis.call('HGET', KEYS[2 * bands + 1], me)
@@ -65,7 +75,7 @@ local candidates = {}
 local function look(first, signatures, insert, tonight)
   local found, order = {}, {}
   for band = 1, bands do
-    local key, bucket = KEYS[first + band - 1], ARGV[19 + band]
+    local key, bucket = KEYS[first + band - 1], ARGV[first_digest + band]
     local held = redis.call('HGET', key, bucket) or ''
     local mine_too = false
     for offset = 1, #held, 8 do
@@ -189,8 +199,8 @@ end
 local function same_story()
   local seen = {}
   for k = 1, #mine do
-    local stories = redis.call('ZRANGE', KEYS[2 * bands + 3 + 2 * k], 0, -1)
-    for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2 * bands + 4 + 2 * k], low, high)) do
+    local stories = redis.call('ZRANGE', KEYS[sides + 2 + 2 * k], 0, -1)
+    for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[sides + 3 + 2 * k], low, high)) do
       stories[#stories + 1] = story
     end
     for _, story in ipairs(stories) do
@@ -208,11 +218,82 @@ local function same_story()
   return nil
 end
 
+-- the places an item names in common with a story
+local function shared(held)
+  local theirs, common = held.s and held.s.pl, {}
+  if type(theirs) ~= 'table' then return common end
+  for _, place in ipairs(my_places) do
+    if theirs[place] then common[#common + 1] = place end
+  end
+  return common
+end
+
+-- the story of `stories` naming most of the item's places (the first listed keeps a tie)
+local function by_places(stories)
+  local best, most = nil, {}
+  for _, story in ipairs(stories) do
+    local common = shared(summary(story))
+    if #common > #most then best, most = story, common end
+  end
+  return best, table.concat(most, ', ')
+end
+
+-- a story that counts an attack of the item's side at `big_at` or more
+local function big(story)
+  for _, figure in ipairs(figures_of(summary(story))) do
+    local count = math.max(figure.launched or 0, figure.neutralized or 0)
+    if string.sub(figure.what, 1, #side + 1) == side .. '/' and count >= big_at then return true end
+  end
+  return false
+end
+
+-- another article on an attack of this night by the same side: a place in common, else the
+-- night's only big attack of that side
+local function same_event()
+  if side == '' or not attack then return nil end
+  local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
+  local story, common = by_places(tonight)
+  if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
+  local found = nil
+  for _, other in ipairs(tonight) do
+    if big(other) then
+      if found then return nil end
+      found = other
+    end
+  end
+  if found then return found, 'the only big attack by ' .. side .. ' this night' end
+  return nil
+end
+
+-- a later article telling an attack of an earlier night again (a toll, the day after): the
+-- nearest of the nights it refers to with a story naming one of its places, within the window
+local function follow_up()
+  if side == '' or not attack then return nil end
+  for k = 1, 3 do
+    if string.find(back, tostring(k), 1, true) then
+      local stories = redis.call('ZRANGEBYSCORE', KEYS[sides + k], string.format('%d', at - follow_ms), '+inf')
+      local story, common = by_places(stories)
+      if story then
+        return story, string.format('tells again the attack by %s %d night(s) before, places %s', side, k, common)
+      end
+    end
+  end
+  return nil
+end
+
 local story, how, why, wire = nil, 'copy', nil, ARGV[1]
 story, why, wire = copied()
 if story == nil then
   wire, how = ARGV[1], 'same_attack'
   story, why = same_story()
+end
+if story == nil then
+  how = 'same_event'
+  story, why = same_event()
+end
+if story == nil then
+  how = 'follow_up'
+  story, why = follow_up()
 end
 if story == nil then
   story, how, why = ARGV[11], 'new', 'no copy and no report of the same attack this night'
@@ -241,6 +322,8 @@ for _, figure in ipairs(mine) do
   local seen = s.figs[figure.raw]
   if seen == nil or okey < seen[1] then s.figs[figure.raw] = {okey, source} end
 end
+if type(s.pl) ~= 'table' then s.pl = {} end
+for _, place in ipairs(my_places) do s.pl[place] = 1 end
 local after = cjson.encode(s)
 local contribution = string.sub(ARGV[10], 1, -2) .. ',"how":' .. cjson.encode(how) .. ',"why":'
   .. cjson.encode(why) .. ',"wire":' .. cjson.encode(wire) .. '}'
@@ -251,8 +334,13 @@ redis.call('EXPIRE', KEYS[2 * bands + 1], ttl)
 redis.call('ZADD', KEYS[2 * bands + 3], 'LT', ARGV[5], story)
 redis.call('EXPIRE', KEYS[2 * bands + 3], ttl)
 for k = 1, #mine do
-  redis.call('ZADD', KEYS[2 * bands + 3 + 2 * k], 'LT', ARGV[5], story)
-  redis.call('EXPIRE', KEYS[2 * bands + 3 + 2 * k], ttl)
+  redis.call('ZADD', KEYS[sides + 2 + 2 * k], 'LT', ARGV[5], story)
+  redis.call('EXPIRE', KEYS[sides + 2 + 2 * k], ttl)
 end
 redis.call('ZADD', KEYS[2 * bands + 4], 'GT', ARGV[5], night)
+-- a story begun this night is this night's attack by the item's side (a follow-up's is not)
+if side ~= '' and attack and tonumber(string.sub(s.first, 1, 20)) >= night_ms * 1000 then
+  redis.call('ZADD', KEYS[sides], 'LT', ARGV[5], story)
+  redis.call('EXPIRE', KEYS[sides], ttl)
+end
 return {status, story, how, why, wire, held.raw, after}

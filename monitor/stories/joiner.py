@@ -15,6 +15,7 @@ import redis
 
 from monitor.models import Facts, Item
 from monitor.state.keys import STORY_TTL, Keys
+from monitor.stories.event import FOLLOW_UP, NIGHTS_BACK, Event, event_of
 from monitor.stories.index import MOST_PER_BUCKET, StoryIndex, digest
 from monitor.stories.minhash import BANDS, bands, signature
 from monitor.stories.model import (
@@ -29,6 +30,7 @@ from monitor.stories.model import (
     best_of,
     disagree,
     night_of,
+    night_start,
     order_key,
     side_by_side,
 )
@@ -44,7 +46,11 @@ STORY_SPAN = timedelta(hours=16)
 #: Two counts of one attack are the same figure reported twice when within this fraction of
 #: the larger ("nearly 500" and 472, "over 800" and 810).
 FIGURE_TOLERANCE = 0.15
+#: An attack counted at this many drones or missiles or more is a night's big attack: an article
+#: on that side's attack naming none of a story's places joins it when it is the night's only one.
+BIG_ATTACK = 50
 _SPAN_MS = int(STORY_SPAN.total_seconds() * 1000)
+_FOLLOW_UP_MS = int(FOLLOW_UP.total_seconds() * 1000)
 
 
 def story_id_for(item_id: str) -> str:
@@ -99,7 +105,7 @@ class StoryJoiner:
         """Join ``item`` (event time ``at``) to its story and return how, and what it changed.
         ``write=False`` (explain) answers the same without filing anything."""
         figures = figures_of(facts)
-        keys, args = self.request(item, figures, at, write=write)
+        keys, args = self.request(item, figures, at, write=write, event=event_of(item, facts, at))
         reply = self.script(keys=keys, args=args)
         status, story_id = _text(reply[0]), _text(reply[1])
         if status in ("again", "late"):
@@ -128,9 +134,11 @@ class StoryJoiner:
         )
 
     def request(
-        self, item: Item, figures: Figures, at: datetime, *, write: bool = True
+        self, item: Item, figures: Figures, at: datetime, *, write: bool = True, event: Event | None = None
     ) -> tuple[list[str], list[Any]]:
-        """The keys and arguments of join.lua joining ``item`` (a benchmark pipelines them)."""
+        """The keys and arguments of join.lua joining ``item`` (a benchmark pipelines them);
+        ``event``: the attack it is about (none: it joins only as a copy or by its figures)."""
+        event = event or Event()
         night, before = night_of(at), night_of(at - timedelta(days=1))
         sig = signature(item.text or item.title)
         digests = bands(sig)
@@ -142,12 +150,14 @@ class StoryJoiner:
             self.keys.story_signatures(before),
             self.keys.night_stories(night),
             self.keys.story_nights(),
+            *self._side_keys(at, event),
         ]
         args: list[Any] = [
             item.id, digest(item.id), sig.tobytes(), "1" if write else "0", _ms(at), _SPAN_MS, night,
             order_key(at, item.id), item.source, _head(item, at, said), story_id_for(item.id),
             self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, BANDS,
-            sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, *digests,
+            sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, *_event_args(event), _ms(night_start(at)),
+            *digests,
         ]  # fmt: skip
         for figure, raw in zip(figures, said, strict=True):
             keys += [
@@ -159,6 +169,11 @@ class StoryJoiner:
                 "\t".join(sorted(set(figure.places))),
             ]  # fmt: skip
         return keys, args
+
+    def _side_keys(self, at: datetime, event: Event) -> list[str]:
+        """The stories of an attack by the item's side this night and the nights before."""
+        side = event.side or "-"
+        return [self.keys.night_side(night_of(at - timedelta(days=k)), side) for k in range(NIGHTS_BACK + 1)]
 
     def _rejoin(self, story_id: str, item_id: str) -> Join:
         stored = self.client.hgetall(self.keys.story_items(story_id))
@@ -238,11 +253,21 @@ def _head(item: Item, at: datetime, said: list[str]) -> str:
     return f'{text[:-1]},"figures":[{",".join(said)}]}}' if said else text
 
 
+def _event_args(event: Event) -> list[Any]:
+    """join.lua's arguments 20 to 25: side, places, attack, nights back, window, big attack."""
+    back = "".join(str(k) for k in event.back)
+    places = "\t".join(event.places)
+    return [event.side or "", places, "a" if event.attack else "", back, _FOLLOW_UP_MS, BIG_ATTACK]
+
+
 def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
-_HOWS: dict[str, How] = {"new": "new", "copy": "copy", "same_attack": "same_attack"}
+_HOWS: dict[str, How] = {
+    "new": "new", "copy": "copy", "same_attack": "same_attack", "same_event": "same_event",
+    "follow_up": "follow_up",
+}  # fmt: skip
 
 
 def _ms(at: datetime) -> int:

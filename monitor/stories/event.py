@@ -1,0 +1,141 @@
+"""What attack an item is about, for joining it to a story when it shares no text or figure with
+it: the attacking side, the attacked side's places it names, and whether it refers back to an
+attack of an earlier night (a toll updated, "Monday's strike")."""
+
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta
+from itertools import pairwise
+
+from pydantic import BaseModel, ConfigDict
+
+from monitor.extract.gazetteer import find_places
+from monitor.extract.lexicon import words
+from monitor.extract.tokens import tokenize
+from monitor.models import Facts, Item
+from monitor.models.facts import Side
+from monitor.stories.model import night_of
+
+#: A follow-up (a toll updated, a damage assessment) joins an attack's story up to this long
+#: after the story's first report.
+FOLLOW_UP = timedelta(hours=72)
+#: Nights looked back for a follow-up: the night before and the two before it (72 hours).
+NIGHTS_BACK = 3
+#: Kyiv's offset from UTC in summer (the nights' own shift is in stories.model).
+_KYIV = timedelta(hours=3)
+#: Characters of an item read for its cues: the lead carries what the article is about.
+_READ = 4000
+_LEAD = 400
+
+#: Words that make an article's headline or lead about an attack.
+_ATTACK_WORDS = words(
+    "attack attacks attacked strike strikes struck barrage bombardment shelling shelled raid raids "
+    "drone drones missile missiles shahed shaheds explosions explosion blasts bombs bombing hit hits "
+    "killed wounded injured toll debris"
+)
+_NOUNS = words(
+    "drone drones missile missiles attack attacks strike strikes shelling forces bombs barrage "
+    "bombardment offensive aircraft jets"
+)
+_VERBS = words("launched attacked struck fired hit pounded targeted sent shelled bombed bombarded unleashed")
+_SIDE_NAMES: dict[str, Side] = {
+    "russian": "Russia",
+    "russia": "Russia",
+    "ukrainian": "Ukraine",
+    "ukraine": "Ukraine",
+}
+_OTHER: dict[Side, Side] = {"Russia": "Ukraine", "Ukraine": "Russia"}
+_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_DAY = "|".join(_DAYS)
+_HIT = r"(?:attack|strike|strikes|barrage|bombardment|shelling|assault|raid)"
+#: A weekday named as an attack's day: "Monday's strike", "the attack on Kyiv on Monday",
+#: "Monday night", "overnight into Monday", "early on Monday".
+_DAY_REFS = (
+    re.compile(rf"\b({_DAY})(?:'s| night)\b"),
+    re.compile(rf"\b{_HIT}\b[^.;]{{0,60}}?\b(?:on|last) ({_DAY})\b"),
+    re.compile(rf"\b(?:overnight|early) (?:into |on )?({_DAY})\b"),
+)
+#: Wording of a story told again later: a toll updated, the dead counted, the day after.
+_AFTERMATH = re.compile(
+    r"\b(?:death toll|toll (?:has )?(?:rose|risen|rises|climbed|climbs)|rose to \d+|"
+    r"died of (?:their|his|her) (?:wounds|injuries)|days? of mourning|"
+    rf"aftermath|after (?:the|last|this) (?:\w+ ){{0,3}}{_HIT}|since the {_HIT})\b"
+)
+
+
+class Event(BaseModel):
+    """The attack an item is about, as join.lua compares it with a story's."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: The attacking side; None when the item names no side and no place of the attacked one.
+    side: Side | None = None
+    #: The headline or lead is about an attack (not talks, aid or troops).
+    attack: bool = False
+    #: Places of the attacked side (or of neither) the item names, sorted.
+    places: tuple[str, ...] = ()
+    #: Nights back (1 to NIGHTS_BACK) whose attack this item tells again later: a toll, the day after.
+    back: tuple[int, ...] = ()
+
+
+def event_of(item: Item, facts: Facts, at: datetime) -> Event:
+    """The attack ``item`` (event time ``at``) is about, from its facts and its words."""
+    text = f"{item.title}. {item.text}"[:_READ]
+    tokens = tokenize(text)
+    lead = tokenize(text[:_LEAD]).low
+    attack = not _ATTACK_WORDS.isdisjoint(lead) or any(s.theatre == "russia-ukraine" for s in facts.strikes)
+    mentions = find_places(tokens.low, tokens.words)
+    side = _side_of(facts, tokens.low) or _side_by_places([m.side for m in mentions])
+    if side is None or not attack:
+        return Event(side=side, attack=attack)
+    target = _OTHER[side]
+    places = {m.name for m in mentions if m.side in (target, None)}
+    places.update(p for s in facts.strikes if s.attacker == side for p in s.places)
+    places.update(c.place for c in facts.casualties if c.place)
+    return Event(side=side, attack=True, places=tuple(sorted(places)), back=_back(text.lower(), at))
+
+
+def _side_of(facts: Facts, low: tuple[str, ...]) -> Side | None:
+    """The attacker of the item's strikes of this war, else the side its words make attack."""
+    for strike in facts.strikes:
+        if strike.theatre == "russia-ukraine" and strike.attacker is not None:
+            return strike.attacker
+    counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
+    for word, after in pairwise(low):
+        side = _SIDE_NAMES.get(word)
+        if side is not None and (after in _NOUNS if word.endswith("n") else after in _VERBS):
+            counts[side] += 1
+    if counts["Russia"] == counts["Ukraine"]:
+        return None
+    return "Russia" if counts["Russia"] > counts["Ukraine"] else "Ukraine"
+
+
+def _side_by_places(sides: list[Side | None]) -> Side | None:
+    """The attacker when the item only names places hit: the other side of most of them."""
+    russia, ukraine = sides.count("Russia"), sides.count("Ukraine")
+    if russia == ukraine:
+        return None
+    return "Ukraine" if russia > ukraine else "Russia"
+
+
+def _back(low: str, at: datetime) -> tuple[int, ...]:
+    """The earlier nights (1 = the night before) the text tells an attack of again: the ones its
+    weekdays name, else all of them when it reads like an aftermath (a toll, the rubble)."""
+    night = datetime.fromisoformat(night_of(at)).date()
+    today = (at + _KYIV).date()
+    back: set[int] = set()
+    named_any = False
+    for pattern in _DAY_REFS:
+        for found in pattern.finditer(low):
+            named_any = True
+            ago = (today.weekday() - _DAYS.index(found[1])) % 7
+            day = today - timedelta(days=ago)
+            # an attack of day D is reported as the night named D (morning) or D + 1 (evening)
+            for named in (day, day + timedelta(days=1)):
+                offset = (night - named).days
+                if 1 <= offset <= NIGHTS_BACK:
+                    back.add(offset)
+    if not named_any and _AFTERMATH.search(low):
+        back.update(range(1, NIGHTS_BACK + 1))
+    return tuple(sorted(back))
