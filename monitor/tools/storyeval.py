@@ -65,6 +65,7 @@ def load_labeled(path: Path) -> list[tuple[Item, str]]:
             continue
         raw = json.loads(line)
         label = str(raw.pop("story"))
+        raw.pop("case", None)  # the kind of report (a dev-corpus note for people), not an Item field
         rows.append((Item.model_validate(raw), label))
     return sorted(rows, key=lambda row: (row[0].published or datetime.max.replace(tzinfo=UTC), row[0].id))
 
