@@ -5,16 +5,16 @@ attack of an earlier night (a toll updated, "Monday's strike")."""
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta
-from itertools import pairwise
+from collections import Counter
+from datetime import UTC, datetime, time, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
-from monitor.extract.gazetteer import find_places
+from monitor.extract.gazetteer import PLACES, find_places
 from monitor.extract.lexicon import words
 from monitor.extract.tokens import tokenize
 from monitor.models import Facts, Item
-from monitor.models.facts import Side
+from monitor.models.facts import Side, Strike
 from monitor.stories.model import night_of
 
 #: A follow-up (a toll updated, a damage assessment) joins an attack's story up to this long
@@ -22,8 +22,9 @@ from monitor.stories.model import night_of
 FOLLOW_UP = timedelta(hours=72)
 #: Nights looked back for a follow-up: the night before and the two before it (72 hours).
 NIGHTS_BACK = 3
-#: Kyiv's offset from UTC in summer (the nights' own shift is in stories.model).
+#: Kyiv's offset from UTC in summer, and the nights' shift (as in stories.model: 18:00 Kyiv).
 _KYIV = timedelta(hours=3)
+_NIGHT_SHIFT = timedelta(hours=9)
 #: Characters of an item read for its cues: the lead carries what the article is about.
 _READ = 4000
 _LEAD = 400
@@ -33,6 +34,10 @@ _ATTACK_WORDS = words(
     "attack attacks attacked strike strikes struck barrage bombardment shelling shelled raid raids "
     "drone drones missile missiles shahed shaheds explosions explosion blasts bombs bombing hit hits "
     "killed wounded injured toll debris"
+)
+#: Words that make a headline about an attack told again: the dead, the damage, the search.
+_AFTER_WORDS = _ATTACK_WORDS | words(
+    "dead mourns mourn search rescuers damage damaged destroyed victims funeral"
 )
 _NOUNS = words(
     "drone drones missile missiles attack attacks strike strikes shelling forces bombs barrage "
@@ -45,6 +50,7 @@ _SIDE_NAMES: dict[str, Side] = {
     "ukrainian": "Ukraine",
     "ukraine": "Ukraine",
 }
+_ACTS = _NOUNS | _VERBS
 _OTHER: dict[Side, Side] = {"Russia": "Ukraine", "Ukraine": "Russia"}
 _DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _DAY = "|".join(_DAYS)
@@ -52,9 +58,13 @@ _HIT = r"(?:attack|strike|strikes|barrage|bombardment|shelling|assault|raid)"
 #: A weekday named as an attack's day: "Monday's strike", "the attack on Kyiv on Monday",
 #: "Monday night", "overnight into Monday", "early on Monday".
 _DAY_REFS = (
-    re.compile(rf"\b({_DAY})(?:'s| night)\b"),
-    re.compile(rf"\b{_HIT}\b[^.;]{{0,60}}?\b(?:on|last) ({_DAY})\b"),
-    re.compile(rf"\b(?:overnight|early) (?:into |on )?({_DAY})\b"),
+    re.compile(rf"\b({_DAY})(?:'s| night| morning| evening| afternoon)\b"),
+    re.compile(rf"\b(?:on|since|last|early|late) ({_DAY})\b"),
+    re.compile(rf"\bovernight (?:into |on )?({_DAY})\b"),
+)
+#: An evening article on the attack of the night just ended ("the day's attack", "overnight").
+_EARLIER = re.compile(
+    r"\b(?:overnight|last night|this morning|the day's|earlier today|during the day|in the morning)\b"
 )
 #: Wording of a story told again later: a toll updated, the dead counted, the day after.
 _AFTERMATH = re.compile(
@@ -84,31 +94,66 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     text = f"{item.title}. {item.text}"[:_READ]
     tokens = tokenize(text)
     lead = tokenize(text[:_LEAD]).low
-    attack = not _ATTACK_WORDS.isdisjoint(lead) or any(s.theatre == "russia-ukraine" for s in facts.strikes)
+    strikes = strikes_of(facts)
+    attack = not _ATTACK_WORDS.isdisjoint(lead) or bool(strikes)
     mentions = find_places(tokens.low, tokens.words)
-    side = _side_of(facts, tokens.low) or _side_by_places([m.side for m in mentions])
+    side = (
+        _side_of(strikes, tokens.low)
+        or _side_by_places([m.side for m in mentions])
+        or _side_by_countries(tokens.low)
+    )
     if side is None or not attack:
         return Event(side=side, attack=attack)
     target = _OTHER[side]
     places = {m.name for m in mentions if m.side in (target, None)}
-    places.update(p for s in facts.strikes if s.attacker == side for p in s.places)
-    places.update(c.place for c in facts.casualties if c.place)
-    return Event(side=side, attack=True, places=tuple(sorted(places)), back=_back(text.lower(), at))
+    places.update(p for s in strikes if s.attacker == side for p in s.places)
+    places.update(c.place for c in facts.casualties if c.place and PLACE_SIDES.get(c.place) != side)
+    told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
+    back = _back(text.lower(), at) if told_again else ()
+    return Event(side=side, attack=True, places=tuple(sorted(places)), back=back)
 
 
-def _side_of(facts: Facts, low: tuple[str, ...]) -> Side | None:
-    """The attacker of the item's strikes of this war, else the side its words make attack."""
+#: The side of each canonical place name (None: contested, or a name of both sides).
+PLACE_SIDES: dict[str, Side | None] = {place.name: place.side for place in PLACES.values()}
+
+
+def strikes_of(facts: Facts) -> list[Strike]:
+    """The item's strikes of this war, but for one whose places are all on its attacker's own
+    side (an air defence's report read as the defender attacking)."""
+    found = []
     for strike in facts.strikes:
-        if strike.theatre == "russia-ukraine" and strike.attacker is not None:
-            return strike.attacker
+        if strike.theatre != "russia-ukraine" or strike.attacker is None:
+            continue
+        sides = {PLACE_SIDES.get(place) for place in strike.places}
+        if strike.places and sides == {strike.attacker}:
+            continue
+        found.append(strike)
+    return found
+
+
+def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
+    """The attacker of the item's strikes of this war, else the side its words make attack
+    ("Russian drones", "Ukraine's overnight attack", "Russia launched")."""
+    for strike in strikes:
+        return strike.attacker
     counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
-    for word, after in pairwise(low):
+    for i, word in enumerate(low):
         side = _SIDE_NAMES.get(word)
-        if side is not None and (after in _NOUNS if word.endswith("n") else after in _VERBS):
+        if side is not None and not _ACTS.isdisjoint(low[i + 1 : i + 4]):
             counts[side] += 1
     if counts["Russia"] == counts["Ukraine"]:
         return None
     return "Russia" if counts["Russia"] > counts["Ukraine"] else "Ukraine"
+
+
+def _side_by_countries(low: tuple[str, ...]) -> Side | None:
+    """The attacker when the item names neither attacker nor place: the other side of the country
+    it names most (an energy company's plants, the president's address)."""
+    named = Counter(_SIDE_NAMES.get(word) for word in low)
+    russia, ukraine = named["Russia"], named["Ukraine"]
+    if russia == ukraine:
+        return None
+    return "Ukraine" if russia > ukraine else "Russia"
 
 
 def _side_by_places(sides: list[Side | None]) -> Side | None:
@@ -138,4 +183,6 @@ def _back(low: str, at: datetime) -> tuple[int, ...]:
                     back.add(offset)
     if not named_any and _AFTERMATH.search(low):
         back.update(range(1, NIGHTS_BACK + 1))
+    if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _EARLIER.search(low):
+        back.add(1)  # an evening's article on the night just ended
     return tuple(sorted(back))

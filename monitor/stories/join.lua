@@ -22,7 +22,7 @@
 --       attacking side ('' none), 21 the attacked side's places it names (sorted, tab-separated),
 --       22 'a' when it is about an attack, 23 the nights back it tells again (digits 1-3),
 --       24 follow-up window ms, 25 smallest count of a big attack, 26 this night's first ms,
---       27.. the B band digests, then per figure: attack, figure JSON, launched, neutralized ('' when none),
+--       27 the evening window ms, 28.. the B band digests, then per figure: attack, figure JSON, launched, neutralized ('' when none),
 --       places (sorted, tab-separated)
 local bands, width = tonumber(ARGV[16]), tonumber(ARGV[17])
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
@@ -31,9 +31,10 @@ local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumbe
 local copy_at, tolerance = tonumber(ARGV[18]), tonumber(ARGV[19])
 local side, attack, back = ARGV[20], ARGV[22] == 'a', ARGV[23]
 local follow_ms, big_at, night_ms = tonumber(ARGV[24]), tonumber(ARGV[25]), tonumber(ARGV[26])
+local evening_ms = tonumber(ARGV[27])
 local my_places = {}
 for place in string.gmatch(ARGV[21], '[^\t]+') do my_places[#my_places + 1] = place end
-local first_digest = 26
+local first_digest = 27
 local first_figure = first_digest + 1 + bands
 local sides = 2 * bands + 5
 local low, high = string.format('%d', at - span), string.format('%d', at + span)
@@ -247,21 +248,32 @@ local function big(story)
   return false
 end
 
--- another article on an attack of this night by the same side: a place in common, else the
--- night's only big attack of that side
-local function same_event()
-  if side == '' or not attack then return nil end
-  local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
-  local story, common = by_places(tonight)
-  if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
+-- the one big attack of `stories` (nil when none, or more than one)
+local function only_big(stories)
   local found = nil
-  for _, other in ipairs(tonight) do
+  for _, other in ipairs(stories) do
     if big(other) then
       if found then return nil end
       found = other
     end
   end
-  if found then return found, 'the only big attack by ' .. side .. ' this night' end
+  return found
+end
+
+-- another article on an attack of this night by the same side: a place in common (with a story
+-- of this night, or of the night before begun within the evening window), else the night's only
+-- big attack of that side, else its only attack of that side
+local function same_event()
+  if side == '' or not attack then return nil end
+  local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
+  local story, common = by_places(tonight)
+  if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
+  local evening = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', at - evening_ms), '+inf')
+  story, common = by_places(evening)
+  if story then return story, 'same attack by ' .. side .. ' this evening, places ' .. common end
+  story = only_big(tonight)
+  if story then return story, 'the only big attack by ' .. side .. ' this night' end
+  if #tonight == 1 then return tonight[1], 'the only attack by ' .. side .. ' this night' end
   return nil
 end
 
@@ -275,6 +287,10 @@ local function follow_up()
       local story, common = by_places(stories)
       if story then
         return story, string.format('tells again the attack by %s %d night(s) before, places %s', side, k, common)
+      end
+      story = #my_places == 0 and only_big(stories)
+      if story then
+        return story, string.format('tells again the only big attack by %s %d night(s) before', side, k)
       end
     end
   end

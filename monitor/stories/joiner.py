@@ -48,7 +48,11 @@ STORY_SPAN = timedelta(hours=16)
 FIGURE_TOLERANCE = 0.15
 #: An attack counted at this many drones or missiles or more is a night's big attack: an article
 #: on that side's attack naming none of a story's places joins it when it is the night's only one.
-BIG_ATTACK = 50
+BIG_ATTACK = 20
+#: A story of the night before begun this long before an item is still this evening's news: an
+#: article on the same side's attack naming one of its places joins it (a strike at 17:00 Kyiv
+#: time reported at 19:00 falls on either side of the nights' 18:00 boundary).
+EVENING = timedelta(hours=6)
 _SPAN_MS = int(STORY_SPAN.total_seconds() * 1000)
 _FOLLOW_UP_MS = int(FOLLOW_UP.total_seconds() * 1000)
 
@@ -157,7 +161,7 @@ class StoryJoiner:
             order_key(at, item.id), item.source, _head(item, at, said), story_id_for(item.id),
             self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, BANDS,
             sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, *_event_args(event), _ms(night_start(at)),
-            *digests,
+            _EVENING_MS, *digests,
         ]  # fmt: skip
         for figure, raw in zip(figures, said, strict=True):
             keys += [
@@ -258,6 +262,9 @@ def _event_args(event: Event) -> list[Any]:
     back = "".join(str(k) for k in event.back)
     places = "\t".join(event.places)
     return [event.side or "", places, "a" if event.attack else "", back, _FOLLOW_UP_MS, BIG_ATTACK]
+
+
+_EVENING_MS = int(EVENING.total_seconds() * 1000)
 
 
 def _count(value: int | None) -> str:

@@ -103,6 +103,7 @@ def test_a_toll_past_the_window_opens_its_own_story(redis_client: redis.Redis, n
     ],
 )
 def test_the_event_of_an_item(text: str, side: str | None, back: tuple[int, ...]) -> None:
-    item = Item(id="x", source="s", title="", text=text, published=WED + timedelta(days=1))
+    title = text.split(",", maxsplit=1)[0]
+    item = Item(id="x", source="s", title=title, text=text, published=WED + timedelta(days=1))
     event = event_of(item, default_extractor(Article.from_item(item)), WED + timedelta(days=1))
     assert (event.side, event.back) == (side, back)
