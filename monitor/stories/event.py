@@ -87,30 +87,32 @@ class Event(BaseModel):
     places: tuple[str, ...] = ()
     #: Nights back (1 to NIGHTS_BACK) whose attack this item tells again later: a toll, the day after.
     back: tuple[int, ...] = ()
+    #: The item's strikes of this war that its places do not contradict (its figures).
+    strikes: tuple[Strike, ...] = ()
 
 
 def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     """The attack ``item`` (event time ``at``) is about, from its facts and its words."""
     text = f"{item.title}. {item.text}"[:_READ]
-    tokens = tokenize(text)
     lead = tokenize(text[:_LEAD]).low
     strikes = strikes_of(facts)
-    attack = not _ATTACK_WORDS.isdisjoint(lead) or bool(strikes)
+    if _ATTACK_WORDS.isdisjoint(lead) and not strikes:
+        return Event()
+    tokens = tokenize(text)
     mentions = find_places(tokens.low, tokens.words)
-    side = (
-        _side_of(strikes, tokens.low)
-        or _side_by_places([m.side for m in mentions])
-        or _side_by_countries(tokens.low)
-    )
-    if side is None or not attack:
-        return Event(side=side, attack=attack)
+    by_places = _side_by_places([m.side for m in mentions])
+    # a strike of no place read against the places named (a mayor's "attack on Moscow repelled")
+    strikes = [s for s in strikes if s.places or by_places in (None, s.attacker)]
+    side = _side_of(strikes, tokens.low) or by_places or _side_by_countries(tokens.low)
+    if side is None:
+        return Event(attack=True, strikes=tuple(strikes))
     target = _OTHER[side]
     places = {m.name for m in mentions if m.side in (target, None)}
     places.update(p for s in strikes if s.attacker == side for p in s.places)
     places.update(c.place for c in facts.casualties if c.place and PLACE_SIDES.get(c.place) != side)
     told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
     back = _back(text.lower(), at) if told_again else ()
-    return Event(side=side, attack=True, places=tuple(sorted(places)), back=back)
+    return Event(side=side, attack=True, places=tuple(sorted(places)), back=back, strikes=tuple(strikes))
 
 
 #: The side of each canonical place name (None: contested, or a name of both sides).
@@ -118,14 +120,17 @@ PLACE_SIDES: dict[str, Side | None] = {place.name: place.side for place in PLACE
 
 
 def strikes_of(facts: Facts) -> list[Strike]:
-    """The item's strikes of this war, but for one whose places are all on its attacker's own
-    side (an air defence's report read as the defender attacking)."""
+    """The item's strikes of this war, but for one whose places (else those of its sentence) are
+    all on its attacker's own side (an air defence's report read as the defender attacking)."""
     found = []
     for strike in facts.strikes:
         if strike.theatre != "russia-ukraine" or strike.attacker is None:
             continue
-        sides = {PLACE_SIDES.get(place) for place in strike.places}
-        if strike.places and sides == {strike.attacker}:
+        places = strike.places
+        if not places:
+            tokens = tokenize(strike.evidence[:_LEAD])
+            places = tuple(m.name for m in find_places(tokens.low, tokens.words))
+        if places and {PLACE_SIDES.get(place) for place in places} == {strike.attacker}:
             continue
         found.append(strike)
     return found

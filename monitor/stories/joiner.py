@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
@@ -14,6 +14,7 @@ from typing import Any
 import redis
 
 from monitor.models import Facts, Item
+from monitor.models.facts import Strike
 from monitor.state.keys import STORY_TTL, Keys
 from monitor.stories.event import FOLLOW_UP, NIGHTS_BACK, Event, event_of
 from monitor.stories.index import MOST_PER_BUCKET, StoryIndex, digest
@@ -62,12 +63,11 @@ def story_id_for(item_id: str) -> str:
     return "s" + hashlib.blake2b(item_id.encode(), digest_size=6).hexdigest()
 
 
-def figures_of(facts: Facts) -> tuple[Figure, ...]:
-    """The attacks of this war an item reports, one figure per attacker and weapon kind."""
+def figures_of(strikes: Sequence[Strike]) -> tuple[Figure, ...]:
+    """The attacks of this war an item reports (``Event.strikes``), one per attacker and weapon kind."""
     found: dict[str, Figure] = {}
-    for strike in facts.strikes:
-        if strike.theatre != "russia-ukraine" or strike.attacker is None:
-            continue
+    for strike in strikes:
+        assert strike.attacker is not None  # strikes_of keeps attributed strikes only
         figure = Figure(
             attacker=strike.attacker,
             weapon=strike.weapon,
@@ -108,8 +108,9 @@ class StoryJoiner:
     def join(self, item: Item, facts: Facts, at: datetime, *, write: bool = True) -> Join:
         """Join ``item`` (event time ``at``) to its story and return how, and what it changed.
         ``write=False`` (explain) answers the same without filing anything."""
-        figures = figures_of(facts)
-        keys, args = self.request(item, figures, at, write=write, event=event_of(item, facts, at))
+        event = event_of(item, facts, at)
+        figures = figures_of(event.strikes)
+        keys, args = self.request(item, figures, at, write=write, event=event)
         reply = self.script(keys=keys, args=args)
         status, story_id = _text(reply[0]), _text(reply[1])
         if status in ("again", "late"):

@@ -99,7 +99,7 @@ def test_a_toll_past_the_window_opens_its_own_story(redis_client: redis.Redis, n
         (TOLL, "Russia", (1,)),
         (OTHER_SIDE, "Ukraine", ()),
         (CITY, "Russia", ()),
-        (UNRELATED, None, ()),
+        (UNRELATED, None, ()),  # not about an attack: no side is read
     ],
 )
 def test_the_event_of_an_item(text: str, side: str | None, back: tuple[int, ...]) -> None:
