@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from pydantic import BaseModel, ConfigDict
 
@@ -20,6 +20,9 @@ from monitor.stories.model import night_of
 #: A follow-up (a toll updated, a damage assessment) joins an attack's story up to this long
 #: after the story's first report.
 FOLLOW_UP = timedelta(hours=72)
+#: The attacker of an article on an attack that names no side, no place and no country more than
+#: the other (a grid operator's outage notice, a district's debris): nearly always Russia's.
+DEFAULT_ATTACKER: Side = "Russia"
 #: Nights looked back for a follow-up: the night before and the two before it (72 hours).
 NIGHTS_BACK = 3
 #: Kyiv's offset from UTC in summer, and the nights' shift (as in stories.model: 18:00 Kyiv).
@@ -33,7 +36,7 @@ _LEAD = 400
 _ATTACK_WORDS = words(
     "attack attacks attacked strike strikes struck barrage bombardment shelling shelled raid raids "
     "drone drones missile missiles shahed shaheds explosions explosion blasts bombs bombing hit hits "
-    "killed wounded injured toll debris"
+    "killed wounded injured toll debris destroyed damaged"
 )
 #: Words that make a headline about an attack told again: the dead, the damage, the search.
 _AFTER_WORDS = _ATTACK_WORDS | words(
@@ -43,7 +46,9 @@ _NOUNS = words(
     "drone drones missile missiles attack attacks strike strikes shelling forces bombs barrage "
     "bombardment offensive aircraft jets"
 )
-_VERBS = words("launched attacked struck fired hit pounded targeted sent shelled bombed bombarded unleashed")
+_VERBS = words(
+    "carried launched attacked struck fired hit pounded targeted sent shelled bombed bombarded unleashed"
+)
 _SIDE_NAMES: dict[str, Side] = {
     "russian": "Russia",
     "russia": "Russia",
@@ -62,6 +67,12 @@ _DAY_REFS = (
     re.compile(rf"\b(?:on|since|last|early|late) ({_DAY})\b"),
     re.compile(rf"\bovernight (?:into |on )?({_DAY})\b"),
 )
+_MONTHS = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december",
+)  # fmt: skip
+_MONTH = "|".join(_MONTHS)
+_DATE = re.compile(rf"\b(?:(\d{{1,2}}) ({_MONTH})|({_MONTH}) (\d{{1,2}}))\b")
 #: An evening article on the attack of the night just ended ("the day's attack", "overnight").
 _EARLIER = re.compile(
     r"\b(?:overnight|last night|this morning|the day's|earlier today|during the day|in the morning)\b"
@@ -103,9 +114,7 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     by_places = _side_by_places([m.side for m in mentions])
     # a strike of no place read against the places named (a mayor's "attack on Moscow repelled")
     strikes = [s for s in strikes if s.places or by_places in (None, s.attacker)]
-    side = _side_of(strikes, tokens.low) or by_places or _side_by_countries(tokens.low)
-    if side is None:
-        return Event(attack=True, strikes=tuple(strikes))
+    side = _side_of(strikes, tokens.low) or by_places or _side_by_countries(tokens.low) or DEFAULT_ATTACKER
     target = _OTHER[side]
     places = {m.name for m in mentions if m.side in (target, None)}
     places.update(p for s in strikes if s.attacker == side for p in s.places)
@@ -144,7 +153,8 @@ def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
     counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
     for i, word in enumerate(low):
         side = _SIDE_NAMES.get(word)
-        if side is not None and not _ACTS.isdisjoint(low[i + 1 : i + 4]):
+        after = low[i + 1 : i + 4]
+        if side is not None and after[:1] != ("air",) and not _ACTS.isdisjoint(after):
             counts[side] += 1
     if counts["Russia"] == counts["Ukraine"]:
         return None
@@ -169,24 +179,39 @@ def _side_by_places(sides: list[Side | None]) -> Side | None:
     return "Ukraine" if russia > ukraine else "Russia"
 
 
+def _day_refs(low: str) -> list[re.Match[str]]:
+    return [found for pattern in _DAY_REFS for found in pattern.finditer(low)]
+
+
+def _date(found: re.Match[str], today: date) -> date | None:
+    """The day of a date written '13 april' or 'april 13', in the year that makes it not later than today."""
+    month = _MONTHS.index(found[2] or found[3]) + 1
+    day = int(found[1] or found[4])
+    for year in (today.year, today.year - 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+        if when <= today:
+            return when
+    return None
+
+
 def _back(low: str, at: datetime) -> tuple[int, ...]:
     """The earlier nights (1 = the night before) the text tells an attack of again: the ones its
     weekdays name, else all of them when it reads like an aftermath (a toll, the rubble)."""
     night = datetime.fromisoformat(night_of(at)).date()
     today = (at + _KYIV).date()
+    days = [today - timedelta(days=(today.weekday() - _DAYS.index(found[1])) % 7) for found in _day_refs(low)]
+    days += [d for found in _DATE.finditer(low) if (d := _date(found, today)) is not None]
     back: set[int] = set()
-    named_any = False
-    for pattern in _DAY_REFS:
-        for found in pattern.finditer(low):
-            named_any = True
-            ago = (today.weekday() - _DAYS.index(found[1])) % 7
-            day = today - timedelta(days=ago)
-            # an attack of day D is reported as the night named D (morning) or D + 1 (evening)
-            for named in (day, day + timedelta(days=1)):
-                offset = (night - named).days
-                if 1 <= offset <= NIGHTS_BACK:
-                    back.add(offset)
-    if not named_any and _AFTERMATH.search(low):
+    for day in days:
+        # an attack of day D is reported as the night named D (morning) or D + 1 (evening)
+        for named in (day, day + timedelta(days=1)):
+            offset = (night - named).days
+            if 1 <= offset <= NIGHTS_BACK:
+                back.add(offset)
+    if not back and _AFTERMATH.search(low):
         back.update(range(1, NIGHTS_BACK + 1))
     if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _EARLIER.search(low):
         back.add(1)  # an evening's article on the night just ended
