@@ -73,6 +73,11 @@ _MONTHS = (
 )  # fmt: skip
 _MONTH = "|".join(_MONTHS)
 _DATE = re.compile(rf"\b(?:(\d{{1,2}}) ({_MONTH})|({_MONTH}) (\d{{1,2}}))\b")
+#: Words that date an attack to the time of the report (with a weekday or a date named).
+_FRESH = re.compile(
+    r"\b(?:overnight|last night|tonight|dawn|morning|afternoon|evening|today|early|earlier|"
+    r"hours?|minutes?|now|currently|ongoing)\b"
+)
 #: An evening article on the attack of the night just ended ("the day's attack", "overnight").
 _EARLIER = re.compile(
     r"\b(?:overnight|last night|this morning|the day's|earlier today|during the day|in the morning)\b"
@@ -213,6 +218,8 @@ def _back(low: str, at: datetime) -> tuple[int, ...]:
                 back.add(offset)
     if not back and _AFTERMATH.search(low):
         back.update(range(1, NIGHTS_BACK + 1))
+    if not days and not _FRESH.search(low):
+        back.add(1)  # no day and no time of its own: a claim or comment on the night before
     if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _EARLIER.search(low):
         back.add(1)  # an evening's article on the night just ended
     return tuple(sorted(back))
