@@ -103,6 +103,8 @@ class Event(BaseModel):
     places: tuple[str, ...] = ()
     #: Nights back (1 to NIGHTS_BACK) whose attack this item tells again later: a toll, the day after.
     back: tuple[int, ...] = ()
+    #: ``back`` is read only from the lack of a day or time: it joins a story naming its places only.
+    loose: bool = False
     #: The item's strikes of this war that its places do not contradict (its figures).
     strikes: tuple[Strike, ...] = ()
 
@@ -125,8 +127,10 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     places.update(p for s in strikes if s.attacker == side for p in s.places)
     places.update(c.place for c in facts.casualties if c.place and PLACE_SIDES.get(c.place) != side)
     told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
-    back = _back(text.lower(), at) if told_again else ()
-    return Event(side=side, attack=True, places=tuple(sorted(places)), back=back, strikes=tuple(strikes))
+    back, loose = _back(text.lower(), at) if told_again else ((), False)
+    return Event(
+        side=side, attack=True, places=tuple(sorted(places)), back=back, loose=loose, strikes=tuple(strikes)
+    )
 
 
 #: The side of each canonical place name (None: contested, or a name of both sides).
@@ -202,9 +206,11 @@ def _date(found: re.Match[str], today: date) -> date | None:
     return None
 
 
-def _back(low: str, at: datetime) -> tuple[int, ...]:
+def _back(low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
     """The earlier nights (1 = the night before) the text tells an attack of again: the ones its
-    weekdays name, else all of them when it reads like an aftermath (a toll, the rubble)."""
+    weekdays or dates name, else all of them when it reads like an aftermath (a toll, mourning),
+    the night before for an evening's article on it; and whether the only reason is that it gives
+    no day and no time of its own (loose: it may join by a shared place only)."""
     night = datetime.fromisoformat(night_of(at)).date()
     today = (at + _KYIV).date()
     days = [today - timedelta(days=(today.weekday() - _DAYS.index(found[1])) % 7) for found in _day_refs(low)]
@@ -218,8 +224,8 @@ def _back(low: str, at: datetime) -> tuple[int, ...]:
                 back.add(offset)
     if not back and _AFTERMATH.search(low):
         back.update(range(1, NIGHTS_BACK + 1))
-    if not days and not _FRESH.search(low):
-        back.add(1)  # no day and no time of its own: a claim or comment on the night before
     if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _EARLIER.search(low):
         back.add(1)  # an evening's article on the night just ended
-    return tuple(sorted(back))
+    if back or days or _FRESH.search(low):
+        return tuple(sorted(back)), False
+    return (1,), True  # no day and no time of its own: perhaps a claim on the night before

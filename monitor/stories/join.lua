@@ -20,7 +20,9 @@
 --       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bands B,
 --       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20 the item's
 --       attacking side ('' none), 21 the attacked side's places it names (sorted, tab-separated),
---       22 'a' when it is about an attack, 23 the nights back it tells again (digits 1-3),
+--       22 flags: 'a' it is about an attack, 'l' its nights back are read only from the lack of
+--       a day or time (it joins by a place in common only), 23 the nights back it tells again
+--       (digits 1-3),
 --       24 follow-up window ms, 25 smallest count of a big attack, 26 this night's first ms,
 --       27 the evening window ms, 28.. the B band digests, then per figure: attack, figure JSON, launched, neutralized ('' when none),
 --       places (sorted, tab-separated)
@@ -29,7 +31,8 @@ local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
 local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8], ARGV[9]
 local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
 local copy_at, tolerance = tonumber(ARGV[18]), tonumber(ARGV[19])
-local side, attack, back = ARGV[20], ARGV[22] == 'a', ARGV[23]
+local side, back = ARGV[20], ARGV[23]
+local attack, loose = string.find(ARGV[22], 'a', 1, true) ~= nil, string.find(ARGV[22], 'l', 1, true) ~= nil
 local follow_ms, big_at, night_ms = tonumber(ARGV[24]), tonumber(ARGV[25]), tonumber(ARGV[26])
 local evening_ms = tonumber(ARGV[27])
 local my_places = {}
@@ -288,7 +291,7 @@ local function follow_up()
       if story then
         return story, string.format('tells again the attack by %s %d night(s) before, places %s', side, k, common)
       end
-      story = #my_places == 0 and only_big(stories)
+      story = #my_places == 0 and not loose and only_big(stories)
       if story then
         return story, string.format('tells again the only big attack by %s %d night(s) before', side, k)
       end

@@ -262,7 +262,8 @@ def _event_args(event: Event) -> list[Any]:
     """join.lua's arguments 20 to 25: side, places, attack, nights back, window, big attack."""
     back = "".join(str(k) for k in event.back)
     places = "\t".join(event.places)
-    return [event.side or "", places, "a" if event.attack else "", back, _FOLLOW_UP_MS, BIG_ATTACK]
+    flags = ("a" if event.attack else "") + ("l" if event.loose else "")
+    return [event.side or "", places, flags, back, _FOLLOW_UP_MS, BIG_ATTACK]
 
 
 _EVENING_MS = int(EVENING.total_seconds() * 1000)
