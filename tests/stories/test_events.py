@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 import redis
+from click.testing import CliRunner
 
+from monitor.cli.main import cli
 from monitor.models import Article, Item
 from monitor.pipeline import default_extractor
 from monitor.state.keys import Keys
@@ -40,6 +44,25 @@ UNRELATED = (
 TOLL = (
     "The death toll from Wednesday's Russian strike on Ternopil rose to 31, including six children, the "
     "regional governor said on Thursday, as search teams finished clearing the rubble."
+)
+DEBRIS = (
+    "Debris of a downed drone fell on a warehouse in the Darnytskyi district and two cars burned, the "
+    "city military administration said. Medics are at the scene."
+)
+CLAIM = (
+    "Russia's defence ministry said two Iskander missiles struck a meeting of Ukrainian commanders in "
+    "Ternopil and that the officers had been hiding among civilians."
+)
+#: Sunday 1 September 2024: guided bombs on Kharkiv in the afternoon, reported on either side of
+#: 18:00 Kyiv time (15:00 UTC), the nights' boundary.
+SUN = datetime(2024, 9, 1, 14, 30, tzinfo=UTC)
+AFTERNOON = (
+    "Russian guided bombs struck Kharkiv on Sunday afternoon, wounding 41 people, the regional governor "
+    "said. A sports complex and several apartment blocks caught fire."
+)
+AFTERNOON_WIRE = (
+    "Russian glide bombs hit Kharkiv on Sunday, wounding dozens of people, officials said, and set "
+    "a sports complex ablaze."
 )
 NEXT_NIGHT = (
     "Russian drones struck Ternopil and Lviv overnight, damaging a warehouse and cutting power to "
@@ -93,6 +116,48 @@ def test_a_toll_past_the_window_opens_its_own_story(redis_client: redis.Redis, n
     assert toll.story_id != first.story_id and toll.how == "new"
 
 
+def test_an_evening_report_across_the_nights_boundary_joins(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    first = _join(joiner, "gov", AFTERNOON, SUN, "kharkiv-ova")
+    wire = _join(joiner, "wire", AFTERNOON_WIRE, SUN + timedelta(minutes=70), "wire-a")
+    assert (wire.story_id, wire.how) == (first.story_id, "same_event")
+    assert "this evening" in wire.why
+
+
+def test_the_nights_only_attack_takes_a_report_naming_none_of_its_places(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    """A district's debris post names no side and no gazetteer place (its side defaults to
+    Russia's); the air force's figures later that night name other places: one attack."""
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    debris = _join(joiner, "debris", DEBRIS, WED - timedelta(hours=2), "kyiv-city")
+    figures = _join(joiner, "af", FIGURES, WED, "air-force")
+    assert (figures.story_id, figures.how) == (debris.story_id, "same_event")
+    assert "only attack by Russia" in figures.why
+
+
+def test_a_claim_the_day_after_joins_by_its_place_but_an_undated_post_without_one_does_not(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    first = _join(joiner, "af", FIGURES, WED, "air-force")
+    claim = _join(joiner, "mod", CLAIM, WED + timedelta(hours=23), "defence-ministry")
+    debris = _join(joiner, "debris", DEBRIS, WED + timedelta(hours=22), "kyiv-city")
+    assert (claim.story_id, claim.how) == (first.story_id, "follow_up")
+    assert debris.story_id != first.story_id and debris.how == "new"
+
+
+def test_joining_scores_at_least_095_on_the_dev_corpus(redis_url: str) -> None:
+    path = Path(__file__).resolve().parents[1] / "data" / "stories" / "dev" / "stories.jsonl"
+    args = ["eval", "--stories", str(path), "--redis", redis_url, "--json"]
+    result = CliRunner().invoke(cli, args, catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    assert report["precision"] >= 0.95 and report["recall"] >= 0.95, (report["precision"], report["recall"])
+
+
 @pytest.mark.parametrize(
     ("text", "side", "back"),
     [
@@ -100,6 +165,7 @@ def test_a_toll_past_the_window_opens_its_own_story(redis_client: redis.Redis, n
         (OTHER_SIDE, "Ukraine", ()),
         (CITY, "Russia", ()),
         (UNRELATED, None, ()),  # not about an attack: no side is read
+        (TOLL.replace("Wednesday's", "the 18 November"), "Russia", (1, 2)),  # nights 18 and 19 Nov
     ],
 )
 def test_the_event_of_an_item(text: str, side: str | None, back: tuple[int, ...]) -> None:
