@@ -22,10 +22,9 @@
 --       attacking side ('' none), 21 the attacked side's places it names (sorted, tab-separated),
 --       22 flags: 'a' it is about an attack, 'l' its nights back are read only from the lack of
 --       a day or time (it joins by a place in common only), 23 the nights back it tells again
---       (digits 1-3),
---       24 follow-up window ms, 25 smallest count of a big attack, 26 this night's first ms,
---       27 the evening window ms, 28.. the B band digests, then per figure: attack, figure JSON, launched, neutralized ('' when none),
---       places (sorted, tab-separated)
+--       (digits 1-3), 24 follow-up window ms, 25 smallest count of a big attack, 26 this
+--       night's first ms, 27 the evening window ms, 28.. the B band digests, then per figure:
+--       attack, figure JSON, launched, neutralized ('' when none), places (sorted, tab-separated)
 local bands, width = tonumber(ARGV[16]), tonumber(ARGV[17])
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
 local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8], ARGV[9]
