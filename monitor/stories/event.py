@@ -222,7 +222,7 @@ def _back(low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
             offset = (night - named).days
             if 1 <= offset <= NIGHTS_BACK:
                 back.add(offset)
-    if not back and _AFTERMATH.search(low):
+    if not back and _AFTERMATH.search(low) and not _FRESH.search(low):
         back.update(range(1, NIGHTS_BACK + 1))
     if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _EARLIER.search(low):
         back.add(1)  # an evening's article on the night just ended

@@ -66,7 +66,7 @@ AFTERNOON_WIRE = (
 )
 NEXT_NIGHT = (
     "Russian drones struck Ternopil and Lviv overnight, damaging a warehouse and cutting power to "
-    "several streets, the regional administration said on Friday."
+    "several streets. The death toll rose to 2 by morning, the regional administration said."
 )
 
 
