@@ -12,7 +12,7 @@ from pydantic import BaseModel, ConfigDict
 
 from monitor.extract.gazetteer import PLACES, find_places
 from monitor.extract.lexicon import words
-from monitor.extract.tokens import tokenize
+from monitor.extract.tokens import Tokens, tokenize
 from monitor.models import Facts, Item
 from monitor.models.facts import Side, Strike
 from monitor.stories.model import night_of
@@ -57,31 +57,26 @@ _SIDE_NAMES: dict[str, Side] = {
 }
 _ACTS = _NOUNS | _VERBS
 _OTHER: dict[Side, Side] = {"Russia": "Ukraine", "Ukraine": "Russia"}
-_DAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_DAY = "|".join(_DAYS)
-_HIT = r"(?:attack|strike|strikes|barrage|bombardment|shelling|assault|raid)"
-#: A weekday named as an attack's day: "Monday's strike", "the attack on Kyiv on Monday",
-#: "Monday night", "overnight into Monday", "early on Monday".
-_DAY_REFS = (
-    re.compile(rf"\b({_DAY})(?:'s| night| morning| evening| afternoon)\b"),
-    re.compile(rf"\b(?:on|since|last|early|late) ({_DAY})\b"),
-    re.compile(rf"\bovernight (?:into |on )?({_DAY})\b"),
-)
-_MONTHS = (
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december",
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 )  # fmt: skip
-_MONTH = "|".join(_MONTHS)
-_DATE = re.compile(rf"\b(?:(\d{{1,2}}) ({_MONTH})|({_MONTH}) (\d{{1,2}}))\b")
+_WEEKDAYS = {day: n for n, day in enumerate(_WEEKDAY_NAMES)}
+_MONTHS = {month: n + 1 for n, month in enumerate(_MONTH_NAMES)}
+_NAMED = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
+#: A weekday is an attack's day when read "Monday's", "on/since/last/early/late Monday", "Monday
+#: night", "overnight into Monday" (not "said on Monday"'s 'said' alone: 'on' is enough).
+_DAY_BEFORE = words("on since last early late into overnight")
+_DAY_AFTER = words("night morning evening afternoon")
+_HIT = r"(?:attack|strike|strikes|barrage|bombardment|shelling|assault|raid)"
 #: Words that date an attack to the time of the report (with a weekday or a date named).
-_FRESH = re.compile(
-    r"\b(?:overnight|last night|tonight|dawn|morning|afternoon|evening|today|early|earlier|"
-    r"hours?|minutes?|now|currently|ongoing)\b"
+_FRESH = words(
+    "overnight tonight dawn morning afternoon evening today early earlier hour hours minute minutes now"
 )
 #: An evening article on the attack of the night just ended ("the day's attack", "overnight").
-_EARLIER = re.compile(
-    r"\b(?:overnight|last night|this morning|the day's|earlier today|during the day|in the morning)\b"
-)
+_EARLIER = words("overnight morning earlier")
+_EARLIER_PHRASES = ("last night", "the day's", "during the day")
 #: Wording of a story told again later: a toll updated, the dead counted, the day after.
 _AFTERMATH = re.compile(
     r"\b(?:death toll|toll (?:has )?(?:rose|risen|rises|climbed|climbs)|rose to \d+|"
@@ -127,7 +122,7 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     places.update(p for s in strikes if s.attacker == side for p in s.places)
     places.update(c.place for c in facts.casualties if c.place and PLACE_SIDES.get(c.place) != side)
     told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
-    back, loose = _back(text.lower(), at) if told_again else ((), False)
+    back, loose = _back(tokens, text.lower(), at) if told_again else ((), False)
     return Event(
         side=side, attack=True, places=tuple(sorted(places)), back=back, loose=loose, strikes=tuple(strikes)
     )
@@ -161,10 +156,11 @@ def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
         return strike.attacker
     counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
     for i, word in enumerate(low):
-        side = _SIDE_NAMES.get(word)
+        if word not in _SIDE_NAMES:
+            continue
         after = low[i + 1 : i + 4]
-        if side is not None and after[:1] != ("air",) and not _ACTS.isdisjoint(after):
-            counts[side] += 1
+        if after[:1] != ("air",) and not _ACTS.isdisjoint(after):
+            counts[_SIDE_NAMES[word]] += 1
     if counts["Russia"] == counts["Ukraine"]:
         return None
     return "Russia" if counts["Russia"] > counts["Ukraine"] else "Ukraine"
@@ -188,14 +184,29 @@ def _side_by_places(sides: list[Side | None]) -> Side | None:
     return "Ukraine" if russia > ukraine else "Russia"
 
 
-def _day_refs(low: str) -> list[re.Match[str]]:
-    return [found for pattern in _DAY_REFS for found in pattern.finditer(low)]
+def _days_named(tokens: Tokens, today: date) -> list[date]:
+    """The days the text names as an attack's: weekdays ("Monday's strike", "on Monday", "Monday
+    night", "overnight into Monday") and dates ("13 April", "April 13"), none later than today."""
+    low, found = tokens.low, list[date]()
+    if _NAMED.isdisjoint(low):
+        return found
+    for i, word in enumerate(low):
+        if word in _WEEKDAYS:
+            before, after = low[i - 1] if i else "", low[i + 1] if i + 1 < len(low) else ""
+            if before in _DAY_BEFORE or after in _DAY_AFTER or tokens.words[i].lower().endswith(("'s", "’s")):
+                found.append(today - timedelta(days=(today.weekday() - _WEEKDAYS[word]) % 7))
+        elif word in _MONTHS:
+            numbers = [
+                low[k] for k in (i - 1, i + 1) if 0 <= k < len(low) and low[k].isdigit() and len(low[k]) < 3
+            ]
+            day = _date(_MONTHS[word], int(numbers[0]), today) if numbers else None
+            if day is not None:
+                found.append(day)
+    return found
 
 
-def _date(found: re.Match[str], today: date) -> date | None:
-    """The day of a date written '13 april' or 'april 13', in the year that makes it not later than today."""
-    month = _MONTHS.index(found[2] or found[3]) + 1
-    day = int(found[1] or found[4])
+def _date(month: int, day: int, today: date) -> date | None:
+    """The date of a day and month, in the year that makes it not later than today."""
     for year in (today.year, today.year - 1):
         try:
             when = date(year, month, day)
@@ -206,15 +217,19 @@ def _date(found: re.Match[str], today: date) -> date | None:
     return None
 
 
-def _back(low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
+def _earlier(tokens: Tokens, low: str) -> bool:
+    return not _EARLIER.isdisjoint(tokens.low) or any(phrase in low for phrase in _EARLIER_PHRASES)
+
+
+def _back(tokens: Tokens, low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
     """The earlier nights (1 = the night before) the text tells an attack of again: the ones its
     weekdays or dates name, else all of them when it reads like an aftermath (a toll, mourning),
     the night before for an evening's article on it; and whether the only reason is that it gives
     no day and no time of its own (loose: it may join by a shared place only)."""
     night = datetime.fromisoformat(night_of(at)).date()
     today = (at + _KYIV).date()
-    days = [today - timedelta(days=(today.weekday() - _DAYS.index(found[1])) % 7) for found in _day_refs(low)]
-    days += [d for found in _DATE.finditer(low) if (d := _date(found, today)) is not None]
+    days = _days_named(tokens, today)
+    fresh = not _FRESH.isdisjoint(tokens.low) or "last night" in low
     back: set[int] = set()
     for day in days:
         # an attack of day D is reported as the night named D (morning) or D + 1 (evening)
@@ -222,10 +237,12 @@ def _back(low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
             offset = (night - named).days
             if 1 <= offset <= NIGHTS_BACK:
                 back.add(offset)
-    if not back and _AFTERMATH.search(low) and not _FRESH.search(low):
+    if not back and not fresh and _AFTERMATH.search(low):
         back.update(range(1, NIGHTS_BACK + 1))
-    if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _EARLIER.search(low):
+    if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _earlier(
+        tokens, low
+    ):
         back.add(1)  # an evening's article on the night just ended
-    if back or days or _FRESH.search(low):
+    if back or days or fresh:
         return tuple(sorted(back)), False
     return (1,), True  # no day and no time of its own: perhaps a claim on the night before
