@@ -242,8 +242,12 @@ local function by_places(stories)
 end
 
 -- a story that counts an attack of the item's side at `big_at` or more
+-- (the summary's largest count per attacker, else, for a story filed before it was kept, its figures)
 local function big(story)
-  for _, figure in ipairs(figures_of(summary(story))) do
+  local held = summary(story)
+  local most = held.s and held.s.mx
+  if type(most) == 'table' then return (most[side] or 0) >= big_at end
+  for _, figure in ipairs(figures_of(held)) do
     local count = math.max(figure.launched or 0, figure.neutralized or 0)
     if string.sub(figure.what, 1, #side + 1) == side .. '/' and count >= big_at then return true end
   end
@@ -328,6 +332,15 @@ if okey < s.first then s.first = okey end
 if okey > s.last then s.last = okey end
 if s.src[source] == nil or okey < s.src[source] then s.src[source] = okey end
 if wire == ARGV[1] then s.orig[source] = 1 end
+-- the largest count per attacker (a night's big attack), kept once the story's figures are known
+if type(s.mx) ~= 'table' and next(s.figs) == nil then s.mx = {} end
+if type(s.mx) == 'table' then
+  for _, figure in ipairs(mine) do
+    local attacker = string.match(figure.what, '^([^/]*)/')
+    local count = math.max(figure.launched or 0, figure.neutralized or 0)
+    if count > (s.mx[attacker] or 0) then s.mx[attacker] = count end
+  end
+end
 for _, figure in ipairs(mine) do
   local k = source .. '\t' .. figure.what
   local lat = s.lat[k]
