@@ -114,8 +114,10 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     tokens = tokenize(text)
     mentions = find_places(tokens.low, tokens.words)
     by_places = _side_by_places([m.side for m in mentions])
-    # a strike of no place read against the places named (a mayor's "attack on Moscow repelled")
-    strikes = [s for s in strikes if s.places or by_places in (None, s.attacker)]
+    # strikes of no place all read against the places named (a mayor's "attack on Moscow
+    # repelled" read as Russia attacking); an article with a placed strike reports both sides
+    if not any(s.places for s in strikes):
+        strikes = [s for s in strikes if by_places in (None, s.attacker)]
     side = _side_of(strikes, tokens.low) or by_places or _side_by_countries(tokens.low) or DEFAULT_ATTACKER
     target = _OTHER[side]
     places = {m.name for m in mentions if m.side in (target, None)}
@@ -133,17 +135,13 @@ PLACE_SIDES: dict[str, Side | None] = {place.name: place.side for place in PLACE
 
 
 def strikes_of(facts: Facts) -> list[Strike]:
-    """The item's strikes of this war, but for one whose places (else those of its sentence) are
-    all on its attacker's own side (an air defence's report read as the defender attacking)."""
+    """The item's strikes of this war, but for one whose places are all on its attacker's own
+    side (an air defence's report read as the defender attacking)."""
     found = []
     for strike in facts.strikes:
         if strike.theatre != "russia-ukraine" or strike.attacker is None:
             continue
-        places = strike.places
-        if not places:
-            tokens = tokenize(strike.evidence[:_LEAD])
-            places = tuple(m.name for m in find_places(tokens.low, tokens.words))
-        if places and {PLACE_SIDES.get(place) for place in places} == {strike.attacker}:
+        if strike.places and {PLACE_SIDES.get(place) for place in strike.places} == {strike.attacker}:
             continue
         found.append(strike)
     return found
