@@ -37,13 +37,10 @@ from monitor.models import Article, Facts, Item
 from monitor.state.connection import connect
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore
-from monitor.stories.joiner import StoryJoiner, story_id_for
-from monitor.stories.minhash import signature
-from monitor.stories.model import Contribution, night_of
+from monitor.stories.joiner import StoryJoiner
 
 NIGHT = datetime(2025, 7, 4, 6, tzinfo=UTC)
 NIGHTS = 10
-NEW = "no copy and no report of the same attack this night"
 
 
 def _filler(count: int, vocabulary: list[str], rng: random.Random) -> list[Item]:
@@ -58,21 +55,15 @@ def _filler(count: int, vocabulary: list[str], rng: random.Random) -> list[Item]
 
 
 def _fill(joiner: StoryJoiner, items: list[Item]) -> None:
-    """Index the filler with the joiner's own scripts and arguments (each article a story of its
-    own: they are unrelated), 500 articles per pipelined round trip so that 100,000 take
-    seconds, not minutes: each is probed and filed as ``StoryJoiner.join`` files a new story."""
+    """Index the filler with the joiner's own script and arguments (join.lua, as
+    ``StoryJoiner.join`` sends them), 500 articles per pipelined round trip so that 100,000
+    take seconds, not minutes. The filler reports no attack: each is placed as a copy or, being
+    unrelated, as a new story."""
     for start in range(0, len(items), 500):
         pipe = joiner.client.pipeline(transaction=False)
         for item in items[start : start + 500]:
-            at = item.published or NIGHT
-            sig = signature(item.text)
-            keys, args = joiner.index.request(item.id, (night_of(at), night_of(at - timedelta(days=1))), sig)
-            joiner.index._probe(keys=keys, args=args, client=pipe)
-            contribution = Contribution(
-                item=item.id, source=item.source, title=item.title, at=at, how="new", why=NEW, wire=item.id
-            )
-            keys, args = joiner.filing(contribution, story_id_for(item.id), sig)
-            joiner._write(keys=keys, args=args, client=pipe)
+            keys, args = joiner.request(item, (), item.published or NIGHT)
+            joiner.script(keys=keys, args=args, client=pipe)
         pipe.execute()
 
 

@@ -300,6 +300,12 @@ class Keys:
         ("Russia/drone"), for joining other reports of it. TTL STORY_TTL."""
         return f"{self.prefix}nightattack:{_part(night)}:{_part(attack)}"
 
+    def night_side(self, night: str, side: str) -> str:
+        """Sorted set {story id: first event ms}: a night's stories about an attack by ``side``
+        (reports with or without figures: a city's damage, a toll), for joining other articles
+        on that attack and its follow-ups. TTL STORY_TTL."""
+        return f"{self.prefix}nightside:{_part(night)}:{_part(side)}"
+
     def story_nights(self) -> str:
         """Sorted set {night: its last event ms}: the nights that have stories (`stories
         list --since`); nights past STORY_TTL are pruned on write. No TTL."""

@@ -1,56 +1,377 @@
--- One round trip per joined article: file its contribution, its signature and its night's
--- indexes, and update the story's compact summary, atomically. Returns {status, summary before,
--- summary after}: status 'new' (the item is the latest of its story in event time: the join is
--- computed from the two summaries), 'late' (an earlier item than the story's latest: the caller
--- reads the contributions) or 'again' (already joined: nothing written, the caller reads them).
+-- One round trip per article: look its LSH bands up in its night and the night before, place it
+-- (a copy of a candidate's text, else another report of an attack a story of these nights
+-- reports, else a new story), and file it: its bands, signature, contribution and its story's
+-- compact summary, atomically. Returns {status, story, how, why, wire, summary before, after}:
+-- status 'new' (the item is its story's latest in event time: the join is computed from the
+-- two summaries), 'late' (earlier than the story's latest: the caller reads the contributions),
+-- 'again' (filed before, a retried batch: nothing written, only the story is returned) or
+-- 'placed' (ARGV[4] '0', explain: nothing written, the summaries are not returned).
 -- The summary (a JSON field of the story's hash) holds, each an idempotent member keyed by the
 -- (event time, item) order key `okey`: first and last okey, each source's first okey, the
 -- sources with a text of their own, per source and attack the first okey and the latest figure,
 -- and every distinct figure with the first okey and source that gave it.
--- KEYS: 1 story hash, 2 night's signatures, 3 night's stories, 4 nights, 5.. night's attacks
--- ARGV: 1 item id, 2 okey, 3 source, 4 '1' original text, 5 contribution JSON, 6 item digest,
---       7 filed signature, 8 event ms, 9 night, 10 TTL, 11 summary field, 12 story id,
---       13.. (attack, figure JSON) pairs, one per KEYS[5..]
-local story, me, okey, source = KEYS[1], ARGV[1], ARGV[2], ARGV[3]
-local ttl, field, at = tonumber(ARGV[10]), ARGV[11], ARGV[8]
-local raw = redis.call('HGET', story, field)
-if redis.call('HEXISTS', story, me) == 1 then return {'again', raw or '', raw or ''} end
+-- KEYS: 1..B this night's band hashes, B+1..2B the night before's, 2B+1 this night's
+--       signatures, 2B+2 the night before's, 2B+3 this night's stories, 2B+4 the nights,
+--       2B+5..2B+8 the stories of an attack by the item's side this night and the 3 before, then
+--       per figure: this night's stories reporting its attack, the night before's
+-- ARGV: 1 item id, 2 item digest (8 bytes), 3 its signature, 4 '1' to file, '0' to only place,
+--       5 event ms, 6 story span ms, 7 night, 8 okey, 9 source, 10 the contribution's JSON
+--       without how, why and wire, 11 the id of a story it would open, 12 key prefix of a
+--       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bands B,
+--       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20 the item's
+--       attacking side ('' none), 21 the attacked side's places it names (sorted, tab-separated),
+--       22 flags: 'a' it is about an attack, 'l' its nights back are read only from the lack of
+--       a day or time (it joins by a place in common only), 23 the nights back it tells again
+--       (digits 1-3), 24 follow-up window ms, 25 smallest count of a big attack, 26 this
+--       night's first ms, 27 the evening window ms, 28.. the B band digests, then per figure:
+--       attack, figure JSON, launched, neutralized ('' when none), places (sorted, tab-separated)
+local bands, width = tonumber(ARGV[16]), tonumber(ARGV[17])
+local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
+local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8], ARGV[9]
+local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
+local copy_at, tolerance = tonumber(ARGV[18]), tonumber(ARGV[19])
+local side, back = ARGV[20], ARGV[23]
+local attack, loose = string.find(ARGV[22], 'a', 1, true) ~= nil, string.find(ARGV[22], 'l', 1, true) ~= nil
+local follow_ms, big_at, night_ms = tonumber(ARGV[24]), tonumber(ARGV[25]), tonumber(ARGV[26])
+local evening_ms = tonumber(ARGV[27])
+local my_places = {}
+for place in string.gmatch(ARGV[21], '[^\t]+') do my_places[#my_places + 1] = place end
+local first_digest = 27
+local first_figure = first_digest + 1 + bands
+local sides = 2 * bands + 5
+local low, high = string.format('%d', at - span), string.format('%d', at + span)
 
-local s
-if raw then
-  s = cjson.decode(raw)
-else
-  s = {first = okey, last = okey, src = {}, orig = {}, lat = {}, figs = {}}
+local own = redis.call('HGET', KEYS[2 * bands + 1], me)
+if own then
+  local story = string.match(string.sub(own, #sig + 1), '^[^\t]*\t([^\t]*)\t')
+  return {'again', story}
 end
+
+-- Python compares str by code point, which is UTF-8's byte order; Lua's < follows the locale.
+local function before(a, b)
+  if a == b then return false end
+  for i = 1, math.min(#a, #b) do
+    local x, y = string.byte(a, i), string.byte(b, i)
+    if x ~= y then return x < y end
+  end
+  return #a < #b
+end
+
+local function number(value)
+  if type(value) == 'number' then return value end
+  if value == nil or value == '' then return nil end
+  return tonumber(value)
+end
+
+local mine = {}
+for i = first_figure, #ARGV, 5 do
+  local places = {}
+  for place in string.gmatch(ARGV[i + 4], '[^\t]+') do places[#places + 1] = place end
+  mine[#mine + 1] = {
+    what = ARGV[i], raw = ARGV[i + 1], launched = number(ARGV[i + 2]),
+    neutralized = number(ARGV[i + 3]), places = places,
+  }
+end
+
+-- candidates: items sharing a band with this one, this night (filing it) or the night before
+local candidates = {}
+local function look(first, signatures, insert, tonight)
+  local found, order = {}, {}
+  for band = 1, bands do
+    local key, bucket = KEYS[first + band - 1], ARGV[first_digest + band]
+    local held = redis.call('HGET', key, bucket) or ''
+    local mine_too = false
+    for offset = 1, #held, 8 do
+      local other = string.sub(held, offset, offset + 7)
+      if other == me then mine_too = true
+      elseif not found[other] then found[other] = true; order[#order + 1] = other end
+    end
+    -- past `most` items a bucket is one text copied over and over: its first items stand for it
+    if insert and not mine_too and #held < most * 8 then
+      redis.call('HSET', key, bucket, held .. me)
+      redis.call('EXPIRE', key, ttl)
+    end
+  end
+  if #order == 0 then return end
+  for _, value in ipairs(redis.call('HMGET', KEYS[signatures], unpack(order))) do
+    if value then
+      local when, story, wire = string.match(string.sub(value, #sig + 1), '^([^\t]*)\t([^\t]*)\t(.*)$')
+      candidates[#candidates + 1] = {value = value, at = tonumber(when), story = story, wire = wire, tonight = tonight}
+    end
+  end
+end
+look(1, 2 * bands + 1, file, true)
+look(bands + 1, 2 * bands + 2, false, false)
+
+local summaries = {}
+local function summary(story)
+  local held = summaries[story]
+  if held == nil then
+    local raw = redis.call('HGET', prefix .. story, field)
+    held = {raw = raw or '', s = raw and cjson.decode(raw) or nil}
+    summaries[story] = held
+  end
+  return held
+end
+
+-- a story's distinct figures with the source that first gave each, in event-time order
+local function figures_of(held)
+  if held.figures == nil then
+    local list = {}
+    if held.s and type(held.s.figs) == 'table' then
+      for raw, seen in pairs(held.s.figs) do
+        local f = cjson.decode(raw)
+        list[#list + 1] = {
+          okey = seen[1], source = seen[2], raw = raw, what = f.attacker .. '/' .. f.weapon,
+          launched = number(f.launched), neutralized = number(f.neutralized),
+          places = type(f.places) == 'table' and f.places or {},
+        }
+      end
+      table.sort(list, function(a, b)
+        if a.okey ~= b.okey then return before(a.okey, b.okey) end
+        return before(a.raw, b.raw)
+      end)
+    end
+    held.figures = list
+  end
+  return held.figures
+end
+
+-- why two figures are one attack (nil when they are not): same attack, and a place in common
+-- or counts within the tolerance of the larger
+local function same_attack(figure, other)
+  if figure.what ~= other.what then return nil end
+  local theirs, common = {}, {}
+  for _, place in ipairs(other.places) do theirs[place] = true end
+  for _, place in ipairs(figure.places) do
+    if theirs[place] then common[#common + 1] = place end
+  end
+  if #common > 0 then return figure.what .. ', places ' .. table.concat(common, ', ') end
+  for _, name in ipairs({'launched', 'neutralized'}) do
+    local a, b = figure[name], other[name]
+    if a and b and math.abs(a - b) <= tolerance * math.max(a, b) then
+      return string.format('%s, %s %d and %d', figure.what, name, b, a)
+    end
+  end
+  return nil
+end
+
+-- a text like a story's but counting one of its attacks otherwise is no copy
+local function agrees(story)
+  local theirs = figures_of(summary(story))
+  for _, figure in ipairs(mine) do
+    if figure.launched then
+      local same, any = false, false
+      for _, other in ipairs(theirs) do
+        if other.what == figure.what and other.launched then
+          same = true
+          if same_attack(figure, other) then any = true; break end
+        end
+      end
+      if same and not any then return false end
+    end
+  end
+  return true
+end
+
+local function similarity(value)
+  local a, b = {string.byte(sig, 1, #sig)}, {string.byte(value, 1, #sig)}
+  local equal = 0
+  for i = 1, #a, width do
+    local k = 0
+    while k < width and a[i + k] == b[i + k] do k = k + 1 end
+    if k == width then equal = equal + 1 end
+  end
+  return equal / (#sig / width)
+end
+
+local function copied()
+  local best, score = nil, -1
+  for _, c in ipairs(candidates) do
+    if c.tonight or math.abs(c.at - at) <= span then
+      local s = similarity(c.value)
+      if s > score then best, score = c, s end
+    end
+  end
+  if best and score >= copy_at and agrees(best.story) then
+    return best.story, string.format('copies a text of the story (similarity %.2f)', score), best.wire
+  end
+  return nil
+end
+
+local function same_story()
+  local seen = {}
+  for k = 1, #mine do
+    local stories = redis.call('ZRANGE', KEYS[sides + 2 + 2 * k], 0, -1)
+    for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[sides + 3 + 2 * k], low, high)) do
+      stories[#stories + 1] = story
+    end
+    for _, story in ipairs(stories) do
+      if not seen[story] then
+        seen[story] = true
+        for _, other in ipairs(figures_of(summary(story))) do
+          for _, figure_of_mine in ipairs(mine) do
+            local why = same_attack(figure_of_mine, other)
+            if why then return story, 'same attack as ' .. other.source .. ': ' .. why end
+          end
+        end
+      end
+    end
+  end
+  return nil
+end
+
+-- the places an item names in common with a story
+local function shared(held)
+  local theirs, common = held.s and held.s.pl, {}
+  if type(theirs) ~= 'table' then return common end
+  for _, place in ipairs(my_places) do
+    if theirs[place] then common[#common + 1] = place end
+  end
+  return common
+end
+
+-- the story of `stories` naming most of the item's places (the first listed keeps a tie)
+local function by_places(stories)
+  local best, most = nil, {}
+  for _, story in ipairs(stories) do
+    local common = shared(summary(story))
+    if #common > #most then best, most = story, common end
+  end
+  return best, table.concat(most, ', ')
+end
+
+-- a story that counts an attack of the item's side at `big_at` or more
+-- (the summary's largest count per attacker, else, for a story filed before it was kept, its figures)
+local function big(story)
+  local held = summary(story)
+  local most = held.s and held.s.mx
+  if type(most) == 'table' then return (most[side] or 0) >= big_at end
+  for _, figure in ipairs(figures_of(held)) do
+    local count = math.max(figure.launched or 0, figure.neutralized or 0)
+    if string.sub(figure.what, 1, #side + 1) == side .. '/' and count >= big_at then return true end
+  end
+  return false
+end
+
+-- the one big attack of `stories` (nil when none, or more than one)
+local function only_big(stories)
+  local found = nil
+  for _, other in ipairs(stories) do
+    if big(other) then
+      if found then return nil end
+      found = other
+    end
+  end
+  return found
+end
+
+-- another article on an attack of this night by the same side: a place in common (with a story
+-- of this night, or of the night before begun within the evening window), else the night's only
+-- big attack of that side, else its only attack of that side
+local function same_event()
+  if side == '' or not attack then return nil end
+  local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
+  local story, common = by_places(tonight)
+  if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
+  local evening = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', at - evening_ms), '+inf')
+  story, common = by_places(evening)
+  if story then return story, 'same attack by ' .. side .. ' this evening, places ' .. common end
+  story = only_big(tonight)
+  if story then return story, 'the only big attack by ' .. side .. ' this night' end
+  if #tonight == 1 then return tonight[1], 'the only attack by ' .. side .. ' this night' end
+  return nil
+end
+
+-- a later article telling an attack of an earlier night again (a toll, the day after): the
+-- nearest of the nights it refers to with a story naming one of its places, within the window
+local function follow_up()
+  if side == '' or not attack then return nil end
+  for k = 1, 3 do
+    if string.find(back, tostring(k), 1, true) then
+      local stories = redis.call('ZRANGEBYSCORE', KEYS[sides + k], string.format('%d', at - follow_ms), '+inf')
+      local story, common = by_places(stories)
+      if story then
+        return story, string.format('tells again the attack by %s %d night(s) before, places %s', side, k, common)
+      end
+      story = #my_places == 0 and not loose and only_big(stories)
+      if story then
+        return story, string.format('tells again the only big attack by %s %d night(s) before', side, k)
+      end
+    end
+  end
+  return nil
+end
+
+local story, how, why, wire = nil, 'copy', nil, ARGV[1]
+story, why, wire = copied()
+if story == nil then
+  wire, how = ARGV[1], 'same_attack'
+  story, why = same_story()
+end
+if story == nil then
+  how = 'same_event'
+  story, why = same_event()
+end
+if story == nil then
+  how = 'follow_up'
+  story, why = follow_up()
+end
+if story == nil then
+  story, how, why = ARGV[11], 'new', 'no copy and no report of the same attack this night'
+end
+if not file then return {'placed', story, how, why, wire} end
+
+local key = prefix .. story
+if redis.call('HEXISTS', key, ARGV[1]) == 1 then return {'again', story} end
+local held = summary(story)
+local s = held.s or {first = okey, last = okey, src = {}, orig = {}, lat = {}, figs = {}}
 local status = 'new'
-if raw and okey < s.last then status = 'late' end
+if held.s and okey < s.last then status = 'late' end
 if okey < s.first then s.first = okey end
 if okey > s.last then s.last = okey end
 if s.src[source] == nil or okey < s.src[source] then s.src[source] = okey end
-if ARGV[4] == '1' then s.orig[source] = 1 end
-for i = 13, #ARGV, 2 do
-  local what, figure = ARGV[i], ARGV[i + 1]
-  local k = source .. '\t' .. what
-  local held = s.lat[k]
-  if held == nil then
-    s.lat[k] = {okey, okey, figure}
-  else
-    if okey < held[1] then held[1] = okey end
-    if okey > held[2] then held[2] = okey; held[3] = figure end
+if wire == ARGV[1] then s.orig[source] = 1 end
+-- the largest count per attacker (a night's big attack), kept once the story's figures are known
+if type(s.mx) ~= 'table' and next(s.figs) == nil then s.mx = {} end
+if type(s.mx) == 'table' then
+  for _, figure in ipairs(mine) do
+    local attacker = string.match(figure.what, '^([^/]*)/')
+    local count = math.max(figure.launched or 0, figure.neutralized or 0)
+    if count > (s.mx[attacker] or 0) then s.mx[attacker] = count end
   end
-  local seen = s.figs[figure]
-  if seen == nil or okey < seen[1] then s.figs[figure] = {okey, source} end
 end
+for _, figure in ipairs(mine) do
+  local k = source .. '\t' .. figure.what
+  local lat = s.lat[k]
+  if lat == nil then
+    s.lat[k] = {okey, okey, figure.raw}
+  else
+    if okey < lat[1] then lat[1] = okey end
+    if okey > lat[2] then lat[2] = okey; lat[3] = figure.raw end
+  end
+  local seen = s.figs[figure.raw]
+  if seen == nil or okey < seen[1] then s.figs[figure.raw] = {okey, source} end
+end
+if type(s.pl) ~= 'table' then s.pl = {} end
+for _, place in ipairs(my_places) do s.pl[place] = 1 end
 local after = cjson.encode(s)
-redis.call('HSET', story, me, ARGV[5], field, after)
-redis.call('EXPIRE', story, ttl)
-redis.call('HSET', KEYS[2], ARGV[6], ARGV[7])
-redis.call('EXPIRE', KEYS[2], ttl)
-redis.call('ZADD', KEYS[3], 'LT', at, ARGV[12])
-redis.call('EXPIRE', KEYS[3], ttl)
-for i = 5, #KEYS do
-  redis.call('ZADD', KEYS[i], 'LT', at, ARGV[12])
-  redis.call('EXPIRE', KEYS[i], ttl)
+local contribution = string.sub(ARGV[10], 1, -2) .. ',"how":' .. cjson.encode(how) .. ',"why":'
+  .. cjson.encode(why) .. ',"wire":' .. cjson.encode(wire) .. '}'
+redis.call('HSET', key, ARGV[1], contribution, field, after)
+redis.call('EXPIRE', key, ttl)
+redis.call('HSET', KEYS[2 * bands + 1], me, sig .. ARGV[5] .. '\t' .. story .. '\t' .. wire)
+redis.call('EXPIRE', KEYS[2 * bands + 1], ttl)
+redis.call('ZADD', KEYS[2 * bands + 3], 'LT', ARGV[5], story)
+redis.call('EXPIRE', KEYS[2 * bands + 3], ttl)
+for k = 1, #mine do
+  redis.call('ZADD', KEYS[sides + 2 + 2 * k], 'LT', ARGV[5], story)
+  redis.call('EXPIRE', KEYS[sides + 2 + 2 * k], ttl)
 end
-redis.call('ZADD', KEYS[4], 'GT', at, ARGV[9])
-return {status, raw or '', after}
+redis.call('ZADD', KEYS[2 * bands + 4], 'GT', ARGV[5], night)
+-- a story begun this night is this night's attack by the item's side (a follow-up's is not)
+if side ~= '' and attack and tonumber(string.sub(s.first, 1, 20)) >= night_ms * 1000 then
+  redis.call('ZADD', KEYS[sides], 'LT', ARGV[5], story)
+  redis.call('EXPIRE', KEYS[sides], ttl)
+end
+return {status, story, how, why, wire, held.raw, after}

@@ -5,7 +5,8 @@ failed) finds its stored contribution and answers the same join, revisions inclu
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import json
+from collections.abc import Mapping, Sequence
 from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
@@ -13,9 +14,11 @@ from typing import Any
 import redis
 
 from monitor.models import Facts, Item
+from monitor.models.facts import Strike
 from monitor.state.keys import STORY_TTL, Keys
-from monitor.stories.index import Candidate, Probe, StoryIndex, digest
-from monitor.stories.minhash import Signature, signature, similarity
+from monitor.stories.event import FOLLOW_UP, NIGHTS_BACK, Event, event_of
+from monitor.stories.index import MOST_PER_BUCKET, StoryIndex, digest
+from monitor.stories.minhash import BANDS, bands, signature
 from monitor.stories.model import (
     SUMMARY_FIELD,
     Contribution,
@@ -28,6 +31,7 @@ from monitor.stories.model import (
     best_of,
     disagree,
     night_of,
+    night_start,
     order_key,
     side_by_side,
 )
@@ -43,6 +47,15 @@ STORY_SPAN = timedelta(hours=16)
 #: Two counts of one attack are the same figure reported twice when within this fraction of
 #: the larger ("nearly 500" and 472, "over 800" and 810).
 FIGURE_TOLERANCE = 0.15
+#: An attack counted at this many drones or missiles or more is a night's big attack: an article
+#: on that side's attack naming none of a story's places joins it when it is the night's only one.
+BIG_ATTACK = 20
+#: A story of the night before begun this long before an item is still this evening's news: an
+#: article on the same side's attack naming one of its places joins it (a strike at 17:00 Kyiv
+#: time reported at 19:00 falls on either side of the nights' 18:00 boundary).
+EVENING = timedelta(hours=6)
+_SPAN_MS = int(STORY_SPAN.total_seconds() * 1000)
+_FOLLOW_UP_MS = int(FOLLOW_UP.total_seconds() * 1000)
 
 
 def story_id_for(item_id: str) -> str:
@@ -50,12 +63,11 @@ def story_id_for(item_id: str) -> str:
     return "s" + hashlib.blake2b(item_id.encode(), digest_size=6).hexdigest()
 
 
-def figures_of(facts: Facts) -> tuple[Figure, ...]:
-    """The attacks of this war an item reports, one figure per attacker and weapon kind."""
+def figures_of(strikes: Sequence[Strike]) -> tuple[Figure, ...]:
+    """The attacks of this war an item reports (``Event.strikes``), one per attacker and weapon kind."""
     found: dict[str, Figure] = {}
-    for strike in facts.strikes:
-        if strike.theatre != "russia-ukraine" or strike.attacker is None:
-            continue
+    for strike in strikes:
+        assert strike.attacker is not None  # strikes_of keeps attributed strikes only
         figure = Figure(
             attacker=strike.attacker,
             weapon=strike.weapon,
@@ -67,40 +79,28 @@ def figures_of(facts: Facts) -> tuple[Figure, ...]:
     return tuple(found.values())
 
 
-def same_attack(figure: Figure, other: Figure) -> str:
-    """Why two figures are one attack ('' when they are not): same attacker and weapon kind, and
-    a place in common or counts that agree."""
-    if figure.what != other.what:
-        return ""
-    places = sorted(set(figure.places) & set(other.places))
-    if places:
-        return f"{figure.what}, places {', '.join(places)}"
-    for field in ("launched", "neutralized"):
-        a, b = getattr(figure, field), getattr(other, field)
-        if a is not None and b is not None and abs(a - b) <= FIGURE_TOLERANCE * max(a, b):
-            return f"{figure.what}, {field} {b} and {a}"
-    return ""
-
-
 class StoryJoiner:
-    """Joins items to stories in Redis (shared by replicas): one Lua call to probe the MinHash
-    index, one pipelined read of candidate stories' summaries when the item reports an attack
-    or copies a text, and one Lua call (join.lua) that files the item and updates its story's
-    summary atomically.
+    """Joins items to stories in Redis (shared by replicas): one Lua call (join.lua) per item
+    looks its MinHash bands up, places it (copy, same attack or new, by the rules documented on
+    the constants above) and files it with its story's summary, atomically.
 
-    Decided: a join reads the story's compact summary, not its contributions. When the item is
-    the latest of its story in event time (items are joined in event-time order, so nearly
-    always) the join is computed from the summary before and after it. A late item (older than
-    the story's latest) or one joined before (a retried batch) reads the contributions and
-    computes the story as it was before that item, as the first pass did: the same answer
-    whenever and however often it is computed."""
+    Decided: the placement runs in Redis, beside what it reads (candidates' signatures, the
+    summaries of their stories and of the night's stories reporting the item's attacks), so
+    that none of it crosses the network and a join is one round trip. A join reads the story's
+    compact summary, not its contributions. When the item is the latest of its story in event
+    time (items are joined in event-time order, so nearly always) the join is computed from the
+    summary before and after it. A late item (older than the story's latest) or one joined
+    before (a retried batch) reads the contributions and computes the story as it was before
+    that item, as the first pass did: the same answer whenever and however often it is
+    computed."""
 
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
         self.keys = keys
-        self.index = StoryIndex(client, keys)
+        self.index = StoryIndex(keys)
         text = resources.files("monitor.stories").joinpath("join.lua").read_text("utf-8")
-        self._write: Any = client.register_script(text)
+        #: join.lua as a redis-py Script: EVALSHA, loaded again if the server lost it.
+        self.script: Any = client.register_script(text)
         #: Contributions already parsed, by their stored bytes (late items and retries read a
         #: story's contributions). Bounded; replicas stay correct because the key is the value.
         self._parsed: dict[bytes, Contribution] = {}
@@ -108,29 +108,23 @@ class StoryJoiner:
     def join(self, item: Item, facts: Facts, at: datetime, *, write: bool = True) -> Join:
         """Join ``item`` (event time ``at``) to its story and return how, and what it changed.
         ``write=False`` (explain) answers the same without filing anything."""
-        night = night_of(at)
-        sig = signature(item.text or item.title)
-        nights = (night, night_of(at - timedelta(days=1)))
-        figures = figures_of(facts)
-        span = int(STORY_SPAN.total_seconds() * 1000)
-        attacks = list(dict.fromkeys(figure.what for figure in figures))
-        probe = self.index.probe(item.id, nights, sig, attacks, (_ms(at) - span, _ms(at) + span), file=write)
-        if probe.already is not None:
-            return self._rejoin(probe.already.story_id, item.id)
-        story_id, how, why, wire = self._place(item, sig, probe, figures, at)
-        contribution = Contribution(
-            item=item.id, source=item.source, title=item.title[:200], at=at, how=how, why=why,
-            wire=wire, figures=figures,
-        )  # fmt: skip
+        event = event_of(item, facts, at)
+        figures = figures_of(event.strikes)
+        keys, args = self.request(item, figures, at, write=write, event=event)
+        reply = self.script(keys=keys, args=args)
+        status, story_id = _text(reply[0]), _text(reply[1])
+        if status in ("again", "late"):
+            return self._rejoin(story_id, item.id)
+        how, why, wire = _HOWS[_text(reply[2])], _text(reply[3]), _text(reply[4])
         if not write:
+            contribution = Contribution(
+                item=item.id, source=item.source, title=item.title[:200], at=at, how=how, why=why,
+                wire=wire, figures=figures,
+            )  # fmt: skip
             stored = self.client.hgetall(self.keys.story_items(story_id))
             return _join(story_id, item.id, [*self._contributions(stored), contribution])
-        keys, args = self.filing(contribution, story_id, sig)
-        status, before, after = self._write(keys=keys, args=args)
-        if _text(status) != "new":
-            return self._rejoin(story_id, item.id)
-        then = Summary.parse(before) if before else None
-        now = Summary.parse(after)
+        then = Summary.parse(reply[5]) if reply[5] else None
+        now = Summary.parse(reply[6])
         latest = now.latest_by_source()
         return Join(
             story_id=story_id,
@@ -144,59 +138,51 @@ class StoryJoiner:
             disagree=disagree(latest),
         )
 
-    def filing(
-        self, contribution: Contribution, story_id: str, sig: Signature
+    def request(
+        self, item: Item, figures: Figures, at: datetime, *, write: bool = True, event: Event | None = None
     ) -> tuple[list[str], list[Any]]:
-        """The keys and arguments of join.lua filing ``contribution`` in ``story_id``."""
-        item, at, figures, night = (
-            contribution.item,
-            contribution.at,
-            contribution.figures,
-            night_of(contribution.at),
-        )
+        """The keys and arguments of join.lua joining ``item`` (a benchmark pipelines them);
+        ``event``: the attack it is about (none: it joins only as a copy or by its figures)."""
+        event = event or Event()
+        night, before = night_of(at), night_of(at - timedelta(days=1))
+        sig = signature(item.text or item.title)
+        digests = bands(sig)
+        said = [figure.model_dump_json() for figure in figures]
         keys = [
-            self.keys.story_items(story_id),
+            *self.index.band_keys(night, digests),
+            *self.index.band_keys(before, digests),
             self.keys.story_signatures(night),
+            self.keys.story_signatures(before),
             self.keys.night_stories(night),
             self.keys.story_nights(),
-            *(self.keys.night_attacks(night, figure.what) for figure in figures),
+            *self._side_keys(at, event),
         ]
         args: list[Any] = [
-            item, order_key(at, item), contribution.source, "1" if contribution.wire == item else "0",
-            contribution.model_dump_json(exclude_defaults=True), digest(item),
-            Candidate(sig, _ms(at), story_id, contribution.wire).filed(), _ms(at), night, STORY_TTL,
-            SUMMARY_FIELD, story_id,
+            item.id, digest(item.id), sig.tobytes(), "1" if write else "0", _ms(at), _SPAN_MS, night,
+            order_key(at, item.id), item.source, _head(item, at, said), story_id_for(item.id),
+            self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, BANDS,
+            sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, *_event_args(event), _ms(night_start(at)),
+            _EVENING_MS, *digests,
         ]  # fmt: skip
-        for figure in figures:
-            args += [figure.what, figure.model_dump_json()]
+        for figure, raw in zip(figures, said, strict=True):
+            keys += [
+                self.keys.night_attacks(night, figure.what),
+                self.keys.night_attacks(before, figure.what),
+            ]
+            args += [
+                figure.what, raw, _count(figure.launched), _count(figure.neutralized),
+                "\t".join(sorted(set(figure.places))),
+            ]  # fmt: skip
         return keys, args
+
+    def _side_keys(self, at: datetime, event: Event) -> list[str]:
+        """The stories of an attack by the item's side this night and the nights before."""
+        side = event.side or "-"
+        return [self.keys.night_side(night_of(at - timedelta(days=k)), side) for k in range(NIGHTS_BACK + 1)]
 
     def _rejoin(self, story_id: str, item_id: str) -> Join:
         stored = self.client.hgetall(self.keys.story_items(story_id))
         return _join(story_id, item_id, self._contributions(stored))
-
-    def _place(
-        self, item: Item, sig: Signature, probe: Probe, figures: Figures, at: datetime
-    ) -> tuple[str, How, str, str]:
-        """(story id, how, why, wire item) for a new item, from what the probe read."""
-        span, night = STORY_SPAN.total_seconds() * 1000, night_of(at)
-        near = [c for c in probe.candidates if abs(c.at_ms - _ms(at)) <= span or c.night == night]
-        scored = [(similarity(sig, c.signature), c) for c in near]
-        score, best = max(scored, key=lambda pair: pair[0], default=(0.0, None))
-        if (
-            best is not None
-            and score >= COPY_SIMILARITY
-            and _agrees(probe.summaries.get(best.story_id), figures)
-        ):
-            return best.story_id, "copy", f"copies a text of the story (similarity {score:.2f})", best.wire
-        for story_id in probe.attack_stories:
-            summary = probe.summaries.get(story_id)
-            for theirs, source in summary.figures() if summary else ():
-                for mine in figures:
-                    why = same_attack(mine, theirs)
-                    if why:
-                        return story_id, "same_attack", f"same attack as {source}: {why}", item.id
-        return story_id_for(item.id), "new", "no copy and no report of the same attack this night", item.id
 
     def since(self, moment: datetime) -> list[tuple[str, int]]:
         """(story id, first event ms) of the stories begun at or after ``moment``, oldest first."""
@@ -257,23 +243,40 @@ def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Joi
     )
 
 
-def _agrees(summary: Summary | None, figures: Figures) -> bool:
-    """A text like a story's but counting an attack of the story otherwise (short reports in one
-    formula: "Russia launched 100 drones ..." and "... 200 drones ...") is no copy."""
-    theirs = [f for f, _ in summary.figures()] if summary else []
-    for mine in figures:
-        same = [f for f in theirs if f.what == mine.what and f.launched is not None]
-        if mine.launched is not None and same and not any(same_attack(mine, f) for f in same):
-            return False
-    return True
-
-
 def _launched(story: Story | None) -> dict[str, int]:
     return _best_launched(story.latest_by_source()) if story else {}
 
 
 def _best_launched(latest: dict[str, dict[str, Figure]]) -> dict[str, int]:
     return {what: f.launched for what, (f, _) in best_of(latest).items() if f.launched is not None}
+
+
+def _head(item: Item, at: datetime, said: list[str]) -> str:
+    """The item's contribution as JSON but for how, why and wire (join.lua adds them)."""
+    head = {"item": item.id, "source": item.source, "title": item.title[:200], "at": at.isoformat()}
+    text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
+    return f'{text[:-1]},"figures":[{",".join(said)}]}}' if said else text
+
+
+def _event_args(event: Event) -> list[Any]:
+    """join.lua's arguments 20 to 25: side, places, attack, nights back, window, big attack."""
+    back = "".join(str(k) for k in event.back)
+    places = "\t".join(event.places)
+    flags = ("a" if event.attack else "") + ("l" if event.loose else "")
+    return [event.side or "", places, flags, back, _FOLLOW_UP_MS, BIG_ATTACK]
+
+
+_EVENING_MS = int(EVENING.total_seconds() * 1000)
+
+
+def _count(value: int | None) -> str:
+    return "" if value is None else str(value)
+
+
+_HOWS: dict[str, How] = {
+    "new": "new", "copy": "copy", "same_attack": "same_attack", "same_event": "same_event",
+    "follow_up": "follow_up",
+}  # fmt: skip
 
 
 def _ms(at: datetime) -> int:

@@ -47,12 +47,3 @@ def bands(sig: Signature) -> list[bytes]:
     mixed = (rows * _MIX).sum(axis=1, dtype=np.uint64) + np.arange(BANDS, dtype=np.uint64)
     raw = mixed.tobytes()
     return [raw[i * 8 : (i + 1) * 8] for i in range(BANDS)]
-
-
-def similarity(a: Signature, b: Signature) -> float:
-    """Estimated Jaccard similarity of two signatures."""
-    return float(np.count_nonzero(a == b)) / PERMUTATIONS
-
-
-def from_bytes(raw: bytes) -> Signature:
-    return np.frombuffer(raw, dtype=np.uint32)

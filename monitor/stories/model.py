@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 from typing import Literal
 
@@ -19,9 +19,17 @@ def night_of(at: datetime) -> str:
     return (at + _NIGHT_SHIFT).date().isoformat()
 
 
-#: How an item joined its story: it opened it, it copies an item's text (MinHash), or it is
-#: another article on the same attack (attacker, weapon kind, night, places or figures).
-How = Literal["new", "copy", "same_attack"]
+def night_start(at: datetime) -> datetime:
+    """When the night of ``at`` began (18:00 Kyiv summer time, in UTC)."""
+    shifted = (at + _NIGHT_SHIFT).astimezone(UTC)
+    return datetime.combine(shifted.date(), time(), UTC) - _NIGHT_SHIFT
+
+
+#: How an item joined its story: it opened it, it copies an item's text (MinHash), it is
+#: another article on the same attack (attacker, weapon kind, night, places or figures), another
+#: article on the same night's attack by the same side (a place in common, or the night's only big
+#: attack), or a later article telling an earlier night's attack again (a toll, "Monday's strike").
+How = Literal["new", "copy", "same_attack", "same_event", "follow_up"]
 
 
 #: Plural nouns for the weapon kinds of strike facts, as a figure is read out.

@@ -1,0 +1,246 @@
+"""What attack an item is about, for joining it to a story when it shares no text or figure with
+it: the attacking side, the attacked side's places it names, and whether it refers back to an
+attack of an earlier night (a toll updated, "Monday's strike")."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from datetime import UTC, date, datetime, time, timedelta
+
+from pydantic import BaseModel, ConfigDict
+
+from monitor.extract.gazetteer import PLACES, find_places
+from monitor.extract.lexicon import words
+from monitor.extract.tokens import Tokens, tokenize
+from monitor.models import Facts, Item
+from monitor.models.facts import Side, Strike
+from monitor.stories.model import night_of
+
+#: A follow-up (a toll updated, a damage assessment) joins an attack's story up to this long
+#: after the story's first report.
+FOLLOW_UP = timedelta(hours=72)
+#: The attacker of an article on an attack that names no side, no place and no country more than
+#: the other (a grid operator's outage notice, a district's debris): nearly always Russia's.
+DEFAULT_ATTACKER: Side = "Russia"
+#: Nights looked back for a follow-up: the night before and the two before it (72 hours).
+NIGHTS_BACK = 3
+#: Kyiv's offset from UTC in summer, and the nights' shift (as in stories.model: 18:00 Kyiv).
+_KYIV = timedelta(hours=3)
+_NIGHT_SHIFT = timedelta(hours=9)
+#: Characters of an item read for its cues: the lead carries what the article is about.
+_READ = 4000
+_LEAD = 400
+
+#: Words that make an article's headline or lead about an attack.
+_ATTACK_WORDS = words(
+    "attack attacks attacked strike strikes struck barrage bombardment shelling shelled raid raids "
+    "drone drones missile missiles shahed shaheds explosions explosion blasts bombs bombing hit hits "
+    "killed wounded injured toll debris destroyed damaged"
+)
+#: Words that make a headline about an attack told again: the dead, the damage, the search.
+_AFTER_WORDS = _ATTACK_WORDS | words(
+    "dead mourns mourn search rescuers damage damaged destroyed victims funeral"
+)
+_NOUNS = words(
+    "drone drones missile missiles attack attacks strike strikes shelling forces bombs barrage "
+    "bombardment offensive aircraft jets"
+)
+_VERBS = words(
+    "carried launched attacked struck fired hit pounded targeted sent shelled bombed bombarded unleashed"
+)
+_SIDE_NAMES: dict[str, Side] = {
+    "russian": "Russia",
+    "russia": "Russia",
+    "ukrainian": "Ukraine",
+    "ukraine": "Ukraine",
+}
+_ACTS = _NOUNS | _VERBS
+_OTHER: dict[Side, Side] = {"Russia": "Ukraine", "Ukraine": "Russia"}
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH_NAMES = (
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+)  # fmt: skip
+_WEEKDAYS = {day: n for n, day in enumerate(_WEEKDAY_NAMES)}
+_MONTHS = {month: n + 1 for n, month in enumerate(_MONTH_NAMES)}
+_NAMED = frozenset(_WEEKDAYS) | frozenset(_MONTHS)
+#: A weekday is an attack's day when read "Monday's", "on/since/last/early/late Monday", "Monday
+#: night", "overnight into Monday" (not "said on Monday"'s 'said' alone: 'on' is enough).
+_DAY_BEFORE = words("on since last early late into overnight")
+_DAY_AFTER = words("night morning evening afternoon")
+_HIT = r"(?:attack|strike|strikes|barrage|bombardment|shelling|assault|raid)"
+#: Words that date an attack to the time of the report (with a weekday or a date named).
+_FRESH = words(
+    "overnight tonight dawn morning afternoon evening today early earlier hour hours minute minutes now"
+)
+#: An evening article on the attack of the night just ended ("the day's attack", "overnight").
+_EARLIER = words("overnight morning earlier")
+_EARLIER_PHRASES = ("last night", "the day's", "during the day")
+#: Wording of a story told again later: a toll updated, the dead counted, the day after.
+_AFTERMATH = re.compile(
+    r"\b(?:death toll|toll (?:has )?(?:rose|risen|rises|climbed|climbs)|rose to \d+|"
+    r"died of (?:their|his|her) (?:wounds|injuries)|days? of mourning|"
+    rf"aftermath|after (?:the|last|this) (?:\w+ ){{0,3}}{_HIT}|since the {_HIT})\b"
+)
+
+
+class Event(BaseModel):
+    """The attack an item is about, as join.lua compares it with a story's."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    #: The attacking side; None when the item names no side and no place of the attacked one.
+    side: Side | None = None
+    #: The headline or lead is about an attack (not talks, aid or troops).
+    attack: bool = False
+    #: Places of the attacked side (or of neither) the item names, sorted.
+    places: tuple[str, ...] = ()
+    #: Nights back (1 to NIGHTS_BACK) whose attack this item tells again later: a toll, the day after.
+    back: tuple[int, ...] = ()
+    #: ``back`` is read only from the lack of a day or time: it joins a story naming its places only.
+    loose: bool = False
+    #: The item's strikes of this war that its places do not contradict (its figures).
+    strikes: tuple[Strike, ...] = ()
+
+
+def event_of(item: Item, facts: Facts, at: datetime) -> Event:
+    """The attack ``item`` (event time ``at``) is about, from its facts and its words."""
+    text = f"{item.title}. {item.text}"[:_READ]
+    lead = tokenize(text[:_LEAD]).low
+    strikes = strikes_of(facts)
+    if _ATTACK_WORDS.isdisjoint(lead) and not strikes:
+        return Event()
+    tokens = tokenize(text)
+    mentions = find_places(tokens.low, tokens.words)
+    by_places = _side_by_places([m.side for m in mentions])
+    # strikes of no place all read against the places named (a mayor's "attack on Moscow
+    # repelled" read as Russia attacking); an article with a placed strike reports both sides
+    if not any(s.places for s in strikes):
+        strikes = [s for s in strikes if by_places in (None, s.attacker)]
+    side = _side_of(strikes, tokens.low) or by_places or _side_by_countries(tokens.low) or DEFAULT_ATTACKER
+    target = _OTHER[side]
+    places = {m.name for m in mentions if m.side in (target, None)}
+    places.update(p for s in strikes if s.attacker == side for p in s.places)
+    places.update(c.place for c in facts.casualties if c.place and PLACE_SIDES.get(c.place) != side)
+    told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
+    back, loose = _back(tokens, text.lower(), at) if told_again else ((), False)
+    return Event(
+        side=side, attack=True, places=tuple(sorted(places)), back=back, loose=loose, strikes=tuple(strikes)
+    )
+
+
+#: The side of each canonical place name (None: contested, or a name of both sides).
+PLACE_SIDES: dict[str, Side | None] = {place.name: place.side for place in PLACES.values()}
+
+
+def strikes_of(facts: Facts) -> list[Strike]:
+    """The item's strikes of this war, but for one whose places are all on its attacker's own
+    side (an air defence's report read as the defender attacking)."""
+    found = []
+    for strike in facts.strikes:
+        if strike.theatre != "russia-ukraine" or strike.attacker is None:
+            continue
+        if strike.places and {PLACE_SIDES.get(place) for place in strike.places} == {strike.attacker}:
+            continue
+        found.append(strike)
+    return found
+
+
+def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
+    """The attacker of the item's strikes of this war, else the side its words make attack
+    ("Russian drones", "Ukraine's overnight attack", "Russia launched")."""
+    for strike in strikes:
+        return strike.attacker
+    counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
+    for i, word in enumerate(low):
+        if word not in _SIDE_NAMES:
+            continue
+        after = low[i + 1 : i + 4]
+        if after[:1] != ("air",) and not _ACTS.isdisjoint(after):
+            counts[_SIDE_NAMES[word]] += 1
+    if counts["Russia"] == counts["Ukraine"]:
+        return None
+    return "Russia" if counts["Russia"] > counts["Ukraine"] else "Ukraine"
+
+
+def _side_by_countries(low: tuple[str, ...]) -> Side | None:
+    """The attacker when the item names neither attacker nor place: the other side of the country
+    it names most (an energy company's plants, the president's address)."""
+    named = Counter(_SIDE_NAMES.get(word) for word in low)
+    russia, ukraine = named["Russia"], named["Ukraine"]
+    if russia == ukraine:
+        return None
+    return "Ukraine" if russia > ukraine else "Russia"
+
+
+def _side_by_places(sides: list[Side | None]) -> Side | None:
+    """The attacker when the item only names places hit: the other side of most of them."""
+    russia, ukraine = sides.count("Russia"), sides.count("Ukraine")
+    if russia == ukraine:
+        return None
+    return "Ukraine" if russia > ukraine else "Russia"
+
+
+def _days_named(tokens: Tokens, today: date) -> list[date]:
+    """The days the text names as an attack's: weekdays ("Monday's strike", "on Monday", "Monday
+    night", "overnight into Monday") and dates ("13 April", "April 13"), none later than today."""
+    low, found = tokens.low, list[date]()
+    if _NAMED.isdisjoint(low):
+        return found
+    for i, word in enumerate(low):
+        if word in _WEEKDAYS:
+            before, after = low[i - 1] if i else "", low[i + 1] if i + 1 < len(low) else ""
+            if before in _DAY_BEFORE or after in _DAY_AFTER or tokens.words[i].lower().endswith(("'s", "’s")):
+                found.append(today - timedelta(days=(today.weekday() - _WEEKDAYS[word]) % 7))
+        elif word in _MONTHS:
+            numbers = [
+                low[k] for k in (i - 1, i + 1) if 0 <= k < len(low) and low[k].isdigit() and len(low[k]) < 3
+            ]
+            day = _date(_MONTHS[word], int(numbers[0]), today) if numbers else None
+            if day is not None:
+                found.append(day)
+    return found
+
+
+def _date(month: int, day: int, today: date) -> date | None:
+    """The date of a day and month, in the year that makes it not later than today."""
+    for year in (today.year, today.year - 1):
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            return None
+        if when <= today:
+            return when
+    return None
+
+
+def _earlier(tokens: Tokens, low: str) -> bool:
+    return not _EARLIER.isdisjoint(tokens.low) or any(phrase in low for phrase in _EARLIER_PHRASES)
+
+
+def _back(tokens: Tokens, low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
+    """The earlier nights (1 = the night before) the text tells an attack of again: the ones its
+    weekdays or dates name, else all of them when it reads like an aftermath (a toll, mourning),
+    the night before for an evening's article on it; and whether the only reason is that it gives
+    no day and no time of its own (loose: it may join by a shared place only)."""
+    night = datetime.fromisoformat(night_of(at)).date()
+    today = (at + _KYIV).date()
+    days = _days_named(tokens, today)
+    fresh = not _FRESH.isdisjoint(tokens.low) or "last night" in low
+    back: set[int] = set()
+    for day in days:
+        # an attack of day D is reported as the night named D (morning) or D + 1 (evening)
+        for named in (day, day + timedelta(days=1)):
+            offset = (night - named).days
+            if 1 <= offset <= NIGHTS_BACK:
+                back.add(offset)
+    if not back and not fresh and _AFTERMATH.search(low):
+        back.update(range(1, NIGHTS_BACK + 1))
+    if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _earlier(
+        tokens, low
+    ):
+        back.add(1)  # an evening's article on the night just ended
+    if back or days or fresh:
+        return tuple(sorted(back)), False
+    return (1,), True  # no day and no time of its own: perhaps a claim on the night before
