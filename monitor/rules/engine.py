@@ -24,10 +24,18 @@ def lone_story(item: Item) -> dict[str, Any]:
 
 
 def evaluate(
-    ruleset: RuleSet, item: Item, facts: Facts, story: Mapping[str, Any] | None = None
+    ruleset: RuleSet,
+    item: Item,
+    facts: Facts,
+    story: Mapping[str, Any] | None = None,
+    *,
+    render: bool = True,
 ) -> list[Match]:
     """Every (rule, fact) pair whose conditions hold, in rule order then fact order. Only the
-    rules the index files under what a fact offers are tested; each fact is dumped once."""
+    rules the index files under what a fact offers are tested; each fact is dumped once.
+    ``render=False`` leaves title, text and aggregation group empty (the keys and the state
+    check are rendered): the pipeline renders them with ``rendered`` only for the matches
+    whose state check may let them fire."""
     view = item_view(ruleset, item)
     pairs: list[tuple[int, int, dict[str, Any]]] = []
     for kind, index in ruleset.matcher.kinds.items():
@@ -42,7 +50,7 @@ def evaluate(
     for position, _, fact in pairs:
         compiled = ruleset.rules[position]
         if compiled.condition.test(view, fact):
-            match = build_match(compiled, item, fact, story)
+            match = build_match(compiled, item, fact, story, render=render)
             if match is not None:
                 matches.append(match)
     return matches
@@ -63,23 +71,44 @@ def render_context(
     return context
 
 
+def rendered(ruleset: RuleSet, match: Match, item: Item, story: Mapping[str, Any] | None = None) -> Match:
+    """``match`` (from ``evaluate(..., render=False)``) with its title, text and aggregation
+    group rendered."""
+    compiled = ruleset.by_id[match.rule_id]
+    context = render_context(compiled, item, match.fact, story)
+    aggregation = compiled.template("aggregation_group")
+    return match.model_copy(
+        update={
+            "title": compiled.title.render(context),
+            "text": compiled.templates["text"].render(context),
+            "aggregate_group": aggregation.render(context) if aggregation else "",
+        }
+    )
+
+
 def build_match(
-    compiled: CompiledRule, item: Item, fact: dict[str, Any], story: Mapping[str, Any] | None = None
+    compiled: CompiledRule,
+    item: Item,
+    fact: dict[str, Any],
+    story: Mapping[str, Any] | None = None,
+    *,
+    render: bool = True,
 ) -> Match | None:
-    """The match of a rule whose conditions hold, with its state check; None when the type says no."""
+    """The match of a rule whose conditions hold, with its state check; None when the type says
+    no. ``render=False``: title, text and aggregation group left empty (see ``rendered``)."""
     context = render_context(compiled, item, fact, story)
     check = state_check(compiled, item, fact, context["group"])
     if check is False:
         return None
     rule = compiled.rule
-    aggregation = compiled.template("aggregation_group")
+    aggregation = compiled.template("aggregation_group") if render else None
     # Built without validation: every field comes from a validated rule, a validated fact or a
     # rendered template (a string), and a rule set of 10,000 makes tens of matches per item.
     return Match.model_construct(
         rule_id=rule.id,
         item_id=item.id,
-        title=compiled.title.render(context),
-        text=compiled.templates["text"].render(context),
+        title=compiled.title.render(context) if render else "",
+        text=compiled.templates["text"].render(context) if render else "",
         severity=rule.severity,
         realert_s=float(rule.realert),
         fact_kind=rule.fact,
