@@ -119,8 +119,9 @@ class WordsNode:
 
     words: frozenset[str]
     mode: str = "any"
-    #: The words as the rule file writes them ('[$war_words]'), for explain.
-    written: str = ""
+    #: The words as the rule file writes them ('[$war_words]'), for explain; kept raw and
+    #: turned into text only when explained (loading 10,000 rules must not pay for it).
+    as_written: tuple[str, ...] = ()
 
     @property
     def required(self) -> frozenset[str] | None:
@@ -139,7 +140,8 @@ class WordsNode:
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
         found = ", ".join(sorted(self.words & view.words)) or "none of them"
-        label = f"keywords {self.mode}: {self.written or sorted(self.words)}; found: {found}"
+        shown = written(list(self.as_written)) if self.as_written else sorted(self.words)
+        label = f"keywords {self.mode}: {shown}; found: {found}"
         return Explained(label, self.test(view, fact))
 
 
@@ -294,5 +296,4 @@ def compile_regex(pattern: str) -> Any:
 
 
 def words_node(words: Sequence[str], mode: str, as_written: Sequence[str] = ()) -> WordsNode:
-    shown = written(list(as_written)) if as_written else ""
-    return WordsNode(frozenset(w for w in (normalize(x) for x in words) if w), mode, shown)
+    return WordsNode(frozenset(w for w in (normalize(x) for x in words) if w), mode, tuple(as_written))
