@@ -25,9 +25,21 @@ class ItemView:
     words: frozenset[str]
     names: frozenset[str] = field(init=False)
     regex_cache: dict[int, bool] = field(default_factory=dict)
+    #: Each fact field's values folded once per item, whatever the number of rules testing it
+    #: (keyed by the fact's id; the fact is kept beside its values, so an id is never reused).
+    folded_cache: dict[tuple[int, str], tuple[dict[str, Any], frozenset[Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.names = frozenset({self.item.source.casefold(), *(t.casefold() for t in self.item.tags)})
+
+    def folded(self, fact: dict[str, Any], name: str) -> frozenset[Any]:
+        """The values of ``fact[name]`` (its elements, for a list) folded; unhashable ones left out."""
+        key = (id(fact), name)
+        found = self.folded_cache.get(key)
+        if found is None or found[0] is not fact:
+            found = (fact, _fold_all(fact.get(name)))
+            self.folded_cache[key] = found
+        return found[1]
 
     def part(self, on: str) -> str:
         if on == "title":
@@ -185,7 +197,7 @@ class FactNode:
 
     def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
         if self.sets is not None:
-            return self.sets.holds(fact.get(self.name))
+            return self.sets.holds_folded(fact.get(self.name), view.folded(fact, self.name))
         return check_field(fact.get(self.name), self.check)
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
@@ -236,10 +248,14 @@ class SetTest:
     truthy: bool = False
 
     def holds(self, value: Any) -> bool:
+        return self.holds_folded(value, _fold_all(value))
+
+    def holds_folded(self, value: Any, folded: frozenset[Any]) -> bool:
+        """``holds`` given the value's elements folded already (``_fold_all``)."""
         if self.truthy and not value:
             return False
-        return all(is_one_of(value, s) for s in self.accept) and not any(
-            is_one_of(value, s) for s in self.refuse
+        return all(not folded.isdisjoint(s) for s in self.accept) and all(
+            folded.isdisjoint(s) for s in self.refuse
         )
 
 
@@ -274,17 +290,21 @@ def set_test(check: FieldTest) -> SetTest | None:
     return SetTest(accept, refuse, truthy="contains" in present)
 
 
-def is_one_of(value: Any, options: frozenset[Any]) -> bool:
-    """A scalar value is one of the options; a list value holds when one of its elements is;
-    an unhashable value equals no scalar. (Equal numbers hash alike, True and 1 included, as
-    ``==`` treats them.)"""
-    for element in value if isinstance(value, list | tuple) else (value,):
-        try:
-            if _fold(element) in options:
-                return True
-        except TypeError:
-            continue
-    return False
+def _fold_all(value: Any) -> frozenset[Any]:
+    """A value's elements (the value itself when scalar) folded, unhashable ones left out (an
+    unhashable value equals no scalar). Equal numbers hash alike, True and 1 included, as
+    ``==`` treats them; a NaN is found only as the very same object."""
+    elements = value if isinstance(value, list | tuple) else (value,)
+    try:
+        return frozenset(_fold(e) for e in elements)
+    except TypeError:  # an unhashable element equals no scalar
+        found: set[Any] = set()
+        for element in elements:
+            try:
+                found.add(_fold(element))
+            except TypeError:
+                continue
+        return frozenset(found)
 
 
 def compile_regex(pattern: str) -> Any:

@@ -47,23 +47,33 @@ def evaluate(
             pairs.extend((position, number, fact) for position in by_words | index.for_fact(fact))
     pairs.sort(key=lambda pair: pair[:2])
     matches: list[Match] = []
+    base = item_context(item, story)
     for position, _, fact in pairs:
         compiled = ruleset.rules[position]
         if compiled.condition.test(view, fact):
-            match = build_match(compiled, item, fact, story, render=render)
+            match = build_match(compiled, item, fact, story, render=render, base=base)
             if match is not None:
                 matches.append(match)
     return matches
 
 
+def item_context(item: Item, story: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What every match of an item renders with: the item and its story (story_id,
+    story_sources: independent outlets, story_figures: each source's figures side by side).
+    Built once per item; the sandbox cannot change it (ImmutableSandboxedEnvironment)."""
+    return {"item": {**item.ref(), "tags": list(item.tags)}, **(story or lone_story(item))}
+
+
 def render_context(
-    compiled: CompiledRule, item: Item, fact: dict[str, Any], story: Mapping[str, Any] | None = None
+    compiled: CompiledRule,
+    item: Item,
+    fact: dict[str, Any],
+    story: Mapping[str, Any] | None = None,
+    base: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The template context: item, fact, the item's story (story_id, story_sources: independent
-    outlets, story_figures: each source's figures side by side), rule, then group, dedup_key and
-    story as they render."""
-    context: dict[str, Any] = {"fact": fact, "item": {**item.ref(), "tags": list(item.tags)}}
-    context.update(story or lone_story(item))
+    """The template context: fact, item and story (``base``, from ``item_context``), rule, then
+    group, dedup_key and story as they render."""
+    context: dict[str, Any] = {"fact": fact, **(base if base is not None else item_context(item, story))}
     context["rule"] = compiled.rule
     for name in ("group", "dedup_key", "story"):
         template = compiled.template(name)
@@ -93,10 +103,12 @@ def build_match(
     story: Mapping[str, Any] | None = None,
     *,
     render: bool = True,
+    base: Mapping[str, Any] | None = None,
 ) -> Match | None:
     """The match of a rule whose conditions hold, with its state check; None when the type says
-    no. ``render=False``: title, text and aggregation group left empty (see ``rendered``)."""
-    context = render_context(compiled, item, fact, story)
+    no. ``render=False``: title, text and aggregation group left empty (see ``rendered``);
+    ``base``: the item's ``item_context``, when the caller built it already."""
+    context = render_context(compiled, item, fact, story, base)
     check = state_check(compiled, item, fact, context["group"])
     if check is False:
         return None
