@@ -144,17 +144,22 @@ class RedisStateStore:
         checks the settled ones again before writing anything (decide.lua)."""
         if not requests:
             return []
-        settled = self._settled_now(requests)
+        state_keys = [self.state_key(request.match) for request in requests]
+        settled = self._settled_now(requests, state_keys)
         ready: dict[int, DecideRequest] = {}
         while True:
-            reply = self._decide(*self._batch(requests, settled, ready))
+            reply = self._decide(*self._batch(requests, state_keys, settled, ready))
             if isinstance(reply, str | bytes):
                 return [_decision(*line.split("\t")) for line in _text(reply).split("\n")]
             # a settled match's state changed since phase 1 (a reset): build those, call again
             settled -= {int(position) - 1 for position in reply[1]}
 
     def _batch(
-        self, requests: Sequence[DecideRequest], settled: set[int], ready: dict[int, DecideRequest]
+        self,
+        requests: Sequence[DecideRequest],
+        state_keys: list[str],
+        settled: set[int],
+        ready: dict[int, DecideRequest],
     ) -> tuple[list[str], list[str]]:
         """decide.lua's keys and arguments; ``ready`` keeps the requests finished so far."""
         keys = [
@@ -169,7 +174,7 @@ class RedisStateStore:
         for position, request in enumerate(requests):
             if position in settled:
                 layout.append("S")
-                keys.append(self.state_key(request.match))
+                keys.append(state_keys[position])
                 args.append(self._settled(request))
                 continue
             if position not in ready:  # a muted match never needs its payload
@@ -181,7 +186,7 @@ class RedisStateStore:
         args[0] = "".join(layout)
         return keys, args
 
-    def _settled_now(self, requests: Sequence[DecideRequest]) -> set[int]:
+    def _settled_now(self, requests: Sequence[DecideRequest], state_keys: list[str]) -> set[int]:
         """Phase 1: the positions of the matches whose state check already says no."""
         positions: list[int] = []
         keys: list[str] = []
@@ -191,7 +196,7 @@ class RedisStateStore:
             if check is None or check.kind not in {"record", "new_term"} or check.claim:
                 continue
             positions.append(position)
-            keys.append(self.state_key(request.match))
+            keys.append(state_keys[position])
             args.extend((check.kind, check.value or 0, "", check.term or ""))
         if not positions:
             return set()
@@ -213,7 +218,6 @@ class RedisStateStore:
                 "item_id": match.item_id,
                 "memory_ttl": MEMORY_TTL,
                 "at": _ms(request.at or now),
-                "at_iso": (request.at or now).isoformat(),
                 "maxlen": OUTBOX_MAXLEN,
                 "story_id": request.story_id,
                 "have": request.independent,
