@@ -254,9 +254,10 @@ class SetTest:
         """``holds`` given the value's elements folded already (``_fold_all``)."""
         if self.truthy and not value:
             return False
-        return all(not folded.isdisjoint(s) for s in self.accept) and all(
-            folded.isdisjoint(s) for s in self.refuse
-        )
+        for accepted in self.accept:  # a loop, not all(): this runs for every candidate rule
+            if folded.isdisjoint(accepted):
+                return False
+        return not self.refuse or all(folded.isdisjoint(refused) for refused in self.refuse)
 
 
 def _folded(values: list[Any]) -> frozenset[Any] | None:
