@@ -333,7 +333,8 @@ class Pipeline:
                 single = alert.model_copy(update={"single_source": True}).model_dump_json()
         request = DecideRequest(
             match,
-            stable_id("alert", match.rule_id, match.dedup_key, item.id),
+            # left to ``finish`` when deferred: a match turned down by its check needs no id
+            stable_id("alert", match.rule_id, match.dedup_key, item.id) if finish is None else "",
             payload,
             match.realert_s,
             now,

@@ -147,12 +147,13 @@ def state_check(compiled: CompiledRule, item: Item, fact: dict[str, Any], group:
         if not _is_number(value):
             return False
         claim = bool(fact.get(spec.claim_field)) if spec.claim_field else False
-        return StateCheck(kind="record", group=group, value=int(value), claim=claim)
+        # built without validation (as matches are): every field has its type already
+        return StateCheck.model_construct(kind="record", group=group, value=int(value), claim=claim)
     if rule.type == "new_term":
         term = fact.get(spec.field)
         if term in (None, ""):
             return False
-        return StateCheck(kind="new_term", group=group, term=normalize(str(term)))
+        return StateCheck.model_construct(kind="new_term", group=group, term=normalize(str(term)))
     if rule.type == "change":
         value = fact.get(spec.field)
         if value in (None, ""):
