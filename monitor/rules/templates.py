@@ -75,13 +75,17 @@ class Template:
             self._runtime, self._text = _compile_shared(source)
 
     @property
-    def shape(self) -> tuple[str, tuple[int, ...]] | None:
+    def shape(self) -> tuple[Any, ...] | None:
         """What a strict ``check`` depends on besides its context, when less than the source: the
         compiled skeleton and the lengths of the text lifted out of it, if that text is only
         emitted (no tag but if/for may hold it, so only its length can pass a bound). None:
         the source itself (text that a block could filter or capture, or a template that names
-        the rule, whose values differ), or a plain interpolation, whose check costs nothing."""
-        if self._parts is not None or not self._text or "rule" in self.source:
+        the rule, whose values differ). A plain interpolation's shape is its lookups."""
+        if "rule" in self.source:
+            return None
+        if self._parts is not None:
+            return ("", tuple(part for part in self._parts if not isinstance(part, str)))
+        if not self._text:
             return None
         if any(not _EMITS_ONLY.match(tag) for tag in _BLOCK.findall(self.source)):
             return None

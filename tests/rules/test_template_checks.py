@@ -46,3 +46,10 @@ def test_text_a_block_captures_is_checked_for_each_rule(tmp_path: Path) -> None:
     huge = "{% set n %}999999999{% endset %}{{ range(n | int) | length }}"
     errors = _errors(tmp_path, [("fine", "strike", fine), ("huge", "strike", huge)])
     assert len(errors) == 1 and "rule 'huge'" in errors[0], errors
+
+
+def test_the_same_lookups_are_checked_against_each_fact_kind(tmp_path: Path) -> None:
+    errors = _errors(
+        tmp_path, [("a", "strike", "{{ fact.size }} seen"), ("b", "troops", "{{ fact.size }} seen")]
+    )
+    assert len(errors) == 1 and "rule 'b'" in errors[0], errors
