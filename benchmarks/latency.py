@@ -13,6 +13,7 @@ time. The worker pools are started before the clock starts, as in a running serv
 from __future__ import annotations
 
 import asyncio
+import cProfile
 import statistics
 import time
 import uuid
@@ -75,8 +76,11 @@ async def _warm(parsers: ParserPool, parts: Parts) -> None:
     await parts.pipeline.on_ingest_thread(lambda: parts.pipeline.extractor(warm))
 
 
-def latencies(client: redis.Redis, ruleset: RuleSet, *, first_poll: bool) -> tuple[float, float, int]:
-    """(p50 ms, p99 ms, alerts) from a feed's bytes in hand to its alerts' send calls."""
+def latencies(
+    client: redis.Redis, ruleset: RuleSet, *, first_poll: bool, profile: cProfile.Profile | None = None
+) -> tuple[float, float, int]:
+    """(p50 ms, p99 ms, alerts) from a feed's bytes in hand to its alerts' send calls;
+    ``profile``: enabled on the pipeline's ingest thread once the workers are warm."""
     per_feed = FIRST_POLL_ENTRIES if first_poll else 1
     items = workload.corpus(FEEDS * per_feed, seed=11 if first_poll else 13)
     tag = uuid.uuid4().hex[:8]
@@ -99,6 +103,8 @@ def latencies(client: redis.Redis, ruleset: RuleSet, *, first_poll: bool) -> tup
 
     async def run() -> None:
         await _warm(parsers, parts)
+        if profile is not None:
+            await parts.pipeline.on_ingest_thread(profile.enable)
         if first_poll:
             at = time.perf_counter()
             await asyncio.gather(*(one(feed, doc, at) for feed, doc in enumerate(docs)))
@@ -109,6 +115,8 @@ def latencies(client: redis.Redis, ruleset: RuleSet, *, first_poll: bool) -> tup
     try:
         asyncio.run(run())
     finally:
+        if profile is not None:
+            asyncio.run(parts.pipeline.on_ingest_thread(profile.disable))
         parsers.close()
         parts.close()
         RedisStateStore(client, state.keys).reset()

@@ -22,7 +22,7 @@ from monitor.clock import Clock, utc_now
 from monitor.counts import Counts
 from monitor.models import Alert, Article, Decision, Facts, Item, Match
 from monitor.models.item import stable_id
-from monitor.rules.engine import evaluate
+from monitor.rules.engine import evaluate, rendered
 from monitor.rules.flatline import flatline_match, watched
 from monitor.rules.ruleset import RuleSet
 from monitor.state.aggregation import summary_alert
@@ -188,6 +188,35 @@ def event_time(item: Item, now: datetime) -> datetime:
     return min(item.published, now) if item.published else now
 
 
+class _Finish:
+    """Renders a match's title and text and builds its request's alert payloads, once, when the
+    store finds the match may fire or be held (the lower matches it lists are rendered too)."""
+
+    def __init__(
+        self,
+        pipeline: Pipeline,
+        match: Match,
+        outcome: Outcome,
+        now: datetime,
+        also: list[Match] | None,
+        under: str = "",
+    ) -> None:
+        self.pipeline, self.match, self.outcome, self.now, self.also = pipeline, match, outcome, now, also
+        #: the alert id of the same-severity match this one is listed under ('' for none)
+        self.under = under
+        self.done: DecideRequest | None = None
+
+    def __call__(self) -> DecideRequest:
+        if self.done is None:
+            item, story, rules = self.outcome.item, self.outcome.story, self.pipeline.rules
+            values = story.template_values() if story else None
+            match = rendered(rules, self.match, item, values)
+            also = [rendered(rules, m, item, values) for m in self.also or ()]
+            at = event_time(item, self.now)
+            self.done = self.pipeline._request(match, item, self.now, at, story, also, self.under)[0]
+        return self.done
+
+
 class Pipeline:
     """Runs items through extraction, rules and the state stage; alerts land in the outbox."""
 
@@ -278,29 +307,35 @@ class Pipeline:
     def _match(self, outcome: Outcome) -> tuple[Outcome, list[Match]]:
         # higher severities decide first, so they inhibit lower ones of the same story
         values = outcome.story.template_values() if outcome.story else None
-        found = evaluate(self.rules, outcome.item, outcome.facts, values)
+        # titles and texts wait for the state check (decide_many): most matches never fire
+        found = evaluate(self.rules, outcome.item, outcome.facts, values, render=False)
         return outcome, sorted(found, key=lambda m: -RANK[m.severity])
 
     def _decide_all(self, matched: list[tuple[Outcome, list[Match]]]) -> list[Outcome]:
         now = self.clock()
         requests: list[DecideRequest] = []
         silences: list[Silence | None] = []
+        finishers: list[_Finish] = []
         for outcome, matches in matched:
             at = event_time(outcome.item, now)
             also = _also_matched(matches)
             under = _equal_hosts(matches, outcome.item, also)
             for match in matches:
+                host = under.get(id(match), "")
+                finish = _Finish(self, match, outcome, now, also.get(id(match)), host)
                 request, silence = self._request(
-                    match, outcome.item, now, at, outcome.story, also.get(id(match)), under.get(id(match), "")
+                    match, outcome.item, now, at, outcome.story, under=host, finish=finish
                 )
                 requests.append(request)
                 silences.append(silence)
-        decisions = iter(zip(self.store.decide_many(requests), silences, strict=True))
+                finishers.append(finish)
+        decisions = iter(zip(self.store.decide_many(requests), silences, finishers, strict=True))
         for outcome, matches in matched:
             for match in matches:
-                decision, silence = next(decisions)
+                decision, silence, finish = next(decisions)
                 self._log(match, outcome.item, decision, silence)
-                outcome.decisions.append((match, decision))
+                # rendered when the store asked for its payload: every match that fired or is held
+                outcome.decisions.append((finish.done.match if finish.done else match, decision))
             self._touch(outcome.item, matches, now)
         self._settle_holds([outcome for outcome, _ in matched], now)
         return [outcome for outcome, _ in matched]
@@ -338,29 +373,33 @@ class Pipeline:
         story: Join | None = None,
         also: list[Match] | None = None,
         under: str = "",
+        finish: Callable[[], DecideRequest] | None = None,
     ) -> tuple[DecideRequest, Silence | None]:
-        alert = build_alert(match, item, now, story, also or [])
-        silence = silenced_by(self._active, match, item, at)
-        mute = "silenced" if silence else ""
-        payload = alert.model_dump_json()
-        revised = story is not None and story.revised
-        single = (
-            alert.model_copy(update={"single_source": True}).model_dump_json() if match.min_sources else ""
-        )
+        """The decide request of a match. With ``finish`` its payloads are left empty: the
+        store calls ``finish`` for them only when the state check may let the match fire."""
+        silence = silenced_by(self._active, match, item, at) if self._active else None
+        payload = single = ""
+        if finish is None:
+            alert = build_alert(match, item, now, story, also or [])
+            payload = alert.model_dump_json()
+            if match.min_sources:
+                single = alert.model_copy(update={"single_source": True}).model_dump_json()
         request = DecideRequest(
             match,
-            alert.alert_id,
+            # left to ``finish`` when deferred: a match turned down by its check needs no id
+            stable_id("alert", match.rule_id, match.dedup_key, item.id) if finish is None else "",
             payload,
             match.realert_s,
             now,
             at,
-            mute,
+            "silenced" if silence else "",
             item.source,
-            revised=revised,
+            revised=story is not None and story.revised,
             story_id=story.story_id if story is not None else item.id,
             independent=story.independent if story is not None else 1,
             single_payload=single,
             under=under,
+            finish=finish,
         )
         return request, silence
 
@@ -374,6 +413,8 @@ class Pipeline:
     @staticmethod
     def _log(match: Match, item: Item, decision: Decision, silence: Silence | None) -> None:
         level = logging.INFO if decision.reason in _NOTABLE else logging.DEBUG
+        if not log.isEnabledFor(level):  # most decisions, at 10,000 rules tens per item
+            return
         why = f" (silence {silence.id}: {silence.reason})" if silence else ""
         log.log(level, "rule %s on item %s: %s%s", match.rule_id, item.id, decision.reason, why)
 

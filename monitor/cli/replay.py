@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import click
@@ -38,6 +40,7 @@ from monitor.state.errors import classify
 from monitor.state.keys import Keys
 from monitor.state.namespace import Namespace
 from monitor.state.store import RedisStateStore
+from monitor.tools.lookahead import LookaheadExtractor
 
 #: How long a replay waits for a lost Redis to come back before giving up (exit 2).
 REDIS_WAIT_S = 300.0
@@ -101,18 +104,24 @@ def command(
         fail("--speed must be a positive number")
     connection = redis_or_exit(redis_url, data_dir)
     state = Namespace(connection.client, Keys(namespace))
+    # the extraction pool, a batch ahead of the decisions (as backtests do); decisions in order
+    ahead = LookaheadExtractor(config.extract)
     try:
         if fresh:  # before the outbox's consumer group is created
             RedisStateStore(state.client, state.keys).reset()
         built = [build_sink(spec, config, state) for spec in specs]
-        parts = assemble(state, ruleset, built, extract=config.extract, delivery=config.delivery)
+        parts = assemble(
+            state, ruleset, built, extract=config.extract, delivery=config.delivery, extractor=ahead
+        )
     except redis.RedisError as exc:  # a full or read-only Redis refusing the outbox group
         connection.close()
+        ahead.close()
         fail(classify(exc, mask_url(connection.url)).message, EXIT_UNAVAILABLE)
     try:
         health = RedisHealth(connection.client, connection.url, probe_key=state.keys.health_probe())
         deadline = parts.worker.clock() + deliver_within
-        asyncio.run(_replay(items, parts.pipeline, parts.worker, built, speed, health, deadline))
+        run = Run(parts.pipeline, parts.worker, built, health, deadline, ahead)
+        asyncio.run(_replay(items, run, speed))
         left = parts.worker.outbox.depth()
     except redis.RedisError as exc:  # outside a batch (a full Redis refusing the outbox read)
         fail(classify(exc, mask_url(connection.url)).message, EXIT_UNAVAILABLE)
@@ -120,11 +129,13 @@ def command(
         fail_with(exc)
     finally:
         parts.close()
+        ahead.close()
         connection.close()
     tally = parts.pipeline.tally
+    pooled = f", {ahead.ahead} extracted ahead in {ahead.workers} workers" if ahead.ahead else ""
     click.echo(
         f"replay: {tally.read} items read, {tally.new} new, {tally.fired} alerts fired, "
-        f"{tally.suppressed} duplicates suppressed, {time.monotonic() - started:.2f}s",
+        f"{tally.suppressed} duplicates suppressed, {time.monotonic() - started:.2f}s{pooled}",
         err=True,
     )
     _undelivered(parts.worker.stats["dead_lettered"], left, deliver_within)
@@ -153,33 +164,41 @@ def _undelivered(dead: int, left: int, within: float) -> None:
 BATCH = 64
 
 
-async def _replay(
-    items: list[Item],
-    pipeline: Pipeline,
-    worker: DeliveryWorker,
-    sinks: list[Sink],
-    speed: float | None,
-    health: RedisHealth,
-    deadline: float,
-) -> None:
-    show = sys.stderr.isatty() and not any(s.name == "console" for s in sinks)
+@dataclass(frozen=True)
+class Run:
+    """What one replay runs through."""
+
+    pipeline: Pipeline
+    worker: DeliveryWorker
+    sinks: list[Sink]
+    health: RedisHealth
+    deadline: float
+    ahead: LookaheadExtractor
+
+
+async def _replay(items: list[Item], run: Run, speed: float | None) -> None:
+    show = sys.stderr.isatty() and not any(s.name == "console" for s in run.sinks)
+    pipeline = run.pipeline
     try:
         with Progress(disable=not show, transient=True) as progress:
             task = progress.add_task("replaying", total=len(items))
             previous = None
-            for batch in _batches(items, 1 if speed else BATCH):
+            batches = _batches(items, 1 if speed else BATCH)
+            for number, batch in enumerate(batches):
                 item = batch[0]
                 if speed and previous and item.published and item.published > previous:
                     await asyncio.sleep((item.published - previous).total_seconds() / speed)
                 previous = item.published or previous
-                await _one(batch, pipeline, worker, health, deadline)
+                # on the ingest thread, the one that takes the results
+                await pipeline.on_ingest_thread(functools.partial(run.ahead.submit_next, batches, number))
+                await _one(batch, run)
                 progress.advance(task, len(batch))
             # the end of a replay is a tick: alerts held for corroboration whose max_hold ended
             # by now fire single-source, as the service would fire them
             if await pipeline.on_ingest_thread(pipeline.release_holds):
-                await worker.drain(until=deadline)
+                await run.worker.drain(until=run.deadline)
     finally:  # also when Redis stops the replay: what was written is flushed and closed
-        for sink in sinks:
+        for sink in run.sinks:
             await sink.close()
 
 
@@ -187,18 +206,17 @@ def _batches(items: list[Item], size: int) -> list[list[Item]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-async def _one(
-    batch: list[Item], pipeline: Pipeline, worker: DeliveryWorker, health: RedisHealth, deadline: float
-) -> None:
+async def _one(batch: list[Item], run: Run) -> None:
     """Process and deliver a batch; when Redis goes away, wait for it and do the batch again.
 
     An item is marked seen only after its decisions, and each decision's dedup claim is atomic
     with its outbox entry, so doing an interrupted batch again never fires an alert twice.
     """
+    health = run.health
     while True:
         try:
-            await pipeline.ingest(batch)
-            await worker.drain(until=deadline)
+            await run.pipeline.ingest(batch)
+            await run.worker.drain(until=run.deadline)
             return
         except redis.RedisError as exc:
             problem = classify(exc, health.url)

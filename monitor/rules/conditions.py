@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -24,9 +25,21 @@ class ItemView:
     words: frozenset[str]
     names: frozenset[str] = field(init=False)
     regex_cache: dict[int, bool] = field(default_factory=dict)
+    #: Each fact field's values folded once per item, whatever the number of rules testing it
+    #: (keyed by the fact's id; the fact is kept beside its values, so an id is never reused).
+    folded_cache: dict[tuple[int, str], tuple[dict[str, Any], frozenset[Any]]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.names = frozenset({self.item.source.casefold(), *(t.casefold() for t in self.item.tags)})
+
+    def folded(self, fact: dict[str, Any], name: str) -> frozenset[Any]:
+        """The values of ``fact[name]`` (its elements, for a list) folded; unhashable ones left out."""
+        key = (id(fact), name)
+        found = self.folded_cache.get(key)
+        if found is None or found[0] is not fact:
+            found = (fact, _fold_all(fact.get(name)))
+            self.folded_cache[key] = found
+        return found[1]
 
     def part(self, on: str) -> str:
         if on == "title":
@@ -118,8 +131,9 @@ class WordsNode:
 
     words: frozenset[str]
     mode: str = "any"
-    #: The words as the rule file writes them ('[$war_words]'), for explain.
-    written: str = ""
+    #: The words as the rule file writes them ('[$war_words]'), for explain; kept raw and
+    #: turned into text only when explained (loading 10,000 rules must not pay for it).
+    as_written: tuple[str, ...] = ()
 
     @property
     def required(self) -> frozenset[str] | None:
@@ -138,7 +152,8 @@ class WordsNode:
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
         found = ", ".join(sorted(self.words & view.words)) or "none of them"
-        label = f"keywords {self.mode}: {self.written or sorted(self.words)}; found: {found}"
+        shown = written(list(self.as_written)) if self.as_written else sorted(self.words)
+        label = f"keywords {self.mode}: {shown}; found: {found}"
         return Explained(label, self.test(view, fact))
 
 
@@ -182,7 +197,7 @@ class FactNode:
 
     def test(self, view: ItemView, fact: dict[str, Any]) -> bool:
         if self.sets is not None:
-            return self.sets.holds(fact.get(self.name))
+            return self.sets.holds_folded(fact.get(self.name), view.folded(fact, self.name))
         return check_field(fact.get(self.name), self.check)
 
     def explain(self, view: ItemView, fact: dict[str, Any]) -> Explained:
@@ -233,15 +248,26 @@ class SetTest:
     truthy: bool = False
 
     def holds(self, value: Any) -> bool:
+        return self.holds_folded(value, _fold_all(value))
+
+    def holds_folded(self, value: Any, folded: frozenset[Any]) -> bool:
+        """``holds`` given the value's elements folded already (``_fold_all``)."""
         if self.truthy and not value:
             return False
-        return all(is_one_of(value, s) for s in self.accept) and not any(
-            is_one_of(value, s) for s in self.refuse
-        )
+        for accepted in self.accept:  # a loop, not all(): this runs for every candidate rule
+            if folded.isdisjoint(accepted):
+                return False
+        return not self.refuse or all(folded.isdisjoint(refused) for refused in self.refuse)
 
 
 def _folded(values: list[Any]) -> frozenset[Any] | None:
     """None for a NaN value: equal to nothing, while a set finds the very same NaN object."""
+    return _folded_once(tuple(values))
+
+
+@functools.lru_cache(maxsize=1024)
+def _folded_once(values: tuple[Any, ...]) -> frozenset[Any] | None:
+    """Folded once per distinct list: 10,000 rules name the same lists of 500 places."""
     if any(isinstance(v, float) and math.isnan(v) for v in values):
         return None
     return frozenset(_fold(v) for v in values)
@@ -265,17 +291,21 @@ def set_test(check: FieldTest) -> SetTest | None:
     return SetTest(accept, refuse, truthy="contains" in present)
 
 
-def is_one_of(value: Any, options: frozenset[Any]) -> bool:
-    """A scalar value is one of the options; a list value holds when one of its elements is;
-    an unhashable value equals no scalar. (Equal numbers hash alike, True and 1 included, as
-    ``==`` treats them.)"""
-    for element in value if isinstance(value, list | tuple) else (value,):
-        try:
-            if _fold(element) in options:
-                return True
-        except TypeError:
-            continue
-    return False
+def _fold_all(value: Any) -> frozenset[Any]:
+    """A value's elements (the value itself when scalar) folded, unhashable ones left out (an
+    unhashable value equals no scalar). Equal numbers hash alike, True and 1 included, as
+    ``==`` treats them; a NaN is found only as the very same object."""
+    elements = value if isinstance(value, list | tuple) else (value,)
+    try:
+        return frozenset(_fold(e) for e in elements)
+    except TypeError:  # an unhashable element equals no scalar
+        found: set[Any] = set()
+        for element in elements:
+            try:
+                found.add(_fold(element))
+            except TypeError:
+                continue
+        return frozenset(found)
 
 
 def compile_regex(pattern: str) -> Any:
@@ -287,5 +317,4 @@ def compile_regex(pattern: str) -> Any:
 
 
 def words_node(words: Sequence[str], mode: str, as_written: Sequence[str] = ()) -> WordsNode:
-    shown = written(list(as_written)) if as_written else ""
-    return WordsNode(frozenset(w for w in (normalize(x) for x in words) if w), mode, shown)
+    return WordsNode(frozenset(w for w in (normalize(x) for x in words) if w), mode, tuple(as_written))

@@ -24,10 +24,18 @@ def lone_story(item: Item) -> dict[str, Any]:
 
 
 def evaluate(
-    ruleset: RuleSet, item: Item, facts: Facts, story: Mapping[str, Any] | None = None
+    ruleset: RuleSet,
+    item: Item,
+    facts: Facts,
+    story: Mapping[str, Any] | None = None,
+    *,
+    render: bool = True,
 ) -> list[Match]:
     """Every (rule, fact) pair whose conditions hold, in rule order then fact order. Only the
-    rules the index files under what a fact offers are tested; each fact is dumped once."""
+    rules the index files under what a fact offers are tested; each fact is dumped once.
+    ``render=False`` leaves title, text and aggregation group empty (the keys and the state
+    check are rendered): the pipeline renders them with ``rendered`` only for the matches
+    whose state check may let them fire."""
     view = item_view(ruleset, item)
     pairs: list[tuple[int, int, dict[str, Any]]] = []
     for kind, index in ruleset.matcher.kinds.items():
@@ -39,23 +47,33 @@ def evaluate(
             pairs.extend((position, number, fact) for position in by_words | index.for_fact(fact))
     pairs.sort(key=lambda pair: pair[:2])
     matches: list[Match] = []
+    base = item_context(item, story)
     for position, _, fact in pairs:
         compiled = ruleset.rules[position]
         if compiled.condition.test(view, fact):
-            match = build_match(compiled, item, fact, story)
+            match = build_match(compiled, item, fact, story, render=render, base=base)
             if match is not None:
                 matches.append(match)
     return matches
 
 
+def item_context(item: Item, story: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """What every match of an item renders with: the item and its story (story_id,
+    story_sources: independent outlets, story_figures: each source's figures side by side).
+    Built once per item; the sandbox cannot change it (ImmutableSandboxedEnvironment)."""
+    return {"item": {**item.ref(), "tags": list(item.tags)}, **(story or lone_story(item))}
+
+
 def render_context(
-    compiled: CompiledRule, item: Item, fact: dict[str, Any], story: Mapping[str, Any] | None = None
+    compiled: CompiledRule,
+    item: Item,
+    fact: dict[str, Any],
+    story: Mapping[str, Any] | None = None,
+    base: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """The template context: item, fact, the item's story (story_id, story_sources: independent
-    outlets, story_figures: each source's figures side by side), rule, then group, dedup_key and
-    story as they render."""
-    context: dict[str, Any] = {"fact": fact, "item": {**item.ref(), "tags": list(item.tags)}}
-    context.update(story or lone_story(item))
+    """The template context: fact, item and story (``base``, from ``item_context``), rule, then
+    group, dedup_key and story as they render."""
+    context: dict[str, Any] = {"fact": fact, **(base if base is not None else item_context(item, story))}
     context["rule"] = compiled.rule
     for name in ("group", "dedup_key", "story"):
         template = compiled.template(name)
@@ -63,23 +81,46 @@ def render_context(
     return context
 
 
+def rendered(ruleset: RuleSet, match: Match, item: Item, story: Mapping[str, Any] | None = None) -> Match:
+    """``match`` (from ``evaluate(..., render=False)``) with its title, text and aggregation
+    group rendered."""
+    compiled = ruleset.by_id[match.rule_id]
+    context = render_context(compiled, item, match.fact, story)
+    aggregation = compiled.template("aggregation_group")
+    return match.model_copy(
+        update={
+            "title": compiled.title.render(context),
+            "text": compiled.templates["text"].render(context),
+            "aggregate_group": aggregation.render(context) if aggregation else "",
+        }
+    )
+
+
 def build_match(
-    compiled: CompiledRule, item: Item, fact: dict[str, Any], story: Mapping[str, Any] | None = None
+    compiled: CompiledRule,
+    item: Item,
+    fact: dict[str, Any],
+    story: Mapping[str, Any] | None = None,
+    *,
+    render: bool = True,
+    base: Mapping[str, Any] | None = None,
 ) -> Match | None:
-    """The match of a rule whose conditions hold, with its state check; None when the type says no."""
-    context = render_context(compiled, item, fact, story)
+    """The match of a rule whose conditions hold, with its state check; None when the type says
+    no. ``render=False``: title, text and aggregation group left empty (see ``rendered``);
+    ``base``: the item's ``item_context``, when the caller built it already."""
+    context = render_context(compiled, item, fact, story, base)
     check = state_check(compiled, item, fact, context["group"])
     if check is False:
         return None
     rule = compiled.rule
-    aggregation = compiled.template("aggregation_group")
+    aggregation = compiled.template("aggregation_group") if render else None
     # Built without validation: every field comes from a validated rule, a validated fact or a
     # rendered template (a string), and a rule set of 10,000 makes tens of matches per item.
     return Match.model_construct(
         rule_id=rule.id,
         item_id=item.id,
-        title=compiled.title.render(context),
-        text=compiled.templates["text"].render(context),
+        title=compiled.title.render(context) if render else "",
+        text=compiled.templates["text"].render(context) if render else "",
         severity=rule.severity,
         realert_s=float(rule.realert),
         fact_kind=rule.fact,
@@ -106,12 +147,13 @@ def state_check(compiled: CompiledRule, item: Item, fact: dict[str, Any], group:
         if not _is_number(value):
             return False
         claim = bool(fact.get(spec.claim_field)) if spec.claim_field else False
-        return StateCheck(kind="record", group=group, value=int(value), claim=claim)
+        # built without validation (as matches are): every field has its type already
+        return StateCheck.model_construct(kind="record", group=group, value=int(value), claim=claim)
     if rule.type == "new_term":
         term = fact.get(spec.field)
         if term in (None, ""):
             return False
-        return StateCheck(kind="new_term", group=group, term=normalize(str(term)))
+        return StateCheck.model_construct(kind="new_term", group=group, term=normalize(str(term)))
     if rule.type == "change":
         value = fact.get(spec.field)
         if value in (None, ""):

@@ -101,6 +101,8 @@ def _bound(field_name: str, lows: Iterable[float | None], highs: Iterable[float 
 
 def _field_anchor(node: FactNode) -> _Equal | _Bound | None:
     test = node.check
+    if not isinstance(test, Predicate) and node.sets is not None:  # folded already (a list's set)
+        return _Equal(node.name, tuple(node.sets.accept[0]))
     if isinstance(test, list):
         return _Equal(node.name, tuple(_fold(v) for v in test))
     if not isinstance(test, Predicate):

@@ -61,8 +61,16 @@ class RuleSet:
             positions.update(self.by_word.get(word, ()))
         return [self.rules[p] for p in sorted(positions)]
 
+    @functools.cached_property
+    def by_id(self) -> dict[str, CompiledRule]:
+        """Each rule by its id (the first, should a set hold an id twice)."""
+        found: dict[str, CompiledRule] = {}
+        for compiled in self.rules:
+            found.setdefault(compiled.rule.id, compiled)
+        return found
+
     def get(self, rule_id: str) -> CompiledRule | None:
-        return next((r for r in self.rules if r.rule.id == rule_id), None)
+        return self.by_id.get(rule_id)
 
     def only(self, rule_id: str) -> RuleSet:
         """A rule set holding just one rule (examples and explain run a rule alone)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from contextvars import ContextVar
@@ -73,6 +74,23 @@ class Template:
         if self._parts is None:
             self._runtime, self._text = _compile_shared(source)
 
+    @property
+    def shape(self) -> tuple[Any, ...] | None:
+        """What a strict ``check`` depends on besides its context, when less than the source: the
+        compiled skeleton and the lengths of the text lifted out of it, if that text is only
+        emitted (no tag but if/for may hold it, so only its length can pass a bound). None:
+        the source itself (text that a block could filter or capture, or a template that names
+        the rule, whose values differ). A plain interpolation's shape is its lookups."""
+        if "rule" in self.source:
+            return None
+        if self._parts is not None:
+            return ("", tuple(part for part in self._parts if not isinstance(part, str)))
+        if not self._text:
+            return None
+        if any(not _EMITS_ONLY.match(tag) for tag in _BLOCK.findall(self.source)):
+            return None
+        return _skeleton(self.source), tuple(len(t) for t in self._text[_TEXT])
+
     def render(self, context: dict[str, Any]) -> str:
         """Render; a failure or a passed bound renders a marker instead of stopping the pipeline."""
         if self._parts is not None:
@@ -123,6 +141,10 @@ def _compile(source: str) -> JinjaTemplate:
 #: in words, rarely in structure).
 _TAG = re.compile(r"(\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\})", re.DOTALL)
 _TEXT = "__monitor_text__"
+#: Block tags; those that only choose or repeat what is emitted (the text between them is
+#: then output as it is, never filtered or captured).
+_BLOCK = re.compile(r"\{%-?\s*(.*?)-?%\}", re.DOTALL)
+_EMITS_ONLY = re.compile(r"(if|elif|else|endif|for|endfor)\b")
 _MARKERS = ("{{", "}}", "{%", "%}", "{#", "#}")
 _SKELETONS: dict[str, JinjaTemplate] = {}
 MAX_SKELETONS = 10_000
@@ -139,9 +161,7 @@ def _compile_shared(source: str) -> tuple[JinjaTemplate, dict[str, Any]]:
         t.startswith(("{#", "{%-", "{{-")) or t.endswith(("-}}", "-%}")) or "raw" in t for t in tags
     ):
         return _compile(source), {}
-    skeleton = "".join(
-        f"{{{{ {_TEXT}[{i // 2}] }}}}" if i % 2 == 0 and piece else piece for i, piece in enumerate(pieces)
-    )
+    skeleton = _skeleton(source)
     compiled = _SKELETONS.get(skeleton)
     if compiled is None:
         compiled = _compile(skeleton)
@@ -151,8 +171,18 @@ def _compile_shared(source: str) -> tuple[JinjaTemplate, dict[str, Any]]:
     return compiled, {_TEXT: texts}
 
 
-def _interpolation(source: str) -> list[str | tuple[str, str | None]] | None:
-    """Text and lookups when the template is nothing else; None when it needs Jinja."""
+def _skeleton(source: str) -> str:
+    """The source with each run of text between tags replaced by a lookup of that text."""
+    pieces = _TAG.split(source)
+    return "".join(
+        f"{{{{ {_TEXT}[{i // 2}] }}}}" if i % 2 == 0 and piece else piece for i, piece in enumerate(pieces)
+    )
+
+
+@functools.lru_cache(maxsize=4096)
+def _interpolation(source: str) -> tuple[str | tuple[str, str | None], ...] | None:
+    """Text and lookups when the template is nothing else; None when it needs Jinja. Cached:
+    10,000 rules share a few dozen key and text templates ('{{ item.id }}')."""
     parts: list[str | tuple[str, str | None]] = []
     end = 0
     for found in _PLACEHOLDER.finditer(source):
@@ -162,10 +192,12 @@ def _interpolation(source: str) -> list[str | tuple[str, str | None]] | None:
     parts.append(source[end:])
     if any(isinstance(p, str) and ("{" in p or "}" in p) for p in parts):
         return None
-    return parts
+    return tuple(parts)
 
 
-def _fill(parts: list[str | tuple[str, str | None]], context: dict[str, Any], strict: bool = False) -> Any:
+def _fill(
+    parts: tuple[str | tuple[str, str | None], ...], context: dict[str, Any], strict: bool = False
+) -> Any:
     """What Jinja renders for text and '{{ name }}' / '{{ name.attr }}' lookups ('' when undefined);
     strict: None when a lookup is undefined."""
     out: list[str] = []

@@ -16,13 +16,24 @@
 -- so held alerts are released in event-time order whatever the batch size. While an alert is
 -- held, other reports of its story queue no follow-up (there is no message to thread under yet).
 --
--- KEYS: 11 per call: 1 state key (or a placeholder), 2 dedup claims, 3 outbox stream, 4 story
---       ranks, 5 aggregation bucket, 6 aggregation index, 7 the story's follow-ups (sources
---       and revisions per alert), 8 claimed alerts' summaries, 9 held alerts, 10 their due
---       times, 11 their stories
--- ARGV: 3 per call: JSON parameters (see RedisStateStore._call), the alert payload (JSON), the
---       payload marked single-source (empty unless the rule has min_sources)
--- Returns one {reason, previous} per call.
+-- Two phases: prefilter.lua first finds the matches whose state check already says no (a known
+-- term, a value below the record); only the others get a title, text and alert payload, and
+-- this script decides them all. A match sent without a payload ("settled") is checked again
+-- here before anything is written: if one is no longer settled (another process reset the
+-- state meanwhile), nothing is written and {'stale', positions} is returned, and the caller
+-- builds those payloads and calls again. So the batch still commits whole or not at all.
+--
+-- KEYS: 5 shared: outbox stream, aggregation index, held alerts, their due times, their
+--       stories; then per match, full (F): state key (or a placeholder), dedup claims, story
+--       ranks, aggregation bucket, the story's follow-ups (sources and revisions per alert),
+--       claimed alerts' summaries; settled (S): its state key only
+-- ARGV: 1: the layout, one letter (F or S) per match; then per match, F: JSON parameters (see
+--       RedisStateStore._call), the alert payload (JSON), the payload marked single-source
+--       (empty unless the rule has min_sources); S: JSON parameters (RedisStateStore._settled)
+-- Inside, K is the old 11-key view of one match: 1 state, 2 dedup claims, 3 outbox, 4 story
+-- ranks, 5 aggregation bucket, 6 aggregation index, 7 follow-ups, 8 claimed summaries,
+-- 9 held alerts, 10 their due times, 11 their stories.
+-- Returns one line per match, 'reason<TAB>previous' (one string: cheaper to parse than a list).
 local K, p, payload, single, previous
 local checks = {}
 
@@ -182,14 +193,43 @@ local function decide()
   return 'first'
 end
 
-local replies = {}
-for i = 1, #ARGV / 3 do
-  K = {}
-  for j = 1, 11 do K[j] = KEYS[(i - 1) * 11 + j] end
-  p, payload, single, previous = cjson.decode(ARGV[3 * i - 2]), ARGV[3 * i - 1], ARGV[3 * i], ''
-  local H = {K[9], K[10], K[11], K[3]}
-  hold_release_due(H, p.at, p.maxlen)
-  hold_release_story(H, p.story_id, p.have, p.maxlen)
-  replies[i] = {decide(), previous}
+local layout = ARGV[1]
+local starts, stale = {}, {}
+local nk, na = 5, 1
+for i = 1, #layout do
+  starts[i] = {nk, na}
+  if string.sub(layout, i, i) == 'F' then
+    nk, na = nk + 6, na + 3
+  else
+    local q = cjson.decode(ARGV[na + 1])
+    if not settled(KEYS[nk + 1], q.kind, q.value, q.claim, q.term) then stale[#stale + 1] = i end
+    nk, na = nk + 1, na + 1
+  end
 end
-return replies
+if #stale > 0 then return {'stale', stale} end
+
+-- held alerts to release before each decision: none while the holds hash is empty (a batch
+-- of 10,000 rules' matches then skips two lookups per match)
+local holding = redis.call('HLEN', KEYS[3]) > 0
+local replies = {}
+for i = 1, #layout do
+  local k, a = starts[i][1], starts[i][2]
+  if string.sub(layout, i, i) == 'F' then
+    K = {KEYS[k + 1], KEYS[k + 2], KEYS[1], KEYS[k + 3], KEYS[k + 4], KEYS[2], KEYS[k + 5], KEYS[k + 6],
+         KEYS[3], KEYS[4], KEYS[5]}
+    p, payload, single = cjson.decode(ARGV[a + 1]), ARGV[a + 2], ARGV[a + 3]
+  else
+    K = {KEYS[k + 1], nil, KEYS[1], nil, nil, KEYS[2], nil, nil, KEYS[3], KEYS[4], KEYS[5]}
+    p, payload, single = cjson.decode(ARGV[a + 1]), '', ''
+  end
+  previous = ''
+  if holding then
+    local H = {K[9], K[10], K[11], K[3]}
+    hold_release_due(H, p.at, p.maxlen)
+    hold_release_story(H, p.story_id, p.have, p.maxlen)
+  end
+  local reason = decide()
+  if reason == 'held' then holding = true end
+  replies[i] = reason .. '\t' .. previous
+end
+return table.concat(replies, '\n')

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import uuid
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -105,7 +106,9 @@ class RedisStateStore:
         self.seen = SeenItems(client, keys)
         self.holds = HeldAlerts(client, keys)
         self.notices = StoryNotices(client, keys)
-        self._decide = _script(client, "decide.lua", holds_lua())
+        settled = resources.files("monitor.state").joinpath("settled.lua").read_text("utf-8")
+        self._decide = _script(client, "decide.lua", holds_lua() + settled)
+        self._prefilter = _script(client, "prefilter.lua", settled)
 
     def unseen(self, item_ids: Iterable[str]) -> set[str]:
         """Ids not processed before, in one pipelined round trip."""
@@ -148,16 +151,93 @@ class RedisStateStore:
     def decide_many(self, requests: Sequence[DecideRequest]) -> list[Decision]:
         """The one decide path: every match's decision in one script call, atomic as a whole, in
         order (a match sees the state left by the ones before it). A batch retried after Redis
-        failed mid-call therefore finds either all of its claims or none."""
+        failed mid-call therefore finds either all of its claims or none.
+
+        Two phases: one read-only call finds the matches whose state check already says no
+        (``settled``); the others' ``finish`` builds their payloads (a match's title, text and
+        alert are rendered only when it may fire or be held), then the deciding call, which
+        checks the settled ones again before writing anything (decide.lua)."""
         if not requests:
             return []
-        keys: list[str] = []
-        args: list[str] = []
-        for request in requests:
-            call_keys, call_args = self._call(request)
+        state_keys = [self.state_key(request.match) for request in requests]
+        settled = self._settled_now(requests, state_keys)
+        ready: dict[int, DecideRequest] = {}
+        while True:
+            reply = self._decide(*self._batch(requests, state_keys, settled, ready))
+            if isinstance(reply, str | bytes):
+                return [_decision(*line.split("\t")) for line in _text(reply).split("\n")]
+            # a settled match's state changed since phase 1 (a reset): build those, call again
+            settled -= {int(position) - 1 for position in reply[1]}
+
+    def _batch(
+        self,
+        requests: Sequence[DecideRequest],
+        state_keys: list[str],
+        settled: set[int],
+        ready: dict[int, DecideRequest],
+    ) -> tuple[list[str], list[str]]:
+        """decide.lua's keys and arguments; ``ready`` keeps the requests finished so far."""
+        keys = [
+            self.keys.outbox(),
+            self.keys.aggregations(),
+            self.keys.holds(),
+            self.keys.hold_due(),
+            self.keys.hold_stories(),
+        ]
+        layout: list[str] = []
+        args: list[str] = [""]
+        for position, request in enumerate(requests):
+            if position in settled:
+                layout.append("S")
+                keys.append(state_keys[position])
+                args.append(self._settled(request))
+                continue
+            if position not in ready:  # a muted match never needs its payload
+                ready[position] = request.finish() if request.finish and not request.mute else request
+            call_keys, call_args = self._call(ready[position])
+            layout.append("F")
             keys.extend(call_keys)
             args.extend(call_args)
-        return [_decision(reply) for reply in self._decide(keys=keys, args=args)]
+        args[0] = "".join(layout)
+        return keys, args
+
+    def _settled_now(self, requests: Sequence[DecideRequest], state_keys: list[str]) -> set[int]:
+        """Phase 1: the positions of the matches whose state check already says no."""
+        positions: list[int] = []
+        keys: list[str] = []
+        args: list[str | int] = []
+        for position, request in enumerate(requests):
+            check = request.match.check
+            if check is None or check.kind not in {"record", "new_term"} or check.claim:
+                continue
+            positions.append(position)
+            keys.append(state_keys[position])
+            args.extend((check.kind, check.value or 0, "", check.term or ""))
+        if not positions:
+            return set()
+        flags = self._prefilter(keys=keys, args=args)
+        return {position for position, flag in zip(positions, flags, strict=True) if int(flag)}
+
+    def _settled(self, request: DecideRequest) -> str:
+        """The parameters of a settled match: its check, and what every match runs before its
+        decision (held alerts released by event time and by story)."""
+        match, check = request.match, request.match.check
+        now = request.now or datetime.now(UTC)
+        assert check is not None
+        return json.dumps(
+            {
+                "kind": check.kind,
+                "value": check.value or 0,
+                "claim": check.claim,
+                "term": check.term or "",
+                "item_id": match.item_id,
+                "memory_ttl": MEMORY_TTL,
+                "at": _ms(request.at or now),
+                "maxlen": OUTBOX_MAXLEN,
+                "story_id": request.story_id,
+                "have": request.independent,
+            }
+        )
 
     def _call(self, request: DecideRequest) -> tuple[list[str], list[str]]:
         match = request.match
@@ -198,15 +278,10 @@ class RedisStateStore:
         keys = [
             self.state_key(match),
             self.keys.dedup(match.rule_id, match.dedup_key),
-            self.keys.outbox(),
             self.keys.story(story),
             self.keys.aggregation(match.rule_id, window),
-            self.keys.aggregations(),
             self.keys.story_follow_ups(story),
             self.keys.dedup_alerts(match.rule_id, match.dedup_key),
-            self.keys.holds(),
-            self.keys.hold_due(),
-            self.keys.hold_stories(),
         ]
         return keys, [json.dumps(params), request.payload, request.single_payload]
 
@@ -345,15 +420,18 @@ class DecideRequest:
     #: The alert of this item's match of the same severity (an earlier rule of the story) this
     #: match is listed under: inhibited under it, as a lower match is under a higher one.
     under: str = ""
+    #: Builds this request with its title, text and payloads, called only when the store finds
+    #: the match may fire or be held (phase 1 of decide_many); None: the request is final.
+    finish: Callable[[], DecideRequest] | None = None
 
 
-def _decision(reply: Any) -> Decision:
-    reason, previous = reply
-    prev = _text(previous)
+@functools.lru_cache(maxsize=4096)
+def _decision(reason: str, previous: str) -> Decision:
+    """Validated once per distinct reply (decisions are frozen, so they can be shared)."""
     return Decision.model_validate(
         {
-            "fire": _text(reason) == "first",
-            "reason": _text(reason),
-            "previous": int(prev) if prev.lstrip("-").isdigit() else None,
+            "fire": reason == "first",
+            "reason": reason,
+            "previous": int(previous) if previous.lstrip("-").isdigit() else None,
         }
     )

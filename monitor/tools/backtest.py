@@ -84,9 +84,7 @@ def backtest(
     try:
         for number, batch in enumerate(batches):
             if ahead is not None:  # batch N+1 is extracted in the workers while batch N is decided
-                ahead.submit(
-                    batches[number : number + 2] if number == 0 else batches[number + 1 : number + 2]
-                )
+                ahead.submit_next(batches, number)
             _run_batch(pipeline, clock, batch, result)
     finally:
         parts.close()

@@ -1,7 +1,7 @@
 """Extraction one batch ahead: the next batch is extracted in the worker pool while this one is decided.
 
-Backtests (and any caller that holds its whole corpus) know which items come next; the service
-does not. Decisions still happen in the pipeline, batch after batch, in corpus order: only the
+Backtests and replays (any caller that holds its whole corpus) know which items come next; the
+service does not. Decisions still happen in the pipeline, batch after batch, in corpus order: only the
 extraction of batch N+1 overlaps the rules, state checks and outbox of batch N. The pool is the
 service's (monitor/pools.py), sized and switched by the same ``extract`` settings; ``thread``
 mode extracts each article when the pipeline asks for it, as before.
@@ -40,11 +40,17 @@ class LookaheadExtractor:
         self.workers = settings.workers if settings.mode == "process" else 0
         self._pool = ProcessPool(self.workers, preload=PRELOAD) if self.workers else None
         self._pending: dict[str, tuple[Future[list[Facts]], int]] = {}
+        #: Articles whose facts came from the pool (extracted while an earlier batch was decided).
+        self.ahead = 0
 
     @property
     def started(self) -> bool:
         """The worker pool is up (a first submit of START_AFTER items or more)."""
         return self._pool is not None and self._pool.started
+
+    def submit_next(self, batches: Sequence[Sequence[Item]], number: int) -> None:
+        """Before batch ``number`` is decided: the batch after it (and, first, this one too)."""
+        self.submit(batches[number : number + 2] if number == 0 else batches[number + 1 : number + 2])
 
     def submit(self, batches: Sequence[Sequence[Item]]) -> None:
         """Start extracting these batches' items in the pool. A first call with fewer than
@@ -67,7 +73,9 @@ class LookaheadExtractor:
         if entry is not None:
             future, position = entry
             try:
-                return future.result()[position]
+                facts = future.result()[position]
+                self.ahead += 1
+                return facts
             except BrokenProcessPool:
                 if self._pool is not None:
                     self._pool.discard()
