@@ -102,6 +102,9 @@ class Event(BaseModel):
     loose: bool = False
     #: The item's strikes of this war that its places do not contradict (its figures).
     strikes: tuple[Strike, ...] = ()
+    #: The headline or lead denies, retracts or corrects a report (``Facts.denials``): the item
+    #: may join the story it disputes, but never counts as a source corroborating it.
+    denies: bool = False
 
 
 def event_of(item: Item, facts: Facts, at: datetime) -> Event:
@@ -109,8 +112,9 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     text = f"{item.title}. {item.text}"[:_READ]
     lead = tokenize(text[:_LEAD]).low
     strikes = strikes_of(facts)
+    denies = bool(facts.denials)
     if _ATTACK_WORDS.isdisjoint(lead) and not strikes:
-        return Event()
+        return Event(denies=denies)
     tokens = tokenize(text)
     mentions = find_places(tokens.low, tokens.words)
     by_places = _side_by_places([m.side for m in mentions])
@@ -126,7 +130,13 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
     back, loose = _back(tokens, text.lower(), at) if told_again else ((), False)
     return Event(
-        side=side, attack=True, places=tuple(sorted(places)), back=back, loose=loose, strikes=tuple(strikes)
+        side=side,
+        attack=True,
+        places=tuple(sorted(places)),
+        back=back,
+        loose=loose,
+        strikes=tuple(strikes),
+        denies=denies,
     )
 
 

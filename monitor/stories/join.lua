@@ -21,7 +21,8 @@
 --       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20 the item's
 --       attacking side ('' none), 21 the attacked side's places it names (sorted, tab-separated),
 --       22 flags: 'a' it is about an attack, 'l' its nights back are read only from the lack of
---       a day or time (it joins by a place in common only), 23 the nights back it tells again
+--       a day or time (it joins by a place in common only), 'd' it denies or retracts a report
+--       (it is filed with no wire text of its own, so it never counts as corroboration), 23 the nights back it tells again
 --       (digits 1-3), 24 follow-up window ms, 25 smallest count of a big attack, 26 this
 --       night's first ms, 27 the evening window ms, 28.. the B band digests, then per figure:
 --       attack, figure JSON, launched, neutralized ('' when none), places (sorted, tab-separated)
@@ -320,6 +321,8 @@ end
 if story == nil then
   story, how, why = ARGV[11], 'new', 'no copy and no report of the same attack this night'
 end
+-- a denial is no corroboration: filed with no text of its own (nor are copies of it)
+if string.find(ARGV[22], 'd', 1, true) ~= nil and wire == ARGV[1] then wire = '' end
 if not file then return {'placed', story, how, why, wire} end
 
 local key = prefix .. story

@@ -262,7 +262,7 @@ def _event_args(event: Event) -> list[Any]:
     """join.lua's arguments 20 to 25: side, places, attack, nights back, window, big attack."""
     back = "".join(str(k) for k in event.back)
     places = "\t".join(event.places)
-    flags = ("a" if event.attack else "") + ("l" if event.loose else "")
+    flags = ("a" if event.attack else "") + ("l" if event.loose else "") + ("d" if event.denies else "")
     return [event.side or "", places, flags, back, _FOLLOW_UP_MS, BIG_ATTACK]
 
 

@@ -278,20 +278,23 @@ def test_a_denial_of_a_story_whose_alert_is_held_queues_nothing(
 async def test_a_denial_goes_to_the_story_whose_place_it_names(
     redis_client: redis.Redis, keys: Keys, slack_settings: SlackSettings, fake_slack: FakeSlack
 ) -> None:
-    """Two Russian drone attacks of one night, each with its message: a denial naming Odesa (and
-    no side) marks the Odesa story, though the Kyiv story is the later one."""
+    """Two Russian drone attacks within the denial's 16 hours, each with its message (one in the
+    small hours, one the next evening: two nights, so two stories; one night's attacks by one
+    side make one story): a denial naming Odesa (and no side) marks the Odesa story, though the
+    Kyiv story is the later one."""
     sink = SlackSink(slack_settings, redis_client, keys)
     pipeline = _pipeline(redis_client, keys)
     odesa = "Russia launched 150 drones at Odesa overnight, the regional governor said."
-    (first,) = await _deliver(
-        redis_client, keys, pipeline, sink, _item("od", "odesa-gov", odesa, T - timedelta(hours=1))
-    )
-    (second,) = await _deliver(redis_client, keys, pipeline, sink, _item("af", "air-force", AIR_FORCE, T))
+    small_hours = T - timedelta(hours=3, minutes=30)
+    evening = T + timedelta(hours=10)  # 18:30 in Kyiv: the next night
+    odesa_item = _item("od", "odesa-gov", odesa, small_hours)
+    (first,) = await _deliver(redis_client, keys, pipeline, sink, odesa_item)
+    kyiv_item = _item("af", "air-force", AIR_FORCE, evening)
+    (second,) = await _deliver(redis_client, keys, pipeline, sink, kyiv_item)
     assert first.item["story_id"] != second.item["story_id"]
     false = "The report of a drone strike on Odesa's port was false, the port authority said."
-    (notice,) = await _deliver(
-        redis_client, keys, pipeline, sink, _item("port", "port-authority", false, T + timedelta(hours=2))
-    )
+    port = _item("port", "port-authority", false, evening + timedelta(minutes=30))
+    (notice,) = await _deliver(redis_client, keys, pipeline, sink, port)
     assert (notice.notice, notice.item["story_id"]) == ("disputed", first.item["story_id"])
     odesa_parent, kyiv_parent, reply = fake_slack.messages
     assert reply.thread_ts == odesa_parent.ts
