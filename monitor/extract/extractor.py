@@ -16,7 +16,9 @@ def extract(article: Article) -> Facts:
     sentences = sentences_of(article)
     if not sentences:
         return Facts()
-    return Facts(
+    # the finders return validated models in tuples, as Facts declares: validating them again
+    # would only copy them
+    return Facts.model_construct(
         strikes=find_strikes(sentences),
         troops=find_troops(sentences),
         weapons=find_weapons(sentences),
