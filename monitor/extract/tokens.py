@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 # A word is word characters joined by single inner separators ("Shahed-136/131", "1,200",
 # "U.S", "Russia's"); anything else is a one-character token. No nested quantifier can
@@ -27,7 +26,6 @@ class Tokens:
         return " ".join(self.words[start:end])
 
 
-@lru_cache(maxsize=65_536)
 def _normal(word: str) -> str:
     low = word.lower()
     if low.endswith(_POSSESSIVE):
@@ -37,7 +35,23 @@ def _normal(word: str) -> str:
     return low
 
 
+class _Normals(dict[str, str]):
+    """Each word's normal form, remembered: a word already seen costs one dict lookup in C
+    (``map`` over ``__getitem__``), where an lru_cache also kept its recency order up to date.
+    Bounded: a full table starts again empty, so hostile text cannot grow it."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= _MAX_NORMALS:
+            self.clear()
+        low = self[word] = _normal(word)
+        return low
+
+
+_MAX_NORMALS = 65_536
+_NORMALS = _Normals()
+
+
 def tokenize(text: str) -> Tokens:
     """Split a sentence into tokens; ``low`` lowercases and drops possessive endings."""
     words = tuple(_TOKEN.findall(text))
-    return Tokens(words, tuple(map(_normal, words)))
+    return Tokens(words, tuple(map(_NORMALS.__getitem__, words)))
