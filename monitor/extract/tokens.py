@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 # A word is word characters joined by single inner separators ("Shahed-136/131", "1,200",
 # "U.S", "Russia's"); anything else is a one-character token. No nested quantifier can
 # backtrack: every separator must be followed by a word character.
 _TOKEN = re.compile(r"\w+(?:[-'’/.,]\w+)*|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,20 +38,24 @@ def _normal(word: str) -> str:
     return low
 
 
-class _Normals(dict[str, str]):
-    """Each word's normal form, remembered: a word already seen costs one dict lookup in C
-    (``map`` over ``__getitem__``), where an lru_cache also kept its recency order up to date.
-    Bounded: a full table starts again empty, so hostile text cannot grow it."""
+class WordTable(dict[str, _T]):
+    """A pure function of one word, remembered: a word already seen costs one dict lookup in C
+    (``map(table.__getitem__, words)``), where an lru_cache also keeps its recency order up to
+    date. Bounded: a full table starts again empty, so hostile text cannot grow it."""
 
-    def __missing__(self, word: str) -> str:
-        if len(self) >= _MAX_NORMALS:
+    def __init__(self, compute: Callable[[str], _T], limit: int = 65_536) -> None:
+        super().__init__()
+        self._compute = compute
+        self.limit = limit
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= self.limit:
             self.clear()
-        low = self[word] = _normal(word)
-        return low
+        value = self[word] = self._compute(word)
+        return value
 
 
-_MAX_NORMALS = 65_536
-_NORMALS = _Normals()
+_NORMALS = WordTable(_normal)
 
 
 def tokenize(text: str) -> Tokens:

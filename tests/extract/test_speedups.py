@@ -4,15 +4,36 @@ from __future__ import annotations
 
 from monitor.extract import tokens
 from monitor.extract.nations import COUNTRIES, DEMONYMS, name_before
-from monitor.extract.tokens import tokenize
+from monitor.extract.numbers import find_quantities
+from monitor.extract.tokens import WordTable, tokenize
 
 
 def test_word_table_stays_bounded_and_right_after_it_refills() -> None:
-    text = " ".join(f"Drone{i}'s" for i in range(tokens._MAX_NORMALS + 500))
-    found = tokenize(text)
-    assert len(tokens._NORMALS) <= tokens._MAX_NORMALS
-    assert found.low[0] == "drone0" and found.low[-1] == f"drone{tokens._MAX_NORMALS + 499}"
+    limit = tokens._NORMALS.limit
+    found = tokenize(" ".join(f"Drone{i}'s" for i in range(limit + 500)))
+    assert 0 < len(tokens._NORMALS) <= limit
+    assert found.low[0] == "drone0" and found.low[-1] == f"drone{limit + 499}"
     assert tokenize("Russia's Shaheds’s U.S.").low == ("russia", "shaheds", "u.s", ".")
+
+
+def test_word_table_computes_each_word_once_until_full() -> None:
+    calls: list[str] = []
+
+    def upper(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    table = WordTable(upper, limit=3)
+    assert list(map(table.__getitem__, ["a", "b", "a", "c", "b"])) == ["A", "B", "A", "C", "B"]
+    assert calls == ["a", "b", "c"]
+    assert table["d"] == "D" and len(table) == 1  # full: started again with the new word
+    assert calls == ["a", "b", "c", "d"]
+
+
+def test_quantities_found_alike_by_the_start_table() -> None:
+    low = tokenize("About 120 drones, twenty-two missiles and a hundred glide bombs; a drone fell").low
+    found = [(q.start, q.end, q.value, q.qualifier) for q in find_quantities(low)]
+    assert found == [(0, 2, 120, "about"), (4, 5, 22, None), (7, 9, 100, None)]
 
 
 def test_name_before_without_a_last_word_table_searches_every_size() -> None:
