@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
@@ -560,7 +561,8 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
     extra: list[Quantity] = []
     if _WHOLE_WORDS.isdisjoint(low):
         return quantities
-    for i in [k for k, word in enumerate(low[:-1]) if word in _WHOLE_FIRSTS]:  # the words tested below
+    # the words tested below, picked in C
+    for i in compress(range(len(low) - 1), map(_WHOLE_FIRSTS.__contains__, low)):
         word, nxt = low[i], low[i + 1]
         if word == "both" and (nxt == "of" or _weapon_noun_after(low, i + 1)):
             extra.append(Quantity(i, i + 1, 2))  # 'both missiles', 'both cruise missiles'

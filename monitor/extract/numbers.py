@@ -159,7 +159,7 @@ def _number_at(low: Sequence[str], k: int) -> tuple[int, int | None, int] | None
     if dash and first.isdigit() and second.isdigit() and not _is_year(first):
         low_value, high_value = int(first), int(second)
         return (low_value, high_value, k + 1) if high_value > low_value else None
-    digits = parse_digits(token)
+    digits = _DIGITS[token]
     if digits is not None:
         if _is_year(token):
             return None
@@ -244,6 +244,8 @@ def _may_start(token: str) -> bool:
 
 
 _STARTS = WordTable(_may_start)
+#: parse_digits of each token, remembered: the same figures recur across a feed's sentences.
+_DIGITS = WordTable(parse_digits)
 
 
 def find_quantities(low: Sequence[str]) -> list[Quantity]:
