@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from monitor.extract import tokens
+from monitor.extract import cues, tokens
 from monitor.extract.nations import COUNTRIES, DEMONYMS, name_before
 from monitor.extract.numbers import find_quantities
 from monitor.extract.tokens import WordTable, tokenize
@@ -45,3 +45,28 @@ def test_name_before_without_a_last_word_table_searches_every_size() -> None:
     assert name_before(DEMONYMS, low, words, 7) is None  # 'Latin American' names no nation
     assert name_before(DEMONYMS, low, words, 3) is None  # 'north' ends no name
     assert name_before(DEMONYMS, low, words, len(low) + 1) is None
+
+
+def _hits_of_lowered_text(text: str) -> list[tuple[int, int]]:
+    """The cue scan as written before curly punctuation was read as NUL: the reference."""
+    lower = text.lower()
+    if len(lower) != len(text):
+        lower = "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
+    found = [
+        (end - size + 1, cue)
+        for end, (size, cue) in cues._AUTOMATON.iter(lower)
+        if end - size + 1 == 0 or not lower[end - size].isalnum()
+    ]
+    return sorted(found)
+
+
+def test_cue_scan_reads_curly_punctuation_as_a_plain_boundary() -> None:
+    texts = [
+        "“Russia’s drones” – 40 Shaheds—and ‘missiles’ were shot down.",
+        "Ukraine’s air force: “U.S.” troops—North Korean soldiers’ casualties – killed",
+        "İstanbul talks ΟΔΥΣΣΕΑΣ’ drones; Kyiv’s “dron” attack—rocket",
+        "\x00drone’s NUL and ’uav’ and –missile– and “strike”",
+    ]
+    for text in texts:
+        assert cues.hits(text) == _hits_of_lowered_text(text), text
+    assert any(cue & cues.Cue.STRIKE for _, cue in cues.hits(texts[0]))
