@@ -9,6 +9,9 @@ from monitor.extract.lexicon import words
 # One end-of-sentence mark, optional closing quotes, then whitespace. Single character classes
 # joined without overlap: the engine never backtracks more than the whitespace run.
 _END = re.compile(r"[.!?][\"”’')\]]*\s+")
+#: The same for a line without '!' or '?': a literal first character lets the regex engine skip
+#: ahead to each period in a tight loop, where a character class is tested at every offset.
+_PERIOD_END = re.compile(r"\.[\"”’')\]]*\s+")
 _ABBREVIATIONS = words(
     "mr mrs ms dr gen maj col lt sgt capt rep sen gov st u.s u.k e.g i.e no vs jan feb mar "
     "apr jun jul aug sep sept oct nov dec a.m p.m inc corp ltd jr sr prof adm cmdr"
@@ -37,7 +40,8 @@ def _chunks(line: str) -> list[tuple[int, int]]:
 
 def _split_line(line: str, base: int, out: list[tuple[int, int]]) -> None:
     start = 0
-    for match in _END.finditer(line):
+    ends = _END if "!" in line or "?" in line else _PERIOD_END
+    for match in ends.finditer(line):
         end = match.end()
         nxt = line[end : end + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'("):

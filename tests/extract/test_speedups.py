@@ -5,6 +5,7 @@ from __future__ import annotations
 from monitor.extract import cues, tokens
 from monitor.extract.nations import COUNTRIES, DEMONYMS, name_before
 from monitor.extract.numbers import find_quantities
+from monitor.extract.sentences import split_sentences
 from monitor.extract.tokens import WordTable, tokenize
 
 
@@ -70,3 +71,17 @@ def test_cue_scan_reads_curly_punctuation_as_a_plain_boundary() -> None:
     for text in texts:
         assert cues.hits(text) == _hits_of_lowered_text(text), text
     assert any(cue & cues.Cue.STRIKE for _, cue in cues.hits(texts[0]))
+
+
+def test_sentence_ends_found_alike_with_and_without_other_marks() -> None:
+    plain = 'Russia launched 40 drones. "Most were downed." Gen. Smith said so. 12 hit Kyiv.'
+    marked = 'Russia launched 40 drones! "Most were downed?" Gen. Smith said so. 12 hit Kyiv.'
+    expected = ["Russia launched 40 drones.", '"Most were downed."', "Gen. Smith said so.", "12 hit Kyiv."]
+    assert [plain[s:e].strip() for s, e in split_sentences(plain)] == expected
+    assert [marked[s:e].strip() for s, e in split_sentences(marked)] == [
+        "Russia launched 40 drones!",
+        '"Most were downed?"',
+        "Gen. Smith said so.",
+        "12 hit Kyiv.",
+    ]
+    assert split_sentences(plain) == split_sentences(marked)
