@@ -339,11 +339,7 @@ def _relative(low: Sequence[str], start: int) -> bool:
 
 def _kind_before(low: Sequence[str], start: int) -> WeaponKind | None:
     """The weapon noun nearest before a bare count ('drones went for Kryvyi Rih ... 17 of them')."""
-    for word in reversed(low[:start]):
-        kind = WEAPON_NOUNS.get(word)
-        if kind is not None:
-            return kind
-    return None
+    return next(filter(None, map(WEAPON_NOUNS.get, reversed(low[:start]))), None)  # looked up in C
 
 
 def _listed(low: Sequence[str], q: Quantity, after: int, previous: Mention | None) -> bool:
@@ -425,11 +421,7 @@ def _of_link(low: Sequence[str], q: Quantity, nxt: Quantity) -> bool:
 
 
 def _first_kind(low: Sequence[str]) -> WeaponKind | None:
-    for word in low:
-        kind = WEAPON_NOUNS.get(word)
-        if kind is not None:
-            return kind
-    return None
+    return next(filter(None, map(WEAPON_NOUNS.get, low)), None)  # every kind is a non-empty word
 
 
 def find_mentions(
@@ -613,7 +605,8 @@ def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     if not launched or _ALL_WORDS.isdisjoint(s.low):
         return added
-    for i in range(len(s.low) - 1):
+    # only 'all', 'every' and 'each' open a whole reference
+    for i in compress(range(len(s.low) - 1), map(_ALL_WORDS.__contains__, s.low)):
         size = _whole_reference(s.low, i)
         if not size:
             continue
