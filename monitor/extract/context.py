@@ -389,8 +389,9 @@ def framing(tokens: Tokens) -> Framing:
     marker = _period_marker(low, first)
     until, since = None, None
     if marker is not None:
-        breaks = [k for k in range(marker) if low[k] in _STRONG_BREAKS]
-        later = [k for k in range(marker, len(low)) if low[k] in _STRONG_BREAKS]
+        strong = list(compress(range(len(low)), map(_STRONG_BREAKS.__contains__, low)))
+        breaks = [k for k in strong if k < marker]
+        later = [k for k in strong if k >= marker]
         until = breaks[-1] if breaks else None
         heading = bool(later) and low[later[0]] == ":" and later[0] <= 6  # a heading: 'Summary for November:'
         since = (

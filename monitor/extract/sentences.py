@@ -61,4 +61,5 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for start, end in _chunks(line):
             _split_line(line[start:end], offset + start, spans)
         offset += len(line)
-    return [(s, e) for s, e in spans if not text[s:e].isspace() and s < e]
+    # a piece is blank only if its first character is: most are tested without a copy
+    return [(s, e) for s, e in spans if s < e and not (text[s].isspace() and text[s:e].isspace())]

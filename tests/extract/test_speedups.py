@@ -85,3 +85,8 @@ def test_sentence_ends_found_alike_with_and_without_other_marks() -> None:
         "12 hit Kyiv.",
     ]
     assert split_sentences(plain) == split_sentences(marked)
+
+
+def test_blank_pieces_are_dropped_and_others_kept() -> None:
+    text = "  \n40 drones.   \n \t\n Kyiv was hit.\n"
+    assert [text[s:e].strip() for s, e in split_sentences(text)] == ["40 drones.", "Kyiv was hit."]
