@@ -7,11 +7,13 @@ import re
 from monitor.extract.lexicon import words
 
 # One end-of-sentence mark, optional closing quotes, then whitespace. Single character classes
-# joined without overlap: the engine never backtracks more than the whitespace run.
-_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+# joined without overlap, and possessive: the engine never backtracks. An end before a lowercase
+# ASCII letter or the line's end starts no sentence, so the pattern leaves it out (the loop
+# below would skip it); none of its characters can start another match.
+_END = re.compile(r"[.!?][\"”’')\]]*+\s++(?![a-z]|\Z)")
 #: The same for a line without '!' or '?': a literal first character lets the regex engine skip
 #: ahead to each period in a tight loop, where a character class is tested at every offset.
-_PERIOD_END = re.compile(r"\.[\"”’')\]]*\s+")
+_PERIOD_END = re.compile(r"\.[\"”’')\]]*+\s++(?![a-z]|\Z)")
 _ABBREVIATIONS = words(
     "mr mrs ms dr gen maj col lt sgt capt rep sen gov st u.s u.k e.g i.e no vs jan feb mar "
     "apr jun jul aug sep sept oct nov dec a.m p.m inc corp ltd jr sr prof adm cmdr"

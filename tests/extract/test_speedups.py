@@ -90,3 +90,9 @@ def test_sentence_ends_found_alike_with_and_without_other_marks() -> None:
 def test_blank_pieces_are_dropped_and_others_kept() -> None:
     text = "  \n40 drones.   \n \t\n Kyiv was hit.\n"
     assert [text[s:e].strip() for s, e in split_sentences(text)] == ["40 drones.", "Kyiv was hit."]
+
+
+def test_an_end_before_a_lowercase_word_or_the_line_end_splits_nothing() -> None:
+    text = "The U.S. officials said 40 drones. e.g. ten more.\nKyiv was hit (again.) 5 fell.\n"
+    pieces = [text[s:e].strip() for s, e in split_sentences(text)]
+    assert pieces == ["The U.S. officials said 40 drones. e.g. ten more.", "Kyiv was hit (again.)", "5 fell."]
