@@ -69,6 +69,22 @@ _SINGULAR = words("drone uav missile rocket bomb kab shahed")
 _ATTACK_AFTER = words("attack attacks strike strikes raid raids barrage assault wave threat alert danger")
 
 
+#: Every word noun_after reads on: weapon nouns (and the last word of two-word ones), tactical
+#: drones, the words of Ukraine's weapons, the first words of model names, side adjectives and
+#: noun modifiers. Any other word ends the noun phrase without a lookup in each table.
+_NOUN_PHRASE_WORDS = frozenset(
+    (
+        *WEAPON_NOUNS,
+        *(last for _, last in PAIR_NOUNS),
+        *TACTICAL_DRONES,
+        *UKRAINIAN_WEAPON_WORDS,
+        *(alias[0] for alias in WEAPON_ALIASES),
+        *_SIDE_ADJECTIVES,
+        *NOUN_MODIFIERS,
+    )
+)
+
+
 @dataclass(slots=True)
 class Mention:
     """One count of weapons with its role ('launched', 'shot_down', ...) and attachments."""
@@ -130,6 +146,8 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
     j, n = k, len(low)
     while j < n and j - k < 7:
         word = low[j]
+        if word not in _NOUN_PHRASE_WORDS:
+            break  # every test below needs the word in one of the tables: most counts end here
         kind = WEAPON_NOUNS.get(word) or PAIR_NOUNS.get((low[j - 1], word))
         if kind is not None:  # 'drones', 'unmanned aerial vehicles', 'air attack means'
             return None if tactical and kind == "drone" else _noun_at(low, j, kind, side, models)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from monitor.extract import cues, tokens
+from monitor.extract.mentions import noun_after
 from monitor.extract.nations import COUNTRIES, DEMONYMS, name_before
 from monitor.extract.numbers import find_quantities
 from monitor.extract.sentences import split_sentences
@@ -96,3 +97,17 @@ def test_an_end_before_a_lowercase_word_or_the_line_end_splits_nothing() -> None
     text = "The U.S. officials said 40 drones. e.g. ten more.\nKyiv was hit (again.) 5 fell.\n"
     pieces = [text[s:e].strip() for s, e in split_sentences(text)]
     assert pieces == ["The U.S. officials said 40 drones. e.g. ten more.", "Kyiv was hit (again.)", "5 fell."]
+
+
+def test_noun_after_reads_every_kind_of_noun_phrase_word() -> None:
+    def noun(text: str) -> tuple[str, str | None, tuple[str, ...]] | None:
+        found = noun_after(tokenize(text).low, 1)
+        return None if found is None else (found.kind, found.side, found.models)
+
+    assert noun("45 Russian attack drones") == ("drone", "Russia", ())
+    assert noun("4 Storm Shadow cruise missiles") == ("missile", "Ukraine", ("Storm Shadow",))
+    assert noun("12 unmanned aerial vehicles") == ("drone", None, ())
+    kalibrs = noun("7 Kalibrs were fired")
+    assert kalibrs is not None and kalibrs[0] == "missile"
+    assert noun("23 FPV drones") is None
+    assert noun("45 people were hurt") is None
