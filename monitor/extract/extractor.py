@@ -16,9 +16,7 @@ def extract(article: Article) -> Facts:
     sentences = sentences_of(article)
     if not sentences:
         return Facts()
-    # the finders return validated models in tuples, as Facts declares: validating them again
-    # would only copy them
-    return Facts.model_construct(
+    return Facts(
         strikes=find_strikes(sentences),
         troops=find_troops(sentences),
         weapons=find_weapons(sentences),
