@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from monitor.extract.camps import PhraseSet
 from monitor.extract.lexicon import (
@@ -329,7 +329,7 @@ def _period_marker(low: Sequence[str], first: int) -> int | None:
     'a night') that is not part of a record's scope ('the largest attack this year')."""
     # only the first period counts: the scan stops there
     period = next((i for i, phrase in _PERIODS_SET.matches(low) if _period_at(low, i, phrase)), None)
-    triggers = {k for k, w in enumerate(low) if w in _PERIOD_TRIGGERS}
+    triggers = set(compress(range(len(low)), map(_PERIOD_TRIGGERS.__contains__, low)))
     for i in sorted(triggers if period is None else triggers | {period}):
         word = low[i]
         after_record = 0 <= first < i
@@ -389,8 +389,9 @@ def framing(tokens: Tokens) -> Framing:
     marker = _period_marker(low, first)
     until, since = None, None
     if marker is not None:
-        breaks = [k for k in range(marker) if low[k] in _STRONG_BREAKS]
-        later = [k for k in range(marker, len(low)) if low[k] in _STRONG_BREAKS]
+        strong = list(compress(range(len(low)), map(_STRONG_BREAKS.__contains__, low)))
+        breaks = [k for k in strong if k < marker]
+        later = [k for k in strong if k >= marker]
         until = breaks[-1] if breaks else None
         heading = bool(later) and low[later[0]] == ":" and later[0] <= 6  # a heading: 'Summary for November:'
         since = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 import ahocorasick
@@ -128,8 +129,7 @@ def sentences_of(article: Article) -> list[Sentence]:
     for line in text.splitlines(keepends=True):
         end = offset + len(line)
         first = h
-        while h < len(found) and found[h][0] < end:
-            h += 1
+        h = bisect_left(found, (end,), h)  # past the line's hits: (begin, cue) < (end,) iff begin < end
         if h == first:
             index, offset = index + 1, end
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -341,7 +342,7 @@ def find_places(low: Sequence[str], original: Sequence[str] | None = None) -> li
     villages = not _SETTLEMENTS.isdisjoint(low)  # a settlement word: look for unlisted villages
     # without villages to look for, only a place's first word can start one: the loop jumps
     # from one such word to the next instead of visiting every token
-    starts = [] if villages else [k for k, word in enumerate(low) if word in FIRST_WORDS]
+    starts = [] if villages else list(compress(range(len(low)), map(FIRST_WORDS.__contains__, low)))
     if not villages:
         i = starts[0] if starts else n
     while i < n:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
@@ -68,6 +69,22 @@ _SINGULAR = words("drone uav missile rocket bomb kab shahed")
 _ATTACK_AFTER = words("attack attacks strike strikes raid raids barrage assault wave threat alert danger")
 
 
+#: Every word noun_after reads on: weapon nouns (and the last word of two-word ones), tactical
+#: drones, the words of Ukraine's weapons, the first words of model names, side adjectives and
+#: noun modifiers. Any other word ends the noun phrase without a lookup in each table.
+_NOUN_PHRASE_WORDS = frozenset(
+    (
+        *WEAPON_NOUNS,
+        *(last for _, last in PAIR_NOUNS),
+        *TACTICAL_DRONES,
+        *UKRAINIAN_WEAPON_WORDS,
+        *(alias[0] for alias in WEAPON_ALIASES),
+        *_SIDE_ADJECTIVES,
+        *NOUN_MODIFIERS,
+    )
+)
+
+
 @dataclass(slots=True)
 class Mention:
     """One count of weapons with its role ('launched', 'shot_down', ...) and attachments."""
@@ -129,6 +146,8 @@ def noun_after(low: Sequence[str], k: int) -> Noun | None:
     j, n = k, len(low)
     while j < n and j - k < 7:
         word = low[j]
+        if word not in _NOUN_PHRASE_WORDS:
+            break  # every test below needs the word in one of the tables: most counts end here
         kind = WEAPON_NOUNS.get(word) or PAIR_NOUNS.get((low[j - 1], word))
         if kind is not None:  # 'drones', 'unmanned aerial vehicles', 'air attack means'
             return None if tactical and kind == "drone" else _noun_at(low, j, kind, side, models)
@@ -338,11 +357,7 @@ def _relative(low: Sequence[str], start: int) -> bool:
 
 def _kind_before(low: Sequence[str], start: int) -> WeaponKind | None:
     """The weapon noun nearest before a bare count ('drones went for Kryvyi Rih ... 17 of them')."""
-    for word in reversed(low[:start]):
-        kind = WEAPON_NOUNS.get(word)
-        if kind is not None:
-            return kind
-    return None
+    return next(filter(None, map(WEAPON_NOUNS.get, reversed(low[:start]))), None)  # looked up in C
 
 
 def _listed(low: Sequence[str], q: Quantity, after: int, previous: Mention | None) -> bool:
@@ -424,11 +439,7 @@ def _of_link(low: Sequence[str], q: Quantity, nxt: Quantity) -> bool:
 
 
 def _first_kind(low: Sequence[str]) -> WeaponKind | None:
-    for word in low:
-        kind = WEAPON_NOUNS.get(word)
-        if kind is not None:
-            return kind
-    return None
+    return next(filter(None, map(WEAPON_NOUNS.get, low)), None)  # every kind is a non-empty word
 
 
 def find_mentions(
@@ -560,7 +571,8 @@ def _with_wholes(low: Sequence[str], quantities: list[Quantity]) -> list[Quantit
     extra: list[Quantity] = []
     if _WHOLE_WORDS.isdisjoint(low):
         return quantities
-    for i in [k for k, word in enumerate(low[:-1]) if word in _WHOLE_FIRSTS]:  # the words tested below
+    # the words tested below, picked in C
+    for i in compress(range(len(low) - 1), map(_WHOLE_FIRSTS.__contains__, low)):
         word, nxt = low[i], low[i + 1]
         if word == "both" and (nxt == "of" or _weapon_noun_after(low, i + 1)):
             extra.append(Quantity(i, i + 1, 2))  # 'both missiles', 'both cruise missiles'
@@ -611,7 +623,8 @@ def _all_of_them(s: _Sentence, mentions: list[Mention]) -> list[Mention]:
     added: list[Mention] = []
     if not launched or _ALL_WORDS.isdisjoint(s.low):
         return added
-    for i in range(len(s.low) - 1):
+    # only 'all', 'every' and 'each' open a whole reference
+    for i in compress(range(len(s.low) - 1), map(_ALL_WORDS.__contains__, s.low)):
         size = _whole_reference(s.low, i)
         if not size:
             continue

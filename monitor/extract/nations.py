@@ -120,6 +120,9 @@ DEMONYMS = GAZETTE.demonyms
 COUNTRIES = GAZETTE.countries
 #: Plural people nouns ("Yemenis") that name fighters only in a troop context.
 PEOPLE_DEMONYMS = GAZETTE.people
+#: The last words of each table's names, by the table's id: name_before looks no further when
+#: the word before ``end`` ends no name, which is most words (the troop grammar asks at every token).
+_LAST_WORDS = {id(table): frozenset(key[-1] for key in table) for table in (DEMONYMS, COUNTRIES)}
 
 
 def _foreign_automaton() -> ahocorasick.Automaton:
@@ -165,6 +168,9 @@ def name_before(
     table: dict[tuple[str, ...], str], low: Sequence[str], words: Sequence[str], end: int
 ) -> tuple[str, int] | None:
     """A table entry ending at token ``end`` (exclusive), written as a name: (name, start)."""
+    last = _LAST_WORDS.get(id(table))
+    if last is not None and 0 < end <= len(low) and low[end - 1] not in last:
+        return None
     for size in (3, 2, 1):
         if end - size >= 0:
             key = tuple(low[end - size : end])

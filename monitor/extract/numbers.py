@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from itertools import compress
 
 from monitor.extract.lexicon import MONTHS, words
+from monitor.extract.tokens import WordTable
 from monitor.models.facts import Qualifier
 
 UNITS: dict[str, int] = {
@@ -157,7 +159,7 @@ def _number_at(low: Sequence[str], k: int) -> tuple[int, int | None, int] | None
     if dash and first.isdigit() and second.isdigit() and not _is_year(first):
         low_value, high_value = int(first), int(second)
         return (low_value, high_value, k + 1) if high_value > low_value else None
-    digits = parse_digits(token)
+    digits = _DIGITS[token]
     if digits is not None:
         if _is_year(token):
             return None
@@ -235,20 +237,29 @@ def quantity_at(low: Sequence[str], i: int) -> Quantity | None:
     return Quantity(i, end, value, high, qualifier=qualifier)
 
 
+def _may_start(token: str) -> bool:
+    """A digit, a number word or its first half ('twenty-two'), 'a' (before 'hundred')."""
+    starts = _WORD_STARTS
+    return token in starts or token[:1].isdigit() or ("-" in token and token.partition("-")[0] in starts)
+
+
+_STARTS = WordTable(_may_start)
+#: parse_digits of each token, remembered: the same figures recur across a feed's sentences.
+_DIGITS = WordTable(parse_digits)
+
+
 def find_quantities(low: Sequence[str]) -> list[Quantity]:
     """Every quantity in the tokens, left to right, without overlaps."""
-    starts = _WORD_STARTS
-    numbers = [
-        k
-        for k, token in enumerate(low)
-        if (token in starts or token[:1].isdigit() or ("-" in token and token.partition("-")[0] in starts))
-        and _numeric(low, k)
-    ]
+    # the tokens that may start a number, picked in C: a Python test per token cost more than
+    # the parse of the few that pass
+    picked = compress(range(len(low)), map(_STARTS.__getitem__, low))
+    numbers = [k for k in picked if low[k] != "a" or _numeric(low, k)]
     if not numbers:
         return []
     # a hedge ('more than', 'as many as', 'in excess of') starts a quantity only before a number
     near = _near(numbers)
-    hedges = [k for k, token in enumerate(low) if token in _QUALIFIER_FIRST and k + 1 in near]
+    hedging = compress(range(len(low)), map(_QUALIFIER_FIRST.__contains__, low))
+    hedges = [k for k in hedging if k + 1 in near]
     found: list[Quantity] = []
     end = 0
     for i in sorted({*numbers, *hedges}):

@@ -7,8 +7,13 @@ import re
 from monitor.extract.lexicon import words
 
 # One end-of-sentence mark, optional closing quotes, then whitespace. Single character classes
-# joined without overlap: the engine never backtracks more than the whitespace run.
-_END = re.compile(r"[.!?][\"”’')\]]*\s+")
+# joined without overlap, and possessive: the engine never backtracks. An end before a lowercase
+# ASCII letter or the line's end starts no sentence, so the pattern leaves it out (the loop
+# below would skip it); none of its characters can start another match.
+_END = re.compile(r"[.!?][\"”’')\]]*+\s++(?![a-z]|\Z)")
+#: The same for a line without '!' or '?': a literal first character lets the regex engine skip
+#: ahead to each period in a tight loop, where a character class is tested at every offset.
+_PERIOD_END = re.compile(r"\.[\"”’')\]]*+\s++(?![a-z]|\Z)")
 _ABBREVIATIONS = words(
     "mr mrs ms dr gen maj col lt sgt capt rep sen gov st u.s u.k e.g i.e no vs jan feb mar "
     "apr jun jul aug sep sept oct nov dec a.m p.m inc corp ltd jr sr prof adm cmdr"
@@ -37,7 +42,8 @@ def _chunks(line: str) -> list[tuple[int, int]]:
 
 def _split_line(line: str, base: int, out: list[tuple[int, int]]) -> None:
     start = 0
-    for match in _END.finditer(line):
+    ends = _END if "!" in line or "?" in line else _PERIOD_END
+    for match in ends.finditer(line):
         end = match.end()
         nxt = line[end : end + 1]
         if not nxt or not (nxt.isupper() or nxt.isdigit() or nxt in "\"“‘'("):
@@ -57,4 +63,5 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         for start, end in _chunks(line):
             _split_line(line[start:end], offset + start, spans)
         offset += len(line)
-    return [(s, e) for s, e in spans if not text[s:e].isspace() and s < e]
+    # a piece is blank only if its first character is: most are tested without a copy
+    return [(s, e) for s, e in spans if s < e and not (text[s].isspace() and text[s:e].isspace())]

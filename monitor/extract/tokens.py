@@ -3,14 +3,16 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from typing import TypeVar
 
 # A word is word characters joined by single inner separators ("Shahed-136/131", "1,200",
 # "U.S", "Russia's"); anything else is a one-character token. No nested quantifier can
 # backtrack: every separator must be followed by a word character.
 _TOKEN = re.compile(r"\w+(?:[-'’/.,]\w+)*|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,7 +29,6 @@ class Tokens:
         return " ".join(self.words[start:end])
 
 
-@lru_cache(maxsize=65_536)
 def _normal(word: str) -> str:
     low = word.lower()
     if low.endswith(_POSSESSIVE):
@@ -37,7 +38,27 @@ def _normal(word: str) -> str:
     return low
 
 
+class WordTable(dict[str, _T]):
+    """A pure function of one word, remembered: a word already seen costs one dict lookup in C
+    (``map(table.__getitem__, words)``), where an lru_cache also keeps its recency order up to
+    date. Bounded: a full table starts again empty, so hostile text cannot grow it."""
+
+    def __init__(self, compute: Callable[[str], _T], limit: int = 65_536) -> None:
+        super().__init__()
+        self._compute = compute
+        self.limit = limit
+
+    def __missing__(self, word: str) -> _T:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[word] = self._compute(word)
+        return value
+
+
+_NORMALS = WordTable(_normal)
+
+
 def tokenize(text: str) -> Tokens:
     """Split a sentence into tokens; ``low`` lowercases and drops possessive endings."""
     words = tuple(_TOKEN.findall(text))
-    return Tokens(words, tuple(map(_normal, words)))
+    return Tokens(words, tuple(map(_NORMALS.__getitem__, words)))
