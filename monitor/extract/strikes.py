@@ -538,7 +538,8 @@ def _article_attacker(
     strikes name, else the side the writer's camp is attacked by, if the article is this war's."""
     named = [d.attacker for d in drafts if d.attacker is not None]
     if named:
-        return max(set(named), key=named.count)
+        # a tie goes to the side named first (never to set order, which the hash seed decides)
+        return max(dict.fromkeys(named), key=named.count)
     # a text in the Russian camp's words ('the Kyiv regime', 'fixed-wing UAVs') is this war's
     tied = (
         camp == "Russia" or any(s.places for s in sentences) or any(this_war_text(s.text) for s in everything)
