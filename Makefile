@@ -25,7 +25,7 @@ lint: install
 	$(BIN)/ruff format --check .
 
 types: install
-	$(BIN)/mypy monitor
+	$(BIN)/mypy monitor tests benchmarks scripts
 
 deadcode: install
 	$(BIN)/vulture

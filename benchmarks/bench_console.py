@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -46,7 +47,7 @@ from monitor.state.silences import SilenceStore  # noqa: E402
 from monitor.state.store import RedisStateStore  # noqa: E402
 from tests.slack.conftest import make_alert  # noqa: E402
 from tests.slack.console import SettableClock  # noqa: E402
-from tests.slack.fake_slack import TOKEN, FakeSlack  # noqa: E402
+from tests.slack.fake_slack import TOKEN, FakeSlack, Posted  # noqa: E402
 from tests.slack.slack_sender import SECRET, Signed, SlackSender  # noqa: E402
 
 CHOICES = [("ack", None), ("silence", "story:1h"), ("wrong", "not_this_war"), ("wrong", "duplicate")]
@@ -56,8 +57,8 @@ def p99(samples: list[float]) -> float:
     return statistics.quantiles(samples, n=100, method="inclusive")[98]
 
 
-async def _until(fake: FakeSlack, condition: object) -> None:
-    await fake.wait_for(condition, timeout=10)  # type: ignore[arg-type]
+async def _until(fake: FakeSlack, condition: Callable[[], bool]) -> None:
+    await fake.wait_for(condition, timeout=10)
 
 
 async def clicks(client: redis.Redis, keys: Keys, n: int) -> None:
@@ -102,7 +103,11 @@ async def clicks(client: redis.Redis, keys: Keys, n: int) -> None:
         started = time.perf_counter()
         status = await sender.post(sender.sign(ACTIONS_PATH, body))
         assert status == 200, status
-        await _until(fake, lambda m=message, b=before: m.updates > b)
+
+        def updated(m: Posted = message, b: int = before) -> bool:
+            return m.updates > b
+
+        await _until(fake, updated)
         took.append(time.perf_counter() - started)
     ratio = p99(took) / p99(base)
     ms = [statistics.median(took) * 1000, p99(took) * 1000, p99(base) * 1000]

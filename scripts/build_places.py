@@ -103,14 +103,14 @@ def _cities(stop: set[str]) -> list[tuple[str, str, int, list[str]]]:
     big = [c for c in ours if c["population"] >= 300_000]
     rows = []
     for city in ours:
-        if _is_district(city, big):  # type: ignore[arg-type]
+        if _is_district(city, big):
             continue
         side = (
             "-"
             if city["admin1code"] in CONTESTED_ADMIN1 and city["countrycode"] == "UA"
             else city["countrycode"][0]
         )
-        aliases = sorted(set(_aliases(city, stop)))  # type: ignore[arg-type]
+        aliases = sorted(set(_aliases(city, stop)))
         if aliases:
             name = ascii_fold(city["name"])
             name = national(name) if city["countrycode"] == "UA" else name

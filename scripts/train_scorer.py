@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TypedDict, Unpack
 
 from monitor.extract.cases import Case, load_cases
 from monitor.extract.evaluation import evaluate_cases
@@ -40,8 +41,13 @@ def _line(label: str, cases: list[Case], scorer: object) -> str:
     return f"  {label:<22} {' | '.join(parts)} | strikes from negatives {neg}"
 
 
-def _compare(title: str, train: list[Case], test: list[Case], **opts: float) -> None:
-    scorer = fit(examples(train), **opts)  # type: ignore[arg-type]
+class _FitOptions(TypedDict):
+    l2: float
+    threshold: float
+
+
+def _compare(title: str, train: list[Case], test: list[Case], **opts: Unpack[_FitOptions]) -> None:
+    scorer = fit(examples(train), **opts)
     print(f"{title} (train {len(train)} cases, test {len(test)} cases)")
     print(_line("grammar alone", test, None))
     print(_line("grammar + scorer", test, scorer))
@@ -53,14 +59,14 @@ def main() -> None:
     parser.add_argument("--l2", type=float, default=5.0)
     parser.add_argument("--threshold", type=float, default=0.5)
     args = parser.parse_args()
-    opts = {"l2": args.l2, "threshold": args.threshold}
+    opts: _FitOptions = {"l2": args.l2, "threshold": args.threshold}
     _compare("fresh look: fresh4", _cases(without=("fresh4_",)), _cases(only="fresh4_"), **opts)
     for group in GROUPS:
         _compare(f"held out: {group}*", _cases(without=(group, "fresh4_")), _cases(only=group), **opts)
     everything = _cases()
     _compare("dev (in-sample)", everything, everything, **opts)
     if args.write:
-        save(fit(examples(everything), **opts), MODEL_PATH)  # type: ignore[arg-type]
+        save(fit(examples(everything), **opts), MODEL_PATH)
         print(f"wrote {MODEL_PATH}")
 
 

@@ -11,7 +11,8 @@ from monitor.rules.model import Rule
 
 def test_fact_kind_names_are_the_registry_and_item() -> None:
     assert set(get_args(FactKindName)) == {*FACT_KINDS, ITEM}
-    assert Rule.model_fields["fact"].annotation == FactKindName
+    fact_annotation: object = Rule.model_fields["fact"].annotation
+    assert fact_annotation == FactKindName
 
 
 def test_every_facts_field_is_a_registered_kind() -> None:

@@ -25,9 +25,9 @@ WEEK = (
 )
 
 
-def _sizes(text: str, scorer: Scorer | None) -> list[int | None]:
+def _sizes(text: str, scorer: Scorer | None) -> list[int]:
     sentences = sentences_of(Article(item_id="t", title="", text=text))
-    return sorted(s.size for s in find_strikes(sentences, scorer=scorer))
+    return sorted(s.size for s in find_strikes(sentences, scorer=scorer) if s.size is not None)
 
 
 def test_the_grammar_alone_reads_the_weekly_tally_as_attacks() -> None:

@@ -11,12 +11,13 @@ import pytest
 import redis
 
 from monitor.models import Decision, Facts, Item, Match
+from monitor.sources.feeds.coalesce import ItemProcessor
 from monitor.sources.feeds.config import FeedConfig
 from monitor.sources.feeds.feedstate import FeedStateStore
 from monitor.sources.feeds.fetcher import Fetcher
 from monitor.sources.feeds.limits import FetchLimits
 from monitor.sources.feeds.outbound import OutboundPolicy
-from monitor.sources.feeds.poller import FeedPoller, ItemProcessor
+from monitor.sources.feeds.poller import FeedPoller
 from monitor.sources.replay import replay_items
 from monitor.state.keys import Keys
 from monitor.state.store import RedisStateStore

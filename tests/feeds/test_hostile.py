@@ -164,7 +164,7 @@ async def test_hostile_feed_is_contained_logged_once_and_others_keep_flowing(
     server.routes["/good"] = Route(rss(seed_items))
     good = feed("good", server.url("/good"))
     poller = make_poller()
-    results: list[PollResult] = await asyncio.gather(poller.poll(bad), poller.poll(good))
+    results: tuple[PollResult, PollResult] = await asyncio.gather(poller.poll(bad), poller.poll(good))
     assert results[0].outcome == outcome
     assert (results[1].outcome, results[1].new) == ("ok", len(seed_items))
     warnings = [r.getMessage() for r in caplog.records if r.levelname in {"WARNING", "ERROR"}]

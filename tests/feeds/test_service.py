@@ -180,12 +180,13 @@ async def test_running_service_reloads_rules_and_keeps_the_last_good_set(
     rules_dir = tmp_path / "rules"
     shutil.copytree(RULES, rules_dir)
     reloader = RulesReloader([rules_dir])
+    assert reloader.current is not None
     timings = ServiceTimings(reload_every=0.05, start_spread=0, stop_grace=5)
     service = MonitorService.assemble(
         redis_client, Keys(namespace), reloader.current, [JsonlSink(str(out))], feeds_path,
         load_feeds(feeds_path), TEST_LIMITS, timings, extras=Extras(reloader=reloader),
     )  # fmt: skip
-    ids = lambda: {r.rule.id for r in service.pipeline.rules.rules}  # noqa: E731
+    ids: Callable[[], set[str]] = lambda: {r.rule.id for r in service.pipeline.rules.rules}  # noqa: E731
     assert "mass-drone-attack" in ids()
     running = asyncio.create_task(service.run())
     try:

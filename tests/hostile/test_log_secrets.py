@@ -33,7 +33,7 @@ async def test_a_verbose_run_logs_no_secret(
         server.routes[f"/{name}"] = Route(body=rss(drone_items(2, name)))
     server.routes["/moved"] = Route(status=302, headers={"Location": f"/target?sig={REDIRECT_SIG}"})
     host = server.base.split("://", 1)[1]
-    feeds = [
+    feeds: list[dict[str, str | dict[str, str]]] = [
         {"name": "query", "url": f"{server.base}/query?token={FEED_TOKEN}"},
         {"name": "userinfo", "url": f"http://reader:{URL_PASSWORD}@{host}/userinfo"},
         {

@@ -4,16 +4,13 @@ files are positioned errors instead of minutes of work."""
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from benchmarks.bench_rules_load import write_keyword_rules
 from monitor.cli.main import cli
-
-sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from bench_rules_load import write_keyword_rules
 
 
 @pytest.mark.timeout(30)

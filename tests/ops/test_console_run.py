@@ -5,6 +5,7 @@ with its chart, and /metrics counts the Wrong."""
 from __future__ import annotations
 
 import io
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -26,7 +27,7 @@ from tests.ops.conftest import (
     stop,
     write_feeds,
 )
-from tests.slack.fake_slack import CHANNELS, FakeSlack
+from tests.slack.fake_slack import CHANNELS, FakeSlack, Posted, Uploaded
 from tests.slack.slack_sender import SECRET, SlackSender
 
 
@@ -61,8 +62,8 @@ async def test_monitor_run_with_the_console(
     log = tmp_path / "run.log"
     process = await spawn(args, env, tmp_path, log)
     try:
-        shared = lambda: [f for f in slack.files.values() if f.channel]  # noqa: E731 (upload completed)
-        alerts = lambda: [m for m in slack.messages if m.alert_id]  # noqa: E731 (the digest has none)
+        shared: Callable[[], list[Uploaded]] = lambda: [f for f in slack.files.values() if f.channel]  # noqa: E731 (upload completed)
+        alerts: Callable[[], list[Posted]] = lambda: [m for m in slack.messages if m.alert_id]  # noqa: E731 (the digest has none)
         await slack.wait_for(lambda: len(alerts()) == 2 and len(shared()) == 1, 60)
         [chart] = shared()
         assert chart.channel == CHANNELS["#air-desk"] and chart.filename == "drones-per-night.png"

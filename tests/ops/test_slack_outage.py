@@ -56,7 +56,11 @@ async def test_slack_outage_then_recovery_loses_and_doubles_nothing(
     for fault in ("500", "drop"):  # each fault until the service has retried through it twice
         slack.outage = fault
         target = len(slack.requests) + ATTEMPTS
-        await wait_for(lambda n=target: len(slack.requests) >= n, 60, f"{ATTEMPTS} attempts against {fault}")
+
+        def attempted(n: int = target) -> bool:
+            return len(slack.requests) >= n
+
+        await wait_for(attempted, 60, f"{ATTEMPTS} attempts against {fault}")
         depths.append((await scrape(port)).get("monitor_outbox_depth", -1))
     attempts = len(slack.requests)
     slack.outage = None

@@ -63,7 +63,7 @@ def decisions(
     assert not [p for p in problems if p.severity == "error"]
     clock = FixedClock(T0 + timedelta(days=1))
     pipeline = Pipeline(ruleset, RedisStateStore(client, Keys(namespace)), clock, extractor=facts_from_text)
-    out = []
+    out: list[tuple[str, str, str]] = []
     for start in range(0, len(items), batch):
         for outcome in pipeline.process(items[start : start + batch]):
             out.extend((m.rule_id, m.item_id, d.reason) for m, d in outcome.decisions)

@@ -80,5 +80,5 @@ def test_file_and_environment_errors_come_together(monkeypatch: pytest.MonkeyPat
 
 def test_keyword_arguments_are_the_file_layer_below_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("MONITOR_METRICS__PORT", "9300")
-    settings = Settings(metrics={"port": 9200, "host": "0.0.0.0"})  # type: ignore[arg-type]
+    settings = Settings(metrics={"port": 9200, "host": "0.0.0.0"})
     assert (settings.metrics.port, settings.metrics.host) == (9300, "0.0.0.0")  # merged per field

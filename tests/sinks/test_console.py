@@ -129,7 +129,8 @@ def test_the_seed_alerts_on_the_console(redis_url: str, namespace: str) -> None:
         assert f"{alert['item']['source']}, {when(alert['item']['published'])}:" in out
         assert f"rule {alert['rule']}: new alert" in out
         if alert.get("previous") is not None:
-            assert record_line(alert["fact"], alert["previous"]) in out
+            record = record_line(alert["fact"], alert["previous"])
+            assert record is not None and record in out
     # counts named by what they count: the seed shift has attacks counted both ways
     assert any(" shot down" in fact_line(a["fact"]) for a in golden)
     assert any(" launched" in fact_line(a["fact"]) for a in golden)

@@ -10,7 +10,7 @@ delivery worker over a real Redis outbox (Slack sinks against the local fake Web
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +85,7 @@ def _case(
             build_sink("slack", settings, state),
             lambda alert: fake_slack.posts_by_alert()[alert.alert_id],
             retryable=lambda: fake_slack.fail.append("500"),
-            fatal=lambda: fake_slack.fail.append("channel_not_found"),  # type: ignore[func-returns-value]
+            fatal=lambda: fake_slack.fail.append("channel_not_found"),
         )
 
     def webhook(url: str) -> Sink:
@@ -118,10 +118,10 @@ async def case(
     fake_slack: FakeSlack,
     slack_settings: SlackSettings,
     capsys: pytest.CaptureFixture[str],
-) -> Case:
+) -> AsyncIterator[Case]:
     state = Namespace(redis_client, Keys(namespace))
     made = _case(request.param, tmp_path, state, fake_slack, slack_settings, capsys)
-    yield made  # type: ignore[misc]
+    yield made
     await made.sink.close()
 
 

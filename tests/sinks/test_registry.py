@@ -20,7 +20,7 @@ TOKEN = "xoxb-1-2-registryTOKEN"
 
 
 def settings(**slack: object) -> Settings:
-    return Settings.model_construct(slack=SlackSettings(**slack))  # type: ignore[arg-type]
+    return Settings.model_construct(slack=SlackSettings(**slack))
 
 
 @pytest.mark.parametrize(

@@ -89,9 +89,10 @@ async def test_disagreeing_figures_side_by_side_with_attribution(
     assert sent[0].figures == ""  # one source: nothing to set side by side
     assert sent[1].figures == side_by_side
     assert f"Figures by source: {side_by_side}" in alert_text(sent[1]).plain
-    printed = Console(file=io.StringIO(), width=400)
+    buffer = io.StringIO()
+    printed = Console(file=buffer, width=400)
     await ConsoleSink(printed).send(sent[1])  # a follow-up: one line, and the figures under it
-    assert f"Figures by source: {side_by_side}" in printed.file.getvalue()
+    assert f"Figures by source: {side_by_side}" in buffer.getvalue()
     _, parent, reply = fake_slack.messages
     assert reply.thread_ts == parent.ts
     shown = f"*Figures by source:* {side_by_side}"

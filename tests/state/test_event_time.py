@@ -21,7 +21,7 @@ def _match(item: str, *, severity: str = "warning", rule: str = "mass", key: str
         rule_id=rule,
         item_id=item,
         title="t",
-        severity=severity,  # type: ignore[arg-type]
+        severity=severity,
         realert_s=24 * HOUR,
         fact_kind="strike",
         fact={"size": 110, "attacker": "Russia"},

@@ -47,7 +47,15 @@ def _lazy(match: Match, built: list[str], before: Callable[[], object] = lambda:
 
 
 def _outbox(client: redis.Redis, keys: Keys) -> list[str]:
-    return [fields[b"alert"].decode() for _, fields in client.xrange(keys.outbox())]
+    entries = client.xrange(keys.outbox())
+    assert isinstance(entries, list)
+    alerts: list[str] = []
+    for _, fields in entries:
+        assert fields is not None
+        alert = fields[b"alert"]
+        assert isinstance(alert, bytes)
+        alerts.append(alert.decode())
+    return alerts
 
 
 def test_payloads_are_built_only_for_matches_that_may_fire(redis_client: redis.Redis, namespace: str) -> None:
