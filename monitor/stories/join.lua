@@ -101,7 +101,8 @@ local function summary(story)
   return held
 end
 
--- a story's distinct figures with the source that first gave each, in event-time order
+-- a story's distinct figures, each with the source that first gave it and its order key split
+-- into event time (microseconds: exact in a double) and item id, for `earlier`
 local function figures_of(held)
   if held.figures == nil then
     local list = {}
@@ -109,19 +110,22 @@ local function figures_of(held)
       for raw, seen in pairs(held.s.figs) do
         local f = cjson.decode(raw)
         list[#list + 1] = {
-          okey = seen[1], source = seen[2], raw = raw, what = f.attacker .. '/' .. f.weapon,
-          launched = number(f.launched), neutralized = number(f.neutralized),
-          places = type(f.places) == 'table' and f.places or {},
+          t = tonumber(string.sub(seen[1], 1, 20)), rest = string.sub(seen[1], 21), source = seen[2],
+          raw = raw, what = f.attacker .. '/' .. f.weapon, launched = number(f.launched),
+          neutralized = number(f.neutralized), places = type(f.places) == 'table' and f.places or {},
         }
       end
-      table.sort(list, function(a, b)
-        if a.okey ~= b.okey then return before(a.okey, b.okey) end
-        return before(a.raw, b.raw)
-      end)
     end
     held.figures = list
   end
   return held.figures
+end
+
+-- the order of a story's figures: by order key, then figure JSON (as Python sorts them)
+local function earlier(a, b)
+  if a.t ~= b.t then return a.t < b.t end
+  if a.rest ~= b.rest then return before(a.rest, b.rest) end
+  return before(a.raw, b.raw)
 end
 
 -- why two figures are one attack (nil when they are not): same attack, and a place in common
@@ -161,15 +165,17 @@ local function agrees(story)
   return true
 end
 
+-- the signature's values, unpacked once; a candidate's are compared to them
+local values = #sig / width
+local unpacking = string.rep(width == 2 and 'H' or 'I4', values)
+local ours = {struct.unpack(unpacking, sig)}
 local function similarity(value)
-  local a, b = {string.byte(sig, 1, #sig)}, {string.byte(value, 1, #sig)}
-  local equal = 0
-  for i = 1, #a, width do
-    local k = 0
-    while k < width and a[i + k] == b[i + k] do k = k + 1 end
-    if k == width then equal = equal + 1 end
+  if string.sub(value, 1, #sig) == sig then return 1 end
+  local theirs, equal = {struct.unpack(unpacking, value)}, 0
+  for i = 1, values do
+    if ours[i] == theirs[i] then equal = equal + 1 end
   end
-  return equal / (#sig / width)
+  return equal / values
 end
 
 local function copied()
@@ -196,12 +202,17 @@ local function same_story()
     for _, story in ipairs(stories) do
       if not seen[story] then
         seen[story] = true
+        -- the earliest of the story's figures that is the same attack as one of the item's
+        local first, why = nil, nil
         for _, other in ipairs(figures_of(summary(story))) do
-          for _, figure_of_mine in ipairs(mine) do
-            local why = same_attack(figure_of_mine, other)
-            if why then return story, 'same attack as ' .. other.source .. ': ' .. why end
+          if first == nil or earlier(other, first) then
+            for _, figure in ipairs(mine) do
+              local because = same_attack(figure, other)
+              if because then first, why = other, because; break end
+            end
           end
         end
+        if first then return story, 'same attack as ' .. first.source .. ': ' .. why end
       end
     end
   end
