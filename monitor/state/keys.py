@@ -256,13 +256,16 @@ class Keys:
         """Hash {band digest (8 bytes): the 8-byte digests of the items in that LSH bucket,
         concatenated}: one shard (the digest's first byte) of one of the 16 MinHash bands of a
         night's items. Sharded so that each hash stays small enough for Redis' compact
-        encoding (about 80 bytes less per bucket entry). TTL STORY_TTL."""
-        return f"{self.prefix}lsh:{_part(night)}:{band}:{shard}"
+        encoding (about 80 bytes less per bucket entry). TTL STORY_TTL. ``lsh2``: bands of
+        16-bit signatures (the 32-bit index before them, ``lsh``, is left to expire)."""
+        return f"{self.prefix}lsh2:{_part(night)}:{band}:{shard}"
 
     def story_signatures(self, night: str) -> str:
-        """Hash {item digest (8 bytes): MinHash signature (64 x 4 bytes) then the story id}: the
-        items of a night, for verifying LSH candidates. TTL STORY_TTL."""
-        return f"{self.prefix}lshsig:{_part(night)}"
+        """Hash {item digest (8 bytes): MinHash signature (64 x 2 bytes), then its event ms,
+        story id and wire item, tab-separated}: the items of a night, for verifying LSH
+        candidates and knowing an item filed. TTL STORY_TTL. ``lshsig2``: 16-bit signatures
+        (``lshsig`` held 32-bit ones, left to expire)."""
+        return f"{self.prefix}lshsig2:{_part(night)}"
 
     def story_items(self, story_id: str) -> str:
         """Hash {item id: contribution JSON, and stories.model.SUMMARY_FIELD: the story's compact

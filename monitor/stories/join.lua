@@ -17,15 +17,16 @@
 --       5 event ms, 6 story span ms, 7 night, 8 okey, 9 source, 10 the contribution's JSON
 --       without how, why and wire, 11 the id of a story it would open, 12 key prefix of a
 --       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bands B,
---       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20.. the B band
---       digests, then per figure: attack, figure JSON, launched, neutralized ('' when none),
---       places (sorted, tab-separated)
+--       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20 '1' when the
+--       night before can hold a copy or a story of the item (within the story span of this
+--       night's start), 21.. the B band digests, then per figure: attack, figure JSON,
+--       launched, neutralized ('' when none), places (sorted, tab-separated)
 local bands, width = tonumber(ARGV[16]), tonumber(ARGV[17])
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
 local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8], ARGV[9]
 local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
 local copy_at, tolerance = tonumber(ARGV[18]), tonumber(ARGV[19])
-local first_figure = 20 + bands
+local back, first_figure = ARGV[20] == '1', 21 + bands
 local low, high = string.format('%d', at - span), string.format('%d', at + span)
 
 local own = redis.call('HGET', KEYS[2 * bands + 1], me)
@@ -65,7 +66,7 @@ local candidates = {}
 local function look(first, signatures, insert, tonight)
   local found, order = {}, {}
   for band = 1, bands do
-    local key, bucket = KEYS[first + band - 1], ARGV[19 + band]
+    local key, bucket = KEYS[first + band - 1], ARGV[20 + band]
     local held = redis.call('HGET', key, bucket) or ''
     local mine_too = false
     for offset = 1, #held, 8 do
@@ -88,7 +89,7 @@ local function look(first, signatures, insert, tonight)
   end
 end
 look(1, 2 * bands + 1, file, true)
-look(bands + 1, 2 * bands + 2, false, false)
+if back then look(bands + 1, 2 * bands + 2, false, false) end
 
 local summaries = {}
 local function summary(story)
@@ -196,8 +197,10 @@ local function same_story()
   local seen = {}
   for k = 1, #mine do
     local stories = redis.call('ZRANGE', KEYS[2 * bands + 3 + 2 * k], 0, -1)
-    for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2 * bands + 4 + 2 * k], low, high)) do
-      stories[#stories + 1] = story
+    if back then
+      for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2 * bands + 4 + 2 * k], low, high)) do
+        stories[#stories + 1] = story
+      end
     end
     for _, story in ipairs(stories) do
       if not seen[story] then

@@ -28,6 +28,7 @@ from monitor.stories.model import (
     Summary,
     best_of,
     disagree,
+    into_night,
     night_of,
     order_key,
     side_by_side,
@@ -147,7 +148,7 @@ class StoryJoiner:
             item.id, digest(item.id), sig.tobytes(), "1" if write else "0", _ms(at), _SPAN_MS, night,
             order_key(at, item.id), item.source, _head(item, at, said), story_id_for(item.id),
             self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, BANDS,
-            sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, *digests,
+            sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, "1" if _looks_back(at) else "0", *digests,
         ]  # fmt: skip
         for figure, raw in zip(figures, said, strict=True):
             keys += [
@@ -236,6 +237,12 @@ def _head(item: Item, at: datetime, said: list[str]) -> str:
     head = {"item": item.id, "source": item.source, "title": item.title[:200], "at": at.isoformat()}
     text = json.dumps(head, ensure_ascii=False, separators=(",", ":"))
     return f'{text[:-1]},"figures":[{",".join(said)}]}}' if said else text
+
+
+def _looks_back(at: datetime) -> bool:
+    """Whether the night before can hold a copy or a story of an item at ``at``: only within
+    STORY_SPAN of its start (a second's margin for the milliseconds filed)."""
+    return into_night(at) <= STORY_SPAN + timedelta(seconds=1)
 
 
 def _count(value: int | None) -> str:

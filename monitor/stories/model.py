@@ -19,6 +19,12 @@ def night_of(at: datetime) -> str:
     return (at + _NIGHT_SHIFT).date().isoformat()
 
 
+def into_night(at: datetime) -> timedelta:
+    """How long after its night began ``at`` is (0 at 18:00 Kyiv, just under a day at the end)."""
+    shifted = at + _NIGHT_SHIFT
+    return shifted - shifted.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 #: How an item joined its story: it opened it, it copies an item's text (MinHash), or it is
 #: another article on the same attack (attacker, weapon kind, night, places or figures).
 How = Literal["new", "copy", "same_attack"]
