@@ -252,13 +252,15 @@ class Keys:
 
     # stories
 
-    def story_bands(self, night: str, band: int, shard: int) -> str:
-        """Hash {band digest (8 bytes): the 8-byte digests of the items in that LSH bucket,
-        concatenated}: one shard (the digest's first byte) of one of the 16 MinHash bands of a
-        night's items. Sharded so that each hash stays small enough for Redis' compact
-        encoding (about 80 bytes less per bucket entry). TTL STORY_TTL. ``lsh2``: bands of
-        16-bit signatures (the 32-bit index before them, ``lsh``, is left to expire)."""
-        return f"{self.prefix}lsh2:{_part(night)}:{band}:{shard}"
+    def story_band_prefix(self, night: str) -> str:
+        """Prefix of a night's band hashes, ``{prefix}{band}:{shard}`` (join.lua names them):
+        Hash {bucket (4 bytes of the band digest after its first): the 8-byte digests of the
+        items in that LSH bucket, concatenated}: one shard (the digest's first byte) of one of
+        the 16 MinHash bands of a night's items. Sharded so that each hash stays small enough
+        for Redis' compact encoding (about 80 bytes less per bucket entry). TTL STORY_TTL.
+        ``lsh2``: bands of 16-bit signatures (the 32-bit index before them, ``lsh``, is left to
+        expire)."""
+        return f"{self.prefix}lsh2:{_part(night)}:"
 
     def story_signatures(self, night: str) -> str:
         """Hash {item digest (8 bytes): MinHash signature (64 x 2 bytes), then its event ms,

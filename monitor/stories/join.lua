@@ -10,26 +10,29 @@
 -- (event time, item) order key `okey`: first and last okey, each source's first okey, the
 -- sources with a text of their own, per source and attack the first okey and the latest figure,
 -- and every distinct figure with the first okey and source that gave it.
--- KEYS: 1..B this night's band hashes, B+1..2B the night before's, 2B+1 this night's
---       signatures, 2B+2 the night before's, 2B+3 this night's stories, 2B+4 the nights, then
---       per figure: this night's stories reporting its attack, the night before's
+-- KEYS: 1 this night's signatures, 2 the night before's, 3 this night's stories, 4 the nights,
+--       then per figure: this night's stories reporting its attack, the night before's
 -- ARGV: 1 item id, 2 item digest (8 bytes), 3 its signature, 4 '1' to file, '0' to only place,
 --       5 event ms, 6 story span ms, 7 night, 8 okey, 9 source, 10 the contribution's JSON
 --       without how, why and wire, 11 the id of a story it would open, 12 key prefix of a
---       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bands B,
---       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20 '1' when the
---       night before can hold a copy or a story of the item (within the story span of this
---       night's start), 21.. the B band digests, then per figure: attack, figure JSON,
---       launched, neutralized ('' when none), places (sorted, tab-separated)
-local bands, width = tonumber(ARGV[16]), tonumber(ARGV[17])
+--       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bytes
+--       per signature value, 17 copy similarity, 18 figure tolerance, 19 '1' when the night
+--       before can hold a copy or a story of the item (within the story span of this night's
+--       start), 20 and 21 the key prefix of this night's band hashes and the night before's
+--       (keys.story_band_prefix; a band's hash is prefix .. band .. ':' .. shard, all in the
+--       namespace's hash slot), 22 the band digests (8 bytes each: the first byte is the
+--       shard, the next four the bucket), then per figure: attack, figure JSON, launched,
+--       neutralized ('' when none), places (sorted, tab-separated)
+local width, digests = tonumber(ARGV[16]), ARGV[22]
+local bands = #digests / 8
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
 local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8], ARGV[9]
 local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
-local copy_at, tolerance = tonumber(ARGV[18]), tonumber(ARGV[19])
-local back, first_figure = ARGV[20] == '1', 21 + bands
+local copy_at, tolerance, back = tonumber(ARGV[17]), tonumber(ARGV[18]), ARGV[19] == '1'
 local low, high = string.format('%d', at - span), string.format('%d', at + span)
+local first_figure = 23
 
-local own = redis.call('HGET', KEYS[2 * bands + 1], me)
+local own = redis.call('HGET', KEYS[1], me)
 if own then
   local story = string.match(string.sub(own, #sig + 1), '^[^\t]*\t([^\t]*)\t')
   return {'again', story}
@@ -63,10 +66,12 @@ end
 
 -- candidates: items sharing a band with this one, this night (filing it) or the night before
 local candidates = {}
-local function look(first, signatures, insert, tonight)
+local function look(band_prefix, signatures, insert, tonight)
   local found, order = {}, {}
   for band = 1, bands do
-    local key, bucket = KEYS[first + band - 1], ARGV[20 + band]
+    local digest = string.sub(digests, 8 * band - 7, 8 * band)
+    local key = band_prefix .. (band - 1) .. ':' .. string.byte(digest, 1)
+    local bucket = string.sub(digest, 2, 5)
     local held = redis.call('HGET', key, bucket) or ''
     local mine_too = false
     for offset = 1, #held, 8 do
@@ -81,15 +86,15 @@ local function look(first, signatures, insert, tonight)
     end
   end
   if #order == 0 then return end
-  for _, value in ipairs(redis.call('HMGET', KEYS[signatures], unpack(order))) do
+  for _, value in ipairs(redis.call('HMGET', signatures, unpack(order))) do
     if value then
       local when, story, wire = string.match(string.sub(value, #sig + 1), '^([^\t]*)\t([^\t]*)\t(.*)$')
       candidates[#candidates + 1] = {value = value, at = tonumber(when), story = story, wire = wire, tonight = tonight}
     end
   end
 end
-look(1, 2 * bands + 1, file, true)
-if back then look(bands + 1, 2 * bands + 2, false, false) end
+look(ARGV[20], KEYS[1], file, true)
+if back then look(ARGV[21], KEYS[2], false, false) end
 
 local summaries = {}
 local function summary(story)
@@ -196,9 +201,9 @@ end
 local function same_story()
   local seen = {}
   for k = 1, #mine do
-    local stories = redis.call('ZRANGE', KEYS[2 * bands + 3 + 2 * k], 0, -1)
+    local stories = redis.call('ZRANGE', KEYS[3 + 2 * k], 0, -1)
     if back then
-      for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2 * bands + 4 + 2 * k], low, high)) do
+      for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[4 + 2 * k], low, high)) do
         stories[#stories + 1] = story
       end
     end
@@ -260,13 +265,13 @@ local contribution = string.sub(ARGV[10], 1, -2) .. ',"how":' .. cjson.encode(ho
   .. cjson.encode(why) .. ',"wire":' .. cjson.encode(wire) .. '}'
 redis.call('HSET', key, ARGV[1], contribution, field, after)
 redis.call('EXPIRE', key, ttl)
-redis.call('HSET', KEYS[2 * bands + 1], me, sig .. ARGV[5] .. '\t' .. story .. '\t' .. wire)
-redis.call('EXPIRE', KEYS[2 * bands + 1], ttl)
-redis.call('ZADD', KEYS[2 * bands + 3], 'LT', ARGV[5], story)
-redis.call('EXPIRE', KEYS[2 * bands + 3], ttl)
+redis.call('HSET', KEYS[1], me, sig .. ARGV[5] .. '\t' .. story .. '\t' .. wire)
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('ZADD', KEYS[3], 'LT', ARGV[5], story)
+redis.call('EXPIRE', KEYS[3], ttl)
 for k = 1, #mine do
-  redis.call('ZADD', KEYS[2 * bands + 3 + 2 * k], 'LT', ARGV[5], story)
-  redis.call('EXPIRE', KEYS[2 * bands + 3 + 2 * k], ttl)
+  redis.call('ZADD', KEYS[3 + 2 * k], 'LT', ARGV[5], story)
+  redis.call('EXPIRE', KEYS[3 + 2 * k], ttl)
 end
-redis.call('ZADD', KEYS[2 * bands + 4], 'GT', ARGV[5], night)
+redis.call('ZADD', KEYS[4], 'GT', ARGV[5], night)
 return {status, story, how, why, wire, held.raw, after}

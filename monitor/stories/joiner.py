@@ -15,8 +15,8 @@ import redis
 
 from monitor.models import Facts, Item
 from monitor.state.keys import STORY_TTL, Keys
-from monitor.stories.index import MOST_PER_BUCKET, StoryIndex, digest
-from monitor.stories.minhash import BANDS, bands, signature
+from monitor.stories.index import MOST_PER_BUCKET, digest
+from monitor.stories.minhash import bands, signature
 from monitor.stories.model import (
     SUMMARY_FIELD,
     Contribution,
@@ -88,7 +88,6 @@ class StoryJoiner:
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
         self.keys = keys
-        self.index = StoryIndex(keys)
         text = resources.files("monitor.stories").joinpath("join.lua").read_text("utf-8")
         #: join.lua as a redis-py Script: EVALSHA, loaded again if the server lost it.
         self.script: Any = client.register_script(text)
@@ -137,8 +136,6 @@ class StoryJoiner:
         digests = bands(sig)
         said = [figure.model_dump_json() for figure in figures]
         keys = [
-            *self.index.band_keys(night, digests),
-            *self.index.band_keys(before, digests),
             self.keys.story_signatures(night),
             self.keys.story_signatures(before),
             self.keys.night_stories(night),
@@ -147,8 +144,9 @@ class StoryJoiner:
         args: list[Any] = [
             item.id, digest(item.id), sig.tobytes(), "1" if write else "0", _ms(at), _SPAN_MS, night,
             order_key(at, item.id), item.source, _head(item, at, said), story_id_for(item.id),
-            self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, BANDS,
-            sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, "1" if _looks_back(at) else "0", *digests,
+            self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, sig.itemsize,
+            COPY_SIMILARITY, FIGURE_TOLERANCE, "1" if _looks_back(at) else "0",
+            self.keys.story_band_prefix(night), self.keys.story_band_prefix(before), b"".join(digests),
         ]  # fmt: skip
         for figure, raw in zip(figures, said, strict=True):
             keys += [
