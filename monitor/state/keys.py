@@ -270,11 +270,11 @@ class Keys:
         return f"{self.prefix}lshsig2:{_part(night)}"
 
     def story_items(self, story_id: str) -> str:
-        """Hash {item id: contribution JSON, and stories.model.SUMMARY_FIELD: the story's compact
-        summary (sources, figures per source, distinct figures), which joins read instead of the
-        contributions}: what each item added to a story (idempotent per item: a retried batch
-        writes the same). ``story_items("")`` is the prefix probe.lua reads candidate stories'
-        summaries under. TTL STORY_TTL."""
+        """Hash {item id: contribution JSON, stories.model.SUMMARY_FIELD: the story's compact
+        summary (sources, figures per source), which joins read instead of the contributions,
+        and FIGURES_FIELD: its distinct figures, which placement reads}: what each item added to
+        a story (idempotent per item: a retried batch writes the same). ``story_items("")`` is
+        the prefix join.lua reads and writes stories under. TTL STORY_TTL."""
         return f"{self.prefix}storyitems:{_part(story_id)}"
 
     def night_stories(self, night: str) -> str:

@@ -8,8 +8,9 @@
 -- 'placed' (ARGV[4] '0', explain: nothing written, the summaries are not returned).
 -- The summary (a JSON field of the story's hash) holds, each an idempotent member keyed by the
 -- (event time, item) order key `okey`: first and last okey, each source's first okey, the
--- sources with a text of their own, per source and attack the first okey and the latest figure,
--- and every distinct figure with the first okey and source that gave it.
+-- sources with a text of their own, per source and attack the first okey and the latest figure.
+-- Another field holds every distinct figure with the first okey and source that gave it (what
+-- placement reads of a story; a summary filed before it was split off holds them as `figs`).
 -- KEYS: 1 this night's signatures, 2 the night before's, 3 this night's stories, 4 the nights,
 --       then per figure: this night's stories reporting its attack, the night before's
 -- ARGV: 1 item id, 2 item digest (8 bytes), 3 its signature, 4 '1' to file, '0' to only place,
@@ -21,8 +22,9 @@
 --       start), 20 and 21 the key prefix of this night's band hashes and the night before's
 --       (keys.story_band_prefix; a band's hash is prefix .. band .. ':' .. shard, all in the
 --       namespace's hash slot), 22 the band digests (8 bytes each: the first byte is the
---       shard, the next four the bucket), then per figure: attack, figure JSON, launched,
---       neutralized ('' when none), places (sorted, tab-separated)
+--       shard, the next four the bucket), 23 the field of a story's hash holding its distinct
+--       figures, then per figure: attack, figure JSON, launched, neutralized ('' when none),
+--       places (sorted, tab-separated)
 local width, digests = tonumber(ARGV[16]), ARGV[22]
 local bands = #digests / 8
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
@@ -30,7 +32,7 @@ local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV
 local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
 local copy_at, tolerance, back = tonumber(ARGV[17]), tonumber(ARGV[18]), ARGV[19] == '1'
 local low, high = string.format('%d', at - span), string.format('%d', at + span)
-local first_figure = 23
+local figures_field, first_figure = ARGV[23], 24
 
 local own = redis.call('HGET', KEYS[1], me)
 if own then
@@ -100,11 +102,21 @@ local summaries = {}
 local function summary(story)
   local held = summaries[story]
   if held == nil then
-    local raw = redis.call('HGET', prefix .. story, field)
-    held = {raw = raw or '', s = raw and cjson.decode(raw) or nil}
+    local found = redis.call('HMGET', prefix .. story, field, figures_field)
+    held = {raw = found[1] or '', s = found[1] and cjson.decode(found[1]) or nil, figs_raw = found[2]}
     summaries[story] = held
   end
   return held
+end
+
+-- a story's distinct figures: {figure JSON: {okey, source}}
+local function figs_of(held)
+  if held.figs == nil then
+    if held.figs_raw then held.figs = cjson.decode(held.figs_raw)
+    elseif held.s and type(held.s.figs) == 'table' then held.figs = held.s.figs
+    else held.figs = {} end
+  end
+  return held.figs
 end
 
 -- a story's distinct figures, each with the source that first gave it and its order key split
@@ -112,8 +124,8 @@ end
 local function figures_of(held)
   if held.figures == nil then
     local list = {}
-    if held.s and type(held.s.figs) == 'table' then
-      for raw, seen in pairs(held.s.figs) do
+    do
+      for raw, seen in pairs(figs_of(held)) do
         local f = cjson.decode(raw)
         list[#list + 1] = {
           t = tonumber(string.sub(seen[1], 1, 20)), rest = string.sub(seen[1], 21), source = seen[2],
@@ -241,7 +253,9 @@ if not file then return {'placed', story, how, why, wire} end
 local key = prefix .. story
 if redis.call('HEXISTS', key, ARGV[1]) == 1 then return {'again', story} end
 local held = summary(story)
-local s = held.s or {first = okey, last = okey, src = {}, orig = {}, lat = {}, figs = {}}
+local s = held.s or {first = okey, last = okey, src = {}, orig = {}, lat = {}}
+local figs = figs_of(held)
+s.figs = nil
 local status = 'new'
 if held.s and okey < s.last then status = 'late' end
 if okey < s.first then s.first = okey end
@@ -257,13 +271,13 @@ for _, figure in ipairs(mine) do
     if okey < lat[1] then lat[1] = okey end
     if okey > lat[2] then lat[2] = okey; lat[3] = figure.raw end
   end
-  local seen = s.figs[figure.raw]
-  if seen == nil or okey < seen[1] then s.figs[figure.raw] = {okey, source} end
+  local seen = figs[figure.raw]
+  if seen == nil or okey < seen[1] then figs[figure.raw] = {okey, source} end
 end
 local after = cjson.encode(s)
 local contribution = string.sub(ARGV[10], 1, -2) .. ',"how":' .. cjson.encode(how) .. ',"why":'
   .. cjson.encode(why) .. ',"wire":' .. cjson.encode(wire) .. '}'
-redis.call('HSET', key, ARGV[1], contribution, field, after)
+redis.call('HSET', key, ARGV[1], contribution, field, after, figures_field, cjson.encode(figs))
 redis.call('EXPIRE', key, ttl)
 redis.call('HSET', KEYS[1], me, sig .. ARGV[5] .. '\t' .. story .. '\t' .. wire)
 redis.call('EXPIRE', KEYS[1], ttl)

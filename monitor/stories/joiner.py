@@ -18,6 +18,7 @@ from monitor.state.keys import STORY_TTL, Keys
 from monitor.stories.index import MOST_PER_BUCKET, digest
 from monitor.stories.minhash import bands, signature
 from monitor.stories.model import (
+    FIGURES_FIELD,
     SUMMARY_FIELD,
     Contribution,
     Figure,
@@ -147,6 +148,7 @@ class StoryJoiner:
             self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, sig.itemsize,
             COPY_SIMILARITY, FIGURE_TOLERANCE, "1" if _looks_back(at) else "0",
             self.keys.story_band_prefix(night), self.keys.story_band_prefix(before), b"".join(digests),
+            FIGURES_FIELD,
         ]  # fmt: skip
         for figure, raw in zip(figures, said, strict=True):
             keys += [
@@ -186,7 +188,7 @@ class StoryJoiner:
             self._parsed.clear()
         found = []
         for field, raw in stored.items():
-            if _text(field) == SUMMARY_FIELD:
+            if _text(field) in _STORY_FIELDS:
                 continue
             key = raw if isinstance(raw, bytes) else str(raw).encode()
             parsed = self._parsed.get(key)
@@ -247,6 +249,8 @@ def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+#: A story hash's fields that are not an item's contribution.
+_STORY_FIELDS = frozenset({SUMMARY_FIELD, FIGURES_FIELD})
 _HOWS: dict[str, How] = {"new": "new", "copy": "copy", "same_attack": "same_attack"}
 
 

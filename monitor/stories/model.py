@@ -161,6 +161,9 @@ class Join(BaseModel):
 
 #: The field of a story's hash that holds its summary (no item id is empty-prefixed by NUL).
 SUMMARY_FIELD = "\x00summary"
+#: The field that holds its distinct figures, each with the first order key and source that gave
+#: it (JSON {figure JSON: [okey, source]}): what join.lua's placement reads of a story.
+FIGURES_FIELD = "\x00figures"
 
 
 def order_key(at: datetime, item: str) -> str:
@@ -180,7 +183,9 @@ class Summary(BaseModel):
     merged by min or max, so filing an item twice changes nothing and the summary is the same
     whatever order items arrive in. It answers what a join needs of the story: sources, the
     independent ones, each source's latest figure per attack (in the order ``Story`` lists
-    them), and every distinct figure with who first gave it (same-attack and copy checks)."""
+    them). Every distinct figure with who first gave it (same-attack and copy checks, in
+    join.lua) is a field of its own, FIGURES_FIELD, which joins never send back: a summary of
+    an older story that still holds them as ``figs`` has them ignored here."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -189,7 +194,6 @@ class Summary(BaseModel):
     src: dict[str, str] = Field(default_factory=dict)
     orig: dict[str, int] = Field(default_factory=dict)
     lat: dict[str, tuple[str, str, str]] = Field(default_factory=dict)
-    figs: dict[str, tuple[str, str]] = Field(default_factory=dict)
 
     @classmethod
     def parse(cls, raw: str | bytes) -> Summary:
@@ -213,11 +217,6 @@ class Summary(BaseModel):
             source, _, what = key.rpartition("\t")
             found.setdefault(source, {})[what] = _figure(figure)
         return found
-
-    def figures(self) -> list[tuple[Figure, str]]:
-        """Every distinct figure of the story with the source that first gave it, in event-time order."""
-        ordered = sorted((okey, figure, source) for figure, (okey, source) in self.figs.items())
-        return [(_figure(figure), source) for _, figure, source in ordered]
 
 
 @lru_cache(maxsize=4096)
