@@ -277,7 +277,11 @@ end
 local after = cjson.encode(s)
 local contribution = string.sub(ARGV[10], 1, -2) .. ',"how":' .. cjson.encode(how) .. ',"why":'
   .. cjson.encode(why) .. ',"wire":' .. cjson.encode(wire) .. '}'
-redis.call('HSET', key, ARGV[1], contribution, field, after, figures_field, cjson.encode(figs))
+if next(figs) == nil then  -- a story without figures (most) spends no field on them
+  redis.call('HSET', key, ARGV[1], contribution, field, after)
+else
+  redis.call('HSET', key, ARGV[1], contribution, field, after, figures_field, cjson.encode(figs))
+end
 redis.call('EXPIRE', key, ttl)
 redis.call('HSET', KEYS[1], me, sig .. ARGV[5] .. '\t' .. story .. '\t' .. wire)
 redis.call('EXPIRE', KEYS[1], ttl)
