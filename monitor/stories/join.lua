@@ -103,17 +103,23 @@ local function summary(story)
   local held = summaries[story]
   if held == nil then
     local found = redis.call('HMGET', prefix .. story, field, figures_field)
-    held = {raw = found[1] or '', s = found[1] and cjson.decode(found[1]) or nil, figs_raw = found[2]}
+    held = {raw = found[1] or '', figs_raw = found[2]}
     summaries[story] = held
   end
   return held
+end
+
+-- a story's summary, decoded when first needed (placement reads only its figures): nil if none
+local function decoded(held)
+  if held.s == nil and held.raw ~= '' then held.s = cjson.decode(held.raw) end
+  return held.s
 end
 
 -- a story's distinct figures: {figure JSON: {okey, source}}
 local function figs_of(held)
   if held.figs == nil then
     if held.figs_raw then held.figs = cjson.decode(held.figs_raw)
-    elseif held.s and type(held.s.figs) == 'table' then held.figs = held.s.figs
+    elseif decoded(held) and type(held.s.figs) == 'table' then held.figs = held.s.figs
     else held.figs = {} end
   end
   return held.figs
@@ -253,11 +259,11 @@ if not file then return {'placed', story, how, why, wire} end
 local key = prefix .. story
 if redis.call('HEXISTS', key, ARGV[1]) == 1 then return {'again', story} end
 local held = summary(story)
-local s = held.s or {first = okey, last = okey, src = {}, orig = {}, lat = {}}
+local s = decoded(held) or {first = okey, last = okey, src = {}, orig = {}, lat = {}}
 local figs = figs_of(held)
 s.figs = nil
 local status = 'new'
-if held.s and okey < s.last then status = 'late' end
+if held.raw ~= '' and okey < s.last then status = 'late' end
 if okey < s.first then s.first = okey end
 if okey > s.last then s.last = okey end
 if s.src[source] == nil or okey < s.src[source] then s.src[source] = okey end
