@@ -24,7 +24,7 @@
 --       namespace's hash slot), 22 the band digests (8 bytes each: the first byte is the
 --       shard, the next four the bucket), 23 the field of a story's hash holding its distinct
 --       figures, then per figure: attack, figure JSON, launched, neutralized ('' when none),
---       places (sorted, tab-separated)
+--       places (sorted, tab-separated), its JSON up to the counts (attacker and weapon)
 local width, digests = tonumber(ARGV[16]), ARGV[22]
 local bands = #digests / 8
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
@@ -57,12 +57,12 @@ local function number(value)
 end
 
 local mine = {}
-for i = first_figure, #ARGV, 5 do
+for i = first_figure, #ARGV, 6 do
   local places = {}
   for place in string.gmatch(ARGV[i + 4], '[^\t]+') do places[#places + 1] = place end
   mine[#mine + 1] = {
     what = ARGV[i], raw = ARGV[i + 1], launched = number(ARGV[i + 2]),
-    neutralized = number(ARGV[i + 3]), places = places,
+    neutralized = number(ARGV[i + 3]), places = places, head = ARGV[i + 5],
   }
 end
 
@@ -125,13 +125,22 @@ local function figs_of(held)
   return held.figs
 end
 
--- a story's distinct figures, each with the source that first gave it and its order key split
--- into event time (microseconds: exact in a double) and item id, for `earlier`
+-- Only figures of the item's attacks are decoded (no other is the same attack): their JSON
+-- begins as the item's figure of that attack does, up to its counts.
+local function ours(raw)
+  for _, figure in ipairs(mine) do
+    if string.find(raw, figure.head, 1, true) == 1 then return true end
+  end
+  return false
+end
+
+-- a story's distinct figures of the item's attacks, each with the source that first gave it
+-- and its order key split into event time (microseconds: exact in a double) and item id
 local function figures_of(held)
   if held.figures == nil then
     local list = {}
-    do
-      for raw, seen in pairs(figs_of(held)) do
+    for raw, seen in pairs(figs_of(held)) do
+      if ours(raw) then
         local f = cjson.decode(raw)
         list[#list + 1] = {
           t = tonumber(string.sub(seen[1], 1, 20)), rest = string.sub(seen[1], 21), source = seen[2],

@@ -157,7 +157,7 @@ class StoryJoiner:
             ]
             args += [
                 figure.what, raw, _count(figure.launched), _count(figure.neutralized),
-                "\t".join(sorted(set(figure.places))),
+                "\t".join(sorted(set(figure.places))), raw[: raw.index(',"launched":') + 1],
             ]  # fmt: skip
         return keys, args
 
