@@ -270,24 +270,29 @@ class Keys:
 
     # stories
 
-    def story_bands(self, night: str, band: int, shard: int) -> str:
-        """Hash {band digest (8 bytes): the 8-byte digests of the items in that LSH bucket,
-        concatenated}: one shard (the digest's first byte) of one of the 16 MinHash bands of a
-        night's items. Sharded so that each hash stays small enough for Redis' compact
-        encoding (about 80 bytes less per bucket entry). TTL STORY_TTL."""
-        return f"{self.prefix}lsh:{_part(night)}:{band}:{shard}"
+    def story_band_prefix(self, night: str) -> str:
+        """Prefix of a night's band hashes, ``{prefix}{band}:{shard}`` (join.lua names them):
+        Hash {bucket (4 bytes of the band digest after its first): the 8-byte digests of the
+        items in that LSH bucket, concatenated}: one shard (the digest's first byte) of one of
+        the 16 MinHash bands of a night's items. Sharded so that each hash stays small enough
+        for Redis' compact encoding (about 80 bytes less per bucket entry). TTL STORY_TTL.
+        ``lsh2``: bands of 16-bit signatures (the 32-bit index before them, ``lsh``, is left to
+        expire)."""
+        return f"{self.prefix}lsh2:{_part(night)}:"
 
     def story_signatures(self, night: str) -> str:
-        """Hash {item digest (8 bytes): MinHash signature (64 x 4 bytes) then the story id}: the
-        items of a night, for verifying LSH candidates. TTL STORY_TTL."""
-        return f"{self.prefix}lshsig:{_part(night)}"
+        """Hash {item digest (8 bytes): MinHash signature (64 x 2 bytes), then its event ms,
+        story id and wire item, tab-separated}: the items of a night, for verifying LSH
+        candidates and knowing an item filed. TTL STORY_TTL. ``lshsig2``: 16-bit signatures
+        (``lshsig`` held 32-bit ones, left to expire)."""
+        return f"{self.prefix}lshsig2:{_part(night)}"
 
     def story_items(self, story_id: str) -> str:
-        """Hash {item id: contribution JSON, and stories.model.SUMMARY_FIELD: the story's compact
-        summary (sources, figures per source, distinct figures), which joins read instead of the
-        contributions}: what each item added to a story (idempotent per item: a retried batch
-        writes the same). ``story_items("")`` is the prefix probe.lua reads candidate stories'
-        summaries under. TTL STORY_TTL."""
+        """Hash {item id: contribution JSON, stories.model.SUMMARY_FIELD: the story's compact
+        summary (sources, figures per source), which joins read instead of the contributions,
+        and FIGURES_FIELD: its distinct figures, which placement reads}: what each item added to
+        a story (idempotent per item: a retried batch writes the same). ``story_items("")`` is
+        the prefix join.lua reads and writes stories under. TTL STORY_TTL."""
         return f"{self.prefix}storyitems:{_part(story_id)}"
 
     def night_stories(self, night: str) -> str:

@@ -8,41 +8,49 @@
 -- 'placed' (ARGV[4] '0', explain: nothing written, the summaries are not returned).
 -- The summary (a JSON field of the story's hash) holds, each an idempotent member keyed by the
 -- (event time, item) order key `okey`: first and last okey, each source's first okey, the
--- sources with a text of their own, per source and attack the first okey and the latest figure,
--- and every distinct figure with the first okey and source that gave it.
--- KEYS: 1..B this night's band hashes, B+1..2B the night before's, 2B+1 this night's
---       signatures, 2B+2 the night before's, 2B+3 this night's stories, 2B+4 the nights,
---       2B+5..2B+8 the stories of an attack by the item's side this night and the 3 before, then
---       per figure: this night's stories reporting its attack, the night before's
+-- sources with a text of their own, per source and attack the first okey and the latest figure.
+-- Another field holds every distinct figure with the first okey and source that gave it (what
+-- placement reads of a story; a summary filed before it was split off holds them as `figs`).
+-- KEYS: 1 this night's signatures, 2 the night before's, 3 this night's stories, 4 the nights,
+--       5..8 the stories of an attack by the item's side this night and the 3 before, then per
+--       figure: this night's stories reporting its attack, the night before's
 -- ARGV: 1 item id, 2 item digest (8 bytes), 3 its signature, 4 '1' to file, '0' to only place,
 --       5 event ms, 6 story span ms, 7 night, 8 okey, 9 source, 10 the contribution's JSON
 --       without how, why and wire, 11 the id of a story it would open, 12 key prefix of a
---       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bands B,
---       17 bytes per signature value, 18 copy similarity, 19 figure tolerance, 20 the item's
---       attacking side ('' none), 21 the attacked side's places it names (sorted, tab-separated),
---       22 flags: 'a' it is about an attack, 'l' its nights back are read only from the lack of
---       a day or time (it joins by a place in common only), 'd' it denies or retracts a report
---       (it is filed with no wire text of its own, so it never counts as corroboration), 23 the nights back it tells again
---       (digits 1-3), 24 follow-up window ms, 25 smallest count of a big attack, 26 this
---       night's first ms, 27 the evening window ms, 28.. the B band digests, then per figure:
---       attack, figure JSON, launched, neutralized ('' when none), places (sorted, tab-separated)
-local bands, width = tonumber(ARGV[16]), tonumber(ARGV[17])
+--       story's hash, 13 its summary field, 14 TTL seconds, 15 most items a bucket, 16 bytes
+--       per signature value, 17 copy similarity, 18 figure tolerance, 19 '1' when the night
+--       before can hold a copy or a story of the item (within the story span of this night's
+--       start), 20 and 21 the key prefix of this night's band hashes and the night before's
+--       (keys.story_band_prefix; a band's hash is prefix .. band .. ':' .. shard, all in the
+--       namespace's hash slot), 22 the band digests (8 bytes each: the first byte is the
+--       shard, the next four the bucket), 23 the field of a story's hash holding its distinct
+--       figures, 24 the item's attacking side ('' none), 25 the attacked side's places it names
+--       (sorted, tab-separated), 26 flags: 'a' it is about an attack, 'l' its nights back are
+--       read only from the lack of a day or time (it joins by a place in common only), 'd' it
+--       denies or retracts a report (it is filed with no wire text of its own, so it never
+--       counts as corroboration), 27 the nights back it tells again (digits 1-3), 28 follow-up
+--       window ms, 29 smallest count of a big attack, 30 this night's first ms, 31 the evening
+--       window ms, then per figure: attack, figure JSON, launched, neutralized ('' when none),
+--       places (sorted, tab-separated), its JSON up to the counts (attacker and weapon)
+-- The night before's bands and attacks (copies, same attack) are read only when ARGV 19 says
+-- it can hold them; the side keys (same event, follow-ups) are read by their own windows.
+local width, digests = tonumber(ARGV[16]), ARGV[22]
+local bands = #digests / 8
 local me, sig, file = ARGV[2], ARGV[3], ARGV[4] == '1'
 local at, span, night, okey, source = tonumber(ARGV[5]), tonumber(ARGV[6]), ARGV[7], ARGV[8], ARGV[9]
 local prefix, field, ttl, most = ARGV[12], ARGV[13], tonumber(ARGV[14]), tonumber(ARGV[15])
-local copy_at, tolerance = tonumber(ARGV[18]), tonumber(ARGV[19])
-local side, back = ARGV[20], ARGV[23]
-local attack, loose = string.find(ARGV[22], 'a', 1, true) ~= nil, string.find(ARGV[22], 'l', 1, true) ~= nil
-local follow_ms, big_at, night_ms = tonumber(ARGV[24]), tonumber(ARGV[25]), tonumber(ARGV[26])
-local evening_ms = tonumber(ARGV[27])
-local my_places = {}
-for place in string.gmatch(ARGV[21], '[^\t]+') do my_places[#my_places + 1] = place end
-local first_digest = 27
-local first_figure = first_digest + 1 + bands
-local sides = 2 * bands + 5
+local copy_at, tolerance, back = tonumber(ARGV[17]), tonumber(ARGV[18]), ARGV[19] == '1'
 local low, high = string.format('%d', at - span), string.format('%d', at + span)
+local figures_field, first_figure = ARGV[23], 32
+local side, nights_back = ARGV[24], ARGV[27]
+local attack, loose = string.find(ARGV[26], 'a', 1, true) ~= nil, string.find(ARGV[26], 'l', 1, true) ~= nil
+local follow_ms, big_at, night_ms = tonumber(ARGV[28]), tonumber(ARGV[29]), tonumber(ARGV[30])
+local evening_ms = tonumber(ARGV[31])
+local my_places = {}
+for place in string.gmatch(ARGV[25], '[^\t]+') do my_places[#my_places + 1] = place end
+local sides = 5
 
-local own = redis.call('HGET', KEYS[2 * bands + 1], me)
+local own = redis.call('HGET', KEYS[1], me)
 if own then
   local story = string.match(string.sub(own, #sig + 1), '^[^\t]*\t([^\t]*)\t')
   return {'again', story}
@@ -65,21 +73,23 @@ local function number(value)
 end
 
 local mine = {}
-for i = first_figure, #ARGV, 5 do
+for i = first_figure, #ARGV, 6 do
   local places = {}
   for place in string.gmatch(ARGV[i + 4], '[^\t]+') do places[#places + 1] = place end
   mine[#mine + 1] = {
     what = ARGV[i], raw = ARGV[i + 1], launched = number(ARGV[i + 2]),
-    neutralized = number(ARGV[i + 3]), places = places,
+    neutralized = number(ARGV[i + 3]), places = places, head = ARGV[i + 5],
   }
 end
 
 -- candidates: items sharing a band with this one, this night (filing it) or the night before
 local candidates = {}
-local function look(first, signatures, insert, tonight)
+local function look(band_prefix, signatures, insert, tonight)
   local found, order = {}, {}
   for band = 1, bands do
-    local key, bucket = KEYS[first + band - 1], ARGV[first_digest + band]
+    local digest = string.sub(digests, 8 * band - 7, 8 * band)
+    local key = band_prefix .. (band - 1) .. ':' .. string.byte(digest, 1)
+    local bucket = string.sub(digest, 2, 5)
     local held = redis.call('HGET', key, bucket) or ''
     local mine_too = false
     for offset = 1, #held, 8 do
@@ -94,48 +104,87 @@ local function look(first, signatures, insert, tonight)
     end
   end
   if #order == 0 then return end
-  for _, value in ipairs(redis.call('HMGET', KEYS[signatures], unpack(order))) do
+  for _, value in ipairs(redis.call('HMGET', signatures, unpack(order))) do
     if value then
       local when, story, wire = string.match(string.sub(value, #sig + 1), '^([^\t]*)\t([^\t]*)\t(.*)$')
       candidates[#candidates + 1] = {value = value, at = tonumber(when), story = story, wire = wire, tonight = tonight}
     end
   end
 end
-look(1, 2 * bands + 1, file, true)
-look(bands + 1, 2 * bands + 2, false, false)
+look(ARGV[20], KEYS[1], file, true)
+if back then look(ARGV[21], KEYS[2], false, false) end
 
 local summaries = {}
 local function summary(story)
   local held = summaries[story]
   if held == nil then
-    local raw = redis.call('HGET', prefix .. story, field)
-    held = {raw = raw or '', s = raw and cjson.decode(raw) or nil}
+    local found = redis.call('HMGET', prefix .. story, field, figures_field)
+    held = {raw = found[1] or '', figs_raw = found[2]}
     summaries[story] = held
   end
   return held
 end
 
--- a story's distinct figures with the source that first gave each, in event-time order
+-- a story's summary, decoded when first needed (placement reads only its figures): nil if none
+local function decoded(held)
+  if held.s == nil and held.raw ~= '' then held.s = cjson.decode(held.raw) end
+  return held.s
+end
+
+-- a story's distinct figures: {figure JSON: {okey, source}}
+local function figs_of(held)
+  if held.figs == nil then
+    if held.figs_raw then held.figs = cjson.decode(held.figs_raw)
+    elseif decoded(held) and type(held.s.figs) == 'table' then held.figs = held.s.figs
+    else held.figs = {} end
+  end
+  return held.figs
+end
+
+-- Only figures of the item's attacks are decoded (no other is the same attack): their JSON
+-- begins as the item's figure of that attack does, up to its counts.
+local function ours(raw)
+  for _, figure in ipairs(mine) do
+    if string.find(raw, figure.head, 1, true) == 1 then return true end
+  end
+  return false
+end
+
+-- a story's distinct figures of the item's attacks, each with the source that first gave it
+-- and its order key split into event time (microseconds: exact in a double) and item id
 local function figures_of(held)
   if held.figures == nil then
     local list = {}
-    if held.s and type(held.s.figs) == 'table' then
-      for raw, seen in pairs(held.s.figs) do
+    for raw, seen in pairs(figs_of(held)) do
+      if ours(raw) then
         local f = cjson.decode(raw)
         list[#list + 1] = {
-          okey = seen[1], source = seen[2], raw = raw, what = f.attacker .. '/' .. f.weapon,
-          launched = number(f.launched), neutralized = number(f.neutralized),
-          places = type(f.places) == 'table' and f.places or {},
+          t = tonumber(string.sub(seen[1], 1, 20)), rest = string.sub(seen[1], 21), source = seen[2],
+          raw = raw, what = f.attacker .. '/' .. f.weapon, launched = number(f.launched),
+          neutralized = number(f.neutralized), places = type(f.places) == 'table' and f.places or {},
         }
       end
-      table.sort(list, function(a, b)
-        if a.okey ~= b.okey then return before(a.okey, b.okey) end
-        return before(a.raw, b.raw)
-      end)
     end
     held.figures = list
   end
   return held.figures
+end
+
+-- all of a story's distinct figures (a story filed before its largest counts were kept)
+local function every_figure(held)
+  local list = {}
+  for raw, _ in pairs(figs_of(held)) do
+    local f = cjson.decode(raw)
+    list[#list + 1] = {what = f.attacker .. '/' .. f.weapon, launched = number(f.launched), neutralized = number(f.neutralized)}
+  end
+  return list
+end
+
+-- the order of a story's figures: by order key, then figure JSON (as Python sorts them)
+local function earlier(a, b)
+  if a.t ~= b.t then return a.t < b.t end
+  if a.rest ~= b.rest then return before(a.rest, b.rest) end
+  return before(a.raw, b.raw)
 end
 
 -- why two figures are one attack (nil when they are not): same attack, and a place in common
@@ -175,15 +224,17 @@ local function agrees(story)
   return true
 end
 
+-- the signature's values, unpacked once; a candidate's are compared to them
+local values = #sig / width
+local unpacking = string.rep(width == 2 and 'H' or 'I4', values)
+local ours = {struct.unpack(unpacking, sig)}
 local function similarity(value)
-  local a, b = {string.byte(sig, 1, #sig)}, {string.byte(value, 1, #sig)}
-  local equal = 0
-  for i = 1, #a, width do
-    local k = 0
-    while k < width and a[i + k] == b[i + k] do k = k + 1 end
-    if k == width then equal = equal + 1 end
+  if string.sub(value, 1, #sig) == sig then return 1 end
+  local theirs, equal = {struct.unpack(unpacking, value)}, 0
+  for i = 1, values do
+    if ours[i] == theirs[i] then equal = equal + 1 end
   end
-  return equal / (#sig / width)
+  return equal / values
 end
 
 local function copied()
@@ -204,18 +255,25 @@ local function same_story()
   local seen = {}
   for k = 1, #mine do
     local stories = redis.call('ZRANGE', KEYS[sides + 2 + 2 * k], 0, -1)
-    for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[sides + 3 + 2 * k], low, high)) do
-      stories[#stories + 1] = story
+    if back then
+      for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[sides + 3 + 2 * k], low, high)) do
+        stories[#stories + 1] = story
+      end
     end
     for _, story in ipairs(stories) do
       if not seen[story] then
         seen[story] = true
+        -- the earliest of the story's figures that is the same attack as one of the item's
+        local first, why = nil, nil
         for _, other in ipairs(figures_of(summary(story))) do
-          for _, figure_of_mine in ipairs(mine) do
-            local why = same_attack(figure_of_mine, other)
-            if why then return story, 'same attack as ' .. other.source .. ': ' .. why end
+          if first == nil or earlier(other, first) then
+            for _, figure in ipairs(mine) do
+              local because = same_attack(figure, other)
+              if because then first, why = other, because; break end
+            end
           end
         end
+        if first then return story, 'same attack as ' .. first.source .. ': ' .. why end
       end
     end
   end
@@ -224,7 +282,8 @@ end
 
 -- the places an item names in common with a story
 local function shared(held)
-  local theirs, common = held.s and held.s.pl, {}
+  local s, common = decoded(held), {}
+  local theirs = s and s.pl
   if type(theirs) ~= 'table' then return common end
   for _, place in ipairs(my_places) do
     if theirs[place] then common[#common + 1] = place end
@@ -246,9 +305,10 @@ end
 -- (the summary's largest count per attacker, else, for a story filed before it was kept, its figures)
 local function big(story)
   local held = summary(story)
-  local most = held.s and held.s.mx
+  local s = decoded(held)
+  local most = s and s.mx
   if type(most) == 'table' then return (most[side] or 0) >= big_at end
-  for _, figure in ipairs(figures_of(held)) do
+  for _, figure in ipairs(every_figure(held)) do
     local count = math.max(figure.launched or 0, figure.neutralized or 0)
     if string.sub(figure.what, 1, #side + 1) == side .. '/' and count >= big_at then return true end
   end
@@ -289,7 +349,7 @@ end
 local function follow_up()
   if side == '' or not attack then return nil end
   for k = 1, 3 do
-    if string.find(back, tostring(k), 1, true) then
+    if string.find(nights_back, tostring(k), 1, true) then
       local stories = redis.call('ZRANGEBYSCORE', KEYS[sides + k], string.format('%d', at - follow_ms), '+inf')
       local story, common = by_places(stories)
       if story then
@@ -322,21 +382,23 @@ if story == nil then
   story, how, why = ARGV[11], 'new', 'no copy and no report of the same attack this night'
 end
 -- a denial is no corroboration: filed with no text of its own (nor are copies of it)
-if string.find(ARGV[22], 'd', 1, true) ~= nil and wire == ARGV[1] then wire = '' end
+if string.find(ARGV[26], 'd', 1, true) ~= nil and wire == ARGV[1] then wire = '' end
 if not file then return {'placed', story, how, why, wire} end
 
 local key = prefix .. story
 if redis.call('HEXISTS', key, ARGV[1]) == 1 then return {'again', story} end
 local held = summary(story)
-local s = held.s or {first = okey, last = okey, src = {}, orig = {}, lat = {}, figs = {}}
+local s = decoded(held) or {first = okey, last = okey, src = {}, orig = {}, lat = {}}
+local figs = figs_of(held)
+s.figs = nil
 local status = 'new'
-if held.s and okey < s.last then status = 'late' end
+if held.raw ~= '' and okey < s.last then status = 'late' end
 if okey < s.first then s.first = okey end
 if okey > s.last then s.last = okey end
 if s.src[source] == nil or okey < s.src[source] then s.src[source] = okey end
 if wire == ARGV[1] then s.orig[source] = 1 end
 -- the largest count per attacker (a night's big attack), kept once the story's figures are known
-if type(s.mx) ~= 'table' and next(s.figs) == nil then s.mx = {} end
+if type(s.mx) ~= 'table' and next(figs) == nil then s.mx = {} end
 if type(s.mx) == 'table' then
   for _, figure in ipairs(mine) do
     local attacker = string.match(figure.what, '^([^/]*)/')
@@ -353,25 +415,29 @@ for _, figure in ipairs(mine) do
     if okey < lat[1] then lat[1] = okey end
     if okey > lat[2] then lat[2] = okey; lat[3] = figure.raw end
   end
-  local seen = s.figs[figure.raw]
-  if seen == nil or okey < seen[1] then s.figs[figure.raw] = {okey, source} end
+  local seen = figs[figure.raw]
+  if seen == nil or okey < seen[1] then figs[figure.raw] = {okey, source} end
 end
 if type(s.pl) ~= 'table' then s.pl = {} end
 for _, place in ipairs(my_places) do s.pl[place] = 1 end
 local after = cjson.encode(s)
 local contribution = string.sub(ARGV[10], 1, -2) .. ',"how":' .. cjson.encode(how) .. ',"why":'
   .. cjson.encode(why) .. ',"wire":' .. cjson.encode(wire) .. '}'
-redis.call('HSET', key, ARGV[1], contribution, field, after)
+if next(figs) == nil then  -- a story without figures (most) spends no field on them
+  redis.call('HSET', key, ARGV[1], contribution, field, after)
+else
+  redis.call('HSET', key, ARGV[1], contribution, field, after, figures_field, cjson.encode(figs))
+end
 redis.call('EXPIRE', key, ttl)
-redis.call('HSET', KEYS[2 * bands + 1], me, sig .. ARGV[5] .. '\t' .. story .. '\t' .. wire)
-redis.call('EXPIRE', KEYS[2 * bands + 1], ttl)
-redis.call('ZADD', KEYS[2 * bands + 3], 'LT', ARGV[5], story)
-redis.call('EXPIRE', KEYS[2 * bands + 3], ttl)
+redis.call('HSET', KEYS[1], me, sig .. ARGV[5] .. '\t' .. story .. '\t' .. wire)
+redis.call('EXPIRE', KEYS[1], ttl)
+redis.call('ZADD', KEYS[3], 'LT', ARGV[5], story)
+redis.call('EXPIRE', KEYS[3], ttl)
 for k = 1, #mine do
   redis.call('ZADD', KEYS[sides + 2 + 2 * k], 'LT', ARGV[5], story)
   redis.call('EXPIRE', KEYS[sides + 2 + 2 * k], ttl)
 end
-redis.call('ZADD', KEYS[2 * bands + 4], 'GT', ARGV[5], night)
+redis.call('ZADD', KEYS[4], 'GT', ARGV[5], night)
 -- a story begun this night is this night's attack by the item's side (a follow-up's is not)
 if side ~= '' and attack and tonumber(string.sub(s.first, 1, 20)) >= night_ms * 1000 then
   redis.call('ZADD', KEYS[sides], 'LT', ARGV[5], story)

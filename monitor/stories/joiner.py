@@ -17,9 +17,10 @@ from monitor.models import Facts, Item
 from monitor.models.facts import Strike
 from monitor.state.keys import STORY_TTL, Keys
 from monitor.stories.event import FOLLOW_UP, NIGHTS_BACK, Event, event_of
-from monitor.stories.index import MOST_PER_BUCKET, StoryIndex, digest
-from monitor.stories.minhash import BANDS, bands, signature
+from monitor.stories.index import MOST_PER_BUCKET, digest
+from monitor.stories.minhash import bands, signature
 from monitor.stories.model import (
+    FIGURES_FIELD,
     SUMMARY_FIELD,
     Contribution,
     Figure,
@@ -30,6 +31,7 @@ from monitor.stories.model import (
     Summary,
     best_of,
     disagree,
+    into_night,
     night_of,
     night_start,
     order_key,
@@ -97,7 +99,6 @@ class StoryJoiner:
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
         self.keys = keys
-        self.index = StoryIndex(keys)
         text = resources.files("monitor.stories").joinpath("join.lua").read_text("utf-8")
         #: join.lua as a redis-py Script: EVALSHA, loaded again if the server lost it.
         self.script: Any = client.register_script(text)
@@ -149,8 +150,6 @@ class StoryJoiner:
         digests = bands(sig)
         said = [figure.model_dump_json() for figure in figures]
         keys = [
-            *self.index.band_keys(night, digests),
-            *self.index.band_keys(before, digests),
             self.keys.story_signatures(night),
             self.keys.story_signatures(before),
             self.keys.night_stories(night),
@@ -160,9 +159,10 @@ class StoryJoiner:
         args: list[Any] = [
             item.id, digest(item.id), sig.tobytes(), "1" if write else "0", _ms(at), _SPAN_MS, night,
             order_key(at, item.id), item.source, _head(item, at, said), story_id_for(item.id),
-            self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, BANDS,
-            sig.itemsize, COPY_SIMILARITY, FIGURE_TOLERANCE, *_event_args(event), _ms(night_start(at)),
-            _EVENING_MS, *digests,
+            self.keys.story_items(""), SUMMARY_FIELD, STORY_TTL, MOST_PER_BUCKET, sig.itemsize,
+            COPY_SIMILARITY, FIGURE_TOLERANCE, "1" if _looks_back(at) else "0",
+            self.keys.story_band_prefix(night), self.keys.story_band_prefix(before), b"".join(digests),
+            FIGURES_FIELD, *_event_args(event), _ms(night_start(at)), _EVENING_MS,
         ]  # fmt: skip
         for figure, raw in zip(figures, said, strict=True):
             keys += [
@@ -171,7 +171,7 @@ class StoryJoiner:
             ]
             args += [
                 figure.what, raw, _count(figure.launched), _count(figure.neutralized),
-                "\t".join(sorted(set(figure.places))),
+                "\t".join(sorted(set(figure.places))), raw[: raw.index(',"launched":') + 1],
             ]  # fmt: skip
         return keys, args
 
@@ -207,7 +207,7 @@ class StoryJoiner:
             self._parsed.clear()
         found = []
         for field, raw in stored.items():
-            if _text(field) == SUMMARY_FIELD:
+            if _text(field) in _STORY_FIELDS:
                 continue
             key = raw if isinstance(raw, bytes) else str(raw).encode()
             parsed = self._parsed.get(key)
@@ -259,7 +259,7 @@ def _head(item: Item, at: datetime, said: list[str]) -> str:
 
 
 def _event_args(event: Event) -> list[Any]:
-    """join.lua's arguments 20 to 25: side, places, attack, nights back, window, big attack."""
+    """join.lua's arguments 24 to 29: side, places, attack, nights back, window, big attack."""
     back = "".join(str(k) for k in event.back)
     places = "\t".join(event.places)
     flags = ("a" if event.attack else "") + ("l" if event.loose else "") + ("d" if event.denies else "")
@@ -269,10 +269,18 @@ def _event_args(event: Event) -> list[Any]:
 _EVENING_MS = int(EVENING.total_seconds() * 1000)
 
 
+def _looks_back(at: datetime) -> bool:
+    """Whether the night before can hold a copy or a story of an item at ``at``: only within
+    STORY_SPAN of its start (a second's margin for the milliseconds filed)."""
+    return into_night(at) <= STORY_SPAN + timedelta(seconds=1)
+
+
 def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+#: A story hash's fields that are not an item's contribution.
+_STORY_FIELDS = frozenset({SUMMARY_FIELD, FIGURES_FIELD})
 _HOWS: dict[str, How] = {
     "new": "new", "copy": "copy", "same_attack": "same_attack", "same_event": "same_event",
     "follow_up": "follow_up",

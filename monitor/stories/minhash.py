@@ -5,6 +5,12 @@ hashed once (CRC-32 of the words, stable across processes and replicas), 64 perm
 ``(a * x + b) mod (2^31 - 1)`` applied as one vectorised product, 16 bands of 4 rows. A pair
 with Jaccard similarity 0.5 becomes a candidate with probability 0.64, 0.7 with 0.99; each
 candidate is then verified on the full signatures.
+
+Decided: a signature keeps the low 16 bits of each minimum (b-bit minwise hashing), 128 bytes
+instead of 256 in Redis. Two different minima agree in 16 bits with probability 2^-16, so an
+estimated similarity J reads J + (1 - J) / 65,536 on average: a bias of at most 0.00002,
+against a step of 1/64 (0.016) and a standard error of 0.06 at J = 0.5 from the 64
+permutations, both unchanged. A band of 4 rows matches by such chance with probability 2^-64.
 """
 
 from __future__ import annotations
@@ -25,19 +31,45 @@ _A = _rng.integers(1, _PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
 _B = _rng.integers(0, _PRIME, size=(PERMUTATIONS, 1), dtype=np.uint64)
 _MIX = _rng.integers(1, 1 << 62, size=ROWS, dtype=np.uint64) * np.uint64(2) + np.uint64(1)
 _WORD = re.compile(r"\w+")
+#: Characters read first: 400 words of news take about 2,600.
+_PREFIX = 3_200
+_P = np.uint64(_PRIME)
+_SHIFT = np.uint64(31)
 
-Signature = npt.NDArray[np.uint32]
+Signature = npt.NDArray[np.uint16]
 
 
 def signature(text: str) -> Signature:
-    """The MinHash signature of ``text`` (64 unsigned 32-bit values)."""
-    words = _WORD.findall(text.casefold())[:MAX_WORDS]
+    """The MinHash signature of ``text`` (64 unsigned 16-bit values)."""
+    words = _words(text)
     if len(words) < 3:
-        words = [*words, "", ""][:3]
+        words = [*words, "", "", ""][:3]  # one shingle at least, even of no word
     hashed = np.array([zlib.crc32(w.encode()) for w in words], dtype=np.uint64)
-    shingles = (hashed[:-2] * np.uint64(31) + hashed[1:-1] * np.uint64(17) + hashed[2:]) % np.uint64(_PRIME)
-    minima: Signature = ((_A * shingles + _B) % np.uint64(_PRIME)).min(axis=1).astype(np.uint32)
-    return minima
+    shingles = (hashed[:-2] * np.uint64(31) + hashed[1:-1] * np.uint64(17) + hashed[2:]) % _P
+    minima = _mod_prime(_A * shingles + _B).min(axis=1)
+    low: Signature = (minima & np.uint64(0xFFFF)).astype(np.uint16)
+    return low
+
+
+def _words(text: str) -> list[str]:
+    """The first MAX_WORDS words, casefolded. A long text is read from its first _PREFIX
+    characters when they hold more words than that: a word followed by another inside the
+    prefix is whole, and casefolding maps each character on its own."""
+    if len(text) > _PREFIX:
+        found = _WORD.findall(text[:_PREFIX].casefold())
+        if len(found) > MAX_WORDS:
+            return found[:MAX_WORDS]
+    return _WORD.findall(text.casefold())[:MAX_WORDS]
+
+
+def _mod_prime(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:
+    """``values`` mod 2^31 - 1, for values below 2^63: two Mersenne folds leave at most the
+    prime + 1, and one wrapping subtraction (the smaller of x and x - p) takes it below the
+    prime; about half the time of numpy's 64-bit %."""
+    folded = (values & _P) + (values >> _SHIFT)
+    folded = (folded & _P) + (folded >> _SHIFT)
+    reduced: npt.NDArray[np.uint64] = np.minimum(folded, folded - _P)
+    return reduced
 
 
 def bands(sig: Signature) -> list[bytes]:

@@ -25,6 +25,12 @@ def night_start(at: datetime) -> datetime:
     return datetime.combine(shifted.date(), time(), UTC) - _NIGHT_SHIFT
 
 
+def into_night(at: datetime) -> timedelta:
+    """How long after its night began ``at`` is (0 at 18:00 Kyiv, just under a day at the end)."""
+    shifted = at + _NIGHT_SHIFT
+    return shifted - shifted.replace(hour=0, minute=0, second=0, microsecond=0)
+
+
 #: How an item joined its story: it opened it, it copies an item's text (MinHash), it is
 #: another article on the same attack (attacker, weapon kind, night, places or figures), another
 #: article on the same night's attack by the same side (a place in common, or the night's only big
@@ -163,6 +169,9 @@ class Join(BaseModel):
 
 #: The field of a story's hash that holds its summary (no item id is empty-prefixed by NUL).
 SUMMARY_FIELD = "\x00summary"
+#: The field that holds its distinct figures, each with the first order key and source that gave
+#: it (JSON {figure JSON: [okey, source]}): what join.lua's placement reads of a story.
+FIGURES_FIELD = "\x00figures"
 
 
 def order_key(at: datetime, item: str) -> str:
@@ -182,7 +191,9 @@ class Summary(BaseModel):
     merged by min or max, so filing an item twice changes nothing and the summary is the same
     whatever order items arrive in. It answers what a join needs of the story: sources, the
     independent ones, each source's latest figure per attack (in the order ``Story`` lists
-    them), and every distinct figure with who first gave it (same-attack and copy checks)."""
+    them). Every distinct figure with who first gave it (same-attack and copy checks, in
+    join.lua) is a field of its own, FIGURES_FIELD, which joins never send back: a summary of
+    an older story that still holds them as ``figs`` has them ignored here."""
 
     model_config = ConfigDict(frozen=True)
 
@@ -191,7 +202,6 @@ class Summary(BaseModel):
     src: dict[str, str] = Field(default_factory=dict)
     orig: dict[str, int] = Field(default_factory=dict)
     lat: dict[str, tuple[str, str, str]] = Field(default_factory=dict)
-    figs: dict[str, tuple[str, str]] = Field(default_factory=dict)
 
     @classmethod
     def parse(cls, raw: str | bytes) -> Summary:
@@ -215,11 +225,6 @@ class Summary(BaseModel):
             source, _, what = key.rpartition("\t")
             found.setdefault(source, {})[what] = _figure(figure)
         return found
-
-    def figures(self) -> list[tuple[Figure, str]]:
-        """Every distinct figure of the story with the source that first gave it, in event-time order."""
-        ordered = sorted((okey, figure, source) for figure, (okey, source) in self.figs.items())
-        return [(_figure(figure), source) for _, figure, source in ordered]
 
 
 @lru_cache(maxsize=4096)

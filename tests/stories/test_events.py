@@ -16,7 +16,7 @@ from monitor.pipeline import default_extractor
 from monitor.state.keys import Keys
 from monitor.stories.event import event_of
 from monitor.stories.joiner import StoryJoiner
-from monitor.stories.model import Join
+from monitor.stories.model import SUMMARY_FIELD, Join
 
 #: Wednesday 19 November 2025, 06:00 UTC: the morning after the night's attack.
 WED = datetime(2025, 11, 19, 6, 0, tzinfo=UTC)
@@ -63,6 +63,10 @@ AFTERNOON = (
 AFTERNOON_WIRE = (
     "Russian glide bombs hit Kharkiv on Sunday, wounding dozens of people, officials said, and set "
     "a sports complex ablaze."
+)
+PLACELESS_TOLL = (
+    "The death toll from Wednesday's Russian attack rose to 12 on Thursday, officials said, as rescue "
+    "teams finished their search."
 )
 NEXT_NIGHT = (
     "Russian drones struck Ternopil and Lviv overnight, damaging a warehouse and cutting power to "
@@ -173,3 +177,35 @@ def test_the_event_of_an_item(text: str, side: str | None, back: tuple[int, ...]
     item = Item(id="x", source="s", title=title, text=text, published=WED + timedelta(days=1))
     event = event_of(item, default_extractor(Article.from_item(item)), WED + timedelta(days=1))
     assert (event.side, event.back) == (side, back)
+
+
+def test_a_follow_up_joins_when_the_night_before_is_past_the_story_span(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    """17 hours into the next night the night before's bands and attacks are not read (no copy
+    or report of the same attack can be there), yet a toll still follows its night's story up."""
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    first = _join(joiner, "af", CITY, WED, "ternopil-news")
+    at = WED + timedelta(days=1, hours=2)
+    item = Item(id="toll", source="wire-b", title="Toll", text=TOLL, published=at)
+    _, args = joiner.request(item, (), at, write=False)
+    toll = _join(joiner, "toll", TOLL, at, "wire-b")
+    assert args[18] == "0"
+    assert (toll.story_id, toll.how) == (first.story_id, "follow_up")
+
+
+def test_a_story_filed_before_its_largest_counts_were_kept_is_big_by_any_of_its_figures(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    """A toll naming no place follows up the night's only big attack. A story summarised before
+    the largest count per attacker (`mx`) was kept is big by any of its figures, not only those
+    of the attacks the toll reports (it reports none)."""
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    first = _join(joiner, "af", FIGURES, WED, "air-force")
+    story = Keys(namespace).story_items(first.story_id)
+    summary = json.loads(redis_client.hget(story, SUMMARY_FIELD) or b"{}")
+    assert summary.pop("mx") == {"Russia": 476}
+    redis_client.hset(story, SUMMARY_FIELD, json.dumps(summary))
+    toll = _join(joiner, "toll", PLACELESS_TOLL, WED + timedelta(days=1, hours=2), "wire-b")
+    assert (toll.story_id, toll.how) == (first.story_id, "follow_up")
+    assert "only big attack" in toll.why

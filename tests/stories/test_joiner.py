@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from datetime import UTC, datetime, timedelta
 
@@ -13,7 +14,7 @@ from monitor.models import Article, Item
 from monitor.pipeline import default_extractor
 from monitor.state.keys import Keys
 from monitor.stories.joiner import StoryJoiner
-from monitor.stories.model import Join, night_of
+from monitor.stories.model import FIGURES_FIELD, SUMMARY_FIELD, Join, night_of
 
 T = datetime(2025, 7, 4, 5, 40, tzinfo=UTC)
 WIRE = (
@@ -148,3 +149,78 @@ def test_a_late_item_joins_the_story_as_it_was_at_its_own_time(
         1,
     )
     assert late.revised and "550" not in late.figures
+
+
+BODY = (
+    " Air defences were active over several regions, officials said in the morning, and debris fell"
+    " on farmland; the regional administration said no one was hurt and that power lines were"
+    " being repaired by noon, while schools stayed open."
+)
+
+
+def test_a_text_like_a_story_counting_its_attack_otherwise_is_no_copy(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    """Short reports in one formula differ in their count only: the second is no copy (it joins
+    the night's story of that side's attack as another report of the same event)."""
+    joiner = StoryJoiner(redis_client, Keys(namespace))
+    first = _join(joiner, _item("a", "Russia launched 100 drones at Ukraine overnight." + BODY, T))
+    again = _join(joiner, _item("b", "Russia launched 101 drones at Ukraine overnight." + BODY, T))
+    other = _join(joiner, _item("c", "Russia launched 200 drones at Ukraine overnight." + BODY, T, "daily-b"))
+    assert (again.story_id, again.how) == (first.story_id, "copy")
+    assert (other.story_id, other.how) == (first.story_id, "same_event")
+
+
+def test_a_copy_from_the_night_before_joins_within_the_story_span(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    """The night before is looked at only within 16 h of the night's start (18:00 Kyiv, 15:00
+    UTC): a copy 15.5 h after its original, across the boundary, joins; 16.5 h after, it opens
+    a story of its own (neither a copy nor a report of a story begun within 16 h)."""
+    evening = datetime(2025, 7, 3, 14, 30, tzinfo=UTC)
+    for n, (hours, joined) in enumerate([(15.5, True), (16.5, False)]):
+        joiner = StoryJoiner(redis_client, Keys(f"{namespace}-{n}"))
+        first = _join(joiner, _item("a", WIRE, evening))
+        copy = _join(joiner, _item("b", WIRE, evening + timedelta(hours=hours), "daily-b"))
+        assert night_of(evening) != night_of(evening + timedelta(hours=hours))
+        assert (copy.story_id == first.story_id, copy.how) == (joined, "copy" if joined else "new")
+
+
+def test_explain_places_an_item_without_filing_it(redis_client: redis.Redis, namespace: str) -> None:
+    keys = Keys(namespace)
+    joiner = StoryJoiner(redis_client, keys)
+    first = _join(joiner, _item("a", WIRE, T))
+    held = sorted(redis_client.scan_iter(match=keys.pattern()))
+    story = redis_client.hgetall(keys.story_items(first.story_id))
+    copy = _item("b", WIRE + " (Reporting by our bureau)", T + timedelta(hours=1), "daily-b")
+    assert copy.published is not None
+    facts = default_extractor(Article.from_item(copy))
+    explained = joiner.join(copy, facts, copy.published, write=False)
+    assert (explained.story_id, explained.how, explained.sources) == (first.story_id, "copy", 2)
+    assert sorted(redis_client.scan_iter(match=keys.pattern())) == held
+    assert redis_client.hgetall(keys.story_items(first.story_id)) == story
+    assert joiner.join(copy, facts, copy.published) == explained
+
+
+def test_an_item_without_a_word_opens_a_story(redis_client: redis.Redis, namespace: str) -> None:
+    joined = _join(StoryJoiner(redis_client, Keys(namespace)), _item("p", "!!! ...", T, title=""))
+    assert joined.how == "new" and joined.sources == 1
+
+
+def test_a_story_filed_with_its_figures_in_the_summary_is_read_and_moved(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    """Stories filed before the distinct figures had a field of their own kept them in the
+    summary as ``figs``: placement still reads them there, and the next join moves them."""
+    keys = Keys(namespace)
+    joiner = StoryJoiner(redis_client, keys)
+    first = _join(joiner, _item("a", REPORTS[0][1], T, "air-force"))
+    story = keys.story_items(first.story_id)
+    summary = json.loads(redis_client.hget(story, SUMMARY_FIELD) or b"{}")
+    summary["figs"] = json.loads(redis_client.hget(story, FIGURES_FIELD) or b"{}")
+    redis_client.hset(story, SUMMARY_FIELD, json.dumps(summary))
+    redis_client.hdel(story, FIGURES_FIELD)
+    other = _join(joiner, _item("c", "Russia launched 480 drones at Ukraine overnight.", T, "wire-a"))
+    assert (other.story_id, other.how) == (first.story_id, "same_attack")
+    assert "figs" not in json.loads(redis_client.hget(story, SUMMARY_FIELD) or b"{}")
+    assert len(json.loads(redis_client.hget(story, FIGURES_FIELD) or b"{}")) == 3
