@@ -110,12 +110,20 @@ class Event(BaseModel):
 def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     """The attack ``item`` (event time ``at``) is about, from its facts and its words."""
     text = f"{item.title}. {item.text}"[:_READ]
-    lead = tokenize(text[:_LEAD]).low
+    # no token spans a space, so the text's tokens are those before its last space in the lead
+    # followed by those after it: the lead's words are tokenized once, not again with the rest
+    cut = max(text.rfind(" ", 0, _LEAD), 0)
+    head = tokenize(text[:cut])
     strikes = strikes_of(facts)
     denies = bool(facts.denials)
-    if _ATTACK_WORDS.isdisjoint(lead) and not strikes:
+    if (
+        not strikes
+        and _ATTACK_WORDS.isdisjoint(head.low)
+        and _ATTACK_WORDS.isdisjoint(tokenize(text[cut:_LEAD]).low)
+    ):
         return Event(denies=denies)
-    tokens = tokenize(text)
+    rest = tokenize(text[cut:])
+    tokens = Tokens(head.words + rest.words, head.low + rest.low)
     mentions = find_places(tokens.low, tokens.words)
     by_places = _side_by_places([m.side for m in mentions])
     # strikes of no place all read against the places named (a mayor's "attack on Moscow
