@@ -111,7 +111,7 @@ class Event(BaseModel):
 
 def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     """The attack ``item`` (event time ``at``) is about, from its facts and its words."""
-    text = f"{item.title}. {item.text}"[:_READ]
+    text = f"{item.title}. {item.text[:_READ]}"[:_READ]  # no copy of a long text
     # no token spans a space, so the text's tokens are those before its last space in the lead
     # followed by those after it: the lead's words are tokenized once, not again with the rest
     cut = max(text.rfind(" ", 0, _LEAD), 0)
