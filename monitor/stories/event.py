@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Container, Iterator
 from datetime import UTC, date, datetime, time, timedelta
+from itertools import compress
 
 from pydantic import BaseModel, ConfigDict
 
@@ -109,13 +111,21 @@ class Event(BaseModel):
 
 def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     """The attack ``item`` (event time ``at``) is about, from its facts and its words."""
-    text = f"{item.title}. {item.text}"[:_READ]
-    lead = tokenize(text[:_LEAD]).low
+    text = f"{item.title}. {item.text[:_READ]}"[:_READ]  # no copy of a long text
+    # no token spans a space, so the text's tokens are those before its last space in the lead
+    # followed by those after it: the lead's words are tokenized once, not again with the rest
+    cut = max(text.rfind(" ", 0, _LEAD), 0)
+    head = tokenize(text[:cut])
     strikes = strikes_of(facts)
     denies = bool(facts.denials)
-    if _ATTACK_WORDS.isdisjoint(lead) and not strikes:
+    if (
+        not strikes
+        and _ATTACK_WORDS.isdisjoint(head.low)
+        and _ATTACK_WORDS.isdisjoint(tokenize(text[cut:_LEAD]).low)
+    ):
         return Event(denies=denies)
-    tokens = tokenize(text)
+    rest = tokenize(text[cut:])
+    tokens = Tokens(head.words + rest.words, head.low + rest.low)
     mentions = find_places(tokens.low, tokens.words)
     by_places = _side_by_places([m.side for m in mentions])
     # strikes of no place all read against the places named (a mayor's "attack on Moscow
@@ -163,10 +173,8 @@ def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
     for strike in strikes:
         return strike.attacker
     counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
-    for i, word in enumerate(low):
-        if word not in _SIDE_NAMES:
-            continue
-        after = low[i + 1 : i + 4]
+    for i in _positions(low, _SIDE_NAMES):
+        word, after = low[i], low[i + 1 : i + 4]
         if after[:1] != ("air",) and not _ACTS.isdisjoint(after):
             counts[_SIDE_NAMES[word]] += 1
     if counts["Russia"] == counts["Ukraine"]:
@@ -177,11 +185,16 @@ def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
 def _side_by_countries(low: tuple[str, ...]) -> Side | None:
     """The attacker when the item names neither attacker nor place: the other side of the country
     it names most (an energy company's plants, the president's address)."""
-    named = Counter(_SIDE_NAMES.get(word) for word in low)
+    named = Counter(map(_SIDE_NAMES.get, low))
     russia, ukraine = named["Russia"], named["Ukraine"]
     if russia == ukraine:
         return None
     return "Ukraine" if russia > ukraine else "Russia"
+
+
+def _positions(low: tuple[str, ...], wanted: Container[str]) -> Iterator[int]:
+    """The positions of the words of ``low`` in ``wanted``, found in C rather than word by word."""
+    return compress(range(len(low)), map(wanted.__contains__, low))
 
 
 def _side_by_places(sides: list[Side | None]) -> Side | None:
@@ -198,7 +211,8 @@ def _days_named(tokens: Tokens, today: date) -> list[date]:
     low, found = tokens.low, list[date]()
     if _NAMED.isdisjoint(low):
         return found
-    for i, word in enumerate(low):
+    for i in _positions(low, _NAMED):
+        word = low[i]
         if word in _WEEKDAYS:
             before, after = low[i - 1] if i else "", low[i + 1] if i + 1 < len(low) else ""
             if before in _DAY_BEFORE or after in _DAY_AFTER or tokens.words[i].lower().endswith(("'s", "’s")):

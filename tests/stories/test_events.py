@@ -209,3 +209,24 @@ def test_a_story_filed_before_its_largest_counts_were_kept_is_big_by_any_of_its_
     toll = _join(joiner, "toll", PLACELESS_TOLL, WED + timedelta(days=1, hours=2), "wire-b")
     assert (toll.story_id, toll.how) == (first.story_id, "follow_up")
     assert "only big attack" in toll.why
+
+
+@pytest.mark.parametrize(
+    ("word", "start", "attack"),
+    [
+        ("strikes", 393, True),  # ends on the lead's last character, no space after it in the lead
+        ("struck", 396, False),  # cut by the lead's end: the lead reads "stru", no attack word
+        ("struck", 400, False),  # just past the lead
+        ("shelled", 380, True),
+    ],
+)
+def test_the_lead_is_read_to_its_last_character_and_no_further(word: str, start: int, attack: bool) -> None:
+    title = "Weather in the capital"
+    read = f"{title}. "
+    while len(read) < start - 60:
+        read += "The morning was mild and the markets opened on time. "
+    read += "x" * (start - 1 - len(read)) + " " + word + " and the rest of the day was calm."
+    assert read.index(word) == start
+    item = Item(id="lead", source="desk", title=title, text=read[len(title) + 2 :], published=WED)
+    event = event_of(item, default_extractor(Article.from_item(item)), WED)
+    assert event.attack is attack
