@@ -32,8 +32,12 @@ def alert_text(alert: Alert) -> Text:
     evidence = str(alert.fact.get("evidence") or "").strip()
     if evidence:
         body.append(f"“{evidence}”\n", style="italic")
-    if alert.text and alert.text.strip() != evidence:
-        body.append(alert.text.strip() + "\n")
+    text = (alert.text or "").strip()
+    if evidence and text.startswith(evidence):
+        # the rule's text is the evidence (quoted just above), maybe with "Also matched" after it
+        text = text[len(evidence) :].strip()
+    if text:
+        body.append(text + "\n")
     item = alert.item
     body.append(f"{item.get('source')}, {when(item.get('published'))}: ", style="dim")
     body.append(f"{item.get('title') or ''}\n", style="dim")

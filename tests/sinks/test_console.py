@@ -115,6 +115,26 @@ def test_a_panel_shows_the_link_and_the_rendered_text_when_it_adds_to_the_eviden
     ]
 
 
+def test_the_evidence_is_printed_once_when_the_text_lists_other_matches() -> None:
+    """A record's text is its evidence plus the story's other matches ("Also matched"): the panel
+    quotes the evidence once and prints only the list after it."""
+    evidence = "Russia launched 145 drones."
+    alert = Alert(
+        alert_id="a", rule="record-drone-attack", severity="critical", title="Record drone attack",
+        reason="first", dedup_key="k", fired_at=datetime(2025, 1, 1, tzinfo=UTC),
+        text=f"{evidence}\nAlso matched:\n• Mass drone attack (mass-drone-attack, warning)",
+        fact={"weapon": "drone", "launched": 145, "evidence": evidence},
+        item={"id": "i", "source": "ukrinform", "title": "Drones", "published": "2025-01-01T06:00:00+00:00"},
+    )  # fmt: skip
+    out = _render(alert)
+    assert out.count("Russia launched 145 drones") == 1
+    lines = [line.strip("│ ") for line in out.splitlines()[1:-1]]
+    assert lines[lines.index("“Russia launched 145 drones.”") + 1 :][:2] == [
+        "Also matched:",
+        "• Mass drone attack (mass-drone-attack, warning)",
+    ]
+
+
 def test_the_seed_alerts_on_the_console(redis_url: str, namespace: str) -> None:
     """Every alert of the seed shift (tests/data/golden) as the analyst sees it: its fact in words,
     its evidence, who said it and when, the reason in words; nothing internal."""
