@@ -9,8 +9,10 @@ from typing import TypeVar
 
 # A word is word characters joined by single inner separators ("Shahed-136/131", "1,200",
 # "U.S", "Russia's"); anything else is a one-character token. No nested quantifier can
-# backtrack: every separator must be followed by a word character.
-_TOKEN = re.compile(r"\w+(?:[-'’/.,]\w+)*|[^\w\s]")
+# backtrack: every separator must be followed by a word character. The quantifiers are
+# possessive (Python 3.11+): nothing follows them that could make the engine give characters
+# back, so the tokens are the same and the engine keeps no backtracking points.
+_TOKEN = re.compile(r"\w++(?:[-'’/.,]\w++)*+|[^\w\s]")
 _POSSESSIVE = ("'s", "’s")
 _T = TypeVar("_T")
 

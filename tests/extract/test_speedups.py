@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import random
+import re
+
 from monitor.extract import cues, tokens
 from monitor.extract.mentions import noun_after
 from monitor.extract.nations import COUNTRIES, DEMONYMS, name_before
@@ -111,3 +114,15 @@ def test_noun_after_reads_every_kind_of_noun_phrase_word() -> None:
     assert kalibrs is not None and kalibrs[0] == "missile"
     assert noun("23 FPV drones") is None
     assert noun("45 people were hurt") is None
+
+
+def test_possessive_token_pattern_gives_the_backtracking_patterns_tokens() -> None:
+    """The token pattern's possessive quantifiers change no token: nothing follows them that
+    could need characters given back. Checked against the plain pattern on random strings of
+    word characters, separators, punctuation and spaces."""
+    plain = re.compile(r"\w+(?:[-'’/.,]\w+)*|[^\w\s]")
+    alphabet = "ab1_ -'’/.,!?é\n"
+    rng = random.Random(7)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 24)))
+        assert tokens._TOKEN.findall(text) == plain.findall(text), text
