@@ -218,13 +218,17 @@ def _days_named(tokens: Tokens, today: date) -> list[date]:
             if before in _DAY_BEFORE or after in _DAY_AFTER or tokens.words[i].lower().endswith(("'s", "’s")):
                 found.append(today - timedelta(days=(today.weekday() - _WEEKDAYS[word]) % 7))
         elif word in _MONTHS:
-            numbers = [
-                low[k] for k in (i - 1, i + 1) if 0 <= k < len(low) and low[k].isdigit() and len(low[k]) < 3
-            ]
+            numbers = [low[k] for k in (i - 1, i + 1) if 0 <= k < len(low) and _day_number(low[k])]
             day = _date(_MONTHS[word], int(numbers[0]), today) if numbers else None
             if day is not None:
                 found.append(day)
     return found
+
+
+def _day_number(word: str) -> bool:
+    """One or two ASCII digits: a day of the month. (``str.isdigit`` alone takes "²" too, which
+    ``int`` then refuses: hostile text must not stop a join.)"""
+    return len(word) < 3 and word.isascii() and word.isdigit()
 
 
 def _date(month: int, day: int, today: date) -> date | None:

@@ -14,7 +14,7 @@ from monitor.cli.main import cli
 from monitor.models import Article, Item
 from monitor.pipeline import default_extractor
 from monitor.state.keys import Keys
-from monitor.stories.event import event_of
+from monitor.stories.event import Event, event_of
 from monitor.stories.joiner import StoryJoiner
 from monitor.stories.model import SUMMARY_FIELD, Join
 
@@ -177,6 +177,19 @@ def test_the_event_of_an_item(text: str, side: str | None, back: tuple[int, ...]
     item = Item(id="x", source="s", title=title, text=text, published=WED + timedelta(days=1))
     event = event_of(item, default_extractor(Article.from_item(item)), WED + timedelta(days=1))
     assert (event.side, event.back) == (side, back)
+
+
+@pytest.mark.parametrize("day", ["²", "³", "١٢", "１２"])
+def test_a_day_of_the_month_in_other_digits_is_no_date_and_no_error(day: str) -> None:
+    """Superscript, Arabic-Indic and full-width digits pass ``str.isdigit`` but ``int`` refuses
+    some of them: a hostile headline must not stop the join, and none of them names a day."""
+
+    def event(day: str) -> Event:
+        text = f"The toll from Russia's drone strike on Kyiv on {day} November rose to 12, officials said."
+        item = Item(id="x", source="s", title="Kyiv drone strike toll rises", text=text, published=WED)
+        return event_of(item, default_extractor(Article.from_item(item)), WED)
+
+    assert event(day) == event("the") and event(day).side == "Russia"
 
 
 def test_a_follow_up_joins_when_the_night_before_is_past_the_story_span(
