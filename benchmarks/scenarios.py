@@ -165,9 +165,7 @@ def seen_bytes(work: Workload, *, old: bool) -> float:
     else:
         SeenItems(client, keys).mark_seen(ids)
     used = int(client.info("memory")["used_memory"]) - before
-    found = list(client.scan_iter(match=keys.pattern(), count=1000))
-    for start in range(0, len(found), 500):
-        client.delete(*found[start : start + 500])
+    _delete_namespace(client, keys)
     return used / len(ids)
 
 
@@ -185,6 +183,17 @@ MONITOR = str(Path(PYTHON).with_name("monitor"))
 
 
 def seed_replay_seconds(work: Workload) -> float:
-    """``monitor replay seeds/`` (13 items) against the benchmark's Redis, as an analyst runs it."""
+    """``monitor replay seeds/`` (13 items) against the benchmark's Redis, as an analyst runs it;
+    its namespace is deleted afterwards (``--fresh`` only clears it before)."""
+    namespace = f"bench-seeds-{os.getpid()}"
     args = [MONITOR, "replay", "seeds/", "--redis", _url(work.client), "--fresh"]
-    return command_seconds([*args, "--namespace", "bench-seeds", "--sink", "jsonl:/dev/null"])
+    try:
+        return command_seconds([*args, "--namespace", namespace, "--sink", "jsonl:/dev/null"])
+    finally:
+        _delete_namespace(work.client, Keys(namespace))
+
+
+def _delete_namespace(client: redis.Redis, keys: Keys) -> None:
+    found = list(client.scan_iter(match=keys.pattern(), count=1000))
+    for start in range(0, len(found), 500):
+        client.delete(*found[start : start + 500])
