@@ -346,7 +346,7 @@ class Pipeline:
         decided; this catches items that matched no rule, so event time moves holds on in a
         replay as it does live (a round trip per story and one more, only when some rule holds
         for corroboration)."""
-        if not outcomes or not any(c.rule.min_sources for c in self.rules.enabled):
+        if not outcomes or not self.rules.corroborating:
             return
         have: dict[str, int] = {}
         for outcome in outcomes:
@@ -359,7 +359,7 @@ class Pipeline:
 
     def _notify(self, outcomes: Sequence[Outcome], now: datetime) -> None:
         """Story notices, after the batch's decisions (monitor.stories.notices.StoryNotifier)."""
-        corroborating = any(c.rule.min_sources for c in self.rules.enabled)
+        corroborating = self.rules.corroborating
         for outcome in outcomes:
             at = event_time(outcome.item, now)
             self.notifier.notify(outcome.item, outcome.facts, outcome.story, at, now, corroborating)
@@ -387,7 +387,7 @@ class Pipeline:
         request = DecideRequest(
             match,
             # left to ``finish`` when deferred: a match turned down by its check needs no id
-            stable_id("alert", match.rule_id, match.dedup_key, item.id) if finish is None else "",
+            alert_id_of(match, item) if finish is None else "",
             payload,
             match.realert_s,
             now,

@@ -50,6 +50,12 @@ class RuleSet:
         return tuple(r for r in self.rules if r.rule.enabled)
 
     @functools.cached_property
+    def corroborating(self) -> bool:
+        """Some enabled rule holds its alerts for min_sources (the pipeline skips hold and
+        corroboration work per batch otherwise)."""
+        return any(r.rule.min_sources for r in self.enabled)
+
+    @functools.cached_property
     def flatlines(self) -> tuple[CompiledRule, ...]:
         """Asked once per item (the pipeline notes what they watch): computed once."""
         return tuple(r for r in self.enabled if r.rule.type == "flatline")

@@ -1,8 +1,9 @@
 """Which story a denial disputes: the story it joined or one begun within STORY_SPAN before it,
 with an alert, whose figures name the side the denial names and a place or weapon kind it names.
 
-Decided: a denial usually has no figures and new wording, so it joins no story by copy or by
-figures; it is tied here instead, only for the notice. The tie asks that the denial name the
+Decided: a denial has no figures and new wording, so it joins no story by copy or by figures
+(at most as an article on the same event, stories/event.py, where it never corroborates); it is
+tied here, for the notice, whether or not it joined. The tie asks that the denial name the
 attacking side (when it names a side at all) and either a place of the attack or, when it names
 a side, the attack's weapon kind; a denial naming no side must name a place. Stories whose items
 report no figures (no strike of this war) cannot be disputed.

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Container, Iterator
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, timedelta
 from itertools import compress
 
 from pydantic import BaseModel, ConfigDict
@@ -17,7 +17,7 @@ from monitor.extract.lexicon import words
 from monitor.extract.tokens import Tokens, tokenize
 from monitor.models import Facts, Item
 from monitor.models.facts import Side, Strike
-from monitor.stories.model import night_of
+from monitor.stories.model import into_night, night_of
 
 #: A follow-up (a toll updated, a damage assessment) joins an attack's story up to this long
 #: after the story's first report.
@@ -29,7 +29,8 @@ DEFAULT_ATTACKER: Side = "Russia"
 NIGHTS_BACK = 3
 #: Kyiv's offset from UTC in summer, and the nights' shift (as in stories.model: 18:00 Kyiv).
 _KYIV = timedelta(hours=3)
-_NIGHT_SHIFT = timedelta(hours=9)
+#: The first hours of a night (from 18:00 Kyiv) in which "overnight" still names the night before.
+_EVENING = timedelta(hours=6)
 #: Characters of an item read for its cues: the lead carries what the article is about.
 _READ = 4000
 _LEAD = 400
@@ -265,9 +266,7 @@ def _back(tokens: Tokens, low: str, at: datetime) -> tuple[tuple[int, ...], bool
                 back.add(offset)
     if not back and not fresh and _AFTERMATH.search(low):
         back.update(range(1, NIGHTS_BACK + 1))
-    if at + _NIGHT_SHIFT - timedelta(hours=6) < datetime.combine(night, time(), UTC) and _earlier(
-        tokens, low
-    ):
+    if into_night(at) < _EVENING and _earlier(tokens, low):
         back.add(1)  # an evening's article on the night just ended
     if back or days or fresh:
         return tuple(sorted(back)), False
