@@ -37,6 +37,12 @@ def _weapons(text: str) -> dict[str, bool]:
             "Ukraine has been test-launching its Flamingo cruise missile in the war with Russia.",
             {"Flamingo": False},
         ),
+        # the maker's name, an acronym, as analysts and the labels write it, however spelt
+        (
+            "Near Kupiansk a Lancet loitering munition wrecked a French-made Caesar howitzer.",
+            {"Lancet": True, "CAESAR": False},
+        ),
+        ("Two CAESAR self-propelled guns were lost near Pokrovsk to Russian drones.", {"CAESAR": False}),
     ],
 )
 def test_weapon_use(text: str, expected: dict[str, bool]) -> None:
