@@ -24,7 +24,7 @@ def extract(article: Article) -> Facts:
     return Facts(
         strikes=strikes,
         troops=find_troops(sentences),
-        weapons=find_weapons(sentences),
+        weapons=find_weapons(sentences, strikes),
         casualties=find_casualties(sentences),
         denials=tuple(d for d in denials if not _reports_itself(d, strikes)),
     )
