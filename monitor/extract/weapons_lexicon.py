@@ -51,7 +51,9 @@ class UseWords(BaseModel):
     platforms: frozenset[str] = Field(description="After a name: a platform, a target when hit.")
     defence_after: frozenset[str] = Field(description="After an aircraft: a defender ('shot down').")
     attacks_of: frozenset[str] = Field(description="Attack nouns before 'of <name>' ('strikes of Lancet').")
-    fired_before: frozenset[str] = Field(description="Verbs before a capitalized name: a weapon ('intercepted a Flamingo').")
+    fired_before: frozenset[str] = Field(
+        description="Verbs before a capitalized name: a weapon ('intercepted a Flamingo')."
+    )
     weapon_context: frozenset[str] = Field(
         description="Nouns beside an ambiguous name that make it a weapon."
     )

@@ -41,7 +41,7 @@ def test_record_baseline_then_new_maximum(redis_client: redis.Redis, namespace: 
     assert store.record("record-drone-attack", "Russia") == 150
 
 
-def test_record_figures_of_the_baseline_story_raise_the_baseline(redis_client: redis.Redis, namespace: str) -> None:
+def test_record_figures_of_the_baseline_story_raise_it(redis_client: redis.Redis, namespace: str) -> None:
     """Two governors' counts in one article, or a copy with a higher figure: one attack, so the
     story that set the baseline cannot beat itself; another story can, and its own later
     figures still compare with what came before it."""
