@@ -38,6 +38,7 @@ _TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "recon
 _ATTACK_WORDS = _USE.attack_words
 _CLAUSE_BLOCKERS = _USE.clause_blockers
 _HEDGES = _USE.hedges
+_SCOPE_BREAKS = _USE.scope_breaks
 _HIT_VERBS = _USE.hit_verbs
 _PLATFORMS = _USE.platforms
 _DEFENCE_AFTER = _USE.defence_after
@@ -214,12 +215,20 @@ def _used_after(low: Sequence[str], end: int) -> bool:
     return j < len(low) and low[j] in _USE_AFTER and not _blocked(low, end)
 
 
+def _use_scope(low: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """The name's clause, cut at the scope breaks on either side of it."""
+    left, right = clause_of(low, start, end)
+    before = [k for k in range(left, start) if low[k] in _SCOPE_BREAKS]
+    after = [k for k in range(end, right) if low[k] in _SCOPE_BREAKS]
+    return (before[-1] + 1 if before else left), (after[0] if after else right)
+
+
 def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> bool:
     """Reported in use: 'the use of the Oreshnik', 'launched an Oreshnik', 'Kh-101s were shot down',
     '31 drones, including Shaheds' in a clause about an attack."""
     if kind in _TARGET_KINDS:
         return False  # air defence, armour, EW: destroyed or defending, never an attack
-    left, right = clause_of(low, start, end)
+    left, right = _use_scope(low, start, end)
     if not _NOT_WAR_USE.isdisjoint(low[left:right]) or not _HEDGES.isdisjoint(low[left:right]):
         return False  # a test launch, an exercise, a parade, a guess: not use in the war
     if kind in _ATTACK_KINDS and _sent_at_target(low, start, end):
@@ -233,10 +242,10 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
         return kind in _ATTACK_KINDS or not _defends(low, end)
     if kind not in _ATTACK_KINDS:
         return False
-    left, right = clause_of(low, start, end)
-    clause = low[left:right]
-    blocked = any(w in _CLAUSE_BLOCKERS and not _compound(clause, i) for i, w in enumerate(clause))
-    return not blocked and any(w in _ATTACK_WORDS for w in clause)
+    scope = low[left:right]
+    blocked = any(w in _CLAUSE_BLOCKERS and not _compound(scope, i) for i, w in enumerate(scope))
+    first, last = clause_of(low, start, end)  # the attack may be told before a colon
+    return not blocked and any(w in _ATTACK_WORDS for w in low[first:last])
 
 
 def _this_war(

@@ -153,3 +153,20 @@ def test_weapons_in_a_strike_sentence_are_of_its_war(text: str, expected: dict[s
 )
 def test_weapon_spellings_of_translated_and_summary_copy(text: str, expected: dict[str, bool]) -> None:
     assert _weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a test told after a colon or an 'after' is another clause's, not the named weapon's
+        (
+            "The Kremlin called the strike on Kharkiv with the Oreshnik an answer: Moscow had to test "
+            "it after Kyiv hit the Belgorod region with Western ATACMS missiles.",
+            {"Oreshnik": True, "ATACMS": True},
+        ),
+        # in the weapon's own words the test still says no use
+        ("Russia said it would test the Oreshnik again before hitting Ukraine with it.", {"Oreshnik": False}),
+    ],
+)
+def test_tests_told_in_another_clause(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
