@@ -10,7 +10,9 @@ from monitor.models.item import Article
 
 def _facts(text: str) -> tuple[list[tuple[str, int | None, str | None]], dict[str, bool]]:
     facts = extract(Article(item_id="r", title="", text=text))
-    strikes = [(s.weapon, s.launched or s.shot_down, s.attacker) for s in facts.strikes]
+    strikes: list[tuple[str, int | None, str | None]] = [
+        (s.weapon, s.launched or s.shot_down, s.attacker) for s in facts.strikes
+    ]
     return strikes, {w.name: w.used for w in facts.weapons}
 
 
