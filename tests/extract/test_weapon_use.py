@@ -127,6 +127,12 @@ def test_weapons_at_an_exercise_in_russia_are_not_this_wars() -> None:
         ),
         # no strike, no war named: nothing
         ("The museum shows a Storm Shadow missile and a HIMARS launcher.", {}),
+        # the Ukrainian bulletins' name for Russia marks this war, as 'the enemy' does
+        (
+            "In its monthly summary the command said the aggressor relied mostly on attack drones "
+            "of the Shahed type.",
+            {"Shahed": True},
+        ),
     ],
 )
 def test_weapons_in_a_strike_sentence_are_of_its_war(text: str, expected: dict[str, bool]) -> None:
