@@ -43,7 +43,7 @@ _ATTACK_WORDS = words(
 )
 #: Words that make a headline about an attack told again: the dead, the damage, the search.
 _AFTER_WORDS = _ATTACK_WORDS | words(
-    "dead mourns mourn search rescuers damage damaged destroyed victims funeral"
+    "dead died dies mourns mourn search rescuers damage damaged destroyed victims funeral"
 )
 _NOUNS = words(
     "drone drones missile missiles attack attacks strike strikes shelling forces bombs barrage "
@@ -59,6 +59,8 @@ _SIDE_NAMES: dict[str, Side] = {
     "ukraine": "Ukraine",
 }
 _ACTS = _NOUNS | _VERBS
+#: Prepositions that make the side named after them the attacked one ("an attack on Ukraine").
+_TARGET_BEFORE = words("on across against at over into in")
 _OTHER: dict[Side, Side] = {"Russia": "Ukraine", "Ukraine": "Russia"}
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = (
@@ -80,10 +82,23 @@ _FRESH = words(
 #: An evening article on the attack of the night just ended ("the day's attack", "overnight").
 _EARLIER = words("overnight morning earlier")
 _EARLIER_PHRASES = ("last night", "the day's", "during the day")
+#: Words that report when something was said, not when the attack was ("said on Monday
+#: morning"): a day or a time of day right after one of them dates the report only.
+_SAYS = words("said says told wrote reported announced added stated")
+#: A time of day in daylight: an attack named by it ("on Monday afternoon", "this morning", "the
+#: late-morning strike") is a daytime strike, not the night's attack, unless the night is named.
+_DAYTIME = words("afternoon midday noon daytime daylight lunchtime late-morning")
+_MORNING_BEFORE = words("this late")
+_NIGHT = words("overnight night nighttime tonight nightly dawn")
+#: Headline words of a period's tally (a week's or a month's launches): it quotes the nights'
+#: figures but reports no one attack. "For the third time this week" is an attack, not a tally.
+_PERIODS = words("week month weekly monthly")
+_PERIOD_BEFORE = words("this past last a the")
 #: Wording of a story told again later: a toll updated, the dead counted, the day after.
 _AFTERMATH = re.compile(
     r"\b(?:death toll|toll (?:has )?(?:rose|risen|rises|climbed|climbs)|rose to \d+|"
     r"died of (?:their|his|her) (?:wounds|injuries)|days? of mourning|"
+    r"(?:total|number) of (?:the )?dead|another body|bodies (?:were |have been )?recovered|"
     rf"aftermath|after (?:the|last|this) (?:\w+ ){{0,3}}{_HIT}|since the {_HIT})\b"
 )
 
@@ -108,6 +123,12 @@ class Event(BaseModel):
     #: The headline or lead denies, retracts or corrects a report (``Facts.denials``): the item
     #: may join the story it disputes, but never counts as a source corroborating it.
     denies: bool = False
+    #: A daytime strike: the lead dates its attack by daylight and names no night. It joins
+    #: another daytime story by a place in common only, never the night's attack by side alone.
+    day: bool = False
+    #: The days it names as its attack's are all before the day of the report ("after Monday's
+    #: attack" read on Tuesday): it is looked for among the earlier nights before tonight's.
+    past: bool = False
 
 
 def event_of(item: Item, facts: Facts, at: datetime) -> Event:
@@ -119,6 +140,8 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     head = tokenize(text[:cut])
     strikes = strikes_of(facts)
     denies = bool(facts.denials)
+    if _tally(tokenize(item.title[:_LEAD])):
+        return Event(denies=denies)  # a week's or a month's count: no one attack
     if (
         not strikes
         and _ATTACK_WORDS.isdisjoint(head.low)
@@ -138,8 +161,12 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     places = {m.name for m in mentions if m.side in (target, None)}
     places.update(p for s in strikes if s.attacker == side for p in s.places)
     places.update(c.place for c in facts.casualties if c.place and PLACE_SIDES.get(c.place) != side)
-    told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
-    back, loose = _back(tokens, text.lower(), at) if told_again else ((), False)
+    low = text.lower()
+    today = (at + _KYIV).date()
+    days = _days_named(tokens, today)
+    past = bool(days) and max(days) < today
+    told_again = past or not _AFTER_WORDS.isdisjoint(tokenize(item.title).low) or bool(_AFTERMATH.search(low))
+    back, loose = _back(tokens, low, at, days) if told_again else ((), False)
     return Event(
         side=side,
         attack=True,
@@ -148,6 +175,8 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
         loose=loose,
         strikes=tuple(strikes),
         denies=denies,
+        day=_daytime(tokens),
+        past=past,
     )
 
 
@@ -176,6 +205,8 @@ def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
     counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
     for i in _positions(low, _SIDE_NAMES):
         word, after = low[i], low[i + 1 : i + 4]
+        if i and low[i - 1] in _TARGET_BEFORE:
+            continue  # "across Ukraine in the attack", "on Russia's": the attacked side
         if after[:1] != ("air",) and not _ACTS.isdisjoint(after):
             counts[_SIDE_NAMES[word]] += 1
     if counts["Russia"] == counts["Ukraine"]:
@@ -214,6 +245,8 @@ def _days_named(tokens: Tokens, today: date) -> list[date]:
         return found
     for i in _positions(low, _NAMED):
         word = low[i]
+        if _reported(low, i):
+            continue
         if word in _WEEKDAYS:
             before, after = low[i - 1] if i else "", low[i + 1] if i + 1 < len(low) else ""
             if before in _DAY_BEFORE or after in _DAY_AFTER or tokens.words[i].lower().endswith(("'s", "’s")):
@@ -224,6 +257,44 @@ def _days_named(tokens: Tokens, today: date) -> list[date]:
             if day is not None:
                 found.append(day)
     return found
+
+
+def _reported(low: tuple[str, ...], i: int) -> bool:
+    """Whether the word at ``i`` dates a report ("said on Monday", "told reporters on Friday
+    morning"): a reporting verb among the three words before it."""
+    return not _SAYS.isdisjoint(low[max(i - 3, 0) : i])
+
+
+def _daytime(tokens: Tokens) -> bool:
+    """A daytime strike: a time of day in daylight that dates no report ("on Monday afternoon",
+    "this morning", "in the middle of the morning"), and no night named."""
+    low = tokens.low
+    if not _NIGHT.isdisjoint(low):
+        return False
+    for i, word in enumerate(low):
+        if _reported(low, i):
+            continue
+        if word in _DAYTIME:
+            return True
+        if word == "morning" and i and (low[i - 1] in _MORNING_BEFORE or low[i - 2 : i] == ("of", "the")):
+            return True
+    return False
+
+
+def _tally(title: Tokens) -> bool:
+    """A headline counting a period ("this week", "a week of strikes", "monthly record", "in
+    July", "July saw"): a month opening it or after "in" without a day, or a week or month
+    not after "time"."""
+    low = title.low
+    for i, word in enumerate(low):
+        before = low[i - 1] if i else ""
+        again = "time" in low[max(i - 2, 0) : i]  # "for the third time this week"
+        if word in _PERIODS and not again and (word.endswith("ly") or before in _PERIOD_BEFORE):
+            return True
+        month = word in _MONTHS and word != "may" and before in ("", "in")  # "may": the verb too
+        if month and not (i + 1 < len(low) and _day_number(low[i + 1])) and not _day_number(before):
+            return True
+    return False
 
 
 def _day_number(word: str) -> bool:
@@ -248,15 +319,13 @@ def _earlier(tokens: Tokens, low: str) -> bool:
     return not _EARLIER.isdisjoint(tokens.low) or any(phrase in low for phrase in _EARLIER_PHRASES)
 
 
-def _back(tokens: Tokens, low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
+def _back(tokens: Tokens, low: str, at: datetime, days: list[date]) -> tuple[tuple[int, ...], bool]:
     """The earlier nights (1 = the night before) the text tells an attack of again: the ones its
     weekdays or dates name, else all of them when it reads like an aftermath (a toll, mourning),
     the night before for an evening's article on it; and whether the only reason is that it gives
     no day and no time of its own (loose: it may join by a shared place only)."""
     night = datetime.fromisoformat(night_of(at)).date()
-    today = (at + _KYIV).date()
-    days = _days_named(tokens, today)
-    fresh = not _FRESH.isdisjoint(tokens.low) or "last night" in low
+    fresh = any(w in _FRESH and not _reported(tokens.low, i) for i, w in enumerate(tokens.low)) or "last night" in low
     back: set[int] = set()
     for day in days:
         # an attack of day D is reported as the night named D (morning) or D + 1 (evening)

@@ -28,7 +28,9 @@
 --       (sorted, tab-separated), 26 flags: 'a' it is about an attack, 'l' its nights back are
 --       read only from the lack of a day or time (it joins by a place in common only), 'd' it
 --       denies or retracts a report (it is filed with no wire text of its own, so it never
---       counts as corroboration), 27 the nights back it tells again (digits 1-3), 28 follow-up
+--       counts as corroboration), 'y' it is a daytime strike (it joins daytime stories by a place
+--       only; its story is one), 'p' the days it names are all before the report's (it is
+--       looked for among earlier nights first, and never joins tonight's by side alone), 27 the nights back it tells again (digits 1-3), 28 follow-up
 --       window ms, 29 smallest count of a big attack, 30 this night's first ms, 31 the evening
 --       window ms, then per figure: attack, figure JSON, launched, neutralized ('' when none),
 --       places (sorted, tab-separated), its JSON up to the counts (attacker and weapon)
@@ -44,6 +46,7 @@ local low, high = string.format('%d', at - span), string.format('%d', at + span)
 local figures_field, first_figure = ARGV[23], 32
 local side, nights_back = ARGV[24], ARGV[27]
 local attack, loose = string.find(ARGV[26], 'a', 1, true) ~= nil, string.find(ARGV[26], 'l', 1, true) ~= nil
+local day, past = string.find(ARGV[26], 'y', 1, true) ~= nil, string.find(ARGV[26], 'p', 1, true) ~= nil
 local follow_ms, big_at, night_ms = tonumber(ARGV[28]), tonumber(ARGV[29]), tonumber(ARGV[30])
 local evening_ms = tonumber(ARGV[31])
 local my_places = {}
@@ -327,17 +330,32 @@ local function only_big(stories)
   return found
 end
 
+-- the stories of `stories` that a daytime strike's story is (`daytime` true) or is not
+local function of_kind(stories, daytime)
+  local kept = {}
+  for _, story in ipairs(stories) do
+    local s = decoded(summary(story))
+    if (s ~= nil and s.day == 1) == daytime then kept[#kept + 1] = story end
+  end
+  return kept
+end
+
 -- another article on an attack of this night by the same side: a place in common (with a story
 -- of this night, or of the night before begun within the evening window), else the night's only
--- big attack of that side, else its only attack of that side
+-- big attack of that side, else its only attack of that side. A daytime strike joins another
+-- daytime strike's story by a place only; the rules by side alone leave daytime stories out and
+-- are not for an item about an earlier day's attack.
 local function same_event()
   if side == '' or not attack then return nil end
   local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
+  local evening = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', at - evening_ms), '+inf')
+  if day then tonight, evening = of_kind(tonight, true), of_kind(evening, true) end
   local story, common = by_places(tonight)
   if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
-  local evening = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', at - evening_ms), '+inf')
   story, common = by_places(evening)
   if story then return story, 'same attack by ' .. side .. ' this evening, places ' .. common end
+  if day or past then return nil end
+  tonight = of_kind(tonight, false)
   story = only_big(tonight)
   if story then return story, 'the only big attack by ' .. side .. ' this night' end
   if #tonight == 1 then return tonight[1], 'the only attack by ' .. side .. ' this night' end
@@ -370,13 +388,14 @@ if story == nil then
   wire, how = ARGV[1], 'same_attack'
   story, why = same_story()
 end
-if story == nil then
-  how = 'same_event'
-  story, why = same_event()
-end
-if story == nil then
-  how = 'follow_up'
-  story, why = follow_up()
+-- an item about an earlier day's attack is looked for among the earlier nights first
+local steps = past and {{'follow_up', follow_up}, {'same_event', same_event}}
+  or {{'same_event', same_event}, {'follow_up', follow_up}}
+for _, step in ipairs(steps) do
+  if story == nil then
+    how = step[1]
+    story, why = step[2]()
+  end
 end
 if story == nil then
   story, how, why = ARGV[11], 'new', 'no copy and no report of the same attack this night'
@@ -388,7 +407,7 @@ if not file then return {'placed', story, how, why, wire} end
 local key = prefix .. story
 if redis.call('HEXISTS', key, ARGV[1]) == 1 then return {'again', story} end
 local held = summary(story)
-local s = decoded(held) or {first = okey, last = okey, src = {}, orig = {}, lat = {}}
+local s = decoded(held) or {first = okey, last = okey, src = {}, orig = {}, lat = {}, day = day and 1 or nil}
 local figs = figs_of(held)
 s.figs = nil
 local status = 'new'
