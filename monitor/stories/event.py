@@ -59,8 +59,9 @@ _SIDE_NAMES: dict[str, Side] = {
     "ukraine": "Ukraine",
 }
 _ACTS = _NOUNS | _VERBS
-#: Prepositions that make the side named after them the attacked one ("an attack on Ukraine").
-_TARGET_BEFORE = words("on across against at over into in")
+#: Prepositions that make the side named after them the attacked one ("an attack on Ukraine";
+#: not "in": "killed in Russia's attack" names the attacker).
+_TARGET_BEFORE = words("on across against at over")
 _OTHER: dict[Side, Side] = {"Russia": "Ukraine", "Ukraine": "Russia"}
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = (
@@ -85,10 +86,10 @@ _EARLIER_PHRASES = ("last night", "the day's", "during the day")
 #: Words that report when something was said, not when the attack was ("said on Monday
 #: morning"): a day or a time of day right after one of them dates the report only.
 _SAYS = words("said says told wrote reported announced added stated")
-#: A time of day in daylight: an attack named by it ("on Monday afternoon", "this morning", "the
-#: late-morning strike") is a daytime strike, not the night's attack, unless the night is named.
+#: A time of day in daylight: an attack named by it ("on Monday afternoon", "in the middle of the
+#: morning", "the late-morning strike"; not "this morning", which the night's attack is often called) is a daytime strike, not the night's attack, unless the night is named.
 _DAYTIME = words("afternoon midday noon daytime daylight lunchtime late-morning")
-_MORNING_BEFORE = words("this late")
+_MORNING_BEFORE = words("late")
 _NIGHT = words("overnight night nighttime tonight nightly dawn")
 #: Headline words of a period's tally (a week's or a month's launches): it quotes the nights'
 #: figures but reports no one attack. "For the third time this week" is an attack, not a tally.
@@ -165,7 +166,7 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     today = (at + _KYIV).date()
     days = _days_named(tokens, today)
     past = bool(days) and max(days) < today
-    told_again = past or not _AFTER_WORDS.isdisjoint(tokenize(item.title).low) or bool(_AFTERMATH.search(low))
+    told_again = past or not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
     back, loose = _back(tokens, low, at, days) if told_again else ((), False)
     return Event(
         side=side,
@@ -267,7 +268,7 @@ def _reported(low: tuple[str, ...], i: int) -> bool:
 
 def _daytime(tokens: Tokens) -> bool:
     """A daytime strike: a time of day in daylight that dates no report ("on Monday afternoon",
-    "this morning", "in the middle of the morning"), and no night named."""
+    "in the middle of the morning"), and no night named."""
     low = tokens.low
     if not _NIGHT.isdisjoint(low):
         return False
