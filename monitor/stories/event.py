@@ -46,7 +46,7 @@ _AFTER_WORDS = _ATTACK_WORDS | words(
     "dead died dies mourns mourn search rescuers damage damaged destroyed victims funeral"
 )
 _NOUNS = words(
-    "drone drones missile missiles attack attacks strike strikes shelling forces bombs barrage "
+    "drone drones missile missiles attack attacks strike strikes shelling forces bomb bombs barrage "
     "bombardment offensive aircraft jets"
 )
 _VERBS = words(
@@ -165,7 +165,8 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     low = text.lower()
     today = (at + _KYIV).date()
     days = _days_named(tokens, today)
-    past = bool(days) and max(days) < today
+    # a night named ("overnight", "the night of 28 June") is tonight's: only a day alone is past
+    past = bool(days) and max(days) < today and _NIGHT.isdisjoint(tokens.low)
     told_again = past or not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
     back, loose = _back(tokens, low, at, days) if told_again else ((), False)
     return Event(
