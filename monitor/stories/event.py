@@ -43,7 +43,8 @@ _ATTACK_WORDS = words(
 )
 #: Words that make a headline about an attack told again: the dead, the damage, the search.
 _AFTER_WORDS = _ATTACK_WORDS | words(
-    "dead died dies mourns mourn search rescuers damage damaged destroyed victims funeral"
+    "dead died dies mourns mourn search rescuers damage damaged destroyed ruined ruins rubble victims "
+    "funeral"
 )
 _NOUNS = words(
     "drone drones missile missiles attack attacks strike strikes shelling forces bomb bombs barrage "

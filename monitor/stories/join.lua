@@ -49,6 +49,8 @@ local attack, loose = string.find(ARGV[26], 'a', 1, true) ~= nil, string.find(AR
 local day, past = string.find(ARGV[26], 'y', 1, true) ~= nil, string.find(ARGV[26], 'p', 1, true) ~= nil
 local follow_ms, big_at, night_ms = tonumber(ARGV[28]), tonumber(ARGV[29]), tonumber(ARGV[30])
 local evening_ms = tonumber(ARGV[31])
+-- a night begins at 18:00 Kyiv: its evening's day began at midnight, 18 hours before
+local since_midnight_ms = 18 * 3600 * 1000
 local my_places = {}
 for place in string.gmatch(ARGV[25], '[^\t]+') do my_places[#my_places + 1] = place end
 local sides = 5
@@ -340,15 +342,29 @@ local function of_kind(stories, daytime)
   return kept
 end
 
+-- the stories of the night before that are still this evening's news: begun within the evening
+-- window, or a daytime strike's begun since midnight (its toll is counted again at nightfall)
+local function this_evening()
+  local found = {}
+  if at - night_ms >= evening_ms then return found end
+  local from = math.min(at - evening_ms, night_ms - since_midnight_ms)
+  local rows = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', from), '+inf', 'WITHSCORES')
+  for i = 1, #rows, 2 do
+    local story = rows[i]
+    if tonumber(rows[i + 1]) >= at - evening_ms or #of_kind({story}, true) == 1 then found[#found + 1] = story end
+  end
+  return found
+end
+
 -- another article on an attack of this night by the same side: a place in common (with a story
--- of this night, or of the night before begun within the evening window), else the night's only
--- big attack of that side, else its only attack of that side. A daytime strike joins another
+-- of this night, or of the night before still this evening's news), else the night's only big
+-- attack of that side, else its only attack of that side. A daytime strike joins another
 -- daytime strike's story by a place only; the rules by side alone leave daytime stories out and
 -- are not for an item about an earlier day's attack.
 local function same_event()
   if side == '' or not attack then return nil end
   local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
-  local evening = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', at - evening_ms), '+inf')
+  local evening = this_evening()
   if day then tonight, evening = of_kind(tonight, true), of_kind(evening, true) end
   local story, common = by_places(tonight)
   if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
