@@ -39,7 +39,7 @@ _LEAD = 400
 _ATTACK_WORDS = words(
     "attack attacks attacked strike strikes struck barrage bombardment shelling shelled raid raids "
     "drone drones missile missiles shahed shaheds explosions explosion blasts bombs bombing hit hits "
-    "killed wounded injured toll debris destroyed damaged"
+    "killed wounded injured toll debris destroyed damaged victim victims"
 )
 #: Words that make a headline about an attack told again: the dead, the damage, the search.
 _AFTER_WORDS = _ATTACK_WORDS | words(
