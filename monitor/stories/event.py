@@ -21,12 +21,13 @@ from monitor.stories.model import into_night, night_of
 
 #: A follow-up (a toll updated, a damage assessment) joins an attack's story up to this long
 #: after the story's first report.
-FOLLOW_UP = timedelta(hours=72)
+FOLLOW_UP = timedelta(hours=96)
 #: The attacker of an article on an attack that names no side, no place and no country more than
 #: the other (a grid operator's outage notice, a district's debris): nearly always Russia's.
 DEFAULT_ATTACKER: Side = "Russia"
-#: Nights looked back for a follow-up: the night before and the two before it (72 hours).
-NIGHTS_BACK = 3
+#: Nights looked back for a follow-up: the night before and the three before it (96 hours: a
+#: toll or an assessment comes one to four days after the attack).
+NIGHTS_BACK = 4
 #: Kyiv's offset from UTC in summer, and the nights' shift (as in stories.model: 18:00 Kyiv).
 _KYIV = timedelta(hours=3)
 #: The first hours of a night (from 18:00 Kyiv) in which "overnight" still names the night before.

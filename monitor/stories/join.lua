@@ -12,7 +12,8 @@
 -- Another field holds every distinct figure with the first okey and source that gave it (what
 -- placement reads of a story; a summary filed before it was split off holds them as `figs`).
 -- KEYS: 1 this night's signatures, 2 the night before's, 3 this night's stories, 4 the nights,
---       5..8 the stories of an attack by the item's side this night and the 3 before, then per
+--       5.. the stories of an attack by the item's side this night and the nights before (as many
+--       as the item's nights back can name: event.NIGHTS_BACK), then per
 --       figure: this night's stories reporting its attack, the night before's
 -- ARGV: 1 item id, 2 item digest (8 bytes), 3 its signature, 4 '1' to file, '0' to only place,
 --       5 event ms, 6 story span ms, 7 night, 8 okey, 9 source, 10 the contribution's JSON
@@ -30,7 +31,7 @@
 --       denies or retracts a report (it is filed with no wire text of its own, so it never
 --       counts as corroboration), 'y' it is a daytime strike (it joins daytime stories by a place
 --       only; its story is one), 'p' the days it names are all before the report's (it is
---       looked for among earlier nights first, and never joins tonight's by side alone), 27 the nights back it tells again (digits 1-3), 28 follow-up
+--       looked for among earlier nights first, and never joins tonight's by side alone), 27 the nights back it tells again (one digit each), 28 follow-up
 --       window ms, 29 smallest count of a big attack, 30 this night's first ms, 31 the evening
 --       window ms, then per figure: attack, figure JSON, launched, neutralized ('' when none),
 --       places (sorted, tab-separated), its JSON up to the counts (attacker and weapon)
@@ -86,6 +87,9 @@ for i = first_figure, #ARGV, 6 do
     neutralized = number(ARGV[i + 3]), places = places, head = ARGV[i + 5],
   }
 end
+-- the side keys (this night's and the nights back's) end where the figures' two keys each begin
+local figure_keys = #KEYS - 2 * #mine
+local nights_before = figure_keys - sides
 
 -- candidates: items sharing a band with this one, this night (filing it) or the night before
 local candidates = {}
@@ -259,9 +263,9 @@ end
 local function same_story()
   local seen = {}
   for k = 1, #mine do
-    local stories = redis.call('ZRANGE', KEYS[sides + 2 + 2 * k], 0, -1)
+    local stories = redis.call('ZRANGE', KEYS[figure_keys + 2 * k - 1], 0, -1)
     if back then
-      for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[sides + 3 + 2 * k], low, high)) do
+      for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[figure_keys + 2 * k], low, high)) do
         stories[#stories + 1] = story
       end
     end
@@ -382,7 +386,7 @@ end
 -- nearest of the nights it refers to with a story naming one of its places, within the window
 local function follow_up()
   if side == '' or not attack then return nil end
-  for k = 1, 3 do
+  for k = 1, nights_before do
     if string.find(nights_back, tostring(k), 1, true) then
       local stories = redis.call('ZRANGEBYSCORE', KEYS[sides + k], string.format('%d', at - follow_ms), '+inf')
       local story, common = by_places(stories)
@@ -469,8 +473,8 @@ redis.call('EXPIRE', KEYS[1], ttl)
 redis.call('ZADD', KEYS[3], 'LT', ARGV[5], story)
 redis.call('EXPIRE', KEYS[3], ttl)
 for k = 1, #mine do
-  redis.call('ZADD', KEYS[sides + 2 + 2 * k], 'LT', ARGV[5], story)
-  redis.call('EXPIRE', KEYS[sides + 2 + 2 * k], ttl)
+  redis.call('ZADD', KEYS[figure_keys + 2 * k - 1], 'LT', ARGV[5], story)
+  redis.call('EXPIRE', KEYS[figure_keys + 2 * k - 1], ttl)
 end
 redis.call('ZADD', KEYS[4], 'GT', ARGV[5], night)
 -- a story begun this night is this night's attack by the item's side (a follow-up's is not)
