@@ -93,6 +93,7 @@ _SAYS = words("said says told wrote reported announced added stated")
 _DAYTIME = words("afternoon midday noon daytime daylight lunchtime late-morning")
 _MORNING_BEFORE = words("late")
 _NIGHT = words("overnight night nighttime tonight nightly dawn")
+_AFTER = words("after following since")
 #: Headline words of a period's tally (a week's or a month's launches): it quotes the nights'
 #: figures but reports no one attack. "For the third time this week" is an attack, not a tally.
 _PERIODS = words("week month weekly monthly")
@@ -271,18 +272,25 @@ def _reported(low: tuple[str, ...], i: int) -> bool:
 
 def _daytime(tokens: Tokens) -> bool:
     """A daytime strike: a time of day in daylight that dates no report ("on Monday afternoon",
-    "in the middle of the morning"), and no night named."""
+    "in the middle of the morning", "later in the day"), and no night named but one it comes
+    after ("hours after the overnight barrage")."""
     low = tokens.low
-    if not _NIGHT.isdisjoint(low):
+    if any(word in _NIGHT and _AFTER.isdisjoint(low[max(i - 3, 0) : i]) for i, word in enumerate(low)):
         return False
     for i, word in enumerate(low):
         if _reported(low, i):
             continue
-        if word in _DAYTIME:
+        if word in _DAYTIME or (word == "day" and _in_the_day(low, i)):
             return True
         if word == "morning" and i and (low[i - 1] in _MORNING_BEFORE or low[i - 2 : i] == ("of", "the")):
             return True
     return False
+
+
+def _in_the_day(low: tuple[str, ...], i: int) -> bool:
+    """ "During the day" or "later in the day" at ``i`` (not "the day of mourning")."""
+    before = low[max(i - 3, 0) : i]
+    return (before[-2:] == ("during", "the") or before == ("later", "in", "the")) and low[i + 1 : i + 2] != ("of",)
 
 
 def _tally(title: Tokens) -> bool:
