@@ -44,8 +44,7 @@ _ATTACK_WORDS = words(
 )
 #: Words that make a headline about an attack told again: the dead, the damage, the search.
 _AFTER_WORDS = _ATTACK_WORDS | words(
-    "dead died dies mourns mourn search rescuers damage damaged destroyed ruined ruins rubble victims "
-    "funeral"
+    "dead died dies mourns mourn search rescuers damage damaged destroyed ruined ruins rubble victims funeral"
 )
 _NOUNS = words(
     "drone drones missile missiles attack attacks strike strikes shelling forces bomb bombs barrage "
@@ -88,11 +87,19 @@ _EARLIER_PHRASES = ("last night", "the day's", "during the day")
 #: Words that report when something was said, not when the attack was ("said on Monday
 #: morning"): a day or a time of day right after one of them dates the report only.
 _SAYS = words("said says told wrote reported announced added stated")
+#: Words that may stand between a reporting verb and the day or time it dates the report by.
+_REPORT_GAP = words(
+    "on early late this reporters journalists morning afternoon evening monday tuesday wednesday "
+    "thursday friday saturday sunday"
+)
 #: A time of day in daylight: an attack named by it ("on Monday afternoon", "in the middle of the
-#: morning", "the late-morning strike"; not "this morning", which the night's attack is often called) is a daytime strike, not the night's attack, unless the night is named.
+#: morning", "the late-morning strike") is a daytime strike, not the night's attack, unless a night
+#: is named. Not "this morning" or "on Tuesday morning": the night's attack is called so too.
 _DAYTIME = words("afternoon midday noon daytime daylight lunchtime late-morning")
 _MORNING_BEFORE = words("late")
+#: Words naming a night: an item naming one is about a night's attack (or a night's report).
 _NIGHT = words("overnight night nighttime tonight nightly dawn")
+#: A night named right after one of these is what a daytime strike came after, not its time.
 _AFTER = words("after following since")
 #: Headline words of a period's tally (a week's or a month's launches): it quotes the nights'
 #: figures but reports no one attack. "For the third time this week" is an attack, not a tally.
@@ -266,8 +273,14 @@ def _days_named(tokens: Tokens, today: date) -> list[date]:
 
 def _reported(low: tuple[str, ...], i: int) -> bool:
     """Whether the word at ``i`` dates a report ("said on Monday", "told reporters on Friday
-    morning"): a reporting verb among the three words before it."""
-    return not _SAYS.isdisjoint(low[max(i - 3, 0) : i])
+    morning"): a reporting verb before it with only such words between ("said on Monday that
+    Sunday's attack" dates the report by Monday, the attack by Sunday)."""
+    for k in range(i - 1, max(i - 5, -1), -1):
+        if low[k] in _SAYS:
+            return True
+        if low[k] not in _REPORT_GAP:
+            return False
+    return False
 
 
 def _daytime(tokens: Tokens) -> bool:
@@ -290,7 +303,9 @@ def _daytime(tokens: Tokens) -> bool:
 def _in_the_day(low: tuple[str, ...], i: int) -> bool:
     """ "During the day" or "later in the day" at ``i`` (not "the day of mourning")."""
     before = low[max(i - 3, 0) : i]
-    return (before[-2:] == ("during", "the") or before == ("later", "in", "the")) and low[i + 1 : i + 2] != ("of",)
+    return (before[-2:] == ("during", "the") or before == ("later", "in", "the")) and low[i + 1 : i + 2] != (
+        "of",
+    )
 
 
 def _tally(title: Tokens) -> bool:
@@ -337,7 +352,10 @@ def _back(tokens: Tokens, low: str, at: datetime, days: list[date]) -> tuple[tup
     the night before for an evening's article on it; and whether the only reason is that it gives
     no day and no time of its own (loose: it may join by a shared place only)."""
     night = datetime.fromisoformat(night_of(at)).date()
-    fresh = any(w in _FRESH and not _reported(tokens.low, i) for i, w in enumerate(tokens.low)) or "last night" in low
+    fresh = (
+        any(w in _FRESH and not _reported(tokens.low, i) for i, w in enumerate(tokens.low))
+        or "last night" in low
+    )
     back: set[int] = set()
     for day in days:
         # an attack of day D is reported as the night named D (morning) or D + 1 (evening)

@@ -264,7 +264,13 @@ def _event_args(event: Event) -> list[Any]:
     places = "\t".join(event.places)
     flags = "".join(
         flag
-        for flag, on in (("a", event.attack), ("l", event.loose), ("d", event.denies), ("y", event.day), ("p", event.past))
+        for flag, on in (
+            ("a", event.attack),
+            ("l", event.loose),
+            ("d", event.denies),
+            ("y", event.day),
+            ("p", event.past),
+        )
         if on
     )
     return [event.side or "", places, flags, back, _FOLLOW_UP_MS, BIG_ATTACK]
