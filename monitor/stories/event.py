@@ -99,6 +99,8 @@ _DAYTIME = words("afternoon midday noon daytime daylight lunchtime late-morning"
 _MORNING_BEFORE = words("late")
 #: Words naming a night: an item naming one is about a night's attack (or a night's report).
 _NIGHT = words("overnight night nighttime tonight nightly dawn")
+_NOW = _NIGHT | {"today"}
+_DAY_WORDS = _DAYTIME | {"morning", "day"}
 #: A night named right after one of these is what a daytime strike came after, not its time.
 _AFTER = words("after following since")
 #: Headline words of a period's tally (a week's or a month's launches): it quotes the nights'
@@ -175,8 +177,8 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     low = text.lower()
     today = (at + _KYIV).date()
     days = _days_named(tokens, today)
-    # a night named ("overnight", "the night of 28 June") is tonight's: only a day alone is past
-    past = bool(days) and max(days) < today and _NIGHT.isdisjoint(tokens.low)
+    # a night or today named ("overnight", "the night of 28 June") is tonight's: a day alone is past
+    past = bool(days) and max(days) < today and not _now(tokens.low)
     told_again = past or not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
     back, loose = _back(tokens, low, at, days) if told_again else ((), False)
     return Event(
@@ -288,9 +290,10 @@ def _daytime(tokens: Tokens) -> bool:
     "in the middle of the morning", "later in the day"), and no night named but one it comes
     after ("hours after the overnight barrage")."""
     low = tokens.low
-    if any(word in _NIGHT and _AFTER.isdisjoint(low[max(i - 3, 0) : i]) for i, word in enumerate(low)):
+    if any(_AFTER.isdisjoint(low[max(i - 3, 0) : i]) for i in _positions(low, _NIGHT)):
         return False
-    for i, word in enumerate(low):
+    for i in _positions(low, _DAY_WORDS):
+        word = low[i]
         if _reported(low, i):
             continue
         if word in _DAYTIME or (word == "day" and _in_the_day(low, i)):
@@ -298,6 +301,11 @@ def _daytime(tokens: Tokens) -> bool:
         if word == "morning" and i and (low[i - 1] in _MORNING_BEFORE or low[i - 2 : i] == ("of", "the")):
             return True
     return False
+
+
+def _now(low: tuple[str, ...]) -> bool:
+    """Whether the text names a night or today as its attack's time (not "said today")."""
+    return any(not _reported(low, i) for i in _positions(low, _NOW))
 
 
 def _in_the_day(low: tuple[str, ...], i: int) -> bool:
@@ -352,10 +360,7 @@ def _back(tokens: Tokens, low: str, at: datetime, days: list[date]) -> tuple[tup
     the night before for an evening's article on it; and whether the only reason is that it gives
     no day and no time of its own (loose: it may join by a shared place only)."""
     night = datetime.fromisoformat(night_of(at)).date()
-    fresh = (
-        any(w in _FRESH and not _reported(tokens.low, i) for i, w in enumerate(tokens.low))
-        or "last night" in low
-    )
+    fresh = any(not _reported(tokens.low, i) for i in _positions(tokens.low, _FRESH)) or "last night" in low
     back: set[int] = set()
     for day in days:
         # an attack of day D is reported as the night named D (morning) or D + 1 (evening)

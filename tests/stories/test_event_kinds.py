@@ -166,6 +166,7 @@ def test_a_toll_naming_an_earlier_day_follows_that_day_up_before_tonights_story(
         (MONDAY_TOLL, True),
         ("From 21:00 on 23 June the enemy attacked overnight with 352 drones, the air force said.", False),
         ("Russian drones struck Kyiv, the mayor said on Tuesday.", False),
+        ("Russian drones hit Kyiv again today, a day after Monday's strike on the city.", False),
         # the report is dated by Tuesday, the attack by Monday
         ("The interior ministry said on Tuesday that Monday's Russian strike on Kyiv killed seven.", True),
     ],
