@@ -84,9 +84,9 @@ _FRESH = words(
 #: An evening article on the attack of the night just ended ("the day's attack", "overnight").
 _EARLIER = words("overnight morning earlier")
 _EARLIER_PHRASES = ("last night", "the day's", "during the day")
-#: Words that report when something was said, not when the attack was ("said on Monday
-#: morning"): a day or a time of day right after one of them dates the report only.
-_SAYS = words("said says told wrote reported announced added stated")
+#: Words that report when something was said or counted, not when the attack was ("said on
+#: Monday morning", "rose to 11 by noon"): a day or a time of day right after one dates the report.
+_SAYS = words("said says told wrote reported announced added stated by until")
 #: Words that may stand between a reporting verb and the day or time it dates the report by.
 _REPORT_GAP = words(
     "on early late this reporters journalists morning afternoon evening monday tuesday wednesday "
@@ -318,18 +318,30 @@ def _in_the_day(low: tuple[str, ...], i: int) -> bool:
 
 def _tally(title: Tokens) -> bool:
     """A headline counting a period ("this week", "a week of strikes", "monthly record", "in
-    July", "July saw"): a month opening it or after "in" without a day, or a week or month
-    not after "time"."""
+    July", "July saw"): a month opening it or after "in" without a day, or a week or month that
+    is no attack's time ("for the third time this week", "second strike in a week", "last
+    week's strike")."""
     low = title.low
     for i, word in enumerate(low):
         before = low[i - 1] if i else ""
-        again = "time" in low[max(i - 2, 0) : i]  # "for the third time this week"
-        if word in _PERIODS and not again and (word.endswith("ly") or before in _PERIOD_BEFORE):
+        if (
+            word in _PERIODS
+            and (word.endswith("ly") or before in _PERIOD_BEFORE)
+            and not _attack_time(title, i)
+        ):
             return True
         month = word in _MONTHS and word != "may" and before in ("", "in")  # "may": the verb too
         if month and not (i + 1 < len(low) and _day_number(low[i + 1])) and not _day_number(before):
             return True
     return False
+
+
+def _attack_time(title: Tokens, i: int) -> bool:
+    """Whether the week or month at ``i`` dates or counts attacks rather than a tally: "the third
+    time this week", "in a week", "last week's"."""
+    low = title.low
+    possessive = title.words[i].lower().endswith(("'s", "’s"))
+    return possessive or "time" in low[max(i - 2, 0) : i] or low[max(i - 2, 0) : i] == ("in", "a")
 
 
 def _day_number(word: str) -> bool:

@@ -31,10 +31,11 @@
 --       denies or retracts a report (it is filed with no wire text of its own, so it never
 --       counts as corroboration), 'y' it is a daytime strike (it joins daytime stories by a place
 --       only; its story is one), 'p' the days it names are all before the report's (it is
---       looked for among earlier nights first, and never joins tonight's by side alone), 27 the nights back it tells again (one digit each), 28 follow-up
---       window ms, 29 smallest count of a big attack, 30 this night's first ms, 31 the evening
---       window ms, then per figure: attack, figure JSON, launched, neutralized ('' when none),
---       places (sorted, tab-separated), its JSON up to the counts (attacker and weapon)
+--       looked for among earlier nights first, and never joins tonight's by side alone), 27 the
+--       nights back it tells again (one digit each), 28 follow-up window ms, 29 smallest count
+--       of a big attack, 30 this night's first ms, 31 the evening window ms, then per figure:
+--       attack, figure JSON, launched, neutralized ('' when none), places (sorted,
+--       tab-separated), its JSON up to the counts (attacker and weapon)
 -- The night before's bands and attacks (copies, same attack) are read only when ARGV 19 says
 -- it can hold them; the side keys (same event, follow-ups) are read by their own windows.
 local width, digests = tonumber(ARGV[16]), ARGV[22]
@@ -355,7 +356,8 @@ local function this_evening()
   local rows = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', from), '+inf', 'WITHSCORES')
   for i = 1, #rows, 2 do
     local story = rows[i]
-    if tonumber(rows[i + 1]) >= at - evening_ms or #of_kind({story}, true) == 1 then found[#found + 1] = story end
+    local recent = tonumber(rows[i + 1]) >= at - evening_ms
+    if recent or #of_kind({story}, true) == 1 then found[#found + 1] = story end
   end
   return found
 end
@@ -368,10 +370,11 @@ end
 local function same_event()
   if side == '' or not attack then return nil end
   local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
-  local evening = this_evening()
-  if day then tonight, evening = of_kind(tonight, true), of_kind(evening, true) end
+  if day then tonight = of_kind(tonight, true) end
   local story, common = by_places(tonight)
   if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
+  local evening = this_evening()
+  if day then evening = of_kind(evening, true) end
   story, common = by_places(evening)
   if story then return story, 'same attack by ' .. side .. ' this evening, places ' .. common end
   if day or past then return nil end

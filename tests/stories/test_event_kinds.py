@@ -112,6 +112,7 @@ def test_an_undated_report_of_that_side_still_joins_the_nights_big_attack(
         ("Russian drones struck Kyiv overnight and again in the afternoon.", False),
         ("Russian drones struck Kyiv, the mayor told reporters on Tuesday afternoon.", False),
         ("Kyiv was hit this morning, the mayor said.", False),  # the night's attack is called so too
+        ("The toll in Kyiv rose to eight by midday, the mayor said.", False),  # counted, not struck, at noon
     ],
 )
 def test_a_daytime_strike_is_dated_by_daylight_not_by_the_report(text: str, day: bool) -> None:
@@ -137,6 +138,8 @@ def test_a_weeks_tally_quoting_the_nights_figures_stays_apart(
         ("Russian drone launches hit monthly record in July", True),
         ("July saw most Russian drones of the war", True),
         ("Russia strikes Kyiv for the third time this week", False),
+        ("Second deadly strike on Kyiv in a week", False),
+        ("Toll from last week's strike on Kyiv rises to 30", False),
         ("Russia strikes Kyiv on 9 July", False),
         ("Kyiv toll may rise as rescuers search rubble", False),
     ],
