@@ -18,7 +18,7 @@ from monitor.extract.camps import (
 from monitor.extract.context import CLAIM_WORDS, Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.drafter import SHIPPED_DRAFTER, Drafter
+from monitor.extract.drafter import Drafter
 from monitor.extract.drafts import Draft, absorb_repeat, merge_drafts
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
@@ -489,12 +489,12 @@ def find_strikes(
     sentences: list[Sentence],
     scorer: Scorer | None = SHIPPED,
     observe: Observer | None = None,
-    drafter: Drafter | None = SHIPPED_DRAFTER,
+    drafter: Drafter | None = None,
     policy: Policy = Policy(),
 ) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it; ``scorer``
-    drops drafts whose count it does not take for one attack's, ``drafter`` revises the merged
-    drafts as ``policy`` allows (None: the grammar alone)."""
+    drops drafts whose count it does not take for one attack's, ``drafter`` (off by default: see
+    README, 'Count-role drafter') revises the merged drafts as ``policy`` allows."""
     candidates, recordish = _candidates(sentences)
     # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
     # with no count
