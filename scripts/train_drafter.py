@@ -64,12 +64,14 @@ def _row(label: str, cases: list[Case], drafter: Drafter, policy: Policy) -> tup
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--write", action="store_true", help="save the all-dev weights")
-    parser.add_argument("--l2", type=float, default=1.0)
-    parser.add_argument("--steps", type=int, default=400)
+    parser.add_argument("--l2", type=float, default=0.3)
+    parser.add_argument("--steps", type=int, default=2000)
     parser.add_argument("--sum-at", type=float, default=Policy().sum_at)
+    parser.add_argument("--outcome-at", type=float, default=Policy().outcome_at)
+    parser.add_argument("--add-at", type=float, default=Policy().add_at)
     parser.add_argument("--drop-at", type=float, default=Policy().drop_at)
     args = parser.parse_args()
-    policy = Policy(sum_at=args.sum_at, drop_at=args.drop_at)
+    policy = Policy(args.sum_at, args.outcome_at, args.add_at, args.drop_at)
     print("| held out | cases | strike F1 (grammar -> +drafter) | launched F1 (grammar -> +drafter) |")
     print("|---|---|---|---|")
     gains = []

@@ -12,8 +12,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from monitor.extract.context import Framing, framing
+from monitor.extract.document import Sentence
 from monitor.extract.lexicon import WEAPON_NOUNS
 from monitor.extract.numbers import Quantity
+from monitor.extract.roles import role_spans
 
 #: The shipped weights, written by scripts/train_drafter.py from the dev cases.
 MODEL_PATH = Path(__file__).with_name("model") / "count_roles.json"
@@ -29,6 +32,8 @@ REASONS = 3
 #: How close a place or the next number must stand to count as this number's.
 PLACE_REACH = 6
 LIST_REACH = 9
+#: How far a role verb ('shot down', 'launched') may stand from the number it governs.
+VERB_REACH = 12
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,23 +102,87 @@ def _bucket(value: int | None) -> str:
     return "mag:one" if value == 1 else f"mag:{min(len(str(value)), 4)}"
 
 
-def number_features(
-    low: Sequence[str], quantities: Sequence[Quantity], k: int, headline: bool, places: Sequence[int]
-) -> list[str]:
+@dataclass(frozen=True, slots=True)
+class Scene:
+    """What the drafter reads of one sentence: its words and numbers, where its places and role
+    verbs stand, and how the grammar frames it (period total, earlier attack, time, record)."""
+
+    low: Sequence[str]
+    quantities: Sequence[Quantity]
+    headline: bool
+    places: Sequence[int]
+    verbs: Sequence[tuple[int, int, str]]
+    frame: Framing
+
+
+def scene_of(sentence: Sentence) -> Scene:
+    """The sentence as the drafter reads it (the gazetteer and the framing run here)."""
+    tokens = sentence.tokens
+    verbs = [(span.start, span.end, span.role) for span in role_spans(tokens.low)]
+    places = [place.start for place in sentence.places]
+    return Scene(tokens.low, sentence.quantities, sentence.index == 0, places, verbs, framing(tokens))
+
+
+def _verb_features(scene: Scene, q: Quantity) -> list[str]:
+    before = [role for start, end, role in scene.verbs if end <= q.start and q.start - end < VERB_REACH]
+    after = [role for start, _, role in scene.verbs if start >= q.end and start - q.end < VERB_REACH]
+    return [f"vb:{before[-1] if before else None}", f"va:{after[0] if after else None}"]
+
+
+def _frame_features(frame: Framing, q: Quantity) -> list[str]:
+    features: list[str] = []
+    if frame.cumulative:
+        features.append("frame:period")
+    if (frame.until is not None and q.start >= frame.until) or (frame.since is not None and q.start < frame.since):
+        features.append("frame:period_clause")
+    if q.start in frame.hidden:
+        features.append("frame:earlier")
+    if frame.previous_record is not None and frame.previous_record == q.value:
+        features.append("frame:previous")
+    if frame.record:
+        features.append("frame:record")
+    if frame.time_ref is not None:
+        features.append("frame:timed")
+    return features
+
+
+def _after(low: Sequence[str], q: Quantity) -> str:
+    return low[q.end] if q.end < len(low) else "$"
+
+
+def _list_features(scene: Scene, k: int) -> list[str]:
+    """A number among others close by, and whether they read alike ('21 over Bryansk, 14 over
+    Kursk'): list items share a role."""
+    quantities, low = scene.quantities, scene.low
+    q = quantities[k]
+    features: list[str] = []
+    near = [
+        n
+        for n in (quantities[k - 1] if k else None, quantities[k + 1] if k + 1 < len(quantities) else None)
+        if n is not None and min(abs(n.start - q.end), abs(q.start - n.end)) < LIST_REACH
+    ]
+    if near:
+        features.append("list")
+    if any(_after(low, n) == _after(low, q) for n in near):
+        features.append("list_alike")
+        features.append(f"list_alike:{_after(low, q)}")
+    return features
+
+
+def number_features(scene: Scene, k: int) -> list[str]:
     """What the drafter reads about the k-th number: the words next to it and near it, its size
-    and hedge, the weapon noun after it, where it stands among the sentence's numbers, and
-    whether a place (``places``: their start tokens) or another number stands close by."""
+    and hedge, the weapon noun after it, the nearest role verbs, the sentence's framing, where
+    it stands among the sentence's numbers, and whether a place stands close by."""
+    low, quantities = scene.low, scene.quantities
     q = quantities[k]
     start, end = q.start, q.end
     features = [_bucket(q.value), f"kind:{kind_after(low, end)}", f"nq:{min(len(quantities), 3)}"]
-    if any(end <= p < end + PLACE_REACH for p in places):
+    features += _verb_features(scene, q) + _frame_features(scene.frame, q)
+    if any(end <= p < end + PLACE_REACH for p in scene.places):
         features.append("place_after")
-    if any(start - PLACE_REACH <= p < start for p in places):
+    if any(start - PLACE_REACH <= p < start for p in scene.places):
         features.append("place_before")
-    if k + 1 < len(quantities) and quantities[k + 1].start - end < LIST_REACH:
-        features.append("list_next")
-    if k > 0 and start - quantities[k - 1].end < LIST_REACH:
-        features.append("list_prev")
+    features += _list_features(scene, k)
     features += [f"L1:{low[start - 1] if start else '^'}", f"R1:{low[end] if end < len(low) else '$'}"]
     if start > 1:
         features.append(f"L2:{low[start - 2]} {low[start - 1]}")
@@ -125,24 +194,17 @@ def number_features(
         features.append("hedged")
     if k == 0:
         features.append("first")
-    if headline:
+    if scene.headline:
         features.append("headline")
     return features
 
 
-def read_number(
-    drafter: Drafter,
-    low: Sequence[str],
-    quantities: Sequence[Quantity],
-    k: int,
-    headline: bool,
-    places: Sequence[int],
-) -> Reading:
+def read_number(drafter: Drafter, scene: Scene, k: int) -> Reading:
     """The drafter's reading of the k-th number of one sentence, with the features behind it."""
-    q = quantities[k]
-    features = tuple(number_features(low, quantities, k, headline, places))
+    q = scene.quantities[k]
+    features = tuple(number_features(scene, k))
     role, p = drafter.read(features)
-    return Reading(q.value, role, p, kind_after(low, q.end), features)
+    return Reading(q.value, role, p, kind_after(scene.low, q.end), features)
 
 
 #: The drafter every extraction uses unless it is handed another one.

@@ -1,6 +1,8 @@
-"""Where the count-role drafter revises the grammar's merged drafts: a count told place by place
-with no total becomes the sum of its places' shares, and a count the drafter confidently reads as
-no attack's figure is dropped. Each revision leaves its reason in the draft's verdict."""
+"""Where the count-role drafter revises the grammar's strikes: a count told place by place with
+no total becomes the sum of the places' shares, a strike with a launch but no outcome takes the
+outcome the drafter reads beside it, a weapon kind the grammar counted nowhere is added when the
+drafter is sure of its count, and a count the drafter is sure is no attack's is dropped. Each
+revision leaves its reason in the strike's ``single_attack`` provenance."""
 
 from __future__ import annotations
 
@@ -9,112 +11,166 @@ from dataclasses import dataclass
 
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
-from monitor.extract.drafter import SHIPPED_DRAFTER, Drafter, Reading, read_number
-from monitor.extract.drafts import Draft
+from monitor.extract.drafter import SHIPPED_DRAFTER, Drafter, Reading, Scene, read_number, scene_of
+from monitor.models.facts import Strike
 
-_MAIN = ("launched", "shot_down", "neutralized", "suppressed")
+_SIZE = ("launched", "neutralized", "shot_down", "suppressed")
+#: Above 1: never.
+OFF = 2.0
 
 
 @dataclass(frozen=True, slots=True)
 class Policy:
-    """How sure the drafter must be before it sums sub-counts or drops a count (above 1: never)."""
+    """How sure the drafter must be before each revision (a probability; OFF turns it off)."""
 
     sum_at: float = 0.6
-    drop_at: float = 0.97
+    outcome_at: float = 0.9
+    add_at: float = OFF
+    drop_at: float = OFF
 
 
 class _Readings:
-    """The drafter's readings of an article's numbers, each read once, on demand."""
+    """The drafter's readings of an article's numbers, each sentence read once, on demand."""
 
-    def __init__(self, drafter: Drafter) -> None:
+    def __init__(self, drafter: Drafter, sentences: Sequence[Sentence]) -> None:
         self.drafter = drafter
-        self._done: dict[tuple[int, int], Reading] = {}
+        self.sentences = [s for s in sentences if s.cues & Cue.STRIKE and s.quantities]
+        self._done: dict[int, list[Reading]] = {}
 
-    def of(self, sentence: Sentence, k: int) -> Reading:
-        key = (sentence.index, k)
-        if key not in self._done:
-            places = [place.start for place in sentence.places]
-            low, quantities = sentence.tokens.low, sentence.quantities
-            self._done[key] = read_number(self.drafter, low, quantities, k, sentence.index == 0, places)
-        return self._done[key]
+    def of(self, sentence: Sentence) -> list[Reading]:
+        if sentence.index not in self._done:
+            scene: Scene = scene_of(sentence)
+            count = len(sentence.quantities)
+            self._done[sentence.index] = [read_number(self.drafter, scene, k) for k in range(count)]
+        return self._done[sentence.index]
 
-    def all(self, sentence: Sentence) -> list[Reading]:
-        return [self.of(sentence, k) for k in range(len(sentence.quantities))]
-
-
-def _main_role(draft: Draft) -> str | None:
-    return next((role for role in _MAIN if role in draft.counts), None)
+    def told(self, strike: Strike) -> list[Sentence]:
+        """The sentences a strike was read from."""
+        return [s for s in self.sentences if s.text in strike.evidence]
 
 
-def _shares(readings: list[Reading], draft: Draft, at: float) -> list[Reading]:
-    """The confident sub-counts of the draft's kind (a bare share takes the kind before it:
+def _main(strike: Strike) -> tuple[str, int] | None:
+    return next(((slot, v) for slot in _SIZE if (v := getattr(strike, slot)) is not None), None)
+
+
+def _shares(readings: list[Reading], weapon: str, at: float) -> list[Reading]:
+    """The confident sub-counts of one weapon kind (a bare share takes the kind before it:
     'one UAV over Bryansk, four over Krasnodar')."""
     shares: list[Reading] = []
     kind: str | None = None
     for r in readings:
         kind = r.kind or kind
-        if r.role == "sub" and r.probability >= at and r.value and kind in (None, draft.kind):
+        if r.role == "sub" and r.probability >= at and r.value and kind in (None, weapon):
             shares.append(r)
     return shares
 
 
-def _summed(draft: Draft, readings: list[Reading], policy: Policy, drafter: Drafter) -> bool:
-    """Replace a count that is one place's share (or a run of them) by the sum of all shares."""
-    role = _main_role(draft)
-    shares = _shares(readings, draft, policy.sum_at)
-    if role is None or len(shares) < 2 or draft.total:
-        return False
+def _why(readings: Sequence[Reading], drafter: Drafter) -> str:
+    return "drafter: " + "; ".join(r.text(drafter) for r in readings[:2])
+
+
+def _summed(strike: Strike, readings: list[Reading], policy: Policy, drafter: Drafter) -> Strike | None:
+    """The strike with its count replaced by the sum of all shares, when its count is one share
+    or a run of them and the sentence states no total."""
+    main = _main(strike)
+    shares = _shares(readings, strike.weapon, policy.sum_at)
+    if main is None or len(shares) < 2:
+        return None
     values = [r.value or 0 for r in shares]
-    total, current = sum(values), draft.counts[role]
+    total, current = sum(values), main[1]
     runs = {sum(values[i:j]) for i in range(len(values)) for j in range(i + 1, len(values) + 1)}
     stated = {r.value for r in readings if r.role != "sub"}
     if current >= total or current not in runs or total in stated:
-        return False
-    for name, value in list(draft.counts.items()):
-        if value == current and name in (role, "neutralized"):
-            draft.counts[name] = total
-    why = "; ".join(r.text(drafter) for r in shares[:2])
-    draft.verdict = f"drafter summed {'+'.join(map(str, values))}={total} ({why})"
-    return True
+        return None
+    update: dict[str, object] = {s: total for s in _SIZE if getattr(strike, s) == current}
+    update["single_attack"] = f"{_why(shares, drafter)} (sum {'+'.join(map(str, values))}={total})"
+    return strike.model_copy(update=update)
 
 
-def _dropped(draft: Draft, sentence: Sentence, readings: _Readings, policy: Policy) -> bool:
-    """A count the drafter reads as a period total, a casualty or a date with high confidence."""
-    role = _main_role(draft)
-    if role is None:
-        return False
-    value = draft.counts[role]
-    mine = [readings.of(sentence, k) for k, q in enumerate(sentence.quantities) if q.value == value]
+def _with_outcome(strike: Strike, readings: list[Reading], policy: Policy, drafter: Drafter) -> Strike | None:
+    """A launch with no outcome takes the one number beside it the drafter reads as downed."""
+    if strike.launched is None or strike.shot_down is not None or strike.neutralized is not None:
+        return None
+    downed = [
+        r
+        for r in readings
+        if r.role == "downed" and r.probability >= policy.outcome_at and r.value is not None
+        if r.value <= strike.launched and r.kind in (None, strike.weapon)
+    ]
+    if len(downed) != 1:
+        return None
+    value = downed[0].value
+    neutralized = (value or 0) + (strike.suppressed or 0)
+    why = _why(downed, drafter)
+    return strike.model_copy(update={"shot_down": value, "neutralized": neutralized, "single_attack": why})
+
+
+def _dropped(strike: Strike, readings: list[Reading], policy: Policy) -> bool:
+    """A count the drafter is sure is a period total, a casualty or a date."""
+    main = _main(strike)
+    value = main[1] if main is not None else None  # a vague count ('dozens of') reads as None
+    mine = [r for r in readings if r.value == value]
     return bool(mine) and all(r.role in ("none", "previous") and r.probability >= policy.drop_at for r in mine)
 
 
+def _added(strikes: list[Strike], readings: _Readings, policy: Policy) -> list[Strike]:
+    """Strikes of a weapon kind the grammar counted nowhere in the article, from numbers the
+    drafter is sure are one attack's launch or outcome, on the side the article's strikes name."""
+    sides = {s.attacker for s in strikes}
+    attacker = sides.pop() if len(sides) == 1 else None
+    if attacker is None or policy.add_at > 1:
+        return []
+    kinds = {s.weapon for s in strikes}
+    used = {v for s in strikes for slot in _SIZE if (v := getattr(s, slot)) is not None}
+    added: list[Strike] = []
+    for sentence in readings.sentences:
+        for r in readings.of(sentence):
+            if r.kind is None or r.kind in kinds or r.value is None or r.value in used:
+                continue
+            if r.role in ("launched", "downed") and r.probability >= policy.add_at:
+                slot = {"launched": "launched", "downed": "shot_down"}[r.role]
+                counts: dict[str, int] = {slot: r.value}
+                if slot == "shot_down":
+                    counts["neutralized"] = r.value
+                first = strikes[0]
+                added.append(
+                    Strike.model_validate(
+                        {
+                            "weapon": r.kind,
+                            **counts,
+                            "attacker": attacker,
+                            "target": first.target,
+                            "evidence": sentence.text[:800],
+                            "theatre": first.theatre,
+                            "single_attack": _why([r], readings.drafter),
+                        }
+                    )
+                )
+                kinds.add(r.kind)
+    return added
+
+
 def revise(
-    drafts: list[Draft], sentences: Sequence[Sentence], drafter: Drafter, policy: Policy = Policy()
-) -> list[Draft]:
-    """The drafts after the drafter's revisions; ``sentences`` are those the drafts came from."""
-    by_text = {s.text: s for s in sentences}
-    readings = _Readings(drafter)
-    kept: list[Draft] = []
-    for draft in drafts:
-        told = [by_text[t] for t in draft.evidence if t in by_text and by_text[t].quantities]
-        if told and _dropped(draft, told[0], readings, policy):
+    strikes: Sequence[Strike], sentences: Sequence[Sentence], drafter: Drafter, policy: Policy = Policy()
+) -> tuple[Strike, ...]:
+    """The article's strikes after the drafter's revisions (``sentences``: the article's)."""
+    readings = _Readings(drafter, sentences)
+    kept: list[Strike] = []
+    for strike in strikes:
+        told = readings.told(strike)
+        found = [r for s in told for r in readings.of(s)]
+        if found and _dropped(strike, found, policy):
             continue
-        # shares are told place by place: a draft the grammar tied to one place or none has none
-        listed = [s for s in told if len(s.quantities) > 1] if len(set(draft.places)) > 1 else []
-        for sentence in listed:
-            if _summed(draft, readings.all(sentence), policy, drafter):
-                break
-        kept.append(draft)
-    return kept
+        for sentence in told:
+            if len(sentence.quantities) > 1 and len(strike.places) > 1:
+                strike = _summed(strike, readings.of(sentence), policy, drafter) or strike
+        strike = _with_outcome(strike, found, policy, drafter) or strike
+        kept.append(strike)
+    return (*kept, *_added(kept, readings, policy)) if kept else ()
 
 
 def count_roles(sentences: Sequence[Sentence], drafter: Drafter = SHIPPED_DRAFTER) -> list[str]:
     """The drafter's reading of every number of the strike sentences, for explain:
-    'sentence 1: 27 sub p=0.62: place_after +0.76, nq:3 +0.59, list_next +0.55'."""
-    readings = _Readings(drafter)
-    return [
-        f"sentence {s.index}: {readings.of(s, k).text(drafter)}"
-        for s in sentences
-        if s.cues & Cue.STRIKE
-        for k in range(len(s.quantities))
-    ]
+    'sentence 1: 27 sub p=0.62: place_after +0.76, nq:3 +0.59, list +0.55'."""
+    readings = _Readings(drafter, sentences)
+    return [f"sentence {s.index}: {r.text(drafter)}" for s in readings.sentences for r in readings.of(s)]

@@ -519,11 +519,9 @@ def find_strikes(
             _observe_gated(sentence, frame, tokens.low, observe)
         article.add(sentence, frame, _judged(found, sentence, tokens.low, scorer, observe))
     merged = _merged(article, sentences)
-    if drafter is not None:
-        merged = revise(merged, candidates, drafter, policy)
     default = _article_attacker(merged, camp, candidates, sentences)
-    strikes = (to_strike(d, article.sides, default) for d in merged)
-    return tuple(s for s in strikes if s is not None)
+    strikes = tuple(s for d in merged if (s := to_strike(d, article.sides, default)) is not None)
+    return strikes if drafter is None else revise(strikes, sentences, drafter, policy)
 
 
 def _merged(article: _Article, sentences: list[Sentence]) -> list[Draft]:

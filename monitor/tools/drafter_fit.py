@@ -15,7 +15,7 @@ import numpy as np
 from monitor.extract.cases import Case
 from monitor.extract.cues import Cue
 from monitor.extract.document import sentences_of
-from monitor.extract.drafter import ROLES, Drafter, number_features
+from monitor.extract.drafter import ROLES, Drafter, number_features, scene_of
 from monitor.models.item import Article
 
 #: Which labeled figure gives which role (first match wins).
@@ -79,15 +79,14 @@ def examples(cases: Iterable[Case]) -> list[Example]:
             if not sentence.cues & Cue.STRIKE or not quantities:
                 continue
             roles = sentence_roles([q.value for q in quantities], case.strikes)
-            low = sentence.tokens.low
-            places = [place.start for place in sentence.places]
+            scene = scene_of(sentence)
             for k, role in enumerate(roles):
-                feats = number_features(low, quantities, k, sentence.index == 0, places)
+                feats = number_features(scene, k)
                 found.append(Example(case.id, tuple(feats), role))
     return found
 
 
-def fit(data: list[Example], *, l2: float = 1.0, steps: int = 400, rate: float = 0.5) -> Drafter:
+def fit(data: list[Example], *, l2: float = 0.3, steps: int = 2000, rate: float = 1.0) -> Drafter:
     """Softmax regression over binary features by full-batch gradient descent (deterministic:
     features in sorted order, zero start, no sampling)."""
     names = sorted({f for e in data for f in e.features})
