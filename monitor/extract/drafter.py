@@ -109,7 +109,6 @@ class Scene:
 
     low: Sequence[str]
     quantities: Sequence[Quantity]
-    headline: bool
     places: Sequence[int]
     verbs: Sequence[tuple[int, int, str]]
     frame: Framing
@@ -120,7 +119,7 @@ def scene_of(sentence: Sentence) -> Scene:
     tokens = sentence.tokens
     verbs = [(span.start, span.end, span.role) for span in role_spans(tokens.low)]
     places = [place.start for place in sentence.places]
-    return Scene(tokens.low, sentence.quantities, sentence.index == 0, places, verbs, framing(tokens))
+    return Scene(tokens.low, sentence.quantities, places, verbs, framing(tokens))
 
 
 def _verb_features(scene: Scene, q: Quantity) -> list[str]:
@@ -194,8 +193,6 @@ def number_features(scene: Scene, k: int) -> list[str]:
         features.append("hedged")
     if k == 0:
         features.append("first")
-    if scene.headline:
-        features.append("headline")
     return features
 
 
