@@ -132,7 +132,9 @@ def _frame_features(frame: Framing, q: Quantity) -> list[str]:
     features: list[str] = []
     if frame.cumulative:
         features.append("frame:period")
-    if (frame.until is not None and q.start >= frame.until) or (frame.since is not None and q.start < frame.since):
+    if (frame.until is not None and q.start >= frame.until) or (
+        frame.since is not None and q.start < frame.since
+    ):
         features.append("frame:period_clause")
     if q.start in frame.hidden:
         features.append("frame:earlier")
@@ -205,4 +207,6 @@ def read_number(drafter: Drafter, scene: Scene, k: int) -> Reading:
 
 
 #: The drafter every extraction uses unless it is handed another one.
-SHIPPED_DRAFTER = load_drafter() if MODEL_PATH.exists() else Drafter(MappingProxyType({}), (0.0,) * len(ROLES))
+SHIPPED_DRAFTER = (
+    load_drafter() if MODEL_PATH.exists() else Drafter(MappingProxyType({}), (0.0,) * len(ROLES))
+)

@@ -29,6 +29,10 @@ class Policy:
     drop_at: float = OFF
 
 
+#: The thresholds scripts/train_drafter.py reports by default.
+DEFAULT_POLICY = Policy()
+
+
 class _Readings:
     """The drafter's readings of an article's numbers, each sentence read once, on demand."""
 
@@ -110,7 +114,9 @@ def _dropped(strike: Strike, readings: list[Reading], policy: Policy) -> bool:
     main = _main(strike)
     value = main[1] if main is not None else None  # a vague count ('dozens of') reads as None
     mine = [r for r in readings if r.value == value]
-    return bool(mine) and all(r.role in ("none", "previous") and r.probability >= policy.drop_at for r in mine)
+    return bool(mine) and all(
+        r.role in ("none", "previous") and r.probability >= policy.drop_at for r in mine
+    )
 
 
 def _added(strikes: list[Strike], readings: _Readings, policy: Policy) -> list[Strike]:
@@ -120,7 +126,7 @@ def _added(strikes: list[Strike], readings: _Readings, policy: Policy) -> list[S
     attacker = sides.pop() if len(sides) == 1 else None
     if attacker is None or policy.add_at > 1:
         return []
-    kinds = {s.weapon for s in strikes}
+    kinds: set[str] = {s.weapon for s in strikes}
     used = {v for s in strikes for slot in _SIZE if (v := getattr(s, slot)) is not None}
     added: list[Strike] = []
     for sentence in readings.sentences:
@@ -150,22 +156,27 @@ def _added(strikes: list[Strike], readings: _Readings, policy: Policy) -> list[S
     return added
 
 
+def _revised(strike: Strike, readings: _Readings, policy: Policy) -> Strike | None:
+    """One strike after the drop, the sum and the outcome (None: dropped)."""
+    told = readings.told(strike)
+    found = [r for s in told for r in readings.of(s)]
+    if found and _dropped(strike, found, policy):
+        return None
+    for sentence in told:
+        if len(sentence.quantities) > 1 and len(strike.places) > 1:
+            strike = _summed(strike, readings.of(sentence), policy, readings.drafter) or strike
+    return _with_outcome(strike, found, policy, readings.drafter) or strike
+
+
 def revise(
-    strikes: Sequence[Strike], sentences: Sequence[Sentence], drafter: Drafter, policy: Policy = Policy()
+    strikes: Sequence[Strike],
+    sentences: Sequence[Sentence],
+    drafter: Drafter,
+    policy: Policy = DEFAULT_POLICY,
 ) -> tuple[Strike, ...]:
     """The article's strikes after the drafter's revisions (``sentences``: the article's)."""
     readings = _Readings(drafter, sentences)
-    kept: list[Strike] = []
-    for strike in strikes:
-        told = readings.told(strike)
-        found = [r for s in told for r in readings.of(s)]
-        if found and _dropped(strike, found, policy):
-            continue
-        for sentence in told:
-            if len(sentence.quantities) > 1 and len(strike.places) > 1:
-                strike = _summed(strike, readings.of(sentence), policy, drafter) or strike
-        strike = _with_outcome(strike, found, policy, drafter) or strike
-        kept.append(strike)
+    kept = [s for strike in strikes if (s := _revised(strike, readings, policy)) is not None]
     return (*kept, *_added(kept, readings, policy)) if kept else ()
 
 

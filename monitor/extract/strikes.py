@@ -37,7 +37,7 @@ from monitor.extract.lexicon import (
     WEAPON_NOUNS,
 )
 from monitor.extract.mentions import Mention, find_mentions
-from monitor.extract.revisions import Policy, revise
+from monitor.extract.revisions import DEFAULT_POLICY, Policy, revise
 from monitor.extract.roles import role_spans
 from monitor.extract.scorer import SHIPPED, Scorer, draft_features
 from monitor.extract.sides import other
@@ -490,7 +490,7 @@ def find_strikes(
     scorer: Scorer | None = SHIPPED,
     observe: Observer | None = None,
     drafter: Drafter | None = None,
-    policy: Policy = Policy(),
+    policy: Policy = DEFAULT_POLICY,
 ) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it; ``scorer``
     drops drafts whose count it does not take for one attack's, ``drafter`` (off by default: see
