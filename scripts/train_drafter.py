@@ -25,7 +25,7 @@ from monitor.tools.drafter_fit import examples, fit, save
 
 DEV = Path(__file__).resolve().parents[1] / "tests" / "data" / "extraction" / "dev"
 ROUNDS = ("fresh4_", "fresh3_", "real2_", "real_")
-SLOTS = ("strike", "strike.launched")
+SLOTS = ("strike", "strike.launched", "strike.shot_down", "strike.neutralized")
 
 
 def _cases(*, only: str | None = None, without: tuple[str, ...] = ()) -> list[Case]:
@@ -72,14 +72,15 @@ def main() -> None:
     parser.add_argument("--drop-at", type=float, default=Policy().drop_at)
     args = parser.parse_args()
     policy = Policy(args.sum_at, args.outcome_at, args.add_at, args.drop_at)
-    print("| held out | cases | strike F1 (grammar -> +drafter) | launched F1 (grammar -> +drafter) |")
-    print("|---|---|---|---|")
+    heads = " | ".join(f"{slot} F1 (grammar -> +drafter)" for slot in SLOTS)
+    print(f"| held out | cases | {heads} |")
+    print("|---|---|" + "---|" * len(SLOTS))
     gains = []
     for group in ROUNDS:
         drafter = fit(examples(_cases(without=(group,))), l2=args.l2, steps=args.steps)
         gains.append(_row(group.rstrip("_"), _cases(only=group), drafter, policy))
     mean = [sum(g[k] for g in gains) / len(gains) for k in range(len(SLOTS))]
-    print(f"| mean gain |  | {mean[0]:+.4f} | {mean[1]:+.4f} |")
+    print("| mean gain |  | " + " | ".join(f"{m:+.4f}" for m in mean) + " |")
     everything = _cases()
     final = fit(examples(everything), l2=args.l2, steps=args.steps)
     _row("dev", everything, final, policy)

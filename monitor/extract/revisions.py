@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
 from monitor.extract.drafter import SHIPPED_DRAFTER, Drafter, Reading, Scene, read_number, scene_of
+from monitor.extract.lexicon import ROLE_PHRASES
 from monitor.models.facts import Strike
 
 _SIZE = ("launched", "neutralized", "shot_down", "suppressed")
@@ -24,11 +25,16 @@ class Policy:
     """How sure the drafter must be before each revision (a probability; OFF turns it off)."""
 
     sum_at: float = 0.6
-    outcome_at: float = 0.9
+    outcome_at: float = 0.5
     add_at: float = OFF
     drop_at: float = OFF
 
 
+#: First words of the vocabulary's outcome phrases ('shot down', 'intercepted', 'lost'): a
+#: sentence without one tells no outcome for the drafter to read.
+_OUTCOME_WORDS = frozenset(
+    phrase[0] for phrase, role in ROLE_PHRASES.items() if role not in ("launched", "block")
+)
 #: The thresholds scripts/train_drafter.py reports by default.
 DEFAULT_POLICY = Policy()
 
@@ -38,8 +44,16 @@ class _Readings:
 
     def __init__(self, drafter: Drafter, sentences: Sequence[Sentence]) -> None:
         self.drafter = drafter
-        self.sentences = [s for s in sentences if s.cues & Cue.STRIKE and s.quantities]
+        self._all = sentences
+        self._counted: list[Sentence] | None = None
         self._done: dict[int, list[Reading]] = {}
+
+    @property
+    def sentences(self) -> list[Sentence]:
+        """The article's strike sentences that hold a number."""
+        if self._counted is None:
+            self._counted = [s for s in self._all if s.cues & Cue.STRIKE and s.quantities]
+        return self._counted
 
     def of(self, sentence: Sentence) -> list[Reading]:
         if sentence.index not in self._done:
@@ -91,22 +105,38 @@ def _summed(strike: Strike, readings: list[Reading], policy: Policy, drafter: Dr
     return strike.model_copy(update=update)
 
 
-def _with_outcome(strike: Strike, readings: list[Reading], policy: Policy, drafter: Drafter) -> Strike | None:
-    """A launch with no outcome takes the one number beside it the drafter reads as downed."""
-    if strike.launched is None or strike.shot_down is not None or strike.neutralized is not None:
-        return None
-    downed = [
+def _sure(readings: list[Reading], role: str, strike: Strike, at: float) -> list[Reading]:
+    launched = strike.launched or 0
+    return [
         r
         for r in readings
-        if r.role == "downed" and r.probability >= policy.outcome_at and r.value is not None
-        if r.value <= strike.launched and r.kind in (None, strike.weapon)
+        if r.role == role and r.probability >= at and r.value is not None
+        if r.value <= launched and r.kind in (None, strike.weapon)
     ]
-    if len(downed) != 1:
+
+
+def _with_outcome(strike: Strike, readings: list[Reading], policy: Policy, drafter: Drafter) -> Strike | None:
+    """A launch with no outcome takes the one number beside it read as downed, and the one read
+    as suppressed if there is one; the total put out of action only when no other number of the
+    launch's size is left unread ('shot down 64 and another 62 failed to reach their targets':
+    62 may be lost too)."""
+    launched = strike.launched
+    if launched is None or strike.shot_down is not None or strike.neutralized is not None:
         return None
-    value = downed[0].value
-    neutralized = (value or 0) + (strike.suppressed or 0)
-    why = _why(downed, drafter)
-    return strike.model_copy(update={"shot_down": value, "neutralized": neutralized, "single_attack": why})
+    downed = _sure(readings, "downed", strike, policy.outcome_at)
+    if len(downed) != 1 or downed[0].value is None:
+        return None
+    shot = downed[0].value
+    lost = _sure(readings, "suppressed", strike, policy.outcome_at) if strike.suppressed is None else []
+    suppressed = strike.suppressed
+    if len(lost) == 1 and shot + (lost[0].value or 0) <= launched:
+        suppressed = lost[0].value
+    update: dict[str, object] = {"shot_down": shot, "suppressed": suppressed}
+    told = {launched, shot, suppressed}
+    if not any(r.value is not None and r.value <= launched and r.value not in told for r in readings):
+        update["neutralized"] = shot + (suppressed or 0)
+    update["single_attack"] = _why(downed + lost, drafter)
+    return strike.model_copy(update=update)
 
 
 def _dropped(strike: Strike, readings: list[Reading], policy: Policy) -> bool:
@@ -124,7 +154,7 @@ def _added(strikes: list[Strike], readings: _Readings, policy: Policy) -> list[S
     drafter is sure are one attack's launch or outcome, on the side the article's strikes name."""
     sides = {s.attacker for s in strikes}
     attacker = sides.pop() if len(sides) == 1 else None
-    if attacker is None or policy.add_at > 1:
+    if attacker is None:
         return []
     kinds: set[str] = {s.weapon for s in strikes}
     used = {v for s in strikes for slot in _SIZE if (v := getattr(s, slot)) is not None}
@@ -157,15 +187,25 @@ def _added(strikes: list[Strike], readings: _Readings, policy: Policy) -> list[S
 
 
 def _revised(strike: Strike, readings: _Readings, policy: Policy) -> Strike | None:
-    """One strike after the drop, the sum and the outcome (None: dropped)."""
+    """One strike after the drop, the sum and the outcome (None: dropped). Sentences are read
+    only for a revision that may apply, so most strikes cost one membership test."""
+    drop = policy.drop_at <= 1
+    outcome = strike.launched is not None and strike.shot_down is None and strike.neutralized is None
+    summed = len(strike.places) > 1
+    if not (drop or outcome or summed):
+        return strike
     told = readings.told(strike)
-    found = [r for s in told for r in readings.of(s)]
-    if found and _dropped(strike, found, policy):
+    if drop and _dropped(strike, [r for s in told for r in readings.of(s)], policy):
         return None
-    for sentence in told:
-        if len(sentence.quantities) > 1 and len(strike.places) > 1:
+    if summed:
+        for sentence in (s for s in told if len(s.quantities) > 1):
             strike = _summed(strike, readings.of(sentence), policy, readings.drafter) or strike
-    return _with_outcome(strike, found, policy, readings.drafter) or strike
+    # an outcome told beside the launch's count, with an outcome word
+    beside = [s for s in told if len(s.quantities) > 1 and not _OUTCOME_WORDS.isdisjoint(s.tokens.low)]
+    if outcome and beside:
+        found = [r for s in beside for r in readings.of(s)]
+        strike = _with_outcome(strike, found, policy, readings.drafter) or strike
+    return strike
 
 
 def revise(
@@ -177,7 +217,7 @@ def revise(
     """The article's strikes after the drafter's revisions (``sentences``: the article's)."""
     readings = _Readings(drafter, sentences)
     kept = [s for strike in strikes if (s := _revised(strike, readings, policy)) is not None]
-    return (*kept, *_added(kept, readings, policy)) if kept else ()
+    return (*kept, *_added(kept, readings, policy)) if kept and policy.add_at <= 1 else tuple(kept)
 
 
 def count_roles(sentences: Sequence[Sentence], drafter: Drafter = SHIPPED_DRAFTER) -> list[str]:
