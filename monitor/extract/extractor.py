@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from monitor.extract.casualties import find_casualties
 from monitor.extract.denials import find_denials
 from monitor.extract.document import sentences_of
+from monitor.extract.drafter import SHIPPED_DRAFTER
 from monitor.extract.strikes import find_strikes
 from monitor.extract.troops import find_troops
 from monitor.extract.weapons import find_weapons
@@ -20,7 +21,7 @@ def extract(article: Article) -> Facts:
     denials = find_denials(article)
     if not sentences:
         return Facts(denials=denials)
-    strikes = find_strikes(sentences)
+    strikes = find_strikes(sentences, drafter=SHIPPED_DRAFTER)
     return Facts(
         strikes=strikes,
         troops=find_troops(sentences),

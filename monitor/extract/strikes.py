@@ -493,8 +493,8 @@ def find_strikes(
     policy: Policy = DEFAULT_POLICY,
 ) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it; ``scorer``
-    drops drafts whose count it does not take for one attack's, ``drafter`` (off by default: see
-    README, 'Count-role drafter') revises the merged drafts as ``policy`` allows."""
+    drops drafts whose count it does not take for one attack's, ``drafter`` revises the finished
+    strikes as ``policy`` allows (None here: the grammar alone; extract() passes the shipped one)."""
     candidates, recordish = _candidates(sentences)
     # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
     # with no count
