@@ -46,7 +46,8 @@ class _Readings:
         self.drafter = drafter
         self._all = sentences
         self._counted: list[Sentence] | None = None
-        self._done: dict[int, list[Reading]] = {}
+        self._done: dict[tuple[int, int], Reading] = {}
+        self._scenes: dict[int, Scene] = {}
 
     @property
     def sentences(self) -> list[Sentence]:
@@ -55,12 +56,19 @@ class _Readings:
             self._counted = [s for s in self._all if s.cues & Cue.STRIKE and s.quantities]
         return self._counted
 
+    def number(self, sentence: Sentence, k: int) -> Reading:
+        """The reading of the k-th number of ``sentence``."""
+        key = (sentence.index, k)
+        if key not in self._done:
+            scene = self._scenes.get(sentence.index)
+            if scene is None:
+                scene = self._scenes[sentence.index] = scene_of(sentence)
+            self._done[key] = read_number(self.drafter, scene, k)
+        return self._done[key]
+
     def of(self, sentence: Sentence) -> list[Reading]:
-        if sentence.index not in self._done:
-            scene: Scene = scene_of(sentence)
-            count = len(sentence.quantities)
-            self._done[sentence.index] = [read_number(self.drafter, scene, k) for k in range(count)]
-        return self._done[sentence.index]
+        """The readings of every number of ``sentence``."""
+        return [self.number(sentence, k) for k in range(len(sentence.quantities))]
 
     def told(self, strike: Strike) -> list[Sentence]:
         """The sentences a strike was read from."""
@@ -115,11 +123,13 @@ def _sure(readings: list[Reading], role: str, strike: Strike, at: float) -> list
     ]
 
 
-def _with_outcome(strike: Strike, readings: list[Reading], policy: Policy, drafter: Drafter) -> Strike | None:
+def _with_outcome(
+    strike: Strike, readings: list[Reading], values: set[int], policy: Policy, drafter: Drafter
+) -> Strike | None:
     """A launch with no outcome takes the one number beside it read as downed, and the one read
     as suppressed if there is one; the total put out of action only when no other number of the
-    launch's size is left unread ('shot down 64 and another 62 failed to reach their targets':
-    62 may be lost too)."""
+    launch's size (``values``: the sentences' numbers up to the launch) is left unread ('shot down
+    64 and another 62 failed to reach their targets': 62 may be lost too)."""
     launched = strike.launched
     if launched is None or strike.shot_down is not None or strike.neutralized is not None:
         return None
@@ -132,8 +142,7 @@ def _with_outcome(strike: Strike, readings: list[Reading], policy: Policy, draft
     if len(lost) == 1 and shot + (lost[0].value or 0) <= launched:
         suppressed = lost[0].value
     update: dict[str, object] = {"shot_down": shot, "suppressed": suppressed}
-    told = {launched, shot, suppressed}
-    if not any(r.value is not None and r.value <= launched and r.value not in told for r in readings):
+    if not values - {launched, shot, suppressed}:
         update["neutralized"] = shot + (suppressed or 0)
     update["single_attack"] = _why(downed + lost, drafter)
     return strike.model_copy(update=update)
@@ -203,8 +212,17 @@ def _revised(strike: Strike, readings: _Readings, policy: Policy) -> Strike | No
     # an outcome told beside the launch's count, with an outcome word
     beside = [s for s in told if len(s.quantities) > 1 and not _OUTCOME_WORDS.isdisjoint(s.tokens.low)]
     if outcome and beside:
-        found = [r for s in beside for r in readings.of(s)]
-        strike = _with_outcome(strike, found, policy, readings.drafter) or strike
+        launched = strike.launched or 0
+        found = [  # only a number below the launch can be its outcome
+            readings.number(s, k)
+            for s in beside
+            for k, q in enumerate(s.quantities)
+            if q.value is not None and q.value < launched
+        ]
+        others = {
+            q.value for s in beside for q in s.quantities if q.value is not None and q.value <= launched
+        }
+        strike = _with_outcome(strike, found, others, policy, readings.drafter) or strike
     return strike
 
 
