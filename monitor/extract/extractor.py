@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from monitor.extract.casualties import find_casualties
 from monitor.extract.denials import find_denials
 from monitor.extract.document import sentences_of
+from monitor.extract.drafter import SHIPPED_DRAFTER
 from monitor.extract.retellings import reported
 from monitor.extract.strikes import find_strikes
 from monitor.extract.troops import find_troops
@@ -21,7 +22,7 @@ def extract(article: Article) -> Facts:
     denials = find_denials(article)
     if not sentences:
         return Facts(denials=denials)
-    found = find_strikes(sentences)
+    found = find_strikes(sentences, drafter=SHIPPED_DRAFTER)
     strikes = reported(found)  # a retold strike is no report, but its weapons are this war's
     return Facts(
         strikes=strikes,
