@@ -86,6 +86,31 @@ def _with_decoys(totals: list[Mention], low: Sequence[str]) -> bool:
     return len(totals) > 1 and not decoy(totals[0]) and all(decoy(m) for m in totals[1:])
 
 
+#: What may stand between two items of one list of counts besides their weapon nouns.
+_LIST_BREAKS = frozenset((";", ":", ".", "of", "including", "them", "which", "while", "but", "or"))
+_LIST_JOINS = frozenset((",", "and"))
+_LIST_GAP = 8
+_PART_AFTER = frozenset((("of",), ("from",), ("out",)))
+
+
+def _coordinated(totals: list[Mention], low: Sequence[str]) -> bool:
+    """'seven Storm Shadow cruise missiles, three HARM missiles and seven HIMARS rockets', 'four
+    ballistic and nine cruise missiles': counts of one kind after one verb, joined by a comma or
+    'and', each with its own noun, are the parts of one count; never '112 drones, fifty of them
+    decoys' (a part of the one before)."""
+    if len(totals) < 2 or len({m.verb for m in totals}) > 1 or any(m.bare for m in totals):
+        return False
+    for left, right in zip(totals, totals[1:], strict=False):
+        between = low[left.quantity.end : right.quantity.start]
+        if not 0 < len(between) <= _LIST_GAP or between[-1] not in _LIST_JOINS:
+            return False
+        if low[right.quantity.end : right.quantity.end + 1] in _PART_AFTER:
+            return False
+        if not _LIST_BREAKS.isdisjoint(between):
+            return False
+    return True
+
+
 def _counts(
     mentions: list[Mention], low: Sequence[str]
 ) -> tuple[dict[str, int], set[str], dict[str, Mention]]:
@@ -100,7 +125,7 @@ def _counts(
             counts[role] = stated[-1].quantity.value or 0
             main[role] = stated[-1]
         elif len(totals) > 1 and (
-            _distinct_models(totals) or _with_decoys(totals, low)
+            _distinct_models(totals) or _with_decoys(totals, low) or _coordinated(totals, low)
         ):  # '6 Kh-101 and 4 Kalibr' is 10
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
