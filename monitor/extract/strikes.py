@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from monitor.extract.breakdown import add_mentions, split_total
 from monitor.extract.camps import (
@@ -100,7 +101,7 @@ def _coordinated(totals: list[Mention], low: Sequence[str]) -> bool:
     decoys' (a part of the one before)."""
     if len(totals) < 2 or len({m.verb for m in totals}) > 1 or any(m.bare for m in totals):
         return False
-    for left, right in zip(totals, totals[1:], strict=False):
+    for left, right in pairwise(totals):
         between = low[left.quantity.end : right.quantity.start]
         if not 0 < len(between) <= _LIST_GAP or between[-1] not in _LIST_JOINS:
             return False
