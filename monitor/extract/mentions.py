@@ -8,6 +8,7 @@ from itertools import compress
 
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
+    DEFENCE_SUBJECTS,
     NOUN_MODIFIERS,
     PAIR_NOUNS,
     ROLE_PHRASES,
@@ -65,7 +66,7 @@ _WHOLE_FIRSTS = frozenset(("both", "none", "neither", "a", "the")) | _ONE_WORDS
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
 _OF_PART_TOKENS = frozenset((w,) for w in ("them", "these", "which", "those"))
-_SINGULAR = words("drone uav missile rocket bomb kab shahed")
+_SINGULAR = words("drone uav missile rocket bomb kab shahed vehicle")
 _ATTACK_AFTER = words("attack attacks strike strikes raid raids barrage assault wave threat alert danger")
 
 
@@ -519,13 +520,14 @@ def _outcome_before(low: Sequence[str], i: int) -> bool:
     """'shot down a HIMARS rocket and destroyed 106 drones', 'shot down nine rockets, a Neptune
     missile and 72 UAVs': the object of an outcome verb right before it, or an item of that verb's
     list, in a tally that counts other weapons with figures ('a Patriot shot down a Kinzhal over
-    Kyiv' alone is left to the weapon facts)."""
-    if not any(w[:1].isdigit() for w in low):
-        return False
+    Kyiv' alone is left to the weapon facts); with air defence as the subject ('air defences
+    destroyed a UAV', 'our defenders shot down an enemy Shahed') one is counted alone."""
+    tally = any(w[:1].isdigit() for w in low)
     for k in range(max(0, i - 4), i):
-        for size in (4, 3, 2, 1):
-            if k + size == i and ROLE_PHRASES.get(tuple(low[k:i])) in _OUTCOMES:
-                return True
+        if ROLE_PHRASES.get(tuple(low[k:i])) in _OUTCOMES:
+            return tally or (k > 0 and low[k - 1] in DEFENCE_SUBJECTS)
+    if not tally:
+        return False
     if low[i - 1 : i] not in ((",",), ("and",)):
         return False
     for k in range(i - 1, max(0, i - 20), -1):

@@ -49,7 +49,8 @@ from monitor.models.facts import Side, Strike, WeaponKind
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
 #: 'a Ukrainian drone was shot down': one weapon counted by its article (checked by the grammar).
 _SINGLE = re.compile(
-    r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b(?:\s+([\w-]+))?"
+    r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb|aerial vehicle)\b"
+    r"(?:\s+([\w-]+))?"
 )
 ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
@@ -317,7 +318,7 @@ def _says_nothing(sentence: Sentence) -> bool:
 
 
 #: The weapon nouns _SINGLE ends on: without one of them as a substring it cannot match.
-_SINGLE_NOUNS = ("drone", "uav", "missile", "rocket", "bomb")
+_SINGLE_NOUNS = ("drone", "uav", "missile", "rocket", "bomb", "aerial vehicle")
 
 
 def _single(sentence: Sentence) -> bool:

@@ -44,6 +44,22 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "them over Mykolaiv region.",
         [("drone", "Russia", 40, 31, None, 31)],
     ),
+    (  # one weapon with air defence as the subject of its downing, no figure in the sentence
+        "",
+        "Air defences destroyed an unmanned aerial vehicle over the Bryansk region this morning, "
+        "the governor wrote.",
+        [("drone", "Ukraine", None, 1, None, 1)],
+    ),
+    (  # 'defenders' as that subject, the attacker from 'enemy' in a Ukrainian text
+        "",
+        "Chernihiv air command: before dawn our defenders shot down an enemy Shahed UAV.",
+        [("drone", "Russia", None, 1, None, 1)],
+    ),
+    (  # a weapon downing a weapon is left to the weapon facts
+        "",
+        "A Patriot air defence system shot down a Kinzhal missile over Lviv last week.",
+        [],
+    ),
 ]
 
 
