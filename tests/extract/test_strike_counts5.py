@@ -60,6 +60,12 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "A Patriot air defence system shot down a Kinzhal missile over Lviv last week.",
         [],
     ),
+    (  # a model name in quotation marks between the count and its noun
+        "",
+        "Russia's defence ministry said air defence had downed three “Storm Shadow” missiles and "
+        "four 'Neptune' missiles in the past day.",
+        [("missile", "Ukraine", None, 7, None, 7)],
+    ),
 ]
 
 
