@@ -121,6 +121,12 @@ def _noun_at(
 ) -> Noun | None:
     """The noun at j, with 'and decoys' (same kind) and an owner ('of the Kyiv regime') after it."""
     end = j + 1
+    after = tuple(low[end : end + 2])
+    post = WEAPON_ALIASES.get(after) or WEAPON_ALIASES.get(after[:1])
+    if post is not None and post[1] == kind:  # 'eight missiles Atacms': the model after its noun
+        models = [*models, *post[0]]
+        side = "Ukraine" if after[0] in UKRAINIAN_WEAPON_WORDS else side
+        end += 2 if after in WEAPON_ALIASES else 1
     joined = WEAPON_NOUNS.get(low[end + 1]) if low[end : end + 1] == ("and",) and end + 1 < len(low) else None
     if joined is not None:  # 'drones and decoys'; 'almost 600 drones and missiles' is a mixed total
         kind, end = (kind if joined == kind else "targets"), end + 2
