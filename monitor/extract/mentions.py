@@ -104,6 +104,7 @@ class Mention:
     total: bool = False  # 'put the night's total at 337': the whole of what was counted before
     models: tuple[str, ...] = ()
     attacker: Side | None = None
+    impact: bool = False  # '3 drones hit targets': a count of what got through, not launched
 
 
 @dataclass(frozen=True, slots=True)

@@ -157,6 +157,7 @@ def _draft(
     if "launched" in main:
         draft.launched_max = main["launched"].quantity.value_max
     draft.another = all(m.another for m in mentions)
+    draft.impact = all(m.impact for m in mentions)
     draft.remainder = any(m.remainder for m in mentions)
     draft.total = all(m.total for m in mentions)
     draft.places = [m.place for m in mentions if m.place is not None]
@@ -193,7 +194,7 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     mentions = find_mentions(low, _attack_places(sentence), frame.hidden, sentence.quantities)
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
     # impacts of a launch told elsewhere are one more report of it, like 'another 19 hit'
-    mentions = [replace(m, another=True) if _impacts(low, m) else m for m in mentions]
+    mentions = [replace(m, another=True, impact=True) if _impacts(low, m) else m for m in mentions]
     mentions = [replace(m, role="shot_down") if _defence_hit(low, m) else m for m in mentions]
     if _front_line_report(low):
         mentions = [m for m in mentions if not _front_line_tally(low, m)]

@@ -71,6 +71,18 @@ CASES: list[tuple[str, str, list[Row]]] = [
         "Overnight air defence shot down five missiles Atacms.",
         [("missile", "Ukraine", None, 5, None, 5)],
     ),
+    (  # an outcome in quotation marks after 'were'
+        "",
+        "The air force said the enemy had launched 30 drones, 20 of which were shot down, while 8 "
+        "were 'locationally lost'.",
+        [("drone", "Russia", 30, 20, 8, 28)],
+    ),
+    (  # hits that fit in what the outcomes leave of the launch are not more launched
+        "",
+        "Russia sent 60 attack drones overnight; 41 were shot down and 15 were lost to electronic "
+        "warfare. Four drones hit targets in the Sumy region.",
+        [("drone", "Russia", 60, 41, 15, 56)],
+    ),
 ]
 
 
