@@ -25,6 +25,7 @@ class Draft:
     qualifier: Qualifier | None = None
     lower_bound: int | None = None
     another: bool = False
+    impact: bool = False  # only counts of what got through ('three drones hit targets')
     remainder: bool = False
     rest: str | None = None  # the outcome of 'the rest' ('the rest was lost locationally')
     total: bool = False  # only a stated total ('put the night's total at 337'), role unknown
@@ -118,7 +119,17 @@ def _headline_hedge(headline: Draft, body: Draft) -> bool:
 def _additional(last: Draft, draft: Draft) -> bool:
     """'another' (not 'other', the rest) more launched of the same attack."""
     launched = "launched" in draft.counts and "launched" in last.counts
+    if draft.impact and launched and _within_rest(last, draft.counts["launched"]):
+        return False
     return draft.another and not draft.remainder and launched and set(draft.counts) == {"launched"}
+
+
+def _within_rest(last: Draft, hits: int) -> bool:
+    """'46 launched, 31 shot down, 12 lost' ... 'three hit targets': hits that fit in what the
+    outcomes leave of the launch are part of it, not more launched."""
+    counts = last.counts
+    out = max(counts.get("neutralized", 0), counts.get("shot_down", 0) + counts.get("suppressed", 0))
+    return out > 0 and hits <= counts["launched"] - out
 
 
 def _how(merged: list[Draft], draft: Draft) -> tuple[Draft, str] | None:

@@ -8,6 +8,7 @@ from itertools import compress
 
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
+    DEFENCE_SUBJECTS,
     NOUN_MODIFIERS,
     PAIR_NOUNS,
     ROLE_PHRASES,
@@ -65,7 +66,7 @@ _WHOLE_FIRSTS = frozenset(("both", "none", "neither", "a", "the")) | _ONE_WORDS
 _EVERY = frozenset((("every",), ("each",)))
 _EVERY_ONE_OF = frozenset((("every", "one", "of"), ("each", "one", "of")))
 _OF_PART_TOKENS = frozenset((w,) for w in ("them", "these", "which", "those"))
-_SINGULAR = words("drone uav missile rocket bomb kab shahed")
+_SINGULAR = words("drone uav missile rocket bomb kab shahed vehicle")
 _ATTACK_AFTER = words("attack attacks strike strikes raid raids barrage assault wave threat alert danger")
 
 
@@ -103,6 +104,7 @@ class Mention:
     total: bool = False  # 'put the night's total at 337': the whole of what was counted before
     models: tuple[str, ...] = ()
     attacker: Side | None = None
+    impact: bool = False  # '3 drones hit targets': a count of what got through, not launched
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +122,12 @@ def _noun_at(
 ) -> Noun | None:
     """The noun at j, with 'and decoys' (same kind) and an owner ('of the Kyiv regime') after it."""
     end = j + 1
+    after = tuple(low[end : end + 2])
+    post = WEAPON_ALIASES.get(after) or WEAPON_ALIASES.get(after[:1])
+    if post is not None and post[1] == kind:  # 'eight missiles Atacms': the model after its noun
+        models = [*models, *post[0]]
+        side = "Ukraine" if after[0] in UKRAINIAN_WEAPON_WORDS else side
+        end += 2 if after in WEAPON_ALIASES else 1
     joined = WEAPON_NOUNS.get(low[end + 1]) if low[end : end + 1] == ("and",) and end + 1 < len(low) else None
     if joined is not None:  # 'drones and decoys'; 'almost 600 drones and missiles' is a mixed total
         kind, end = (kind if joined == kind else "targets"), end + 2
@@ -519,13 +527,14 @@ def _outcome_before(low: Sequence[str], i: int) -> bool:
     """'shot down a HIMARS rocket and destroyed 106 drones', 'shot down nine rockets, a Neptune
     missile and 72 UAVs': the object of an outcome verb right before it, or an item of that verb's
     list, in a tally that counts other weapons with figures ('a Patriot shot down a Kinzhal over
-    Kyiv' alone is left to the weapon facts)."""
-    if not any(w[:1].isdigit() for w in low):
-        return False
+    Kyiv' alone is left to the weapon facts); with air defence as the subject ('air defences
+    destroyed a UAV', 'our defenders shot down an enemy Shahed') one is counted alone."""
+    tally = any(w[:1].isdigit() for w in low)
     for k in range(max(0, i - 4), i):
-        for size in (4, 3, 2, 1):
-            if k + size == i and ROLE_PHRASES.get(tuple(low[k:i])) in _OUTCOMES:
-                return True
+        if ROLE_PHRASES.get(tuple(low[k:i])) in _OUTCOMES:
+            return tally or (k > 0 and low[k - 1] in DEFENCE_SUBJECTS)
+    if not tally:
+        return False
     if low[i - 1 : i] not in ((",",), ("and",)):
         return False
     for k in range(i - 1, max(0, i - 20), -1):

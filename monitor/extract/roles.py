@@ -14,7 +14,7 @@ _FIRSTS = _ROLE_FIRST | _COMPOUND_FIRST
 PASSIVE_SKIP = words(
     "were was had have has been being reportedly successfully also all subsequently later "
     "then reported said allegedly ultimately eventually more others other"
-)
+) | frozenset(("'", '"', "\u201c", "\u201d", "\u2018", "\u2019"))  # 'were "lost"'
 _BACK_WINDOW = 22
 _AUXILIARIES = words("were was been being")
 _PHRASE_STARTS = words("over near towards toward at in on from aimed launched sent headed bound")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from monitor.extract.breakdown import add_mentions, split_total
 from monitor.extract.camps import (
@@ -48,7 +49,8 @@ from monitor.models.facts import Side, Strike, WeaponKind
 _RECORDISH = re.compile(r"record|larg|bigg|heav|massive|unprecedented")
 #: 'a Ukrainian drone was shot down': one weapon counted by its article (checked by the grammar).
 _SINGLE = re.compile(
-    r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb)\b(?:\s+([\w-]+))?"
+    r"\b(?:an?|single)\s+(?:[\w-]+\s+){0,3}?(?:drone|uav|missile|rocket|bomb|aerial vehicle)\b"
+    r"(?:\s+([\w-]+))?"
 )
 ROLES = ("launched", "shot_down", "suppressed", "neutralized")
 _MAIN_ORDER = ("launched", "neutralized", "shot_down", "suppressed")
@@ -86,6 +88,31 @@ def _with_decoys(totals: list[Mention], low: Sequence[str]) -> bool:
     return len(totals) > 1 and not decoy(totals[0]) and all(decoy(m) for m in totals[1:])
 
 
+#: What may stand between two items of one list of counts besides their weapon nouns.
+_LIST_BREAKS = frozenset((";", ":", ".", "of", "including", "them", "which", "while", "but", "or"))
+_LIST_JOINS = frozenset((",", "and"))
+_LIST_GAP = 8
+_PART_AFTER = frozenset((("of",), ("from",), ("out",)))
+
+
+def _coordinated(totals: list[Mention], low: Sequence[str]) -> bool:
+    """'seven Storm Shadow cruise missiles, three HARM missiles and seven HIMARS rockets', 'four
+    ballistic and nine cruise missiles': counts of one kind after one verb, joined by a comma or
+    'and', each with its own noun, are the parts of one count; never '112 drones, fifty of them
+    decoys' (a part of the one before)."""
+    if len(totals) < 2 or len({m.verb for m in totals}) > 1 or any(m.bare for m in totals):
+        return False
+    for left, right in pairwise(totals):
+        between = low[left.quantity.end : right.quantity.start]
+        if not 0 < len(between) <= _LIST_GAP or between[-1] not in _LIST_JOINS:
+            return False
+        if low[right.quantity.end : right.quantity.end + 1] in _PART_AFTER:
+            return False
+        if not _LIST_BREAKS.isdisjoint(between):
+            return False
+    return True
+
+
 def _counts(
     mentions: list[Mention], low: Sequence[str]
 ) -> tuple[dict[str, int], set[str], dict[str, Mention]]:
@@ -100,7 +127,7 @@ def _counts(
             counts[role] = stated[-1].quantity.value or 0
             main[role] = stated[-1]
         elif len(totals) > 1 and (
-            _distinct_models(totals) or _with_decoys(totals, low)
+            _distinct_models(totals) or _with_decoys(totals, low) or _coordinated(totals, low)
         ):  # '6 Kh-101 and 4 Kalibr' is 10
             counts[role] = sum(m.quantity.value or 0 for m in totals)
             main[role] = totals[0]
@@ -130,6 +157,7 @@ def _draft(
     if "launched" in main:
         draft.launched_max = main["launched"].quantity.value_max
     draft.another = all(m.another for m in mentions)
+    draft.impact = all(m.impact for m in mentions)
     draft.remainder = any(m.remainder for m in mentions)
     draft.total = all(m.total for m in mentions)
     draft.places = [m.place for m in mentions if m.place is not None]
@@ -166,7 +194,7 @@ def sentence_drafts(sentence: Sentence, frame: Framing, low: Sequence[str]) -> l
     mentions = find_mentions(low, _attack_places(sentence), frame.hidden, sentence.quantities)
     mentions = [m for m in mentions if not _past_or_ordinary(sentence, m, frame)]
     # impacts of a launch told elsewhere are one more report of it, like 'another 19 hit'
-    mentions = [replace(m, another=True) if _impacts(low, m) else m for m in mentions]
+    mentions = [replace(m, another=True, impact=True) if _impacts(low, m) else m for m in mentions]
     mentions = [replace(m, role="shot_down") if _defence_hit(low, m) else m for m in mentions]
     if _front_line_report(low):
         mentions = [m for m in mentions if not _front_line_tally(low, m)]
@@ -291,7 +319,7 @@ def _says_nothing(sentence: Sentence) -> bool:
 
 
 #: The weapon nouns _SINGLE ends on: without one of them as a substring it cannot match.
-_SINGLE_NOUNS = ("drone", "uav", "missile", "rocket", "bomb")
+_SINGLE_NOUNS = ("drone", "uav", "missile", "rocket", "bomb", "aerial vehicle")
 
 
 def _single(sentence: Sentence) -> bool:
