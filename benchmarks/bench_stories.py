@@ -56,15 +56,12 @@ def _filler(count: int, vocabulary: list[str], rng: random.Random) -> list[Item]
 
 def _fill(joiner: StoryJoiner, items: list[Item]) -> None:
     """Index the filler with the joiner's own script and arguments (join.lua, as
-    ``StoryJoiner.join`` sends them), 500 articles per pipelined round trip so that 100,000
-    take seconds, not minutes. The filler reports no attack: each is placed as a copy or, being
-    unrelated, as a new story."""
+    ``StoryJoiner.join_many`` sends them), 500 articles per call so that 100,000 take seconds,
+    not minutes. The filler reports no attack: each is placed as a copy or, being unrelated,
+    as a new story."""
     for start in range(0, len(items), 500):
-        pipe = joiner.client.pipeline(transaction=False)
-        for item in items[start : start + 500]:
-            keys, args = joiner.request(item, (), item.published or NIGHT)
-            joiner.script(keys=keys, args=args, client=pipe)
-        pipe.execute()
+        batch = items[start : start + 500]
+        joiner.call([joiner.request(item, (), item.published or NIGHT) for item in batch])
 
 
 def _memory(client: object, keys: Keys) -> int:

@@ -56,6 +56,9 @@ BIG_ATTACK = 20
 #: article on the same side's attack naming one of its places joins it (a strike at 17:00 Kyiv
 #: time reported at 19:00 falls on either side of the nights' 18:00 boundary).
 EVENING = timedelta(hours=6)
+#: Items per join.lua call: a call holds Redis (and other replicas' commands) for its whole
+#: batch, about a third of a millisecond per item.
+JOIN_CHUNK = 64
 _SPAN_MS = int(STORY_SPAN.total_seconds() * 1000)
 _FOLLOW_UP_MS = int(FOLLOW_UP.total_seconds() * 1000)
 
@@ -82,19 +85,24 @@ def figures_of(strikes: Sequence[Strike]) -> tuple[Figure, ...]:
 
 
 class StoryJoiner:
-    """Joins items to stories in Redis (shared by replicas): one Lua call (join.lua) per item
-    looks its MinHash bands up, places it (copy, same attack or new, by the rules documented on
-    the constants above) and files it with its story's summary, atomically.
+    """Joins items to stories in Redis (shared by replicas): one Lua call (join.lua) per batch
+    of items (up to JOIN_CHUNK) looks each one's MinHash bands up, places it (copy, same attack
+    or new, by the rules documented on the constants above) and files it with its story's
+    summary.
 
     Decided: the placement runs in Redis, beside what it reads (candidates' signatures, the
     summaries of their stories and of the night's stories reporting the item's attacks), so
-    that none of it crosses the network and a join is one round trip. A join reads the story's
-    compact summary, not its contributions. When the item is the latest of its story in event
-    time (items are joined in event-time order, so nearly always) the join is computed from the
-    summary before and after it. A late item (older than the story's latest) or one joined
-    before (a retried batch) reads the contributions and computes the story as it was before
-    that item, as the first pass did: the same answer whenever and however often it is
-    computed."""
+    that none of it crosses the network. A batch's items go in one call (``join_many``): the
+    script joins them in turn, in the order given, each reading what the ones before it filed
+    (the call is atomic as a whole), so the stories are those of one call per item, with one
+    round trip and one client-side packing for up to JOIN_CHUNK items instead of one each. A
+    join reads the story's compact summary, not its contributions. When the item is the
+    latest of its story in event time (items are joined in event-time order, so nearly always)
+    the join is computed from the summary before and after it. A late item (older than the
+    story's latest) or one joined before (a retried batch) reads the contributions and
+    computes the story as it was before that item, as the first pass did: the same answer
+    whenever and however often it is computed (a batch's late items read their stories after
+    the call: contributions later than the item, filed by the same call, count for nothing)."""
 
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
@@ -109,28 +117,59 @@ class StoryJoiner:
     def join(self, item: Item, facts: Facts, at: datetime, *, write: bool = True) -> Join:
         """Join ``item`` (event time ``at``) to its story and return how, and what it changed.
         ``write=False`` (explain) answers the same without filing anything."""
+        if write:
+            return self.join_many([(item, facts, at)])[0]
         event = event_of(item, facts, at)
         figures = figures_of(event.strikes)
-        keys, args = self.request(item, figures, at, write=write, event=event)
-        reply = self.script(keys=keys, args=args)
+        reply = self.call([self.request(item, figures, at, write=False, event=event)])[0]
+        story_id = _text(reply[1])
+        if _text(reply[0]) in ("again", "late"):
+            return self._rejoin(story_id, item.id)
+        contribution = Contribution(
+            item=item.id, source=item.source, title=item.title[:200], at=at, how=_HOWS[_text(reply[2])],
+            why=_text(reply[3]), wire=_text(reply[4]), figures=figures,
+        )  # fmt: skip
+        stored = self.client.hgetall(self.keys.story_items(story_id))
+        return _join(story_id, item.id, [*self._contributions(stored), contribution])
+
+    def join_many(self, entries: Sequence[tuple[Item, Facts, datetime]]) -> list[Join]:
+        """Join each (item, facts, event time), in the order given (event-time order: an item
+        may join the story one before it opened), JOIN_CHUNK items per join.lua call. The same
+        joins as ``join`` item by item: the script joins them in turn, each reading what the
+        ones before it wrote; a late or repeated item's story is read afterwards, and the join
+        computed from it counts only contributions earlier than the item's own."""
+        requests = []
+        for item, facts, at in entries:
+            event = event_of(item, facts, at)
+            requests.append(self.request(item, figures_of(event.strikes), at, event=event))
+        replies: list[Any] = []
+        for start in range(0, len(requests), JOIN_CHUNK):
+            replies += self.call(requests[start : start + JOIN_CHUNK])
+        return [self._answer(entry[0].id, reply) for entry, reply in zip(entries, replies, strict=True)]
+
+    def call(self, requests: Sequence[tuple[list[str], list[Any]]]) -> list[Any]:
+        """One join.lua call for the requests (``request``'s keys and arguments): its replies."""
+        keys: list[str] = []
+        counts: list[Any] = [len(requests)]
+        args: list[Any] = []
+        for its_keys, its_args in requests:
+            keys += its_keys
+            args += its_args
+            counts += [len(its_keys), len(its_args)]
+        return list(self.script(keys=keys, args=[*counts, *args]))
+
+    def _answer(self, item_id: str, reply: Any) -> Join:
+        """The join a filing reply tells (a late or repeated item's from its story's items)."""
         status, story_id = _text(reply[0]), _text(reply[1])
         if status in ("again", "late"):
-            return self._rejoin(story_id, item.id)
-        how, why, wire = _HOWS[_text(reply[2])], _text(reply[3]), _text(reply[4])
-        if not write:
-            contribution = Contribution(
-                item=item.id, source=item.source, title=item.title[:200], at=at, how=how, why=why,
-                wire=wire, figures=figures,
-            )  # fmt: skip
-            stored = self.client.hgetall(self.keys.story_items(story_id))
-            return _join(story_id, item.id, [*self._contributions(stored), contribution])
+            return self._rejoin(story_id, item_id)
         then = Summary.parse(reply[5]) if reply[5] else None
         now = Summary.parse(reply[6])
         latest = now.latest_by_source()
         return Join(
             story_id=story_id,
-            how=how,
-            why=why,
+            how=_HOWS[_text(reply[2])],
+            why=_text(reply[3]),
             before=_best_launched(then.latest_by_source()) if then else {},
             after=_best_launched(latest),
             sources=now.sources,
@@ -140,10 +179,17 @@ class StoryJoiner:
         )
 
     def request(
-        self, item: Item, figures: Figures, at: datetime, *, write: bool = True, event: Event | None = None
+        self,
+        item: Item,
+        figures: Figures,
+        at: datetime,
+        *,
+        write: bool = True,
+        event: Event | None = None,
     ) -> tuple[list[str], list[Any]]:
-        """The keys and arguments of join.lua joining ``item`` (a benchmark pipelines them);
-        ``event``: the attack it is about (none: it joins only as a copy or by its figures)."""
+        """The keys and arguments of join.lua joining ``item`` (``call`` sends them, a batch's
+        together); ``event``: the attack it is about (none: it joins only as a copy or by its
+        figures)."""
         event = event or Event()
         night, before = night_of(at), night_of(at - timedelta(days=1))
         sig = signature(item.text or item.title)
