@@ -38,6 +38,19 @@
 --       places (sorted, tab-separated), its JSON up to the counts (attacker and weapon)
 -- The night before's bands and attacks (copies, same attack) are read only when ARGV 19 says
 -- it can hold them; the side keys (same event, follow-ups) are read by their own windows.
+-- JSON decoded in this call, by its text (Lua strings are interned: a lookup is a pointer
+-- comparison): a batch's items read the same stories' summaries and figures again and again.
+-- What it returns is only read, but for the summary and figures an item changes and files.
+local parsed = {}
+local function parse(raw)
+  local found = parsed[raw]
+  if found == nil then
+    found = cjson.decode(raw)
+    parsed[raw] = found
+  end
+  return found
+end
+
 local function join_one(KEYS, ARGV)
   local width, digests = tonumber(ARGV[16]), ARGV[22]
   local bands = #digests / 8
@@ -132,14 +145,14 @@ local function join_one(KEYS, ARGV)
 
   -- a story's summary, decoded when first needed (placement reads only its figures): nil if none
   local function decoded(held)
-    if held.s == nil and held.raw ~= '' then held.s = cjson.decode(held.raw) end
+    if held.s == nil and held.raw ~= '' then held.s = parse(held.raw) end
     return held.s
   end
 
   -- a story's distinct figures: {figure JSON: {okey, source}}
   local function figs_of(held)
     if held.figs == nil then
-      if held.figs_raw then held.figs = cjson.decode(held.figs_raw)
+      if held.figs_raw then held.figs = parse(held.figs_raw)
       elseif decoded(held) and type(held.s.figs) == 'table' then held.figs = held.s.figs
       else held.figs = {} end
     end
@@ -162,7 +175,7 @@ local function join_one(KEYS, ARGV)
       local list = {}
       for raw, seen in pairs(figs_of(held)) do
         if ours(raw) then
-          local f = cjson.decode(raw)
+          local f = parse(raw)
           list[#list + 1] = {
             t = tonumber(string.sub(seen[1], 1, 20)), rest = string.sub(seen[1], 21), source = seen[2],
             raw = raw, what = f.attacker .. '/' .. f.weapon, launched = number(f.launched),
@@ -179,7 +192,7 @@ local function join_one(KEYS, ARGV)
   local function every_figure(held)
     local list = {}
     for raw, _ in pairs(figs_of(held)) do
-      local f = cjson.decode(raw)
+      local f = parse(raw)
       list[#list + 1] = {what = f.attacker .. '/' .. f.weapon, launched = number(f.launched), neutralized = number(f.neutralized)}
     end
     return list
@@ -393,8 +406,14 @@ local function join_one(KEYS, ARGV)
   local key = prefix .. story
   if redis.call('HEXISTS', key, ARGV[1]) == 1 then return {'again', story} end
   local held = summary(story)
-  local s = decoded(held) or {first = okey, last = okey, src = {}, orig = {}, lat = {}}
-  local figs = figs_of(held)
+  -- the stored summary and figures, taken out of the call's parsed JSON to be changed: no
+  -- later item reads these texts again (what is filed below replaces them, and another story's
+  -- differ by their order keys)
+  local s = {first = okey, last = okey, src = {}, orig = {}, lat = {}}
+  if held.raw ~= '' then s = parse(held.raw); parsed[held.raw] = nil end
+  local figs = {}
+  if held.figs_raw then figs = parse(held.figs_raw); parsed[held.figs_raw] = nil
+  elseif type(s.figs) == 'table' then figs = s.figs end
   s.figs = nil
   local status = 'new'
   if held.raw ~= '' and okey < s.last then status = 'late' end
