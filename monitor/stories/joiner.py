@@ -123,7 +123,7 @@ class StoryJoiner:
         figures = figures_of(event.strikes)
         reply = self.call([self.request(item, figures, at, write=False, event=event)])[0]
         story_id = _text(reply[1])
-        if _text(reply[0]) in ("again", "late"):
+        if _text(reply[0]) in _REREAD:
             return self._rejoin(story_id, item.id)
         contribution = Contribution(
             item=item.id, source=item.source, title=item.title[:200], at=at, how=_HOWS[_text(reply[2])],
@@ -145,7 +145,27 @@ class StoryJoiner:
         replies: list[Any] = []
         for start in range(0, len(requests), JOIN_CHUNK):
             replies += self.call(requests[start : start + JOIN_CHUNK])
-        return [self._answer(entry[0].id, reply) for entry, reply in zip(entries, replies, strict=True)]
+        # late and repeated items: their stories read once each, in one round trip, after the call
+        stories = self._stories({_text(reply[1]) for reply in replies if _text(reply[0]) in _REREAD})
+        read: dict[bytes, _Read] = {}
+        return [
+            self._answer(entry[0].id, reply, read, stories)
+            for entry, reply in zip(entries, replies, strict=True)
+        ]
+
+    def _stories(self, story_ids: set[str]) -> dict[str, Story]:
+        """The stories of ``story_ids`` as stored, read in one round trip."""
+        if not story_ids:
+            return {}
+        ordered = sorted(story_ids)
+        pipe = self.client.pipeline(transaction=False)
+        for story_id in ordered:
+            pipe.hgetall(self.keys.story_items(story_id))
+        stored = pipe.execute()
+        return {
+            story_id: Story.of(story_id, self._contributions(fields))
+            for story_id, fields in zip(ordered, stored, strict=True)
+        }
 
     def call(self, requests: Sequence[tuple[list[str], list[Any]]]) -> list[Any]:
         """One join.lua call for the requests (``request``'s keys and arguments): its replies."""
@@ -158,19 +178,20 @@ class StoryJoiner:
             counts += [len(its_keys), len(its_args)]
         return list(self.script(keys=keys, args=[*counts, *args]))
 
-    def _answer(self, item_id: str, reply: Any) -> Join:
-        """The join a filing reply tells (a late or repeated item's from its story's items)."""
+    def _answer(self, item_id: str, reply: Any, read: dict[bytes, _Read], stories: dict[str, Story]) -> Join:
+        """The join a filing reply tells (a late or repeated item's from its story's items, in
+        ``stories``). ``read``: summaries parsed for this batch, by their text (an item's story
+        before it is most often the story after the item before)."""
         status, story_id = _text(reply[0]), _text(reply[1])
-        if status in ("again", "late"):
-            return self._rejoin(story_id, item_id)
-        then = Summary.parse(reply[5]) if reply[5] else None
-        now = Summary.parse(reply[6])
-        latest = now.latest_by_source()
+        if status in _REREAD:
+            return _join_in(stories[story_id], item_id)
+        before = _read(reply[5], read)[1] if reply[5] else None
+        now, latest = _read(reply[6], read)
         return Join(
             story_id=story_id,
             how=_HOWS[_text(reply[2])],
             why=_text(reply[3]),
-            before=_best_launched(then.latest_by_source()) if then else {},
+            before=_best_launched(before) if before is not None else {},
             after=_best_launched(latest),
             sources=now.sources,
             independent=now.independent,
@@ -271,7 +292,12 @@ class StoryJoiner:
 def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Join:
     """The join as it was when ``item_id`` came: the story before it (contributions earlier in
     event time) and after it. The same answer however often it is computed."""
-    story = Story.of(story_id, contributions)
+    return _join_in(Story.of(story_id, contributions), item_id)
+
+
+def _join_in(story: Story, item_id: str) -> Join:
+    """``_join`` of a story already built (a batch's late items of one story share it)."""
+    story_id = story.id
     mine = next(c for c in story.contributions if c.item == item_id)
     earlier = [c for c in story.contributions if (c.at, c.item) < (mine.at, mine.item)]
     before = Story.of(story_id, earlier) if earlier else None
@@ -287,6 +313,18 @@ def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Joi
         figures=upto.side_by_side(),
         disagree=disagree(upto.latest_by_source()),
     )
+
+
+#: A summary as read: the summary and its sources' latest figures.
+_Read = tuple[Summary, dict[str, dict[str, Figure]]]
+
+
+def _read(raw: bytes, read: dict[bytes, _Read]) -> _Read:
+    found = read.get(raw)
+    if found is None:
+        summary = Summary.parse(raw)
+        found = read[raw] = (summary, summary.latest_by_source())
+    return found
 
 
 def _launched(story: Story | None) -> dict[str, int]:
@@ -325,6 +363,8 @@ def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+#: join.lua's statuses whose join is computed from the story's contributions.
+_REREAD = ("again", "late")
 #: A story hash's fields that are not an item's contribution.
 _STORY_FIELDS = frozenset({SUMMARY_FIELD, FIGURES_FIELD})
 _HOWS: dict[str, How] = {
