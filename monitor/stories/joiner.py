@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
@@ -110,6 +111,8 @@ class StoryJoiner:
         text = resources.files("monitor.stories").joinpath("join.lua").read_text("utf-8")
         #: join.lua as a redis-py Script: EVALSHA, loaded again if the server lost it.
         self.script: Any = client.register_script(text)
+        #: Sends a long batch's join.lua calls (``join_many``), started when first needed.
+        self._sending: ThreadPoolExecutor | None = None
         #: Contributions already parsed, by their stored bytes (late items and retries read a
         #: story's contributions). Bounded; replicas stay correct because the key is the value.
         self._parsed: dict[bytes, Contribution] = {}
@@ -137,14 +140,24 @@ class StoryJoiner:
         may join the story one before it opened), JOIN_CHUNK items per join.lua call. The same
         joins as ``join`` item by item: the script joins them in turn, each reading what the
         ones before it wrote; a late or repeated item's story is read afterwards, and the join
-        computed from it counts only contributions earlier than the item's own."""
-        requests = []
-        for item, facts, at in entries:
-            event = event_of(item, facts, at)
-            requests.append(self.request(item, figures_of(event.strikes), at, event=event))
+        computed from it counts only contributions earlier than the item's own. A batch longer
+        than JOIN_CHUNK is sent chunk by chunk from a thread, the next chunk's events, signatures
+        and arguments computed here while Redis runs the one before."""
+        chunks = [entries[start : start + JOIN_CHUNK] for start in range(0, len(entries), JOIN_CHUNK)]
         replies: list[Any] = []
-        for start in range(0, len(requests), JOIN_CHUNK):
-            replies += self.call(requests[start : start + JOIN_CHUNK])
+        sent: Future[list[Any]] | None = None
+        for chunk in chunks:
+            requests = [self._prepared(item, facts, at) for item, facts, at in chunk]
+            if len(chunks) == 1:
+                replies = self.call(requests)
+                break
+            # a chunk goes once the one before it is filed (a failed call stops the batch there,
+            # as a failed join stops one by one); it was prepared while that one ran in Redis
+            if sent is not None:
+                replies += sent.result()
+            sent = self._sender().submit(self.call, requests)
+        if sent is not None:
+            replies += sent.result()
         # late and repeated items: their stories read once each, in one round trip, after the call
         stories = self._stories({_text(reply[1]) for reply in replies if _text(reply[0]) in _REREAD})
         read: dict[bytes, _Read] = {}
@@ -152,6 +165,16 @@ class StoryJoiner:
             self._answer(entry[0].id, reply, read, stories)
             for entry, reply in zip(entries, replies, strict=True)
         ]
+
+    def _prepared(self, item: Item, facts: Facts, at: datetime) -> tuple[list[str], list[Any]]:
+        event = event_of(item, facts, at)
+        return self.request(item, figures_of(event.strikes), at, event=event)
+
+    def _sender(self) -> ThreadPoolExecutor:
+        """The thread that sends a long batch's calls while the next chunk is prepared."""
+        if self._sending is None:
+            self._sending = ThreadPoolExecutor(max_workers=1, thread_name_prefix="story-join")
+        return self._sending
 
     def _stories(self, story_ids: set[str]) -> dict[str, Story]:
         """The stories of ``story_ids`` as stored, read in one round trip."""
