@@ -33,6 +33,7 @@ from monitor.stories.model import (
     best_of,
     disagree,
     into_night,
+    latest_of,
     night_of,
     night_start,
     order_key,
@@ -319,22 +320,26 @@ def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Joi
 
 
 def _join_in(story: Story, item_id: str) -> Join:
-    """``_join`` of a story already built (a batch's late items of one story share it)."""
-    story_id = story.id
-    mine = next(c for c in story.contributions if c.item == item_id)
-    earlier = [c for c in story.contributions if (c.at, c.item) < (mine.at, mine.item)]
-    before = Story.of(story_id, earlier) if earlier else None
-    upto = Story.of(story_id, [*earlier, mine])
+    """``_join`` of a story already built (a batch's late items of one story share it). Its
+    contributions are in (event time, item) order, item ids distinct: the ones earlier than
+    the item are those before it, so the story before it and up to it are read off in one pass
+    each, not built again."""
+    ordered = story.contributions
+    at = next(n for n, c in enumerate(ordered) if c.item == item_id)
+    mine, earlier = ordered[at], ordered[:at]
+    then = latest_of(earlier)
+    latest = latest_of([mine], {source: dict(figures) for source, figures in then.items()})
+    upto = (*earlier, mine)
     return Join(
-        story_id=story_id,
+        story_id=story.id,
         how=mine.how,
         why=mine.why,
-        before=_launched(before),
-        after=_launched(upto),
-        sources=len(upto.sources),
-        independent=upto.independent,
-        figures=upto.side_by_side(),
-        disagree=disagree(upto.latest_by_source()),
+        before=_best_launched(then) if earlier else {},
+        after=_best_launched(latest),
+        sources=len(dict.fromkeys(c.source for c in upto)),
+        independent=len({c.source for c in upto if c.wire == c.item}),
+        figures=side_by_side(latest),
+        disagree=disagree(latest),
     )
 
 
@@ -348,10 +353,6 @@ def _read(raw: bytes, read: dict[bytes, _Read]) -> _Read:
         summary = Summary.parse(raw)
         found = read[raw] = (summary, summary.latest_by_source())
     return found
-
-
-def _launched(story: Story | None) -> dict[str, int]:
-    return _best_launched(story.latest_by_source()) if story else {}
 
 
 def _best_launched(latest: dict[str, dict[str, Figure]]) -> dict[str, int]:

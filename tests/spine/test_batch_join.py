@@ -10,7 +10,9 @@ import redis
 from monitor.models import Article, Facts, Item
 from monitor.pipeline import default_extractor
 from monitor.state.keys import Keys
+from monitor.stories import joiner
 from monitor.stories.joiner import JOIN_CHUNK, StoryJoiner
+from monitor.stories.model import Join, Story, best_of, disagree
 from monitor.tools.storyeval import load_labeled
 
 DATA = Path(__file__).resolve().parents[1] / "data" / "stories"
@@ -66,3 +68,41 @@ def test_a_batch_joined_again_answers_as_its_items_joined_again(
         assert batch.join_many(entries) == [single.join(*entry) for entry in entries]
     for story_id in {join.story_id for join in batch.join_many(entries)}:
         assert batch.story(story_id) == single.story(story_id)
+
+
+def _launched(story: Story | None) -> dict[str, int]:
+    best = best_of(story.latest_by_source()) if story else {}
+    return {what: f.launched for what, (f, _) in best.items() if f.launched is not None}
+
+
+def _reference(story: Story, item_id: str) -> Join:
+    """A late item's join as the story's definition gives it: the stories before it and up to
+    it built anew from their contributions."""
+    mine = next(c for c in story.contributions if c.item == item_id)
+    earlier = [c for c in story.contributions if (c.at, c.item) < (mine.at, mine.item)]
+    upto = Story.of(story.id, [*earlier, mine])
+    return Join(
+        story_id=story.id,
+        how=mine.how,
+        why=mine.why,
+        before=_launched(Story.of(story.id, earlier) if earlier else None),
+        after=_launched(upto),
+        sources=len(upto.sources),
+        independent=upto.independent,
+        figures=upto.side_by_side(),
+        disagree=disagree(upto.latest_by_source()),
+    )
+
+
+def test_a_late_items_join_read_off_its_story_is_the_one_built_anew(
+    redis_client: redis.Redis, namespace: str
+) -> None:
+    entries = _entries()
+    joins = StoryJoiner(redis_client, Keys(namespace)).join_many(entries)
+    stories = StoryJoiner(redis_client, Keys(namespace))._stories({j.story_id for j in joins})
+    several = 0
+    for (item, _, _), join in zip(entries, joins, strict=True):
+        story = stories[join.story_id]
+        several += len(story.contributions) > 3
+        assert joiner._join_in(story, item.id) == _reference(story, item.id)
+    assert several > 10
