@@ -302,9 +302,6 @@ class Pipeline:
     def _extract(self, items: Sequence[Item]) -> list[Facts]:
         return self.extractor([Article.from_item(item) for item in items])
 
-    def _joined(self, item: Item, facts: Facts, now: datetime) -> Outcome:
-        return self._joined_all([item], [facts], now)[0]
-
     def _joined_all(self, items: Sequence[Item], facts: Sequence[Facts], now: datetime) -> list[Outcome]:
         pairs = list(zip(items, facts, strict=True))
         if self.stories is None or not pairs:
