@@ -7,6 +7,8 @@ from collections.abc import Sequence
 from monitor.extract.casualties import find_casualties
 from monitor.extract.denials import find_denials
 from monitor.extract.document import sentences_of
+from monitor.extract.drafter import SHIPPED_DRAFTER
+from monitor.extract.retellings import reported
 from monitor.extract.strikes import find_strikes
 from monitor.extract.troops import find_troops
 from monitor.extract.weapons import find_weapons
@@ -20,11 +22,12 @@ def extract(article: Article) -> Facts:
     denials = find_denials(article)
     if not sentences:
         return Facts(denials=denials)
-    strikes = find_strikes(sentences)
+    found = find_strikes(sentences, drafter=SHIPPED_DRAFTER)
+    strikes = reported(found)  # a retold strike is no report, but its weapons are this war's
     return Facts(
         strikes=strikes,
         troops=find_troops(sentences),
-        weapons=find_weapons(sentences),
+        weapons=find_weapons(sentences, found),
         casualties=find_casualties(sentences),
         denials=tuple(d for d in denials if not _reports_itself(d, strikes)),
     )

@@ -127,11 +127,12 @@ _LAST_WORDS = {id(table): frozenset(key[-1] for key in table) for table in (DEMO
 
 def _foreign_automaton() -> ahocorasick.Automaton:
     automaton = ahocorasick.Automaton()
-    for table in (DEMONYMS, COUNTRIES):
+    for table in (COUNTRIES, DEMONYMS):  # a demonym spelt like a country name is a demonym
         for key, name in table.items():
             if name not in GAZETTE.combatants:
                 phrase = " ".join(key)
-                automaton.add_word(phrase, len(phrase))
+                adjective = key in GAZETTE.adjective_keys and key not in GAZETTE.exact_case
+                automaton.add_word(phrase, (len(phrase), adjective))
     automaton.make_automaton()
     return automaton
 
@@ -139,20 +140,33 @@ def _foreign_automaton() -> ahocorasick.Automaton:
 _FOREIGN = _foreign_automaton()
 
 
-def names_foreign_nation(text: str, lower: str | None = None) -> bool:
+def names_foreign_nation(text: str, lower: str | None = None, nouns: frozenset[str] = frozenset()) -> bool:
     """Whether text names a nation other than Russia or Ukraine as a capitalized whole word
-    ('us' the pronoun does not count): one C pass, so the troop grammar tokenizes only
+    ('us' the pronoun does not count), or as a lowercase adjective right before one of ``nouns``
+    ('cuban mercenaries' in translated copy): one C pass, so the troop grammar tokenizes only
     sentences that can hold a report. ``lower`` is ``text.lower()`` when the caller has it."""
     lower = text.lower() if lower is None else lower
     if len(lower) != len(text):
         return True  # a rare character changed length when lowercased: let the grammar decide
-    for end, size in _FOREIGN.iter(lower):
+    for end, (size, adjective) in _FOREIGN.iter(lower):
         start = end - size + 1
         before = lower[start - 1] if start else " "
         after = lower[end + 1] if end + 1 < len(lower) else " "
-        if not before.isalnum() and not (after.isalnum() or after == "-") and text[start].isupper():
+        if before.isalnum() or after.isalnum() or after == "-":
+            continue
+        if text[start].isupper() or (adjective and _next_word(lower, end + 1) in nouns):
             return True
     return False
+
+
+def _next_word(lower: str, at: int) -> str:
+    """The word after one space at ``at`` ('' when none)."""
+    if lower[at : at + 1] != " ":
+        return ""
+    stop = at + 1
+    while stop < len(lower) and lower[stop].isalpha():
+        stop += 1
+    return lower[at + 1 : stop]
 
 
 def written_as_name(key: tuple[str, ...], words: Sequence[str]) -> bool:
@@ -165,9 +179,15 @@ def written_as_name(key: tuple[str, ...], words: Sequence[str]) -> bool:
 
 
 def name_before(
-    table: dict[tuple[str, ...], str], low: Sequence[str], words: Sequence[str], end: int
+    table: dict[tuple[str, ...], str],
+    low: Sequence[str],
+    words: Sequence[str],
+    end: int,
+    *,
+    any_case: bool = False,
 ) -> tuple[str, int] | None:
-    """A table entry ending at token ``end`` (exclusive), written as a name: (name, start)."""
+    """A table entry ending at token ``end`` (exclusive), written as a name: (name, start).
+    ``any_case``: lowercase counts too, except for the entries the file wants in exact case."""
     last = _LAST_WORDS.get(id(table))
     if last is not None and 0 < end <= len(low) and low[end - 1] not in last:
         return None
@@ -175,7 +195,9 @@ def name_before(
         if end - size >= 0:
             key = tuple(low[end - size : end])
             name = table.get(key)
-            if name is not None and written_as_name(key, words[end - size : end]):
+            if name is None:
+                continue
+            if (any_case and key not in GAZETTE.exact_case) or written_as_name(key, words[end - size : end]):
                 if end - size > 0 and (low[end - size - 1], *key) in GAZETTE.not_nations:
                     return None  # 'Latin American mercenaries'
                 return name, end - size

@@ -18,6 +18,7 @@ from monitor.extract.camps import (
 from monitor.extract.context import CLAIM_WORDS, Framing, framing
 from monitor.extract.cues import Cue
 from monitor.extract.document import Sentence
+from monitor.extract.drafter import Drafter
 from monitor.extract.drafts import Draft, absorb_repeat, merge_drafts
 from monitor.extract.lexicon import (
     ATTACK_NOUNS,
@@ -36,6 +37,7 @@ from monitor.extract.lexicon import (
     WEAPON_NOUNS,
 )
 from monitor.extract.mentions import Mention, find_mentions
+from monitor.extract.revisions import DEFAULT_POLICY, Policy, revise
 from monitor.extract.roles import role_spans
 from monitor.extract.scorer import SHIPPED, Scorer, draft_features
 from monitor.extract.sides import other
@@ -484,10 +486,15 @@ def _observe_gated(sentence: Sentence, frame: Framing, low: Sequence[str], obser
 
 
 def find_strikes(
-    sentences: list[Sentence], scorer: Scorer | None = SHIPPED, observe: Observer | None = None
+    sentences: list[Sentence],
+    scorer: Scorer | None = SHIPPED,
+    observe: Observer | None = None,
+    drafter: Drafter | None = None,
+    policy: Policy = DEFAULT_POLICY,
 ) -> tuple[Strike, ...]:
     """All strikes of an article, one per attack however many sentences report it; ``scorer``
-    drops drafts whose count it does not take for one attack's (None: the grammar alone)."""
+    drops drafts whose count it does not take for one attack's, ``drafter`` revises the finished
+    strikes as ``policy`` allows (None here: the grammar alone; extract() passes the shipped one)."""
     candidates, recordish = _candidates(sentences)
     # every sentence about the attack speaks for the camp: 'the Kyiv regime' often stands in one
     # with no count
@@ -513,8 +520,8 @@ def find_strikes(
         article.add(sentence, frame, _judged(found, sentence, tokens.low, scorer, observe))
     merged = _merged(article, sentences)
     default = _article_attacker(merged, camp, candidates, sentences)
-    strikes = (to_strike(d, article.sides, default) for d in merged)
-    return tuple(s for s in strikes if s is not None)
+    strikes = tuple(s for d in merged if (s := to_strike(d, article.sides, default)) is not None)
+    return strikes if drafter is None else revise(strikes, sentences, drafter, policy)
 
 
 def _merged(article: _Article, sentences: list[Sentence]) -> list[Draft]:

@@ -117,7 +117,10 @@ def _demonyms_before(low: Sequence[str], words: Sequence[str], noun: int) -> tup
     found: list[str] = []  # collected right to left
     j = noun
     while j > 0:
-        hit = _nation_before(low, words, j)
+        # translated copy lowercases demonyms ('cuban mercenaries'): right before the noun, any case
+        hit = _nation_before(low, words, j) or (
+            name_before(DEMONYMS, low, words, j, any_case=True) if j == noun else None
+        )
         if hit is not None and hit[0] in GAZETTE.combatants:
             return found, j, True
         if hit is not None:
@@ -147,7 +150,7 @@ def _countries_from(low: Sequence[str], words: Sequence[str], j: int) -> list[st
 
 def _origin_after(low: Sequence[str], words: Sequence[str], noun: int) -> list[str]:
     """'citizens of Nepal', 'contingents came from Poland and Georgia', 'prisoners of war from
-    Cuba, Nepal and Somalia'."""
+    Cuba, Nepal and Somalia', 'soldiers sent by Pyongyang' (a capital names its state)."""
     j = noun + 1
     if tuple(low[j : j + 2]) == ("of", "war"):
         j += 2
@@ -156,6 +159,8 @@ def _origin_after(low: Sequence[str], words: Sequence[str], noun: int) -> list[s
         j += 1
     if j < len(low) and (low[j] == "from" or (low[j] == "of" and j == noun + 1)):
         return _countries_from(low, words, j + 1)
+    if j + 1 < len(low) and j == noun + 1 and low[j] in _VOCAB.send_words and low[j + 1] in ("by", "from"):
+        return _countries_from(low, words, j + 2)  # 'soldiers sent by Pyongyang': the sender's
     return []
 
 
@@ -345,7 +350,9 @@ def _may_hold_troops(sentence: Sentence) -> bool:
     foreign (not Russian or Ukrainian) nation as a capitalized whole word, and the tokens hold
     a troop noun of troops.yaml."""
     wanted = Cue.TROOP | Cue.NATION
-    if sentence.cues & wanted != wanted or not names_foreign_nation(sentence.text, sentence.lower):
+    if sentence.cues & wanted != wanted:
+        return False
+    if not names_foreign_nation(sentence.text, sentence.lower, _VOCAB.troop_nouns):
         return False
     return _HEAD_WORDS.found(sentence.text, sentence.lower)
 

@@ -19,7 +19,7 @@ from monitor.extract.weapons_lexicon import (
     WEAPON_MAX_TOKENS,
     WeaponInfo,
 )
-from monitor.models.facts import Theatre, WeaponMention
+from monitor.models.facts import Strike, Theatre, WeaponMention
 
 #: The use vocabulary (vocab/weapons.yaml, section 'use'): what each word list means is written there.
 _USE = USE_WORDS
@@ -38,10 +38,13 @@ _TARGET_KINDS = frozenset(("air defense", "armour", "electronic warfare", "recon
 _ATTACK_WORDS = _USE.attack_words
 _CLAUSE_BLOCKERS = _USE.clause_blockers
 _HEDGES = _USE.hedges
+_SCOPE_BREAKS = _USE.scope_breaks
 _HIT_VERBS = _USE.hit_verbs
 _PLATFORMS = _USE.platforms
 _DEFENCE_AFTER = _USE.defence_after
 _ATTACKS_OF = _USE.attacks_of
+_FIRED_BEFORE = _USE.fired_before
+_DETERMINERS = frozenset(("a", "an", "the", "one"))
 _WEAPON_CONTEXT = _USE.weapon_context
 
 
@@ -69,6 +72,9 @@ def _in_context(low: Sequence[str], original: Sequence[str], start: int, end: in
         return True
     if start >= 2 and low[start - 1] == "of" and low[start - 2] in _ATTACKS_OF:
         return True  # 'precise strikes of Lancet balls' (a machine translation)
+    verb = start - 2 if start >= 2 and low[start - 1] in _DETERMINERS else start - 1
+    if verb >= 0 and low[verb] in _FIRED_BEFORE:
+        return True  # 'air defences intercepted a Flamingo'
     return start >= 2 and low[start - 1] in ("the", "a", "an") and low[start - 2] in ("of", "by")
 
 
@@ -101,12 +107,25 @@ def _reads_as_weapon(
     )
 
 
+def _glued(word: str) -> WeaponInfo | None:
+    """'Patriot-systems', 'Lancet-drones': a name with its weapon noun glued on (translated
+    copy), which reads as the name beside that noun."""
+    head, _, tail = word.rpartition("-")
+    return WEAPON_INFO.get((head,)) if head and tail in _WEAPON_CONTEXT else None
+
+
 def _names(low: Sequence[str], original: Sequence[str]) -> list[_Name]:
     found: list[_Name] = []
     waiting: list[_Name] = []  # capitalized context names with no weapon noun beside them
     done = 0  # tokens before this belong to the weapon name just read
-    for i in [k for k, word in enumerate(low) if word in WEAPON_FIRST_WORDS]:  # others start none
+    starts = [k for k, word in enumerate(low) if word in WEAPON_FIRST_WORDS or "-" in word]
+    for i in starts:  # other words start no name
         if i < done:
+            continue
+        if low[i] not in WEAPON_FIRST_WORDS:
+            glued = _glued(low[i])
+            if glued is not None and (not glued.context or original[i][:1].isupper()):
+                found.append(_Name(glued, i, i + 1))
             continue
         for size in range(WEAPON_MAX_TOKENS, 0, -1):
             key = tuple(low[i : i + size])
@@ -196,12 +215,20 @@ def _used_after(low: Sequence[str], end: int) -> bool:
     return j < len(low) and low[j] in _USE_AFTER and not _blocked(low, end)
 
 
+def _use_scope(low: Sequence[str], start: int, end: int) -> tuple[int, int]:
+    """The name's clause, cut at the scope breaks on either side of it."""
+    left, right = clause_of(low, start, end)
+    before = [k for k in range(left, start) if low[k] in _SCOPE_BREAKS]
+    after = [k for k in range(end, right) if low[k] in _SCOPE_BREAKS]
+    return (before[-1] + 1 if before else left), (after[0] if after else right)
+
+
 def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> bool:
     """Reported in use: 'the use of the Oreshnik', 'launched an Oreshnik', 'Kh-101s were shot down',
     '31 drones, including Shaheds' in a clause about an attack."""
     if kind in _TARGET_KINDS:
         return False  # air defence, armour, EW: destroyed or defending, never an attack
-    left, right = clause_of(low, start, end)
+    left, right = _use_scope(low, start, end)
     if not _NOT_WAR_USE.isdisjoint(low[left:right]) or not _HEDGES.isdisjoint(low[left:right]):
         return False  # a test launch, an exercise, a parade, a guess: not use in the war
     if kind in _ATTACK_KINDS and _sent_at_target(low, start, end):
@@ -215,18 +242,20 @@ def used(low: Sequence[str], start: int, end: int, kind: str | None = None) -> b
         return kind in _ATTACK_KINDS or not _defends(low, end)
     if kind not in _ATTACK_KINDS:
         return False
-    left, right = clause_of(low, start, end)
-    clause = low[left:right]
-    blocked = any(w in _CLAUSE_BLOCKERS and not _compound(clause, i) for i, w in enumerate(clause))
-    return not blocked and any(w in _ATTACK_WORDS for w in clause)
+    scope = low[left:right]
+    blocked = any(w in _CLAUSE_BLOCKERS and not _compound(scope, i) for i, w in enumerate(scope))
+    first, last = clause_of(low, start, end)  # the attack may be told before a colon
+    return not blocked and any(w in _ATTACK_WORDS for w in low[first:last])
 
 
 def _this_war(
-    sentence: Sentence, names: list[_Name], name: _Name, weak: Callable[[], Theatre | None]
+    sentence: Sentence, names: list[_Name], name: _Name, weak: Callable[[], Theatre | None], in_strike: bool
 ) -> bool:
     """The war nearest to the name in its sentence is this one; a weapon only Russia or
     Ukraine fields (Geran, Kinzhal, Neptune), read as a weapon, names this war by itself. When the sentence
-    names no war at all, the sentences just before it decide (a weak signal). In a sentence
+    names no war at all, a strike of this war read from it decides ('air defence shot down
+    four Storm Shadow missiles' in a ministry summary, whose sides the strike found), else the
+    sentences just before it (a weak signal). In a sentence
     about an exercise, a Russian or Ukrainian place alone does not name the war (tanks issued
     for drills near Nizhny Novgorod are no weapons of this war)."""
     found = signals(sentence.tokens.low, sentence.places)
@@ -235,11 +264,15 @@ def _this_war(
         found = [(p, label) for p, label in found if p not in places]
     found.extend((n.start, "russia-ukraine") for n in names if n.info.maker is not None)
     theatre = nearest(sorted(found), name.start, name.end)
+    if theatre is None and in_strike:
+        return True
     return (theatre or weak()) == "russia-ukraine"
 
 
-def find_weapons(sentences: list[Sentence]) -> tuple[WeaponMention, ...]:
-    """One mention per named weapon of this war in the article; used when any sentence says so."""
+def find_weapons(sentences: list[Sentence], strikes: Sequence[Strike] = ()) -> tuple[WeaponMention, ...]:
+    """One mention per named weapon of this war in the article; used when any sentence says so.
+    ``strikes`` are the article's strikes: the sentences they were read from are of their war."""
+    war_evidence = [strike.evidence for strike in strikes if strike.theatre == "russia-ukraine"]
     mentions: dict[str, WeaponMention] = {}
     for k, sentence in enumerate(sentences):
         if not sentence.cues & Cue.WEAPON:
@@ -247,8 +280,9 @@ def find_weapons(sentences: list[Sentence]) -> tuple[WeaponMention, ...]:
         low = sentence.tokens.low
         names = _names(low, sentence.tokens.words)
         weak = partial(neighbour_theatre, sentences, k)
+        in_strike = any(sentence.text in evidence for evidence in war_evidence)
         for name in names:
-            if not _this_war(sentence, names, name, weak):
+            if not _this_war(sentence, names, name, weak, in_strike):
                 continue
             was_used = used(low, name.start, name.end, name.info.kind)
             for canonical in name.info.names:

@@ -45,12 +45,16 @@ class UseWords(BaseModel):
     strike_nouns: frozenset[str] = Field(description="Nouns after 'delivered' that make it an attack.")
     not_war_use: frozenset[str] = Field(description="Tests, exercises, parades: no use in the war.")
     hedges: frozenset[str] = Field(description="Guesses: the clause only wonders whether it was used.")
+    scope_breaks: frozenset[str] = Field(description="End the words of a clause that can deny use.")
     attack_words: frozenset[str] = Field(description="Words of an attack: a drone or missile there was used.")
     clause_blockers: frozenset[str] = Field(description="Words that keep such a clause from reporting use.")
     hit_verbs: frozenset[str] = Field(description="Before a platform, armour or artillery: the target.")
     platforms: frozenset[str] = Field(description="After a name: a platform, a target when hit.")
     defence_after: frozenset[str] = Field(description="After an aircraft: a defender ('shot down').")
     attacks_of: frozenset[str] = Field(description="Attack nouns before 'of <name>' ('strikes of Lancet').")
+    fired_before: frozenset[str] = Field(
+        description="Verbs before a capitalized name: a weapon ('intercepted a Flamingo')."
+    )
     weapon_context: frozenset[str] = Field(
         description="Nouns beside an ambiguous name that make it a weapon."
     )

@@ -13,12 +13,13 @@ Notice = Literal["", "disputed", "retracted", "corrected", "corroborated"]
 
 #: Why a match did or did not become an alert. ``first``: fired; ``seen``: same dedup key
 #: already alerted; ``cooldown``: inside the realert window; ``baseline``: first value of a
-#: record group, stored but not alerted; ``not_record``: below the stored maximum;
-#: ``known_term``: the term was seen before; ``silenced``, ``inhibited``, ``aggregated``: see
-#: the rules reference. ``counting``: a frequency or spike rule's window has not reached its
-#: count or rate yet; ``unchanged``: a change rule's value is the stored one (or moved the
-#: other way than the rule watches). ``held``: fired, but waiting until its story has the rule's
-#: ``min_sources`` independent outlets or its ``max_hold`` passes (see monitor.state.holds).
+#: record group (or a higher one of the story that set it), stored but not alerted;
+#: ``not_record``: below the stored maximum; ``known_term``: the term was seen before;
+#: ``silenced``, ``inhibited``, ``aggregated``: see the rules reference. ``counting``: a
+#: frequency or spike rule's window has not reached its count or rate yet; ``unchanged``: a
+#: change rule's value is the stored one (or moved the other way than the rule watches).
+#: ``held``: fired, but waiting until its story has the rule's ``min_sources`` independent
+#: outlets or its ``max_hold`` passes (see monitor.state.holds).
 Reason = Literal[
     "first",
     "seen",

@@ -54,7 +54,8 @@ class Strike(BaseModel):
     single_attack: str | None = Field(
         default=None,
         description="The learned scorer's verdict that the count is one attack's: its probability "
-        "and the features that weighed most ('p=0.93: near:overnight +1.21, ...').",
+        "and the features that weighed most ('p=0.93: near:overnight +1.21, ...'); when the "
+        "count-role drafter (opt-in) revised the strike, its reading ('drafter: 41 downed p=0.96: ...').",
     )
 
     @computed_field  # type: ignore[prop-decorator]

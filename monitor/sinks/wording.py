@@ -28,7 +28,7 @@ REASONS: dict[str, str] = {
     "first": "new alert",
     "seen": "already alerted",
     "cooldown": "the same story again, within the rule's realert period",
-    "baseline": "first value seen for this group: stored as the baseline, no alert",
+    "baseline": "first attack seen for this group (or a higher figure of it): stored as the baseline",
     "not_record": "not above the stored record",
     "known_term": "seen before",
     "silenced": "held back by a silence",

@@ -42,16 +42,34 @@ local function remember(key, ...)
   redis.call('EXPIRE', key, p.memory_ttl)
 end
 
+-- A record beats what OTHER stories told: the figures of one story (an article's sub-counts
+-- and regional counts, other outlets' copies of the same night) are one attack, so while the
+-- stored maximum is still the story that set the baseline, a higher figure of that story only
+-- raises the baseline. 'prior' keeps the maximum before the story that holds it (none: the
+-- holder set the baseline).
 function checks.record()
+  local story = p.story_id ~= '' and p.story_id or p.item_id
   local current = redis.call('HGET', K[1], 'max')
   if not current then
-    remember(K[1], 'max', p.value, 'item', p.item_id, 'at', p.at_iso)
+    remember(K[1], 'max', p.value, 'item', p.item_id, 'at', p.at_iso, 'story', story)
     if not p.claim then return 'baseline' end
     return nil
   end
   previous = current
   if p.value > tonumber(current) then
-    remember(K[1], 'max', p.value, 'item', p.item_id, 'at', p.at_iso)
+    local holder = redis.call('HGET', K[1], 'story')
+    if holder == story then
+      local prior = redis.call('HGET', K[1], 'prior')
+      remember(K[1], 'max', p.value, 'item', p.item_id, 'at', p.at_iso)
+      if not prior then
+        previous = ''
+        if not p.claim then return 'baseline' end
+      else
+        previous = prior
+      end
+    else
+      remember(K[1], 'max', p.value, 'item', p.item_id, 'at', p.at_iso, 'story', story, 'prior', current)
+    end
   elseif not p.claim then
     return 'not_record'
   end

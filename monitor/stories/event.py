@@ -21,12 +21,13 @@ from monitor.stories.model import into_night, night_of
 
 #: A follow-up (a toll updated, a damage assessment) joins an attack's story up to this long
 #: after the story's first report.
-FOLLOW_UP = timedelta(hours=72)
+FOLLOW_UP = timedelta(hours=96)
 #: The attacker of an article on an attack that names no side, no place and no country more than
 #: the other (a grid operator's outage notice, a district's debris): nearly always Russia's.
 DEFAULT_ATTACKER: Side = "Russia"
-#: Nights looked back for a follow-up: the night before and the two before it (72 hours).
-NIGHTS_BACK = 3
+#: Nights looked back for a follow-up: the night before and the three before it (96 hours: a
+#: toll or an assessment comes one to four days after the attack).
+NIGHTS_BACK = 4
 #: Kyiv's offset from UTC in summer, and the nights' shift (as in stories.model: 18:00 Kyiv).
 _KYIV = timedelta(hours=3)
 #: The first hours of a night (from 18:00 Kyiv) in which "overnight" still names the night before.
@@ -39,14 +40,14 @@ _LEAD = 400
 _ATTACK_WORDS = words(
     "attack attacks attacked strike strikes struck barrage bombardment shelling shelled raid raids "
     "drone drones missile missiles shahed shaheds explosions explosion blasts bombs bombing hit hits "
-    "killed wounded injured toll debris destroyed damaged"
+    "killed wounded injured toll debris destroyed damaged victim victims"
 )
 #: Words that make a headline about an attack told again: the dead, the damage, the search.
 _AFTER_WORDS = _ATTACK_WORDS | words(
-    "dead mourns mourn search rescuers damage damaged destroyed victims funeral"
+    "dead died dies mourns mourn search rescuers damage damaged destroyed ruined ruins rubble victims funeral"
 )
 _NOUNS = words(
-    "drone drones missile missiles attack attacks strike strikes shelling forces bombs barrage "
+    "drone drones missile missiles attack attacks strike strikes shelling forces bomb bombs barrage "
     "bombardment offensive aircraft jets"
 )
 _VERBS = words(
@@ -59,6 +60,9 @@ _SIDE_NAMES: dict[str, Side] = {
     "ukraine": "Ukraine",
 }
 _ACTS = _NOUNS | _VERBS
+#: Prepositions that make the side named after them the attacked one ("an attack on Ukraine";
+#: not "in": "killed in Russia's attack" names the attacker).
+_TARGET_BEFORE = words("on across against at over")
 _OTHER: dict[Side, Side] = {"Russia": "Ukraine", "Ukraine": "Russia"}
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 _MONTH_NAMES = (
@@ -80,10 +84,34 @@ _FRESH = words(
 #: An evening article on the attack of the night just ended ("the day's attack", "overnight").
 _EARLIER = words("overnight morning earlier")
 _EARLIER_PHRASES = ("last night", "the day's", "during the day")
+#: Words that report when something was said or counted, not when the attack was ("said on
+#: Monday morning", "rose to 11 by noon"): a day or a time of day right after one dates the report.
+_SAYS = words("said says told wrote reported announced added stated by until")
+#: Words that may stand between a reporting verb and the day or time it dates the report by.
+_REPORT_GAP = words(
+    "on early late this reporters journalists morning afternoon evening monday tuesday wednesday "
+    "thursday friday saturday sunday"
+)
+#: A time of day in daylight: an attack named by it ("on Monday afternoon", "in the middle of the
+#: morning", "the late-morning strike") is a daytime strike, not the night's attack, unless a night
+#: is named. Not "this morning" or "on Tuesday morning": the night's attack is called so too.
+_DAYTIME = words("afternoon midday noon daytime daylight lunchtime late-morning")
+_MORNING_BEFORE = words("late")
+#: Words naming a night: an item naming one is about a night's attack (or a night's report).
+_NIGHT = words("overnight night nighttime tonight nightly dawn")
+_NOW = _NIGHT | {"today"}
+_DAY_WORDS = _DAYTIME | {"morning", "day"}
+#: A night named right after one of these is what a daytime strike came after, not its time.
+_AFTER = words("after following since")
+#: Headline words of a period's tally (a week's or a month's launches): it quotes the nights'
+#: figures but reports no one attack. "For the third time this week" is an attack, not a tally.
+_PERIODS = words("week month weekly monthly")
+_PERIOD_BEFORE = words("this past last a the")
 #: Wording of a story told again later: a toll updated, the dead counted, the day after.
 _AFTERMATH = re.compile(
     r"\b(?:death toll|toll (?:has )?(?:rose|risen|rises|climbed|climbs)|rose to \d+|"
     r"died of (?:their|his|her) (?:wounds|injuries)|days? of mourning|"
+    r"(?:total|number) of (?:the )?dead|another body|bodies (?:were |have been )?recovered|"
     rf"aftermath|after (?:the|last|this) (?:\w+ ){{0,3}}{_HIT}|since the {_HIT})\b"
 )
 
@@ -108,6 +136,12 @@ class Event(BaseModel):
     #: The headline or lead denies, retracts or corrects a report (``Facts.denials``): the item
     #: may join the story it disputes, but never counts as a source corroborating it.
     denies: bool = False
+    #: A daytime strike: the lead dates its attack by daylight and names no night. It joins
+    #: another daytime story by a place in common only, never the night's attack by side alone.
+    day: bool = False
+    #: The days it names as its attack's are all before the day of the report ("after Monday's
+    #: attack" read on Tuesday): it is looked for among the earlier nights before tonight's.
+    past: bool = False
 
 
 def event_of(item: Item, facts: Facts, at: datetime) -> Event:
@@ -119,6 +153,8 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     head = tokenize(text[:cut])
     strikes = strikes_of(facts)
     denies = bool(facts.denials)
+    if _tally(tokenize(item.title[:_LEAD])):
+        return Event(denies=denies)  # a week's or a month's count: no one attack
     if (
         not strikes
         and _ATTACK_WORDS.isdisjoint(head.low)
@@ -138,8 +174,13 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
     places = {m.name for m in mentions if m.side in (target, None)}
     places.update(p for s in strikes if s.attacker == side for p in s.places)
     places.update(c.place for c in facts.casualties if c.place and PLACE_SIDES.get(c.place) != side)
-    told_again = not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
-    back, loose = _back(tokens, text.lower(), at) if told_again else ((), False)
+    low = text.lower()
+    today = (at + _KYIV).date()
+    days = _days_named(tokens, today)
+    # a night or today named ("overnight", "the night of 28 June") is tonight's: a day alone is past
+    past = bool(days) and max(days) < today and not _now(tokens.low)
+    told_again = past or not _AFTER_WORDS.isdisjoint(tokenize(item.title).low)
+    back, loose = _back(tokens, low, at, days) if told_again else ((), False)
     return Event(
         side=side,
         attack=True,
@@ -148,6 +189,8 @@ def event_of(item: Item, facts: Facts, at: datetime) -> Event:
         loose=loose,
         strikes=tuple(strikes),
         denies=denies,
+        day=_daytime(tokens),
+        past=past,
     )
 
 
@@ -176,6 +219,8 @@ def _side_of(strikes: list[Strike], low: tuple[str, ...]) -> Side | None:
     counts: dict[Side, int] = {"Russia": 0, "Ukraine": 0}
     for i in _positions(low, _SIDE_NAMES):
         word, after = low[i], low[i + 1 : i + 4]
+        if i and low[i - 1] in _TARGET_BEFORE:
+            continue  # "across Ukraine in the attack", "on Russia's": the attacked side
         if after[:1] != ("air",) and not _ACTS.isdisjoint(after):
             counts[_SIDE_NAMES[word]] += 1
     if counts["Russia"] == counts["Ukraine"]:
@@ -214,6 +259,8 @@ def _days_named(tokens: Tokens, today: date) -> list[date]:
         return found
     for i in _positions(low, _NAMED):
         word = low[i]
+        if _reported(low, i):
+            continue
         if word in _WEEKDAYS:
             before, after = low[i - 1] if i else "", low[i + 1] if i + 1 < len(low) else ""
             if before in _DAY_BEFORE or after in _DAY_AFTER or tokens.words[i].lower().endswith(("'s", "’s")):
@@ -224,6 +271,77 @@ def _days_named(tokens: Tokens, today: date) -> list[date]:
             if day is not None:
                 found.append(day)
     return found
+
+
+def _reported(low: tuple[str, ...], i: int) -> bool:
+    """Whether the word at ``i`` dates a report ("said on Monday", "told reporters on Friday
+    morning"): a reporting verb before it with only such words between ("said on Monday that
+    Sunday's attack" dates the report by Monday, the attack by Sunday)."""
+    for k in range(i - 1, max(i - 5, -1), -1):
+        if low[k] in _SAYS:
+            return True
+        if low[k] not in _REPORT_GAP:
+            return False
+    return False
+
+
+def _daytime(tokens: Tokens) -> bool:
+    """A daytime strike: a time of day in daylight that dates no report ("on Monday afternoon",
+    "in the middle of the morning", "later in the day"), and no night named but one it comes
+    after ("hours after the overnight barrage")."""
+    low = tokens.low
+    if any(_AFTER.isdisjoint(low[max(i - 3, 0) : i]) for i in _positions(low, _NIGHT)):
+        return False
+    for i in _positions(low, _DAY_WORDS):
+        word = low[i]
+        if _reported(low, i):
+            continue
+        if word in _DAYTIME or (word == "day" and _in_the_day(low, i)):
+            return True
+        if word == "morning" and i and (low[i - 1] in _MORNING_BEFORE or low[i - 2 : i] == ("of", "the")):
+            return True
+    return False
+
+
+def _now(low: tuple[str, ...]) -> bool:
+    """Whether the text names a night or today as its attack's time (not "said today")."""
+    return any(not _reported(low, i) for i in _positions(low, _NOW))
+
+
+def _in_the_day(low: tuple[str, ...], i: int) -> bool:
+    """ "During the day" or "later in the day" at ``i`` (not "the day of mourning")."""
+    before = low[max(i - 3, 0) : i]
+    return (before[-2:] == ("during", "the") or before == ("later", "in", "the")) and low[i + 1 : i + 2] != (
+        "of",
+    )
+
+
+def _tally(title: Tokens) -> bool:
+    """A headline counting a period ("this week", "a week of strikes", "monthly record", "in
+    July", "July saw"): a month opening it or after "in" without a day, or a week or month that
+    is no attack's time ("for the third time this week", "second strike in a week", "last
+    week's strike")."""
+    low = title.low
+    for i, word in enumerate(low):
+        before = low[i - 1] if i else ""
+        if (
+            word in _PERIODS
+            and (word.endswith("ly") or before in _PERIOD_BEFORE)
+            and not _attack_time(title, i)
+        ):
+            return True
+        month = word in _MONTHS and word != "may" and before in ("", "in")  # "may": the verb too
+        if month and not (i + 1 < len(low) and _day_number(low[i + 1])) and not _day_number(before):
+            return True
+    return False
+
+
+def _attack_time(title: Tokens, i: int) -> bool:
+    """Whether the week or month at ``i`` dates or counts attacks rather than a tally: "the third
+    time this week", "in a week", "last week's"."""
+    low = title.low
+    possessive = title.words[i].lower().endswith(("'s", "’s"))
+    return possessive or "time" in low[max(i - 2, 0) : i] or low[max(i - 2, 0) : i] == ("in", "a")
 
 
 def _day_number(word: str) -> bool:
@@ -248,15 +366,13 @@ def _earlier(tokens: Tokens, low: str) -> bool:
     return not _EARLIER.isdisjoint(tokens.low) or any(phrase in low for phrase in _EARLIER_PHRASES)
 
 
-def _back(tokens: Tokens, low: str, at: datetime) -> tuple[tuple[int, ...], bool]:
+def _back(tokens: Tokens, low: str, at: datetime, days: list[date]) -> tuple[tuple[int, ...], bool]:
     """The earlier nights (1 = the night before) the text tells an attack of again: the ones its
     weekdays or dates name, else all of them when it reads like an aftermath (a toll, mourning),
     the night before for an evening's article on it; and whether the only reason is that it gives
     no day and no time of its own (loose: it may join by a shared place only)."""
     night = datetime.fromisoformat(night_of(at)).date()
-    today = (at + _KYIV).date()
-    days = _days_named(tokens, today)
-    fresh = not _FRESH.isdisjoint(tokens.low) or "last night" in low
+    fresh = any(not _reported(tokens.low, i) for i in _positions(tokens.low, _FRESH)) or "last night" in low
     back: set[int] = set()
     for day in days:
         # an attack of day D is reported as the night named D (morning) or D + 1 (evening)

@@ -16,7 +16,8 @@
 -- Another field holds every distinct figure with the first okey and source that gave it (what
 -- placement reads of a story; a summary filed before it was split off holds them as `figs`).
 -- KEYS: 1 this night's signatures, 2 the night before's, 3 this night's stories, 4 the nights,
---       5..8 the stories of an attack by the item's side this night and the 3 before, then per
+--       5.. the stories of an attack by the item's side this night and the nights before (as many
+--       as the item's nights back can name: event.NIGHTS_BACK), then per
 --       figure: this night's stories reporting its attack, the night before's
 -- ARGV: 1 item id, 2 item digest (8 bytes), 3 its signature, 4 '1' to file, '0' to only place,
 --       5 event ms, 6 story span ms, 7 night, 8 okey, 9 source, 10 the contribution's JSON
@@ -32,10 +33,13 @@
 --       (sorted, tab-separated), 26 flags: 'a' it is about an attack, 'l' its nights back are
 --       read only from the lack of a day or time (it joins by a place in common only), 'd' it
 --       denies or retracts a report (it is filed with no wire text of its own, so it never
---       counts as corroboration), 27 the nights back it tells again (digits 1-3), 28 follow-up
---       window ms, 29 smallest count of a big attack, 30 this night's first ms, 31 the evening
---       window ms, then per figure: attack, figure JSON, launched, neutralized ('' when none),
---       places (sorted, tab-separated), its JSON up to the counts (attacker and weapon)
+--       counts as corroboration), 'y' it is a daytime strike (it joins daytime stories by a place
+--       only; its story is one), 'p' the days it names are all before the report's (it is
+--       looked for among earlier nights first, and never joins tonight's by side alone), 27 the
+--       nights back it tells again (one digit each), 28 follow-up window ms, 29 smallest count
+--       of a big attack, 30 this night's first ms, 31 the evening window ms, then per figure:
+--       attack, figure JSON, launched, neutralized ('' when none), places (sorted,
+--       tab-separated), its JSON up to the counts (attacker and weapon)
 -- The night before's bands and attacks (copies, same attack) are read only when ARGV 19 says
 -- it can hold them; the side keys (same event, follow-ups) are read by their own windows.
 -- JSON decoded in this call, by its text (Lua strings are interned: a lookup is a pointer
@@ -62,8 +66,11 @@ local function join_one(KEYS, ARGV)
   local figures_field, first_figure = ARGV[23], 32
   local side, nights_back = ARGV[24], ARGV[27]
   local attack, loose = string.find(ARGV[26], 'a', 1, true) ~= nil, string.find(ARGV[26], 'l', 1, true) ~= nil
+  local day, past = string.find(ARGV[26], 'y', 1, true) ~= nil, string.find(ARGV[26], 'p', 1, true) ~= nil
   local follow_ms, big_at, night_ms = tonumber(ARGV[28]), tonumber(ARGV[29]), tonumber(ARGV[30])
   local evening_ms = tonumber(ARGV[31])
+  -- a night begins at 18:00 Kyiv: its evening's day began at midnight, 18 hours before
+  local since_midnight_ms = 18 * 3600 * 1000
   local my_places = {}
   for place in string.gmatch(ARGV[25], '[^\t]+') do my_places[#my_places + 1] = place end
   local sides = 5
@@ -99,6 +106,9 @@ local function join_one(KEYS, ARGV)
       neutralized = number(ARGV[i + 3]), places = places, head = ARGV[i + 5],
     }
   end
+  -- the side keys (this night's and the nights back's) end where the figures' two keys each begin
+  local figure_keys = #KEYS - 2 * #mine
+  local nights_before = figure_keys - sides
 
   -- candidates: items sharing a band with this one, this night (filing it) or the night before
   local candidates = {}
@@ -272,9 +282,9 @@ local function join_one(KEYS, ARGV)
   local function same_story()
     local seen = {}
     for k = 1, #mine do
-      local stories = redis.call('ZRANGE', KEYS[sides + 2 + 2 * k], 0, -1)
+      local stories = redis.call('ZRANGE', KEYS[figure_keys + 2 * k - 1], 0, -1)
       if back then
-        for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[sides + 3 + 2 * k], low, high)) do
+        for _, story in ipairs(redis.call('ZRANGEBYSCORE', KEYS[figure_keys + 2 * k], low, high)) do
           stories[#stories + 1] = story
         end
       end
@@ -345,17 +355,48 @@ local function join_one(KEYS, ARGV)
     return found
   end
 
+  -- the stories of `stories` that a daytime strike's story is (`daytime` true) or is not
+  local function of_kind(stories, daytime)
+    local kept = {}
+    for _, story in ipairs(stories) do
+      local s = decoded(summary(story))
+      if (s ~= nil and s.day == 1) == daytime then kept[#kept + 1] = story end
+    end
+    return kept
+  end
+
+  -- the stories of the night before that are still this evening's news: begun within the evening
+  -- window, or a daytime strike's begun since midnight (its toll is counted again at nightfall)
+  local function this_evening()
+    local found = {}
+    if at - night_ms >= evening_ms then return found end
+    local from = math.min(at - evening_ms, night_ms - since_midnight_ms)
+    local rows = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', from), '+inf', 'WITHSCORES')
+    for i = 1, #rows, 2 do
+      local story = rows[i]
+      local recent = tonumber(rows[i + 1]) >= at - evening_ms
+      if recent or #of_kind({story}, true) == 1 then found[#found + 1] = story end
+    end
+    return found
+  end
+
   -- another article on an attack of this night by the same side: a place in common (with a story
-  -- of this night, or of the night before begun within the evening window), else the night's only
-  -- big attack of that side, else its only attack of that side
+  -- of this night, or of the night before still this evening's news), else the night's only big
+  -- attack of that side, else its only attack of that side. A daytime strike joins another
+  -- daytime strike's story by a place only; the rules by side alone leave daytime stories out and
+  -- are not for an item about an earlier day's attack.
   local function same_event()
     if side == '' or not attack then return nil end
     local tonight = redis.call('ZRANGE', KEYS[sides], 0, -1)
+    if day then tonight = of_kind(tonight, true) end
     local story, common = by_places(tonight)
     if story then return story, 'same attack by ' .. side .. ' this night, places ' .. common end
-    local evening = redis.call('ZRANGEBYSCORE', KEYS[sides + 1], string.format('%d', at - evening_ms), '+inf')
+    local evening = this_evening()
+    if day then evening = of_kind(evening, true) end
     story, common = by_places(evening)
     if story then return story, 'same attack by ' .. side .. ' this evening, places ' .. common end
+    if day or past then return nil end
+    tonight = of_kind(tonight, false)
     story = only_big(tonight)
     if story then return story, 'the only big attack by ' .. side .. ' this night' end
     if #tonight == 1 then return tonight[1], 'the only attack by ' .. side .. ' this night' end
@@ -366,7 +407,7 @@ local function join_one(KEYS, ARGV)
   -- nearest of the nights it refers to with a story naming one of its places, within the window
   local function follow_up()
     if side == '' or not attack then return nil end
-    for k = 1, 3 do
+    for k = 1, nights_before do
       if string.find(nights_back, tostring(k), 1, true) then
         local stories = redis.call('ZRANGEBYSCORE', KEYS[sides + k], string.format('%d', at - follow_ms), '+inf')
         local story, common = by_places(stories)
@@ -388,13 +429,14 @@ local function join_one(KEYS, ARGV)
     wire, how = ARGV[1], 'same_attack'
     story, why = same_story()
   end
-  if story == nil then
-    how = 'same_event'
-    story, why = same_event()
-  end
-  if story == nil then
-    how = 'follow_up'
-    story, why = follow_up()
+  -- an item about an earlier day's attack is looked for among the earlier nights first
+  local steps = past and {{'follow_up', follow_up}, {'same_event', same_event}}
+    or {{'same_event', same_event}, {'follow_up', follow_up}}
+  for _, step in ipairs(steps) do
+    if story == nil then
+      how = step[1]
+      story, why = step[2]()
+    end
   end
   if story == nil then
     story, how, why = ARGV[11], 'new', 'no copy and no report of the same attack this night'
@@ -409,7 +451,7 @@ local function join_one(KEYS, ARGV)
   -- the stored summary and figures, taken out of the call's parsed JSON to be changed: no
   -- later item reads these texts again (what is filed below replaces them, and another story's
   -- differ by their order keys)
-  local s = {first = okey, last = okey, src = {}, orig = {}, lat = {}}
+  local s = {first = okey, last = okey, src = {}, orig = {}, lat = {}, day = day and 1 or nil}
   if held.raw ~= '' then s = parse(held.raw); parsed[held.raw] = nil end
   local figs = {}
   if held.figs_raw then figs = parse(held.figs_raw); parsed[held.figs_raw] = nil
@@ -458,8 +500,8 @@ local function join_one(KEYS, ARGV)
   redis.call('ZADD', KEYS[3], 'LT', ARGV[5], story)
   redis.call('EXPIRE', KEYS[3], ttl)
   for k = 1, #mine do
-    redis.call('ZADD', KEYS[sides + 2 + 2 * k], 'LT', ARGV[5], story)
-    redis.call('EXPIRE', KEYS[sides + 2 + 2 * k], ttl)
+    redis.call('ZADD', KEYS[figure_keys + 2 * k - 1], 'LT', ARGV[5], story)
+    redis.call('EXPIRE', KEYS[figure_keys + 2 * k - 1], ttl)
   end
   redis.call('ZADD', KEYS[4], 'GT', ARGV[5], night)
   -- a story begun this night is this night's attack by the item's side (a follow-up's is not)

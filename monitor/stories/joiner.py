@@ -370,7 +370,17 @@ def _event_args(event: Event) -> list[Any]:
     """join.lua's arguments 24 to 29: side, places, attack, nights back, window, big attack."""
     back = "".join(str(k) for k in event.back)
     places = "\t".join(event.places)
-    flags = ("a" if event.attack else "") + ("l" if event.loose else "") + ("d" if event.denies else "")
+    flags = "".join(
+        flag
+        for flag, on in (
+            ("a", event.attack),
+            ("l", event.loose),
+            ("d", event.denies),
+            ("y", event.day),
+            ("p", event.past),
+        )
+        if on
+    )
     return [event.side or "", places, flags, back, _FOLLOW_UP_MS, BIG_ATTACK]
 
 

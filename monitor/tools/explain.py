@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 
 from monitor.extract.document import sentences_of
+from monitor.extract.revisions import count_roles
 from monitor.extract.strikes import set_aside
 from monitor.models import Article, Facts, Item, Match
 from monitor.models.kinds import facts_of
@@ -38,8 +39,11 @@ def explain(
     yield f"rule {rule.id} ({rule.type}, {rule.severity}) on item {item.id}: {item.title}"
     found = facts.model_dump(mode="json", exclude_defaults=True)
     yield f"facts found: {json.dumps(found, ensure_ascii=False)}"
-    for line in set_aside(sentences_of(Article.from_item(item))):
+    sentences = sentences_of(Article.from_item(item))
+    for line in set_aside(sentences):
         yield f"strike count set aside by the single-attack scorer: {line}"
+    for line in count_roles(sentences):
+        yield f"count role read by the drafter (advisory): {line}"
     story = stories.join(item, facts, event_time(item, now), write=False) if stories else None
     if story is not None:
         yield f"story: {story.story_id} ({story.how}: {story.why}); {story.independent} independent source(s)"

@@ -114,3 +114,45 @@ def test_a_named_russian_group_is_no_exercise() -> None:
     # 'Zapad' is also the name of a Russian army group; drills are the exercise words
     text = "Two Brazilian mercenaries were captured by Russian forces near Kupiansk, the Zapad group said."
     assert _reports(text) == [("Brazilian", 2, "capture")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the sending state, named by its capital or its name, gives the nationality
+        (
+            "Kyiv said the three soldiers sent by Pyongyang were taken prisoner in the Kursk region.",
+            [("North Korean", "Russia")],
+        ),
+        (
+            "Troops dispatched from Havana are fighting for Russia near Pokrovsk, Kyiv says.",
+            [("Cuban", "Russia")],
+        ),
+        # translated copy lowercases demonyms: right before a troop noun they still count
+        (
+            "The cuban mercenaries were recruited into the Russian army to fight in Ukraine.",
+            [("Cuban", "Russia")],
+        ),
+        (
+            "Reports say nepali soldiers serve in Russian units near Bakhmut in Ukraine.",
+            [("Nepali", "Russia")],
+        ),
+    ],
+)
+def test_senders_and_lowercase_demonyms(text: str, expected: list[tuple[str, str]]) -> None:
+    assert _troops(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # lowercase words that spell a demonym are no nationality before other nouns
+        "Ukrainian soldiers in Kyiv were handed french fries and polish sausages by volunteers.",
+        # the pronoun stays a pronoun in any case
+        "Let us soldiers of Ukraine stand firm against Russia, the commander said.",
+        # sent by a state to a place of no war
+        "Pyongyang has sent soldiers by train to a parade in its own capital.",
+    ],
+)
+def test_no_troops_from_lowercase_words(text: str) -> None:
+    assert _troops(text) == []

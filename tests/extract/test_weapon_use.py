@@ -37,6 +37,12 @@ def _weapons(text: str) -> dict[str, bool]:
             "Ukraine has been test-launching its Flamingo cruise missile in the war with Russia.",
             {"Flamingo": False},
         ),
+        # the maker's name, an acronym, as analysts and the labels write it, however spelt
+        (
+            "Near Kupiansk a Lancet loitering munition wrecked a French-made Caesar howitzer.",
+            {"Lancet": True, "CAESAR": False},
+        ),
+        ("Two CAESAR self-propelled guns were lost near Pokrovsk to Russian drones.", {"CAESAR": False}),
     ],
 )
 def test_weapon_use(text: str, expected: dict[str, bool]) -> None:
@@ -107,3 +113,66 @@ def test_weapons_at_an_exercise_in_russia_are_not_this_wars() -> None:
     assert _weapons(text) == {}
     # the war named in words still counts, the weapon unused
     assert _weapons("Russia test-fired a Zircon missile during the exercise.") == {"Zircon": False}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a summary naming no war: the strike read from the same sentence (its sides found from
+        # air defence) makes the weapons this war's
+        (
+            "Over the day air defence crews downed five Storm Shadow missiles and eight HIMARS "
+            "rockets, the spokesman said.",
+            {"Storm Shadow": True, "HIMARS": True},
+        ),
+        # no strike, no war named: nothing
+        ("The museum shows a Storm Shadow missile and a HIMARS launcher.", {}),
+        # the Ukrainian bulletins' name for Russia marks this war, as 'the enemy' does
+        (
+            "In its monthly summary the command said the aggressor relied mostly on attack drones "
+            "of the Shahed type.",
+            {"Shahed": True},
+        ),
+    ],
+)
+def test_weapons_in_a_strike_sentence_are_of_its_war(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # translated copy glues the weapon noun to the name
+        ("Berlin will deliver two more Patriot-systems to Kyiv next month.", {"Patriot": False}),
+        ("Russian troops near Kupiansk keep using Lancet-drones against Ukrainian guns.", {"Lancet": True}),
+        ("Patriot-fans in Kyiv cheered the team.", {}),
+        # a firing or interception verb before a capitalized name that is also a plain word
+        ("Russian air defences intercepted a Flamingo over the Belgorod region.", {"Flamingo": True}),
+        ("A flamingo was intercepted by a zoo keeper in Kyiv.", {}),
+        # HARM is a missile beside a weapon noun, never the plain word
+        ("Russian air defences downed four HARM anti-radar missiles over Crimea.", {"HARM": True}),
+        ("Shelling does lasting harm to Kharkiv's schools, Ukraine says.", {}),
+        # sending drones into a country is an attack; to a country, a supply
+        ("Overnight Russia sent Shahed drones into Ukraine from three directions.", {"Shahed": True}),
+        ("Iran sent Shahed drones to Russia before the war in Ukraine widened.", {"Shahed": False}),
+    ],
+)
+def test_weapon_spellings_of_translated_and_summary_copy(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a test told after a colon or an 'after' is another clause's, not the named weapon's
+        (
+            "The Kremlin called the strike on Kharkiv with the Oreshnik an answer: Moscow had to test "
+            "it after Kyiv hit the Belgorod region with Western ATACMS missiles.",
+            {"Oreshnik": True, "ATACMS": True},
+        ),
+        # in the weapon's own words the test still says no use
+        ("Russia said it would test the Oreshnik again before hitting Ukraine with it.", {"Oreshnik": False}),
+    ],
+)
+def test_tests_told_in_another_clause(text: str, expected: dict[str, bool]) -> None:
+    assert _weapons(text) == expected

@@ -8,7 +8,7 @@ import redis
 
 from monitor.models import Match, StateCheck
 from monitor.state.keys import Keys
-from monitor.state.store import RedisStateStore
+from monitor.state.store import DecideRequest, RedisStateStore
 
 
 def _match(value: int, *, claim: bool = False, key: str | None = None, item: str = "i1") -> Match:
@@ -39,6 +39,34 @@ def test_record_baseline_then_new_maximum(redis_client: redis.Redis, namespace: 
     decision = store.decide(_match(150, item="i3"), "a3", "{}", 60)
     assert (decision.fire, decision.reason, decision.previous) == (True, "first", 100)
     assert store.record("record-drone-attack", "Russia") == 150
+
+
+def test_record_figures_of_the_baseline_story_raise_it(redis_client: redis.Redis, namespace: str) -> None:
+    """Two governors' counts in one article, or a copy with a higher figure: one attack, so the
+    story that set the baseline cannot beat itself; another story can, and its own later
+    figures still compare with what came before it."""
+    store = RedisStateStore(redis_client, Keys(namespace))
+
+    def decide(value: int, item: str, story: str, alert: str) -> tuple[str, int | None]:
+        request = DecideRequest(_match(value, item=item), alert, "{}", 60, story_id=story)
+        decision = store.decide_many([request])[0]
+        return decision.reason, decision.previous
+
+    assert decide(1, "i1", "s1", "a1") == ("baseline", None)
+    assert decide(2, "i1", "s1", "a2") == ("baseline", None)
+    assert decide(5, "i2", "s1", "a3") == ("baseline", None)
+    assert store.record("record-drone-attack", "Russia") == 5
+    assert decide(4, "i3", "s2", "a4") == ("not_record", 5)
+    assert decide(9, "i3", "s2", "a5") == ("first", 5)
+    assert decide(12, "i4", "s2", "a6") == ("first", 5)
+    assert store.record("record-drone-attack", "Russia") == 12
+
+
+def test_record_without_story_compares_items(redis_client: redis.Redis, namespace: str) -> None:
+    store = RedisStateStore(redis_client, Keys(namespace))
+    assert store.decide(_match(3), "a1", "{}", 60).reason == "baseline"
+    assert store.decide(_match(7), "a2", "{}", 60).reason == "baseline"
+    assert store.decide(_match(8, item="i2"), "a3", "{}", 60).reason == "first"
 
 
 def test_record_claim_fires_without_baseline(redis_client: redis.Redis, namespace: str) -> None:
