@@ -1,6 +1,7 @@
 """``python -m benchmarks``: every scenario three times; medians, min, max and ratios to baselines.
 
-    python -m benchmarks [--items 4000] [--rules 10,100,1000,10000] [--runs 3] [--readme]
+    python -m benchmarks [--items 4000] [--rules 10,100,1000,10000] [--runs 3] [--only rules|others]
+                         [--readme]
 
 Redis: ``REDIS_URL`` when set, else an embedded one. Benchmarks print figures; tests never
 assert on time. ``--readme`` rewrites the performance table in README.md from this run.
@@ -148,7 +149,14 @@ def main() -> None:
     parser.add_argument("--rules", default="10,100,1000,10000", help="rule counts (comma separated)")
     parser.add_argument("--runs", type=int, default=3, help="runs per scenario (default 3)")
     parser.add_argument("--readme", action="store_true", help="rewrite README.md's performance table")
+    parser.add_argument(
+        "--only",
+        choices=("rules", "others"),
+        help="run only the backtest table (rules) or only the other scenarios (latency, parsing, ...)",
+    )
     args = parser.parse_args()
+    if args.readme and args.only:
+        parser.error("--readme rewrites the whole table: run every scenario (no --only)")
     counts = [int(c) for c in args.rules.split(",")]
     connection = connect(os.environ.get("REDIS_URL"), Path(tempfile.mkdtemp(prefix="bench-redis-")))
     started = time.perf_counter()
@@ -156,8 +164,8 @@ def main() -> None:
     work = scenarios.prepare(connection.client, args.items)
     suite = Suite(args.runs)
     try:
-        rules = run_rules(suite, work, counts)
-        others = run_others(suite, work, counts)
+        rules = run_rules(suite, work, counts) if args.only != "others" else []
+        others = run_others(suite, work, counts) if args.only != "rules" else []
     finally:
         connection.close()
     cores = os.cpu_count()

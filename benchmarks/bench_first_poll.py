@@ -22,7 +22,7 @@ from monitor.state.connection import connect
 STAGES = {
     "processing, in all": ("pipeline.py", "process"),
     "extraction (worker pool)": ("pipeline.py", "_extract"),
-    "story join": ("pipeline.py", "_joined"),
+    "story join": ("pipeline.py", "_joined_all"),
     "rules (evaluate)": ("pipeline.py", "_match"),
     "decisions (state, outbox)": ("pipeline.py", "_decide_all"),
 }

@@ -1,6 +1,6 @@
 """Story clustering cost per article with many articles already indexed, against extraction.
 
-    python -m benchmarks.bench_stories [--indexed 100000] [--measured 500]
+    python -m benchmarks.bench_stories [--indexed 100000] [--measured 500] [--batch 64]
 
 Fills a scratch namespace with ``--indexed`` distinct articles over ten nights, written by the
 joiner's own script (join.lua: bands, signature, contribution, story summary, night indexes),
@@ -11,6 +11,11 @@ then times two scenarios of ``--measured`` 4 KB articles
   joined in event-time order, as the pipeline joins them;
 - worst case: all of them at one moment of one night, so that they pile into stories of
   hundreds of items (the first pass measured only this).
+
+Each scenario runs twice: item by item (``StoryJoiner.join``, a poll of one new entry) and in
+batches of ``--batch`` (``join_many``, as the pipeline joins a poll's or a backtest batch's
+items), the second in a copy of the filled namespace (Redis COPY of every key: the same index,
+without the first run's articles); the two must give the same joins, which the run checks.
 
 The baseline, measured in the same run on the same articles, is extraction alone. Prints the
 milliseconds per article of each, their ratio, the 1-minute load average, and the Redis bytes
@@ -56,15 +61,12 @@ def _filler(count: int, vocabulary: list[str], rng: random.Random) -> list[Item]
 
 def _fill(joiner: StoryJoiner, items: list[Item]) -> None:
     """Index the filler with the joiner's own script and arguments (join.lua, as
-    ``StoryJoiner.join`` sends them), 500 articles per pipelined round trip so that 100,000
-    take seconds, not minutes. The filler reports no attack: each is placed as a copy or, being
-    unrelated, as a new story."""
+    ``StoryJoiner.join_many`` sends them), 500 articles per call so that 100,000 take seconds,
+    not minutes. The filler reports no attack: each is placed as a copy or, being unrelated,
+    as a new story."""
     for start in range(0, len(items), 500):
-        pipe = joiner.client.pipeline(transaction=False)
-        for item in items[start : start + 500]:
-            keys, args = joiner.request(item, (), item.published or NIGHT)
-            joiner.script(keys=keys, args=args, client=pipe)
-        pipe.execute()
+        batch = items[start : start + 500]
+        joiner.call([joiner.request(item, (), item.published or NIGHT) for item in batch])
 
 
 def _memory(client: object, keys: Keys) -> int:
@@ -78,10 +80,13 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--indexed", type=int, default=100_000)
     parser.add_argument("--measured", type=int, default=1_000)
+    parser.add_argument("--batch", type=int, default=64, help="items per join_many call (default 64)")
     args = parser.parse_args()
     connection = connect(os.environ.get("REDIS_URL"), Path(tempfile.mkdtemp(prefix="bench-redis-")))
     keys = Keys(f"bench-stories-{uuid.uuid4().hex[:8]}")
     joiner = StoryJoiner(connection.client, keys)
+    copy = Keys(f"{keys.namespace}-b")
+    batcher = StoryJoiner(connection.client, copy)
     articles = build_articles(args.measured)
     vocabulary = sorted({w for a in articles for w in a.text.split()})
     try:
@@ -89,6 +94,7 @@ def main() -> None:
         _fill(joiner, _filler(args.indexed, vocabulary, random.Random(12)))
         fill_s = time.perf_counter() - started
         per_article = _memory(connection.client, keys) / max(1, args.indexed)
+        _copy(connection.client, keys, copy)
 
         started, cpu = time.perf_counter(), time.process_time()
         facts = [extract(article) for article in articles]
@@ -111,6 +117,9 @@ def main() -> None:
         )
         realistic_cost, stories = _time(joiner, realistic)
         load_realistic = os.getloadavg()[0]
+        realistic_batched, batched_stories = _time(batcher, realistic, args.batch)
+        assert batched_stories == stories, "batched joins differ"
+        load_batched = os.getloadavg()[0]
         # worst case: every article at one moment of the night after, piling into a few stories
         worst = [
             (_measured(f"w-{n:05d}", a, NIGHT + timedelta(days=1)), f)
@@ -118,8 +127,11 @@ def main() -> None:
         ]  # ids in event-time order: no item joins late
         worst_cost, worst_stories = _time(joiner, worst)
         load_worst = os.getloadavg()[0]
+        worst_batched, worst_batched_stories = _time(batcher, worst, args.batch)
+        assert worst_batched_stories == worst_stories, "batched joins differ"
     finally:
         RedisStateStore(connection.client, keys).reset()
+        RedisStateStore(connection.client, copy).reset()
         connection.close()
     print(f"indexed {args.indexed:,} articles over {NIGHTS} nights in {fill_s:.1f} s")
     print(
@@ -128,13 +140,21 @@ def main() -> None:
     )
     print(
         f"story join, realistic ({len(realistic)} articles over {NIGHTS} nights, largest story "
-        f"{max(stories.values())} items) with {args.indexed:,} indexed: {realistic_cost}; "
+        f"{_largest(stories)} items) with {args.indexed:,} indexed: {realistic_cost}; "
         f"ratio to extraction {realistic_cost.wall / extract_ms:.3f} (load {load_realistic:.2f})"
     )
     print(
+        f"  in batches of {args.batch}: {realistic_batched}; ratio to extraction "
+        f"{realistic_batched.wall / extract_ms:.3f} (load {load_batched:.2f}; the same stories)"
+    )
+    print(
         f"story join, worst case ({len(worst)} articles at one moment, largest story "
-        f"{max(worst_stories.values())} items): {worst_cost}; "
+        f"{_largest(worst_stories)} items): {worst_cost}; "
         f"ratio to extraction {worst_cost.wall / extract_ms:.3f} (load {load_worst:.2f})"
+    )
+    print(
+        f"  in batches of {args.batch}: {worst_batched}; ratio to extraction "
+        f"{worst_batched.wall / extract_ms:.3f} (load {os.getloadavg()[0]:.2f}; the same stories)"
     )
     print(f"Redis memory per indexed article: {per_article:,.0f} bytes")
 
@@ -149,17 +169,42 @@ def _measured(item_id: str, article: Article, at: datetime) -> Item:
     )
 
 
-def _time(joiner: StoryJoiner, pairs: list[tuple[Item, Facts]]) -> tuple[Cost, Counter[str]]:
-    """The cost per article of joining ``pairs`` in order, and the items per story."""
-    stories: Counter[str] = Counter()
+def _copy(client: object, source: Keys, target: Keys) -> None:
+    """Copy every key of ``source``'s namespace to ``target``'s (values and TTLs), 1,000 a trip."""
+    old, new = source.prefix, target.prefix
+    names = list(client.scan_iter(match=source.pattern(), count=1000))  # type: ignore[attr-defined]
+    for start in range(0, len(names), 1000):
+        pipe = client.pipeline(transaction=False)  # type: ignore[attr-defined]
+        for name in names[start : start + 1000]:
+            text = name.decode() if isinstance(name, bytes) else str(name)
+            pipe.copy(text, new + text.removeprefix(old))
+        pipe.execute()
+
+
+def _time(
+    joiner: StoryJoiner, pairs: list[tuple[Item, Facts]], batch: int = 1
+) -> tuple[Cost, dict[str, str]]:
+    """The cost per article of joining ``pairs`` in order (one by one, or ``batch`` per
+    ``join_many`` call), and the story each item joined."""
+    stories: dict[str, str] = {}
     redis_before = _redis_usec(joiner.client)
     started, cpu = time.perf_counter(), time.process_time()
-    for item, found in pairs:
-        stories[joiner.join(item, found, item.published or NIGHT).story_id] += 1
+    if batch == 1:
+        for item, found in pairs:
+            stories[item.id] = joiner.join(item, found, item.published or NIGHT).story_id
+    else:
+        for start in range(0, len(pairs), batch):
+            chunk = [(item, found, item.published or NIGHT) for item, found in pairs[start : start + batch]]
+            for (item, _, _), join in zip(chunk, joiner.join_many(chunk), strict=True):
+                stories[item.id] = join.story_id
     wall, cpu = time.perf_counter() - started, time.process_time() - cpu
     redis_s = (_redis_usec(joiner.client) - redis_before) / 1e6
     count = len(pairs)
     return Cost(wall * 1000 / count, cpu * 1000 / count, redis_s * 1000 / count), stories
+
+
+def _largest(joined: dict[str, str]) -> int:
+    return max(Counter(joined.values()).values())
 
 
 @dataclass(frozen=True)

@@ -46,9 +46,10 @@ class BatchExtractor(Protocol):
 
 
 class StoryJoining(Protocol):
-    """Joins each item to its story (monitor.stories.joiner.StoryJoiner)."""
+    """Joins each item to its story (monitor.stories.joiner.StoryJoiner): a batch's items in
+    the order given, as if one by one."""
 
-    def join(self, item: Item, facts: Facts, at: datetime) -> Join: ...
+    def join_many(self, entries: Sequence[tuple[Item, Facts, datetime]]) -> list[Join]: ...
 
 
 class FigureLog(Protocol):
@@ -281,9 +282,10 @@ class Pipeline:
         fresh = sorted(_first_of_each(items, unseen), key=lambda item: event_time(item, now))
         self._active = self.store.silences.active(now) if fresh else []
         facts = self._extract(fresh)
-        # joined one by one in event-time order (an item may join the story the one before
-        # opened); a join is idempotent, so a batch retried after Redis failed joins the same
-        matched = [self._match(self._joined(i, f, now)) for i, f in zip(fresh, facts, strict=True)]
+        # joined in event-time order, the batch in one call that joins them as one by one (an
+        # item may join the story the one before opened); a join is idempotent, so a batch
+        # retried after Redis failed joins the same
+        matched = [self._match(outcome) for outcome in self._joined_all(fresh, facts, now)]
         outcomes = self._decide_all(matched)
         self._notify(outcomes, now)
         if self.figures is not None and fresh:
@@ -300,9 +302,12 @@ class Pipeline:
     def _extract(self, items: Sequence[Item]) -> list[Facts]:
         return self.extractor([Article.from_item(item) for item in items])
 
-    def _joined(self, item: Item, facts: Facts, now: datetime) -> Outcome:
-        story = self.stories.join(item, facts, event_time(item, now)) if self.stories else None
-        return Outcome(item, facts, story=story)
+    def _joined_all(self, items: Sequence[Item], facts: Sequence[Facts], now: datetime) -> list[Outcome]:
+        pairs = list(zip(items, facts, strict=True))
+        if self.stories is None or not pairs:
+            return [Outcome(item, found) for item, found in pairs]
+        joins = self.stories.join_many([(item, found, event_time(item, now)) for item, found in pairs])
+        return [Outcome(item, found, story=join) for (item, found), join in zip(pairs, joins, strict=True)]
 
     def _match(self, outcome: Outcome) -> tuple[Outcome, list[Match]]:
         # higher severities decide first, so they inhibit lower ones of the same story

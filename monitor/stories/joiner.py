@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Mapping, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from datetime import datetime, timedelta
 from importlib import resources
 from typing import Any
@@ -32,6 +33,7 @@ from monitor.stories.model import (
     best_of,
     disagree,
     into_night,
+    latest_of,
     night_of,
     night_start,
     order_key,
@@ -56,6 +58,9 @@ BIG_ATTACK = 20
 #: article on the same side's attack naming one of its places joins it (a strike at 17:00 Kyiv
 #: time reported at 19:00 falls on either side of the nights' 18:00 boundary).
 EVENING = timedelta(hours=6)
+#: Items per join.lua call: a call holds Redis (and other replicas' commands) for its whole
+#: batch, about a third of a millisecond per item.
+JOIN_CHUNK = 64
 _SPAN_MS = int(STORY_SPAN.total_seconds() * 1000)
 _FOLLOW_UP_MS = int(FOLLOW_UP.total_seconds() * 1000)
 
@@ -82,19 +87,24 @@ def figures_of(strikes: Sequence[Strike]) -> tuple[Figure, ...]:
 
 
 class StoryJoiner:
-    """Joins items to stories in Redis (shared by replicas): one Lua call (join.lua) per item
-    looks its MinHash bands up, places it (copy, same attack or new, by the rules documented on
-    the constants above) and files it with its story's summary, atomically.
+    """Joins items to stories in Redis (shared by replicas): one Lua call (join.lua) per batch
+    of items (up to JOIN_CHUNK) looks each one's MinHash bands up, places it (copy, same attack
+    or new, by the rules documented on the constants above) and files it with its story's
+    summary.
 
     Decided: the placement runs in Redis, beside what it reads (candidates' signatures, the
     summaries of their stories and of the night's stories reporting the item's attacks), so
-    that none of it crosses the network and a join is one round trip. A join reads the story's
-    compact summary, not its contributions. When the item is the latest of its story in event
-    time (items are joined in event-time order, so nearly always) the join is computed from the
-    summary before and after it. A late item (older than the story's latest) or one joined
-    before (a retried batch) reads the contributions and computes the story as it was before
-    that item, as the first pass did: the same answer whenever and however often it is
-    computed."""
+    that none of it crosses the network. A batch's items go in one call (``join_many``): the
+    script joins them in turn, in the order given, each reading what the ones before it filed
+    (the call is atomic as a whole), so the stories are those of one call per item, with one
+    round trip and one client-side packing for up to JOIN_CHUNK items instead of one each. A
+    join reads the story's compact summary, not its contributions. When the item is the
+    latest of its story in event time (items are joined in event-time order, so nearly always)
+    the join is computed from the summary before and after it. A late item (older than the
+    story's latest) or one joined before (a retried batch) reads the contributions and
+    computes the story as it was before that item, as the first pass did: the same answer
+    whenever and however often it is computed (a batch's late items read their stories after
+    the call: contributions later than the item, filed by the same call, count for nothing)."""
 
     def __init__(self, client: redis.Redis, keys: Keys) -> None:
         self.client = client
@@ -102,6 +112,8 @@ class StoryJoiner:
         text = resources.files("monitor.stories").joinpath("join.lua").read_text("utf-8")
         #: join.lua as a redis-py Script: EVALSHA, loaded again if the server lost it.
         self.script: Any = client.register_script(text)
+        #: Sends a long batch's join.lua calls (``join_many``), started when first needed.
+        self._sending: ThreadPoolExecutor | None = None
         #: Contributions already parsed, by their stored bytes (late items and retries read a
         #: story's contributions). Bounded; replicas stay correct because the key is the value.
         self._parsed: dict[bytes, Contribution] = {}
@@ -109,29 +121,101 @@ class StoryJoiner:
     def join(self, item: Item, facts: Facts, at: datetime, *, write: bool = True) -> Join:
         """Join ``item`` (event time ``at``) to its story and return how, and what it changed.
         ``write=False`` (explain) answers the same without filing anything."""
+        if write:
+            return self.join_many([(item, facts, at)])[0]
         event = event_of(item, facts, at)
         figures = figures_of(event.strikes)
-        keys, args = self.request(item, figures, at, write=write, event=event)
-        reply = self.script(keys=keys, args=args)
-        status, story_id = _text(reply[0]), _text(reply[1])
-        if status in ("again", "late"):
+        reply = self.call([self.request(item, figures, at, write=False, event=event)])[0]
+        story_id = _text(reply[1])
+        if _text(reply[0]) in _REREAD:
             return self._rejoin(story_id, item.id)
-        how, why, wire = _HOWS[_text(reply[2])], _text(reply[3]), _text(reply[4])
-        if not write:
-            contribution = Contribution(
-                item=item.id, source=item.source, title=item.title[:200], at=at, how=how, why=why,
-                wire=wire, figures=figures,
-            )  # fmt: skip
-            stored = self.client.hgetall(self.keys.story_items(story_id))
-            return _join(story_id, item.id, [*self._contributions(stored), contribution])
-        then = Summary.parse(reply[5]) if reply[5] else None
-        now = Summary.parse(reply[6])
-        latest = now.latest_by_source()
+        contribution = Contribution(
+            item=item.id, source=item.source, title=item.title[:200], at=at, how=_HOWS[_text(reply[2])],
+            why=_text(reply[3]), wire=_text(reply[4]), figures=figures,
+        )  # fmt: skip
+        stored = self.client.hgetall(self.keys.story_items(story_id))
+        return _join(story_id, item.id, [*self._contributions(stored), contribution])
+
+    def join_many(self, entries: Sequence[tuple[Item, Facts, datetime]]) -> list[Join]:
+        """Join each (item, facts, event time), in the order given (event-time order: an item
+        may join the story one before it opened), JOIN_CHUNK items per join.lua call. The same
+        joins as ``join`` item by item: the script joins them in turn, each reading what the
+        ones before it wrote; a late or repeated item's story is read afterwards, and the join
+        computed from it counts only contributions earlier than the item's own. A batch longer
+        than JOIN_CHUNK is sent chunk by chunk from a thread, the next chunk's events, signatures
+        and arguments computed here while Redis runs the one before."""
+        chunks = [entries[start : start + JOIN_CHUNK] for start in range(0, len(entries), JOIN_CHUNK)]
+        replies: list[Any] = []
+        sent: Future[list[Any]] | None = None
+        for chunk in chunks:
+            requests = [self._prepared(item, facts, at) for item, facts, at in chunk]
+            if len(chunks) == 1:
+                replies = self.call(requests)
+                break
+            # a chunk goes once the one before it is filed (a failed call stops the batch there,
+            # as a failed join stops one by one); it was prepared while that one ran in Redis
+            if sent is not None:
+                replies += sent.result()
+            sent = self._sender().submit(self.call, requests)
+        if sent is not None:
+            replies += sent.result()
+        # late and repeated items: their stories read once each, in one round trip, after the call
+        stories = self._stories({_text(reply[1]) for reply in replies if _text(reply[0]) in _REREAD})
+        read: dict[bytes, _Read] = {}
+        return [
+            self._answer(entry[0].id, reply, read, stories)
+            for entry, reply in zip(entries, replies, strict=True)
+        ]
+
+    def _prepared(self, item: Item, facts: Facts, at: datetime) -> tuple[list[str], list[Any]]:
+        event = event_of(item, facts, at)
+        return self.request(item, figures_of(event.strikes), at, event=event)
+
+    def _sender(self) -> ThreadPoolExecutor:
+        """The thread that sends a long batch's calls while the next chunk is prepared."""
+        if self._sending is None:
+            self._sending = ThreadPoolExecutor(max_workers=1, thread_name_prefix="story-join")
+        return self._sending
+
+    def _stories(self, story_ids: set[str]) -> dict[str, Story]:
+        """The stories of ``story_ids`` as stored, read in one round trip."""
+        if not story_ids:
+            return {}
+        ordered = sorted(story_ids)
+        pipe = self.client.pipeline(transaction=False)
+        for story_id in ordered:
+            pipe.hgetall(self.keys.story_items(story_id))
+        stored = pipe.execute()
+        return {
+            story_id: Story.of(story_id, self._contributions(fields))
+            for story_id, fields in zip(ordered, stored, strict=True)
+        }
+
+    def call(self, requests: Sequence[tuple[list[str], list[Any]]]) -> list[Any]:
+        """One join.lua call for the requests (``request``'s keys and arguments): its replies."""
+        keys: list[str] = []
+        counts: list[Any] = [len(requests)]
+        args: list[Any] = []
+        for its_keys, its_args in requests:
+            keys += its_keys
+            args += its_args
+            counts += [len(its_keys), len(its_args)]
+        return list(self.script(keys=keys, args=[*counts, *args]))
+
+    def _answer(self, item_id: str, reply: Any, read: dict[bytes, _Read], stories: dict[str, Story]) -> Join:
+        """The join a filing reply tells (a late or repeated item's from its story's items, in
+        ``stories``). ``read``: summaries parsed for this batch, by their text (an item's story
+        before it is most often the story after the item before)."""
+        status, story_id = _text(reply[0]), _text(reply[1])
+        if status in _REREAD:
+            return _join_in(stories[story_id], item_id)
+        before = _read(reply[5], read)[1] if reply[5] else None
+        now, latest = _read(reply[6], read)
         return Join(
             story_id=story_id,
-            how=how,
-            why=why,
-            before=_best_launched(then.latest_by_source()) if then else {},
+            how=_HOWS[_text(reply[2])],
+            why=_text(reply[3]),
+            before=_best_launched(before) if before is not None else {},
             after=_best_launched(latest),
             sources=now.sources,
             independent=now.independent,
@@ -140,10 +224,17 @@ class StoryJoiner:
         )
 
     def request(
-        self, item: Item, figures: Figures, at: datetime, *, write: bool = True, event: Event | None = None
+        self,
+        item: Item,
+        figures: Figures,
+        at: datetime,
+        *,
+        write: bool = True,
+        event: Event | None = None,
     ) -> tuple[list[str], list[Any]]:
-        """The keys and arguments of join.lua joining ``item`` (a benchmark pipelines them);
-        ``event``: the attack it is about (none: it joins only as a copy or by its figures)."""
+        """The keys and arguments of join.lua joining ``item`` (``call`` sends them, a batch's
+        together); ``event``: the attack it is about (none: it joins only as a copy or by its
+        figures)."""
         event = event or Event()
         night, before = night_of(at), night_of(at - timedelta(days=1))
         sig = signature(item.text or item.title)
@@ -225,26 +316,43 @@ class StoryJoiner:
 def _join(story_id: str, item_id: str, contributions: list[Contribution]) -> Join:
     """The join as it was when ``item_id`` came: the story before it (contributions earlier in
     event time) and after it. The same answer however often it is computed."""
-    story = Story.of(story_id, contributions)
-    mine = next(c for c in story.contributions if c.item == item_id)
-    earlier = [c for c in story.contributions if (c.at, c.item) < (mine.at, mine.item)]
-    before = Story.of(story_id, earlier) if earlier else None
-    upto = Story.of(story_id, [*earlier, mine])
+    return _join_in(Story.of(story_id, contributions), item_id)
+
+
+def _join_in(story: Story, item_id: str) -> Join:
+    """``_join`` of a story already built (a batch's late items of one story share it). Its
+    contributions are in (event time, item) order, item ids distinct: the ones earlier than
+    the item are those before it, so the story before it and up to it are read off in one pass
+    each, not built again."""
+    ordered = story.contributions
+    at = next(n for n, c in enumerate(ordered) if c.item == item_id)
+    mine, earlier = ordered[at], ordered[:at]
+    then = latest_of(earlier)
+    latest = latest_of([mine], {source: dict(figures) for source, figures in then.items()})
+    upto = (*earlier, mine)
     return Join(
-        story_id=story_id,
+        story_id=story.id,
         how=mine.how,
         why=mine.why,
-        before=_launched(before),
-        after=_launched(upto),
-        sources=len(upto.sources),
-        independent=upto.independent,
-        figures=upto.side_by_side(),
-        disagree=disagree(upto.latest_by_source()),
+        before=_best_launched(then) if earlier else {},
+        after=_best_launched(latest),
+        sources=len(dict.fromkeys(c.source for c in upto)),
+        independent=len({c.source for c in upto if c.wire == c.item}),
+        figures=side_by_side(latest),
+        disagree=disagree(latest),
     )
 
 
-def _launched(story: Story | None) -> dict[str, int]:
-    return _best_launched(story.latest_by_source()) if story else {}
+#: A summary as read: the summary and its sources' latest figures.
+_Read = tuple[Summary, dict[str, dict[str, Figure]]]
+
+
+def _read(raw: bytes, read: dict[bytes, _Read]) -> _Read:
+    found = read.get(raw)
+    if found is None:
+        summary = Summary.parse(raw)
+        found = read[raw] = (summary, summary.latest_by_source())
+    return found
 
 
 def _best_launched(latest: dict[str, dict[str, Figure]]) -> dict[str, int]:
@@ -289,6 +397,8 @@ def _count(value: int | None) -> str:
     return "" if value is None else str(value)
 
 
+#: join.lua's statuses whose join is computed from the story's contributions.
+_REREAD = ("again", "late")
 #: A story hash's fields that are not an item's contribution.
 _STORY_FIELDS = frozenset({SUMMARY_FIELD, FIGURES_FIELD})
 _HOWS: dict[str, How] = {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from datetime import UTC, datetime, time, timedelta
 from functools import lru_cache
 from typing import Literal
@@ -123,11 +124,7 @@ class Story(BaseModel):
 
     def latest_by_source(self) -> dict[str, dict[str, Figure]]:
         """Each source's latest figure for each attack (attacker/weapon)."""
-        found: dict[str, dict[str, Figure]] = {}
-        for contribution in self.contributions:
-            for figure in contribution.figures:
-                found.setdefault(contribution.source, {})[figure.what] = figure
-        return found
+        return latest_of(self.contributions)
 
     def best(self) -> dict[str, tuple[Figure, str]]:
         """The best current figure of each attack and who said it: the largest launched count of
@@ -230,6 +227,19 @@ class Summary(BaseModel):
 @lru_cache(maxsize=4096)
 def _figure(raw: str) -> Figure:
     return Figure.model_validate_json(raw)
+
+
+def latest_of(
+    contributions: Iterable[Contribution], found: dict[str, dict[str, Figure]] | None = None
+) -> dict[str, dict[str, Figure]]:
+    """Each source's latest figure for each attack of ``contributions`` (in event-time order),
+    added to ``found`` (changed in place) when given: sources in the order of their first
+    figure, attacks in the order each source first reported them."""
+    found = {} if found is None else found
+    for contribution in contributions:
+        for figure in contribution.figures:
+            found.setdefault(contribution.source, {})[figure.what] = figure
+    return found
 
 
 def best_of(latest: dict[str, dict[str, Figure]]) -> dict[str, tuple[Figure, str]]:

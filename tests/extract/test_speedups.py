@@ -116,6 +116,29 @@ def test_noun_after_reads_every_kind_of_noun_phrase_word() -> None:
     assert noun("45 people were hurt") is None
 
 
+def test_piece_table_stays_bounded_and_right_after_it_refills() -> None:
+    limit = tokens._PIECE_LIMIT
+    text = " ".join(f"piece{i}, x" for i in range(limit + 500))
+    found = tokenize(text)
+    assert len(tokens._PIECES) > limit  # one text may pass the limit; the next starts again
+    again = tokenize(text[:200])
+    assert 0 < len(tokens._PIECES) <= limit
+    assert found.words[:3] == ("piece0", ",", "x") and found.low[-3:] == (f"piece{limit + 499}", ",", "x")
+    assert again.words == tuple(tokens._TOKEN.findall(text[:200]))
+
+
+def test_tokens_found_piece_by_piece_are_the_patterns_tokens_over_the_whole_text() -> None:
+    """tokenize runs the pattern only on whitespace-free pieces that are not one plain word:
+    the same tokens as the pattern over the whole text, checked on random strings of word
+    characters (letters, digits of other scripts, '_', a combining mark), separators,
+    punctuation and several kinds of space."""
+    alphabet = "ab1_ -'’/.,!?é²٣\u0307\n\t\u00a0\u2003\u3000"
+    rng = random.Random(11)
+    for _ in range(20_000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 30)))
+        assert tokenize(text).words == tuple(tokens._TOKEN.findall(text)), repr(text)
+
+
 def test_possessive_token_pattern_gives_the_backtracking_patterns_tokens() -> None:
     """The token pattern's possessive quantifiers change no token: nothing follows them that
     could need characters given back. Checked against the plain pattern on random strings of

@@ -88,7 +88,7 @@ async def test_a_denial_replies_in_the_story_thread_and_marks_its_message_once(
     assert "⛔ Disputed by defence-ministry: Russia denies drone strike" in _text(parent.blocks)
     assert "Mass drone attack by Russia: 472 drones launched" in parent.blocks[0]["text"]["text"]
     # the same item decided again (a retried batch) queues nothing; a redelivery posts nothing
-    retried = pipeline._match(pipeline._joined(denial, pipeline._extract([denial])[0], T))
+    retried = pipeline._match(pipeline._joined_all([denial], pipeline._extract([denial]), T)[0])
     pipeline._notify([retried[0]], T + timedelta(hours=3))
     assert RedisOutbox(redis_client, keys).read_new(count=100) == []
     await sink.send(notice)
@@ -232,7 +232,7 @@ async def test_a_second_outlet_after_the_hold_corroborates_the_single_source_ale
     assert SINGLE_SOURCE not in _text(parent.blocks)
     assert "✅ Corroborated by daily-c" in _text(parent.blocks)
     # the batch retried, the notice redelivered, a third outlet: no second notice
-    pipeline._notify([pipeline._joined(own, pipeline._extract([own])[0], T + timedelta(hours=5))], T)
+    pipeline._notify(pipeline._joined_all([own], pipeline._extract([own]), T + timedelta(hours=5)), T)
     await sink.send(sent[1])
     third = _item("third", "radio-d", FEWER, T + timedelta(hours=6))
     assert [a.notice for a in await _deliver(redis_client, keys, pipeline, sink, third)] == []

@@ -119,7 +119,7 @@ def test_two_rules_of_one_severity_make_one_message(
     )
     # the same decisions when the item is decided again (a batch retried after a failure)
     retried = pipeline._decide_all(
-        [pipeline._match(pipeline._joined(_item("wire", "wire-a", WIRE, T), outcome.facts, T))]
+        [pipeline._match(pipeline._joined_all([_item("wire", "wire-a", WIRE, T)], [outcome.facts], T)[0])]
     )
     assert [d.reason for _, d in retried[0].decisions] == ["seen", "inhibited", "inhibited"]
     own = "Kyiv was attacked by 539 Russian drones overnight, the city's military administration said."
