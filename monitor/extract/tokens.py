@@ -7,7 +7,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter
-from typing import TypeVar, cast
+from typing import TypeVar
+
+from monitor.extract.pieces import PieceTable
 
 # A word is word characters joined by single inner separators ("Shahed-136/131", "1,200",
 # "U.S", "Russia's"); anything else is a one-character token. No nested quantifier can
@@ -64,11 +66,6 @@ _NORMALS = WordTable(_normal)
 
 #: Tokens of a whitespace-free piece of text, and their ``low`` forms.
 _Piece = tuple[tuple[str, ...], tuple[str, ...]]
-#: Each piece's tokens, remembered (news repeats its pieces: "the", "said,", "Russia's"): a
-#: text's pieces are looked up in C, and the pattern runs only on a piece not seen before.
-#: Bounded: past _PIECE_LIMIT pieces it starts again empty (before a text, never during one).
-_PIECES: dict[str, _Piece] = {}
-_PIECE_LIMIT = 65_536
 _WORDS_OF = itemgetter(0)
 _LOWS_OF = itemgetter(1)
 
@@ -79,15 +76,7 @@ def tokenize(text: str) -> Tokens:
     Decided: the pattern's matches are found piece by piece of whitespace-free text: no token
     holds a space, and the pattern looks at no character past a piece but a space, which ends
     a match either way, so the tokens of the pieces in turn are the tokens of the text."""
-    if len(_PIECES) > _PIECE_LIMIT:
-        _PIECES.clear()
-    pieces = text.split()
-    found = list(map(_PIECES.get, pieces))
-    if None in found:
-        for i, known in enumerate(found):
-            if known is None:
-                found[i] = _piece(pieces[i])
-    parts = cast(list[_Piece], found)
+    parts = PIECES.of(text)
     return Tokens(
         tuple(chain.from_iterable(map(_WORDS_OF, parts))), tuple(chain.from_iterable(map(_LOWS_OF, parts)))
     )
@@ -95,7 +84,10 @@ def tokenize(text: str) -> Tokens:
 
 def _piece(piece: str) -> _Piece:
     """A piece's tokens: itself when all word characters (``isalnum``: ``\\w`` but for '_',
-    which goes to the pattern), else the pattern's matches."""
+    which goes to the pattern), else the pattern's matches; and their ``low`` forms."""
     words = (piece,) if piece.isalnum() else tuple(_TOKEN.findall(piece))
-    found = _PIECES[piece] = (words, tuple(map(_NORMALS.__getitem__, words)))
-    return found
+    return (words, tuple(map(_NORMALS.__getitem__, words)))
+
+
+#: Each piece's tokens and their ``low`` forms, remembered (bounded; see PieceTable).
+PIECES: PieceTable[_Piece] = PieceTable(_piece)

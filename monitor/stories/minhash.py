@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 import zlib
 from itertools import chain
-from typing import cast
 
 import numpy as np
 import numpy.typing as npt
+
+from monitor.extract.pieces import PieceTable
 
 PERMUTATIONS = 64
 BANDS = 16
@@ -75,25 +76,17 @@ def _word_hashes(text: str) -> list[int]:
     return _hashes(text.casefold())[:MAX_WORDS]
 
 
-#: The CRC-32 of the words of each whitespace-free piece of text seen (news repeats its pieces):
-#: a text's pieces are looked up in C and ``\\w+`` runs only on a piece not seen before; no
-#: word spans a space, so the words of the pieces in turn are the words of the text. Bounded:
-#: past _PIECE_LIMIT pieces it starts again empty (before a text, never during one).
-_PIECES: dict[str, tuple[int, ...]] = {}
-_PIECE_LIMIT = 65_536
+def _piece_hashes(piece: str) -> tuple[int, ...]:
+    return tuple(zlib.crc32(w.encode()) for w in _WORD.findall(piece))
+
+
+#: The CRC-32 of the words of each whitespace-free piece of text seen (bounded; see PieceTable):
+#: no word spans a space, so the words of the pieces in turn are the words of the text.
+PIECES: PieceTable[tuple[int, ...]] = PieceTable(_piece_hashes)
 
 
 def _hashes(text: str) -> list[int]:
-    if len(_PIECES) > _PIECE_LIMIT:
-        _PIECES.clear()
-    pieces = text.split()
-    found = list(map(_PIECES.get, pieces))
-    if None in found:
-        for i, known in enumerate(found):
-            if known is None:
-                piece = pieces[i]
-                found[i] = _PIECES[piece] = tuple(zlib.crc32(w.encode()) for w in _WORD.findall(piece))
-    return list(chain.from_iterable(cast(list[tuple[int, ...]], found)))
+    return list(chain.from_iterable(PIECES.of(text)))
 
 
 def _mod_prime(values: npt.NDArray[np.uint64]) -> npt.NDArray[np.uint64]:

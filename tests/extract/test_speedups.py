@@ -117,12 +117,12 @@ def test_noun_after_reads_every_kind_of_noun_phrase_word() -> None:
 
 
 def test_piece_table_stays_bounded_and_right_after_it_refills() -> None:
-    limit = tokens._PIECE_LIMIT
+    limit = tokens.PIECES.limit
     text = " ".join(f"piece{i}, x" for i in range(limit + 500))
     found = tokenize(text)
-    assert len(tokens._PIECES) > limit  # one text may pass the limit; the next starts again
+    assert len(tokens.PIECES.table) > limit  # one text may pass the limit; the next starts again
     again = tokenize(text[:200])
-    assert 0 < len(tokens._PIECES) <= limit
+    assert 0 < len(tokens.PIECES.table) <= limit
     assert found.words[:3] == ("piece0", ",", "x") and found.low[-3:] == (f"piece{limit + 499}", ",", "x")
     assert again.words == tuple(tokens._TOKEN.findall(text[:200]))
 

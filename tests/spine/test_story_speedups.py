@@ -27,8 +27,8 @@ def test_word_hashes_found_piece_by_piece_are_the_plain_ones() -> None:
 
 
 def test_piece_table_stays_bounded() -> None:
-    limit = minhash._PIECE_LIMIT
+    limit = minhash.PIECES.limit
     minhash._word_hashes(" ".join(f"p{i}" for i in range(limit + 10)))
     text = "Russia launched drones"
     assert minhash._word_hashes(text) == _plain_hashes(text)
-    assert 0 < len(minhash._PIECES) <= limit
+    assert 0 < len(minhash.PIECES.table) <= limit
