@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from monitor.extract.cases import Case, load_cases
+from monitor.extract.cases import Case, cases_by_prefix
 from monitor.extract.casualties import find_casualties
 from monitor.extract.document import sentences_of
 from monitor.extract.drafter import MODEL_PATH, Drafter
@@ -29,11 +29,7 @@ SLOTS = ("strike", "strike.launched", "strike.shot_down", "strike.neutralized")
 
 
 def _cases(*, only: str | None = None, without: tuple[str, ...] = ()) -> list[Case]:
-    cases: list[Case] = []
-    for path in sorted(DEV.glob("*.yaml")):
-        if (only is None or path.name.startswith(only)) and not path.name.startswith(without):
-            cases.extend(load_cases(path))
-    return cases
+    return cases_by_prefix(DEV, only=only, without=without)
 
 
 def extractor_with(drafter: Drafter | None, policy: Policy) -> Extractor:

@@ -13,7 +13,7 @@ import argparse
 from pathlib import Path
 from typing import TypedDict, Unpack
 
-from monitor.extract.cases import Case, load_cases
+from monitor.extract.cases import Case, cases_by_prefix
 from monitor.extract.evaluation import evaluate_cases
 from monitor.extract.scorer import MODEL_PATH
 from monitor.tools.scorer_fit import examples, extractor_with, fit, save
@@ -24,11 +24,7 @@ SLOTS = ("strike", "strike.launched", "strike.neutralized")
 
 
 def _cases(*, only: str | None = None, without: tuple[str, ...] = ()) -> list[Case]:
-    cases: list[Case] = []
-    for path in sorted(DEV.glob("*.yaml")):
-        if (only is None or path.name.startswith(only)) and not path.name.startswith(without):
-            cases.extend(load_cases(path))
-    return cases
+    return cases_by_prefix(DEV, only=only, without=without)
 
 
 def _line(label: str, cases: list[Case], scorer: object) -> str:

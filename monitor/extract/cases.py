@@ -100,6 +100,17 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
+def cases_by_prefix(folder: Path, *, only: str | None = None, without: tuple[str, ...] = ()) -> list[Case]:
+    """The cases of ``folder``'s YAML files whose names start with ``only`` (every file when None)
+    and with none of ``without``: one reading round of the dev split, or all but some rounds,
+    for the training scripts' leave-one-round-out figures."""
+    cases: list[Case] = []
+    for path in sorted(folder.glob("*.yaml")):
+        if (only is None or path.name.startswith(only)) and not path.name.startswith(without):
+            cases.extend(load_cases(path))
+    return cases
+
+
 def find_split(split: str, start: Path | None = None) -> Path:
     """tests/data/extraction/<split> in ``start`` (default: the current directory) or a parent."""
     here = (start or Path.cwd()).resolve()
