@@ -5,20 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from monitor.extract import extract
-from monitor.models.item import Article
-
-Row = tuple[str, str | None, int | None, int | None, int | None, int | None]
-
-
-def _strikes(text: str, title: str = "") -> list[Row]:
-    facts = extract(Article(item_id="t", title=title, text=text))
-    return sorted(
-        (s.weapon, s.attacker, s.launched, s.shot_down, s.suppressed, s.neutralized)
-        for s in facts.strikes
-        if s.theatre == "russia-ukraine"
-    )
-
+from tests.extract.strike_rows import Row
+from tests.extract.strike_rows import strike_rows as _strikes
 
 CASES: list[tuple[str, str, list[Row]]] = [
     (  # a total of targets whose outcomes are told kind by kind: one strike per kind
